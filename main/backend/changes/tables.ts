@@ -1,0 +1,29 @@
+/** Primary-key columns of every table whose rows are changed through the audit trail. */
+export const TRACKED_TABLES = {
+  course: ['id'],
+  category: ['id'],
+  student: ['id'],
+  team: ['id'],
+  team_member: ['id'],
+  item: ['id'],
+  score: ['student_id', 'item_id'],
+  team_score: ['team_id', 'item_id'],
+  grade_override: ['student_id'],
+  attendance_session: ['id'],
+  attendance_mark: ['session_id', 'student_id'],
+  presentation_draw: ['id'],
+  presentation: ['id'],
+  export_profile: ['id'],
+  registrar_export: ['id'],
+  setting: ['key'],
+} as const satisfies Record<string, readonly string[]>;
+
+export type TrackedTable = keyof typeof TRACKED_TABLES;
+export type Row = Record<string, unknown>;
+export type Key = Record<string, string | number>;
+
+export function keyOf(table: TrackedTable, row: Row): Key {
+  const key: Key = {};
+  for (const col of TRACKED_TABLES[table]) key[col] = row[col] as string | number;
+  return key;
+}

@@ -1,0 +1,28 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Db } from './open';
+
+const KEEP = 20;
+
+export function backupDir(courseFile: string): string {
+  return path.join(path.dirname(courseFile), '.gradebook-backups', path.basename(courseFile, '.gradebook'));
+}
+
+/**
+ * A consistent copy of the open course (VACUUM INTO, never a raw file copy) before risky
+ * work; the oldest backups beyond KEEP are removed. Returns the backup's path.
+ */
+export function backupCourse(db: Db, courseFile: string, reason: string): string {
+  const dir = backupDir(courseFile);
+  fs.mkdirSync(dir, { recursive: true });
+  const stamp = new Date().toISOString().replace(/[:.]/g, '-');
+  const target = path.join(dir, `${stamp}-${reason.replace(/[^\w-]+/g, '_')}.gradebook`);
+  db.prepare('VACUUM INTO ?').run(target);
+  const old = fs
+    .readdirSync(dir)
+    .filter((f) => f.endsWith('.gradebook'))
+    .sort()
+    .slice(0, -KEEP);
+  for (const f of old) fs.rmSync(path.join(dir, f), { force: true });
+  return target;
+}

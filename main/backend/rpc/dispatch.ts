@@ -1,0 +1,51 @@
+import { API, ApiError, describeZodError, type Envelope, type MethodName } from '../../../shared/api';
+import type { Ctx, Handler, Handlers } from './context';
+import { courseHandlers } from './course';
+
+/** Merges per-domain handler tables; a method registered twice is a programming error. */
+function registry(...tables: Partial<Handlers>[]): Handlers {
+  const all: Record<string, unknown> = {};
+  for (const table of tables) {
+    for (const [name, fn] of Object.entries(table)) {
+      if (name in all) throw new Error(`API method ${name} has two handlers`);
+      all[name] = fn;
+    }
+  }
+  const missing = Object.keys(API).filter((m) => !(m in all));
+  if (missing.length) throw new Error(`API methods without a handler: ${missing.join(', ')}`);
+  return all as Handlers;
+}
+
+export const HANDLERS: Handlers = registry(courseHandlers);
+
+/** Outputs are checked against the contract in tests and development, not in production. */
+const checkOutputs = process.env.NODE_ENV !== 'production';
+
+/**
+ * The one entry point both transports call: validates the method name and input, runs the
+ * handler, and always answers with an envelope (never throws).
+ */
+export async function dispatch(ctx: Ctx, method: string, input: unknown): Promise<Envelope> {
+  try {
+    if (!Object.hasOwn(API, method)) throw new ApiError('unknown_method', `There is no API method named "${method}".`);
+    const name = method as MethodName;
+    const spec = API[name];
+    const parsed = spec.input.safeParse(input ?? {});
+    if (!parsed.success) {
+      throw new ApiError('invalid_input', `Invalid request for ${name}: ${describeZodError(parsed.error)}`, parsed.error.issues);
+    }
+    const value = await (HANDLERS[name] as Handler<typeof name>)(parsed.data as never, ctx);
+    if (checkOutputs) {
+      const out = spec.output.safeParse(value);
+      if (!out.success) throw new Error(`${name} answered outside its contract: ${describeZodError(out.error)}`);
+    }
+    return { ok: true, value };
+  } catch (err) {
+    if (err instanceof ApiError) return { ok: false, error: err.toShape() };
+    const e = err as Error & { code?: string };
+    if (typeof e.code === 'string' && e.code.startsWith('SQLITE_CONSTRAINT')) {
+      return { ok: false, error: { code: 'conflict', message: `That change conflicts with existing data: ${e.message}` } };
+    }
+    return { ok: false, error: { code: 'internal', message: `Unexpected error: ${e.message ?? String(err)}` } };
+  }
+}

@@ -1,0 +1,176 @@
+import { seededRandom, shuffled } from '../../../shared/util/random';
+import { change } from '../changes/tracker';
+import type { Course } from './course';
+
+const FIRST = [
+  'Ava',
+  'Liam',
+  'Noor',
+  'Mateo',
+  'Sofia',
+  'Wei',
+  'Amara',
+  'Lucas',
+  'Priya',
+  'Jonas',
+  'Chloé',
+  'Kenji',
+  'Fatima',
+  'Diego',
+  'Ingrid',
+  'Omar',
+  'Léa',
+  'Ravi',
+  'Zoe',
+  'Tomás',
+];
+const LAST = [
+  'Nguyen',
+  'Okafor',
+  'García',
+  'Kowalski',
+  'Haddad',
+  'Svensson',
+  'Patel',
+  'Rossi',
+  'Kim',
+  'Müller',
+  'Dubois',
+  'Tanaka',
+  'Silva',
+  "O'Neil",
+  'Ivanova',
+  'Cohen',
+  'Mensah',
+  'Larsen',
+  'Chen',
+  'Fischer',
+];
+
+const TERM_START = Date.UTC(2026, 8, 8); // Tuesday 8 Sep 2026
+const WEEKS = 12;
+const STUDENTS = 40;
+const TEAM_SIZE = 5;
+
+const isoDate = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+const week = (n: number, plusDays = 0) => isoDate(TERM_START + (n * 7 + plusDays) * 86_400_000);
+/** 23:59 in New York as an instant (EDT until 1 Nov 2026, EST after). */
+const deadline = (date: string) => new Date(`${date}T23:59:00${date < '2026-11-01' ? '-04:00' : '-05:00'}`).getTime();
+
+/**
+ * Fills the open course with a synthetic class (40 students in 8 teams, weekly homeworks and
+ * readings, graded milestones, attendance, some late, excused and missing cells) as one
+ * undoable action, so every screen can be tried at once. Deterministic: same seed, same class.
+ */
+export function loadDemoClass(course: Course, seed = 7374): void {
+  const rnd = seededRandom(seed);
+  const now = new Date().toISOString();
+  change(course.db, 'Load demo class', (cs) => {
+    const cats = course.db.prepare('SELECT id, name, kind FROM category ORDER BY position').all() as {
+      id: number;
+      name: string;
+      kind: string;
+    }[];
+    const cat = (name: string) => cats.find((c) => c.name === name)?.id ?? cats.find((c) => c.kind === 'items')!.id;
+    const start = (course.db.prepare('SELECT count(*) AS n FROM student').get() as { n: number }).n;
+
+    const students: number[] = [];
+    for (let i = 0; i < STUDENTS; i++) {
+      students.push(
+        cs.insert('student', {
+          registrar_id: String(1_000_000 + start + i * 7919).padStart(9, '0'),
+          first_name: FIRST[i % FIRST.length],
+          last_name: LAST[(i * 7) % LAST.length],
+          email: `student${start + i + 1}@university.example`,
+          section: i % 2 === 0 ? '01' : '02',
+          status: 'enrolled',
+          extension_days: i === 3 ? 2 : 0,
+          accommodation_note: i === 3 ? 'DRC letter: 2 extra days on every deadline' : null,
+          created_at: now,
+        }),
+      );
+    }
+    const teams: number[] = [];
+    shuffled(students, rnd).forEach((sid, i) => {
+      if (i % TEAM_SIZE === 0) teams.push(cs.insert('team', { name: `Demo team ${teams.length + 1}`, created_at: now }));
+      cs.insert('team_member', {
+        team_id: teams[teams.length - 1],
+        student_id: sid,
+        from_at: new Date(TERM_START).toISOString(),
+        to_at: null,
+      });
+    });
+
+    const ability = new Map(students.map((s) => [s, 0.55 + rnd() * 0.45]));
+    const maxPos = (course.db.prepare('SELECT coalesce(max(position), 0) AS p FROM item').get() as { p: number }).p;
+    const addItem = (categoryId: number, name: string, points: number, due: string, position: number, team = false) =>
+      cs.insert('item', {
+        category_id: categoryId,
+        name,
+        points_possible: points,
+        due_date: due,
+        team_graded: team ? 1 : 0,
+        position,
+        created_at: now,
+      });
+
+    for (let w = 0; w < WEEKS; w++) {
+      const hw = addItem(cat('Homeworks'), `Homework ${w + 1}`, 10, week(w, 7), maxPos + 1 + w * 2);
+      const rd = addItem(cat('Reading assignments'), `Reading ${w + 1}`, 5, week(w, 6), maxPos + 2 + w * 2);
+      if (w >= 10) continue; // the last weeks are not graded yet
+      for (const sid of students) {
+        const a = ability.get(sid)!;
+        const roll = rnd();
+        const hwScore = Math.min(10, Math.round((a * 10 + (rnd() - 0.5) * 2) * 2) / 2);
+        const cell: Record<string, unknown> = { value: hwScore, updated_at: now };
+        if (roll < 0.02) Object.assign(cell, { value: null, status: 'excused', comment: 'Medical note' });
+        else if (roll < 0.04) Object.assign(cell, { value: null, status: 'missing' });
+        else if (roll < 0.08) cell.submitted_at = new Date(deadline(week(w, 7)) + (6 + Math.floor(rnd() * 60)) * 3_600_000).toISOString();
+        cs.put('score', { student_id: sid, item_id: hw }, cell);
+        cs.put('score', { student_id: sid, item_id: rd }, { value: Math.min(5, Math.round(a * 5 * 2 + rnd()) / 2), updated_at: now });
+      }
+    }
+
+    const milestones = course.db.prepare('SELECT id, due_date FROM item WHERE team_graded = 1 ORDER BY position').all() as {
+      id: number;
+      due_date: string | null;
+    }[];
+    milestones.forEach((m, i) => {
+      const due = week(2 + i * 2, 4);
+      if (!m.due_date) cs.put('item', { id: m.id }, { due_date: due });
+      if (i >= 4) return; // later milestones not graded yet
+      for (const t of teams) cs.put('team_score', { team_id: t, item_id: m.id }, { value: 70 + Math.round(rnd() * 30), updated_at: now });
+    });
+    if (milestones[0] && students[5]) {
+      cs.put(
+        'score',
+        { student_id: students[5], item_id: milestones[0].id },
+        { adjust_mode: 'delta', adjust_value: -10, comment: 'Did not contribute to the scoping report', updated_at: now },
+      );
+    }
+
+    for (let w = 0; w < 10; w++) {
+      for (const day of [0, 2]) {
+        const session = cs.insert('attendance_session', {
+          date: week(w, day),
+          title: `Week ${w + 1} ${day === 0 ? 'Tue' : 'Thu'}`,
+          created_at: now,
+        });
+        for (const sid of students) {
+          const r = rnd();
+          const mark = r < 0.85 ? 'present' : r < 0.92 ? 'late' : r < 0.97 ? 'absent' : 'excused';
+          cs.put('attendance_mark', { session_id: session, student_id: sid }, { mark, updated_at: now });
+        }
+      }
+    }
+    if (students[7]) {
+      const hw2 = course.db.prepare("SELECT id FROM item WHERE name = 'Homework 2' ORDER BY id DESC").get() as { id: number } | undefined;
+      if (hw2)
+        cs.put(
+          'score',
+          { student_id: students[7], item_id: hw2.id },
+          { integrity_date: week(1, 9), integrity_note: 'Identical to another submission', updated_at: now },
+        );
+    }
+  });
+}

@@ -1,0 +1,75 @@
+import { useEffect } from 'react';
+import { SCREENS, useApp, type Screen } from '../stores/app';
+import { CoursePicker } from './CoursePicker';
+import { Overview } from '../features/overview/Overview';
+
+function NotBuiltYet({ screen }: { screen: Screen }) {
+  return (
+    <section aria-labelledby="screen-title" className="empty">
+      <h2 id="screen-title">{screen}</h2>
+      <p>This screen is not built yet. It is planned for a coming release.</p>
+    </section>
+  );
+}
+
+function ScreenView({ screen }: { screen: Screen }) {
+  switch (screen) {
+    case 'Gradebook':
+      return <Overview />;
+    default:
+      return <NotBuiltYet screen={screen} />;
+  }
+}
+
+export function App() {
+  const { app, screen, setScreen, error, notice, dismiss, busy, refresh, pickerOpen, setPickerOpen } = useApp();
+  useEffect(() => {
+    void refresh();
+  }, [refresh]);
+  const course = app?.course ?? null;
+
+  return (
+    <div className="shell" aria-busy={busy}>
+      <header className="topbar" role="banner">
+        <div className="course-title">
+          <h1>{course ? course.info.name : 'No course open'}</h1>
+          {course && (
+            <span className="file" title={course.file}>
+              {course.file}
+            </span>
+          )}
+        </div>
+        <button type="button" onClick={() => setPickerOpen(true)}>
+          Open or create course…
+        </button>
+      </header>
+      <nav aria-label="Screens" className="sidenav">
+        <ul>
+          {SCREENS.map((s) => (
+            <li key={s}>
+              <button type="button" aria-current={s === screen ? 'page' : undefined} onClick={() => setScreen(s)}>
+                {s}
+              </button>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      <main className="content">
+        {(error || notice) && (
+          <div role={error ? 'alert' : 'status'} className={error ? 'message error' : 'message notice'}>
+            <span>{error ?? notice}</span>
+            <button type="button" aria-label="Dismiss message" onClick={dismiss}>
+              ×
+            </button>
+          </div>
+        )}
+        {course ? (
+          <ScreenView screen={screen} />
+        ) : (
+          app && <p className="empty">No course is open. Open a course file or create a new course.</p>
+        )}
+      </main>
+      {pickerOpen && <CoursePicker onClose={() => setPickerOpen(false)} />}
+    </div>
+  );
+}

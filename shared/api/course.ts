@@ -1,0 +1,59 @@
+import { z } from 'zod';
+import { Category, CourseInfo, CourseSnapshot, Policy } from '../model';
+import { method } from './define';
+
+export const CourseCounts = z.object({
+  students: z.number().int(),
+  teams: z.number().int(),
+  items: z.number().int(),
+  scores: z.number().int(),
+  attendanceSessions: z.number().int(),
+});
+
+/** What the app shell shows about the open course. */
+export const CourseSummary = z.object({
+  file: z.string(),
+  info: CourseInfo,
+  policy: Policy,
+  categories: z.array(Category),
+  counts: CourseCounts,
+});
+export type CourseSummary = z.infer<typeof CourseSummary>;
+
+export const CourseFile = z.object({ file: z.string(), name: z.string(), modifiedAt: z.string(), size: z.number() });
+export type CourseFile = z.infer<typeof CourseFile>;
+
+export const AppState = z.object({
+  course: CourseSummary.nullable(),
+  dataDir: z.string(),
+  recent: z.array(z.string()),
+});
+export type AppState = z.infer<typeof AppState>;
+
+const FilePath = z.string().min(1).max(4096);
+export const Preset = z.enum(['ie7374', 'blank']);
+
+export const courseMethods = {
+  /** The open course (if any), the data folder and recent files. */
+  'app.state': method(z.object({}).strict(), AppState),
+  /** Course files in the data folder. */
+  'course.list': method(z.object({}).strict(), z.array(CourseFile)),
+  /**
+   * Creates a course and opens it. `file`: a path, or a bare name created in the data folder
+   * ('.gradebook' is appended when missing).
+   */
+  'course.create': method(
+    z.object({ file: FilePath, preset: Preset, name: z.string().min(1).max(200).optional(), demo: z.boolean().optional() }).strict(),
+    CourseSummary,
+    true,
+  ),
+  'course.open': method(z.object({ file: FilePath }).strict(), CourseSummary),
+  'course.close': method(z.object({}).strict(), z.null()),
+  /** Writes a consistent copy of the open course to `file` (File > Save As copy). */
+  'course.saveCopy': method(z.object({ file: FilePath }).strict(), z.object({ file: z.string() })),
+  /** Adds the synthetic demo class to the open course, as one undoable step. */
+  'course.loadDemo': method(z.object({}).strict(), CourseSummary, true),
+  'course.summary': method(z.object({}).strict(), CourseSummary),
+  /** Everything the grading engine reads: policy, roster, teams, items, scores, attendance, overrides. */
+  'course.snapshot': method(z.object({}).strict(), CourseSnapshot),
+};

@@ -1,0 +1,19 @@
+import type { z } from 'zod';
+import { courseMethods } from './course';
+import type { MethodSpec } from './define';
+
+/**
+ * The one API contract: every method the renderer (or CLI) can ask of the backend, with the
+ * runtime schema of its input and output. Both transports serve exactly this table.
+ */
+export const API = {
+  ...courseMethods,
+} satisfies Record<string, MethodSpec>;
+
+export type Api = typeof API;
+export type MethodName = keyof Api;
+export type Input<M extends MethodName> = z.input<Api[M]['input']>;
+export type Output<M extends MethodName> = z.output<Api[M]['output']>;
+
+export * from './envelope';
+export * from './course';

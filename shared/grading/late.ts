@@ -1,0 +1,121 @@
+/**
+ * The late rule. Lateness is elapsed real time after the deadline instant (48 h is 48 h even
+ * across a DST change). The step that applies is the first whose window holds the lateness;
+ * lateness past the last step keeps the last step's rate (per hour/day it keeps counting).
+ * Past `cutoffHours` the work is not accepted and scores 0.
+ */
+import type { LatePolicy, LateStep } from '../model/policy';
+import { FINE, FINE_N, percentToFine } from './exact';
+import { DAY_MS, HOUR_MS } from './deadline';
+
+export interface LateRule {
+  readonly basis: LatePolicy['basis'];
+  /** Ascending by window. */
+  readonly steps: readonly PreparedStep[];
+  /** Floor as a fraction of points possible at FINE resolution (FINE = 100%). */
+  readonly floorFine: number | null;
+  readonly floorPercent: number | null;
+  readonly cutoffMs: number | null;
+  readonly cutoffHours: number | null;
+}
+
+interface PreparedStep extends LateStep {
+  readonly upToMs: number;
+  readonly deductionFine: number;
+}
+
+export function prepareLateRule(p: LatePolicy): LateRule {
+  const steps = p.steps
+    .map((s) => ({ ...s, upToMs: Math.round(s.upToHours * HOUR_MS), deductionFine: percentToFine(s.deduction) }))
+    .sort((a, b) => a.upToMs - b.upToMs);
+  return {
+    basis: p.basis,
+    steps,
+    floorFine: p.floorPercent === null ? null : percentToFine(p.floorPercent),
+    floorPercent: p.floorPercent,
+    cutoffMs: p.cutoffHours === null ? null : Math.round(p.cutoffHours * HOUR_MS),
+    cutoffHours: p.cutoffHours,
+  };
+}
+
+export interface LateOutcome {
+  readonly notAccepted: boolean;
+  /** Effective score in units; exact when `fine` is null. */
+  readonly units: number;
+  /** The exact effective score as units · FINE when it is not a whole number of units. */
+  readonly fine: bigint | null;
+  /** The rule applied, in words. */
+  readonly rule: string;
+  /** Deducted fraction at FINE resolution (FINE = 100%); FINE when not accepted. */
+  readonly deductionFine: number;
+}
+
+/** a · b / FINE when that is a safe integer, else null (the caller goes exact with bigint). */
+function mulFine(a: number, b: number): number | null {
+  const p = a * b;
+  return Number.isSafeInteger(p) && p % FINE === 0 ? p / FINE : null;
+}
+
+function fmtHours(h: number): string {
+  return `${Number.isInteger(h) ? h : Number(h.toFixed(2))} h`;
+}
+
+function units(n: number, unit: string): string {
+  return `${n} ${unit}${n === 1 ? '' : 's'}`;
+}
+
+/**
+ * The effective score of work `latenessMs` late (> 0 means late). Deductions never take the
+ * score below 0 and never apply to a score that is already 0 or less; the floor never raises a
+ * score above what was earned.
+ */
+export function applyLate(valueUnits: number, possibleUnits: number, latenessMs: number, rule: LateRule): LateOutcome {
+  if (rule.cutoffMs !== null && latenessMs > rule.cutoffMs) {
+    return {
+      notAccepted: true,
+      units: 0,
+      fine: null,
+      deductionFine: FINE,
+      rule: `more than ${fmtHours(rule.cutoffHours ?? 0)} late: not accepted`,
+    };
+  }
+  const step = rule.steps.find((s) => latenessMs <= s.upToMs) ?? rule.steps[rule.steps.length - 1];
+  if (!step || valueUnits <= 0) {
+    return {
+      notAccepted: false,
+      units: valueUnits,
+      fine: null,
+      deductionFine: 0,
+      rule: step ? 'no points to deduct from' : 'no late deduction configured',
+    };
+  }
+  const count = step.per === 'flat' ? 1 : Math.ceil(latenessMs / (step.per === 'hour' ? HOUR_MS : DAY_MS));
+  const deductionFine = Math.min(FINE, step.deductionFine * count);
+  const base = rule.basis === 'earned' ? valueUnits : possibleUnits;
+  const window = latenessMs <= step.upToMs ? `up to ${fmtHours(step.upToHours)}` : `over ${fmtHours(step.upToHours)}`;
+  const rate = step.per === 'flat' ? `${step.deduction}%` : `${step.deduction}% per started ${step.per} × ${units(count, step.per)}`;
+  const text = `${window}, ${rate} of ${rule.basis}`;
+
+  const penalty = mulFine(base, deductionFine);
+  const floor = rule.floorFine === null ? 0 : mulFine(possibleUnits, rule.floorFine);
+  if (penalty !== null && floor !== null) {
+    const floored = Math.max(valueUnits - penalty, Math.min(valueUnits, floor), 0);
+    return { notAccepted: false, units: floored, fine: null, deductionFine, rule: text };
+  }
+  const value = BigInt(valueUnits) * FINE_N;
+  let exact = value - BigInt(base) * BigInt(deductionFine);
+  if (exact < 0n) exact = 0n;
+  if (rule.floorFine !== null) {
+    let f = BigInt(possibleUnits) * BigInt(rule.floorFine);
+    if (f > value) f = value;
+    if (exact < f) exact = f;
+  }
+  const whole = exact % FINE_N === 0n;
+  return {
+    notAccepted: false,
+    units: Number(exact / FINE_N),
+    fine: whole ? null : exact,
+    deductionFine,
+    rule: text,
+  };
+}

@@ -1,0 +1,3 @@
+export * from './policy';
+export * from './course';
+export * from './preset';

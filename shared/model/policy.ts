@@ -1,0 +1,80 @@
+import { z } from 'zod';
+
+/** Letter bands: lower bound inclusive, highest first. A percentage >= min gets the letter. */
+export const Band = z.object({
+  letter: z.string().min(1).max(4),
+  min: z.number().min(0).max(1000),
+});
+export type Band = z.infer<typeof Band>;
+
+/** How the final percentage is rounded before the band lookup (and for display). */
+export const Rounding = z.discriminatedUnion('mode', [
+  z.object({ mode: z.literal('none') }),
+  z.object({ mode: z.literal('half-up'), decimals: z.union([z.literal(0), z.literal(1), z.literal(2)]) }),
+]);
+export type Rounding = z.infer<typeof Rounding>;
+
+/**
+ * One step of the late rule: work late by at most `upToHours` (and more than the previous
+ * step) loses `deduction` percent, once (`flat`) or per started hour/day late.
+ */
+export const LateStep = z.object({
+  upToHours: z.number().positive(),
+  deduction: z.number().min(0).max(100),
+  per: z.enum(['flat', 'hour', 'day']),
+});
+export type LateStep = z.infer<typeof LateStep>;
+
+export const LatePolicy = z.object({
+  /** Deduct a percentage of the points earned, or of the points possible. */
+  basis: z.enum(['earned', 'possible']),
+  steps: z.array(LateStep),
+  /** Late work never drops below this percent of possible (null: no floor). */
+  floorPercent: z.number().min(0).max(100).nullable(),
+  /** Later than this many hours: not accepted, scores 0 (null: always accepted). */
+  cutoffHours: z.number().positive().nullable(),
+});
+export type LatePolicy = z.infer<typeof LatePolicy>;
+
+/** Credit per attendance mark; `excused` sessions leave the denominator when excusedCounts is false. */
+export const AttendanceRule = z.object({
+  present: z.number().min(0).max(1),
+  late: z.number().min(0).max(1),
+  absent: z.number().min(0).max(1),
+  excusedCounts: z.boolean(),
+});
+export type AttendanceRule = z.infer<typeof AttendanceRule>;
+
+export const Policy = z.object({
+  /** weighted: categories by weight; points: plain total of points across all items. */
+  grading: z.enum(['weighted', 'points']),
+  /** IANA time zone in which due dates are read. */
+  timeZone: z.string().min(1),
+  /** Local time of day work is due when an item has no time of its own. */
+  defaultDueTime: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/),
+  rounding: Rounding,
+  bands: z.array(Band).min(1),
+  late: LatePolicy,
+  attendance: AttendanceRule,
+  /** Flag students within this many points below the next band up. */
+  borderlineDistance: z.number().min(0).max(100),
+});
+export type Policy = z.infer<typeof Policy>;
+
+export const CategoryKind = z.enum(['items', 'attendance']);
+export type CategoryKind = z.infer<typeof CategoryKind>;
+
+export const Category = z.object({
+  id: z.number().int(),
+  name: z.string().min(1).max(200),
+  /** Percent of the final grade (weighted grading); weights must total 100. */
+  weight: z.number().min(0).max(100),
+  dropLowest: z.number().int().min(0),
+  dropHighest: z.number().int().min(0),
+  /** Each item counts equally instead of by its points possible. */
+  equalWeightItems: z.boolean(),
+  /** attendance: the category's grade comes from attendance marks, not items. */
+  kind: CategoryKind,
+  position: z.number().int(),
+});
+export type Category = z.infer<typeof Category>;
