@@ -1,6 +1,10 @@
 import type { z } from 'zod';
 import { courseMethods } from './course';
 import type { MethodSpec } from './define';
+import { itemMethods } from './items';
+import { policyMethods } from './policy';
+import { rosterMethods } from './roster';
+import { scoreMethods } from './scores';
 
 /**
  * The one API contract: every method the renderer (or CLI) can ask of the backend, with the
@@ -8,6 +12,10 @@ import type { MethodSpec } from './define';
  */
 export const API = {
   ...courseMethods,
+  ...rosterMethods,
+  ...itemMethods,
+  ...scoreMethods,
+  ...policyMethods,
 } satisfies Record<string, MethodSpec>;
 
 export type Api = typeof API;
@@ -17,3 +25,7 @@ export type Output<M extends MethodName> = z.output<Api[M]['output']>;
 
 export * from './envelope';
 export * from './course';
+export * from './roster';
+export * from './items';
+export * from './scores';
+export * from './policy';

@@ -1,3 +1,4 @@
 export * from './policy';
 export * from './course';
 export * from './preset';
+export * from './portable';

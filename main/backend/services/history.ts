@@ -1,0 +1,157 @@
+import type { HistoryEntry } from '../../../shared/api/scores';
+import { ApiError } from '../../../shared/api/envelope';
+import { redo, undo, undoState, type UndoState } from '../changes/undo';
+import type { Db } from '../db/open';
+import { studentLabel } from './roster';
+
+type Row = Record<string, any>;
+
+export interface HistoryQuery {
+  studentId?: number;
+  itemId?: number;
+  entity?: string;
+  since?: string;
+  until?: string;
+  limit: number;
+  offset: number;
+}
+
+/** A date (YYYY-MM-DD) covers its whole day; anything else must be a date-time. */
+function instant(value: string, field: 'since' | 'until'): string {
+  if (/^\d{4}-\d{2}-\d{2}$/.test(value)) return `${value}T${field === 'since' ? '00:00:00.000' : '23:59:59.999'}Z`;
+  const ms = Date.parse(value);
+  if (Number.isNaN(ms)) {
+    throw new ApiError('invalid_input', `"${value}" is not a date for ${field}; use YYYY-MM-DD or an ISO date-time.`);
+  }
+  return new Date(ms).toISOString();
+}
+
+/**
+ * Names of the things history entries point at. A row that no longer exists (a deleted item or
+ * student) is named from its last image in the audit, so old entries stay readable.
+ */
+class Names {
+  private readonly cache = new Map<string, string>();
+  constructor(private readonly db: Db) {}
+
+  private row(table: string, id: number): Row | undefined {
+    return (
+      (this.db.prepare(`SELECT * FROM "${table}" WHERE id = ?`).get(id) as Row | undefined) ??
+      this.lastImage(table, JSON.stringify({ id }))
+    );
+  }
+
+  private lastImage(table: string, key: string): Row | undefined {
+    const r = this.db
+      .prepare('SELECT coalesce(after_json, before_json) AS image FROM audit WHERE entity = ? AND entity_key = ? ORDER BY id DESC LIMIT 1')
+      .get(table, key) as { image: string } | undefined;
+    return r ? (JSON.parse(r.image) as Row) : undefined;
+  }
+
+  of(table: 'student' | 'item' | 'team' | 'category' | 'attendance_session', id: unknown): string {
+    const cacheKey = `${table}:${String(id)}`;
+    let name = this.cache.get(cacheKey);
+    if (name === undefined) {
+      const row = typeof id === 'number' ? this.row(table, id) : undefined;
+      if (!row) name = `${table.replace('_', ' ')} #${String(id)}`;
+      else if (table === 'student') name = studentLabel(row);
+      else if (table === 'attendance_session') name = row.title ? `${row.title} (${row.date})` : `Session ${row.date}`;
+      else name = String(row.name);
+      this.cache.set(cacheKey, name);
+    }
+    return name;
+  }
+}
+
+function subject(names: Names, entity: string, key: Row, image: Row): string {
+  switch (entity) {
+    case 'score':
+      return `${names.of('student', key.student_id)} · ${names.of('item', key.item_id)}`;
+    case 'team_score':
+      return `${names.of('team', key.team_id)} · ${names.of('item', key.item_id)}`;
+    case 'student':
+      return studentLabel(image);
+    case 'team':
+    case 'item':
+    case 'category':
+      return String(image.name ?? names.of(entity, key.id));
+    case 'team_member':
+      return `${names.of('student', image.student_id)} · ${names.of('team', image.team_id)}`;
+    case 'grade_override':
+      return `${names.of('student', key.student_id)} · final grade`;
+    case 'attendance_mark':
+      return `${names.of('student', key.student_id)} · ${names.of('attendance_session', key.session_id)}`;
+    case 'attendance_session':
+      return names.of('attendance_session', key.id);
+    case 'course':
+      return 'Course settings';
+    default:
+      return `${entity.replace(/_/g, ' ')} ${Object.values(key).join('/')}`;
+  }
+}
+
+/** The audit history, newest first; a student's or item's filter also finds its own row's changes. */
+export function listHistory(db: Db, q: HistoryQuery): { entries: HistoryEntry[]; total: number } {
+  const where: string[] = [];
+  const params: Record<string, unknown> = {};
+  if (q.studentId !== undefined) {
+    where.push(`(json_extract(a.entity_key, '$.student_id') = @studentId
+      OR (a.entity = 'student' AND json_extract(a.entity_key, '$.id') = @studentId)
+      OR (a.entity = 'team_member' AND json_extract(coalesce(a.after_json, a.before_json), '$.student_id') = @studentId))`);
+    params.studentId = q.studentId;
+  }
+  if (q.itemId !== undefined) {
+    where.push(`(json_extract(a.entity_key, '$.item_id') = @itemId OR (a.entity = 'item' AND json_extract(a.entity_key, '$.id') = @itemId))`);
+    params.itemId = q.itemId;
+  }
+  if (q.entity !== undefined) {
+    where.push('a.entity = @entity');
+    params.entity = q.entity;
+  }
+  if (q.since !== undefined) {
+    where.push('a.at >= @since');
+    params.since = instant(q.since, 'since');
+  }
+  if (q.until !== undefined) {
+    where.push('a.at <= @until');
+    params.until = instant(q.until, 'until');
+  }
+  const filter = where.length ? `WHERE ${where.join(' AND ')}` : '';
+  const total = (db.prepare(`SELECT count(*) AS n FROM audit a ${filter}`).get(params) as { n: number }).n;
+  const rows = db
+    .prepare(
+      `SELECT a.id, a.batch_id, a.at, b.label, a.kind, a.entity, a.entity_key, a.before_json, a.after_json, a.reason
+       FROM audit a JOIN change_batch b ON b.id = a.batch_id ${filter}
+       ORDER BY a.id DESC LIMIT @limit OFFSET @offset`,
+    )
+    .all({ ...params, limit: q.limit, offset: q.offset }) as Row[];
+  const names = new Names(db);
+  const entries = rows.map((r): HistoryEntry => {
+    const key = JSON.parse(r.entity_key) as Record<string, string | number>;
+    const before = r.before_json === null ? null : (JSON.parse(r.before_json) as Row);
+    const after = r.after_json === null ? null : (JSON.parse(r.after_json) as Row);
+    return {
+      id: r.id,
+      batchId: r.batch_id,
+      at: r.at,
+      label: r.label,
+      kind: r.kind,
+      entity: r.entity,
+      key,
+      subject: subject(names, r.entity, key, after ?? before ?? {}),
+      before,
+      after,
+      reason: r.reason,
+    };
+  });
+  return { entries, total };
+}
+
+export interface UndoResult {
+  label: string | null;
+  undo: UndoState;
+}
+
+export const undoLast = (db: Db): UndoResult => ({ label: undo(db), undo: undoState(db) });
+export const redoNext = (db: Db): UndoResult => ({ label: redo(db), undo: undoState(db) });
+export { undoState };

@@ -1,0 +1,84 @@
+import type { CategoryDraft } from '../../../shared/api/policy';
+import { ApiError } from '../../../shared/api/envelope';
+import { validatePolicy } from '../../../shared/grading';
+import type { Category, CourseInfo, Policy } from '../../../shared/model';
+import { change } from '../changes/tracker';
+import type { Db } from '../db/open';
+import { fromCategory } from '../db/rows';
+
+const fmt = (n: number) => String(Math.round(n * 1e6) / 1e6);
+
+/**
+ * Refuses drafts that would orphan or misfile items: an unknown category id, a category with
+ * items left out of the list (deleted), or one with items turned into an attendance category.
+ */
+function checkCategories(db: Db, drafts: CategoryDraft[]): void {
+  const existing = db.prepare('SELECT c.id, c.name, (SELECT count(*) FROM item i WHERE i.category_id = c.id) AS items FROM category c').all() as {
+    id: number;
+    name: string;
+    items: number;
+  }[];
+  const byId = new Map(existing.map((c) => [c.id, c]));
+  const kept = new Set<number>();
+  for (const d of drafts) {
+    if (d.id === undefined) continue;
+    const current = byId.get(d.id);
+    if (!current) throw new ApiError('not_found', `There is no category with id ${d.id} in this course. Reload the settings and try again.`);
+    if (kept.has(d.id)) throw new ApiError('validation_failed', `"${d.name}" appears twice in the list of categories.`);
+    kept.add(d.id);
+    if (d.kind === 'attendance' && current.items > 0) {
+      throw new ApiError(
+        'validation_failed',
+        `"${current.name}" holds ${current.items} item(s) and cannot become an attendance category; move its items first.`,
+      );
+    }
+  }
+  for (const c of existing) {
+    if (!kept.has(c.id) && c.items > 0) {
+      throw new ApiError(
+        'conflict',
+        `"${c.name}" still holds ${c.items} item(s) and cannot be removed. Move its items to another category or delete them first.`,
+      );
+    }
+  }
+  const names = drafts.map((d) => d.name.toLowerCase());
+  const dup = names.find((n, i) => names.indexOf(n) !== i);
+  if (dup) throw new ApiError('validation_failed', `Two categories are named "${dup}"; give each category its own name.`);
+}
+
+/** The engine's findings, with the weights problem worded as the settings screen shows it. */
+function policyProblems(policy: Policy, drafts: CategoryDraft[]): { message: string; problems: string[] } | null {
+  // New categories have no id yet; the engine's validation only needs distinct ones.
+  const categories: Category[] = drafts.map((d, position) => ({ ...d, id: d.id ?? -1 - position, position }));
+  const problems = validatePolicy(policy, categories);
+  if (problems.length === 0) return null;
+  const total = drafts.reduce((s, d) => s + d.weight, 0);
+  const weightsOff = policy.grading === 'weighted' && Math.abs(total - 100) > 1e-9;
+  const message = weightsOff
+    ? `Category weights total ${fmt(total)}%; they must total 100%.`
+    : `The policy was not saved: ${problems[0]}${problems.length > 1 ? ` (and ${problems.length - 1} more problem(s))` : ''}`;
+  return { message, problems };
+}
+
+/** Saves the policy and the category list together, as one undo step. Nothing changes when refused. */
+export function savePolicy(db: Db, policy: Policy, drafts: CategoryDraft[]): void {
+  checkCategories(db, drafts);
+  const refused = policyProblems(policy, drafts);
+  if (refused) throw new ApiError('validation_failed', refused.message, refused.problems);
+  change(db, 'Save grading policy', (cs) => {
+    cs.put('course', { id: 1 }, { policy_json: JSON.stringify(policy) });
+    const kept = new Set(drafts.flatMap((d) => (d.id === undefined ? [] : [d.id])));
+    for (const { id } of db.prepare('SELECT id FROM category').all() as { id: number }[]) {
+      if (!kept.has(id)) cs.put('category', { id }, null);
+    }
+    drafts.forEach((d, position) => {
+      const row = fromCategory({ ...d, position });
+      if (d.id === undefined) cs.insert('category', row);
+      else cs.put('category', { id: d.id }, row);
+    });
+  });
+}
+
+export function renameCourse(db: Db, info: CourseInfo): void {
+  change(db, `Rename course to ${info.name}`, (cs) => cs.put('course', { id: 1 }, { name: info.name, code: info.code, term: info.term }));
+}

@@ -1,0 +1,188 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { ApiError } from '../../shared/api/envelope';
+import { computeCourse } from '../../shared/grading';
+import { readCourseRow } from '../backend/db/rows';
+import { closeCourse, countCourse, createCourse, openCourse, readSnapshot, type Course, type Preset } from '../backend/services/course';
+import { loadDemoClass } from '../backend/services/demo';
+import { exportPortable, importPortable, loadSnapshot, parsePortable } from '../backend/services/portable';
+import { formatCounts, formatGrades, formatPolicy } from './format';
+import { EXCEL_COMMANDS } from './excel';
+
+/**
+ * The `gradebook` command line: the same backend services as the app, never its own SQL.
+ * Errors go to stderr with exit code 1 (2 for usage errors).
+ */
+
+class UsageError extends Error {}
+
+interface Command {
+  usage: string;
+  summary: string;
+  options?: Record<string, { type: 'string' | 'boolean'; description: string }>;
+  run(args: string[], flags: Record<string, string | boolean | undefined>): void | Promise<void>;
+}
+
+const out = (text: string) => process.stdout.write(text.endsWith('\n') ? text : text + '\n');
+
+function withCourse<T>(file: string, fn: (course: Course) => T): T {
+  const course = openCourse(path.resolve(file));
+  try {
+    return fn(course);
+  } finally {
+    closeCourse(course);
+  }
+}
+
+const need = (args: string[], n: number, usage: string) => {
+  if (args.length !== n) throw new UsageError(`expected ${n} argument${n === 1 ? '' : 's'}. Usage: gradebook ${usage}`);
+};
+
+export const COMMANDS: Record<string, Command> = {
+  new: {
+    usage: 'new <file.gradebook> [--preset ie7374|blank] [--demo] [--name <course name>]',
+    summary: 'Create a course file (from the IE 7374 syllabus preset by default).',
+    options: {
+      preset: { type: 'string', description: 'ie7374 (default) or blank' },
+      demo: { type: 'boolean', description: 'fill it with the synthetic demo class' },
+      name: { type: 'string', description: 'the course name' },
+    },
+    run(args, flags) {
+      need(args, 1, COMMANDS.new!.usage);
+      const preset = (flags.preset ?? 'ie7374') as string;
+      if (preset !== 'ie7374' && preset !== 'blank') throw new UsageError(`unknown preset "${preset}": use ie7374 or blank`);
+      const file = path.resolve(args[0]!);
+      const course = createCourse(file, preset as Preset, flags.name as string | undefined);
+      try {
+        if (flags.demo) loadDemoClass(course);
+        out(`Created ${file}\n${formatCounts(countCourse(course.db))}`);
+      } finally {
+        closeCourse(course);
+      }
+    },
+  },
+  info: {
+    usage: 'info <file.gradebook>',
+    summary: 'Print the course name, counts of students/items/scores and the policy.',
+    run(args) {
+      need(args, 1, COMMANDS.info!.usage);
+      withCourse(args[0]!, (course) => {
+        const { info, policy } = readCourseRow(course.db);
+        const categories = readSnapshot(course.db).categories;
+        out(`${info.name}${info.code ? ` (${info.code})` : ''}${info.term ? `, ${info.term}` : ''}\nFile: ${course.file}\n${formatCounts(countCourse(course.db))}\n\n${formatPolicy(policy, categories)}`);
+      });
+    },
+  },
+  compute: {
+    usage: 'compute <file.gradebook | course.json> [--json] [--as-of <date-time>]',
+    summary: "Print every student's category percentages, final percentage and letter.",
+    options: {
+      json: { type: 'boolean', description: 'print the engine results as JSON (see README, "compute --json")' },
+      'as-of': { type: 'string', description: 'compute as of this ISO date-time (default: now)' },
+    },
+    run(args, flags) {
+      need(args, 1, COMMANDS.compute!.usage);
+      const asOf = flags['as-of'] as string | undefined;
+      if (asOf !== undefined && Number.isNaN(Date.parse(asOf))) throw new UsageError(`--as-of "${asOf}" is not a date-time (try 2026-12-15T12:00:00-05:00)`);
+      const snapshot = loadSnapshot(path.resolve(args[0]!), openCourse);
+      const result = computeCourse(snapshot, asOf ? { asOf: new Date(asOf).toISOString() } : {});
+      if (flags.json) {
+        out(JSON.stringify({ course: snapshot.course, asOf: asOf ?? null, policyProblems: result.policyProblems, students: result.students.map((r, i) => ({ registrarId: snapshot.students[i]!.registrarId, ...r })) }, null, 2));
+        return;
+      }
+      if (result.policyProblems.length) out(`Policy problems:\n${result.policyProblems.map((p) => `  - ${p}`).join('\n')}\n`);
+      out(formatGrades(snapshot, result));
+    },
+  },
+  export: {
+    usage: 'export json|registrar|workbook|csv <file.gradebook> <out>',
+    summary: 'Write the course as course JSON, a registrar sheet, a full workbook or CSV.',
+    options: { profile: { type: 'string', description: 'registrar export profile (registrar only)' }, yes: { type: 'boolean', description: 'write even when the pre-flight check has findings' } },
+    async run(args, flags) {
+      need(args, 3, COMMANDS.export!.usage);
+      const [kind, file, target] = args as [string, string, string];
+      if (kind === 'json') {
+        withCourse(file, (course) => fs.writeFileSync(target, JSON.stringify(exportPortable(course), null, 2)));
+        out(`Wrote ${path.resolve(target)}`);
+        return;
+      }
+      const fn = EXCEL_COMMANDS.export[kind];
+      if (!fn) throw new UsageError(`unknown export "${kind}": use json, registrar, workbook or csv`);
+      await fn(file, target, flags, out);
+    },
+  },
+  import: {
+    usage: 'import json <in.json> <new.gradebook> | import roster|scores|canvas|workbook <file.gradebook> <in.xlsx|in.csv> [--dry-run]',
+    summary: 'Create a course from course JSON, or import a class list, scores, a Canvas export or a workbook.',
+    options: { 'dry-run': { type: 'boolean', description: 'print the validation report and change nothing' } },
+    async run(args, flags) {
+      need(args, 3, COMMANDS.import!.usage);
+      const [kind, a, b] = args as [string, string, string];
+      if (kind === 'json') {
+        const data = parsePortable(fs.readFileSync(a, 'utf8'));
+        const course = importPortable(data, path.resolve(b));
+        closeCourse(course);
+        out(`Created ${path.resolve(b)} from ${a}: ${data.students.length} students, ${data.items.length} items`);
+        return;
+      }
+      const fn = EXCEL_COMMANDS.import[kind];
+      if (!fn) throw new UsageError(`unknown import "${kind}": use json, roster, scores, canvas or workbook`);
+      await fn(a, b, flags, out);
+    },
+  },
+};
+
+function helpFor(name: string, cmd: Command): string {
+  const opts = Object.entries(cmd.options ?? {}).map(([k, o]) => `  --${k.padEnd(10)} ${o.description}`);
+  return [`Usage: gradebook ${cmd.usage}`, '', cmd.summary, ...(opts.length ? ['', 'Options:', ...opts, '  --help       show this help'] : ['', '  --help       show this help'])].join('\n');
+}
+
+export function mainHelp(): string {
+  return [
+    'Usage: gradebook <command> [options]',
+    '',
+    'Commands:',
+    ...Object.entries(COMMANDS).map(([n, c]) => `  ${n.padEnd(8)} ${c.summary}`),
+    '',
+    'Run gradebook <command> --help for the options of a command.',
+  ].join('\n');
+}
+
+export async function runCli(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    out(mainHelp());
+    return name ? 0 : 2;
+  }
+  const cmd = COMMANDS[name];
+  if (!cmd) {
+    process.stderr.write(`gradebook: unknown command "${name}"\n\n${mainHelp()}\n`);
+    return 2;
+  }
+  try {
+    const { values, positionals } = parseArgs({
+      args: rest,
+      allowPositionals: true,
+      options: { help: { type: 'boolean', short: 'h' }, ...Object.fromEntries(Object.entries(cmd.options ?? {}).map(([k, o]) => [k, { type: o.type }])) },
+    });
+    if (values.help) {
+      out(helpFor(name, cmd));
+      return 0;
+    }
+    await cmd.run(positionals, values as Record<string, string | boolean | undefined>);
+    return 0;
+  } catch (err) {
+    if (err instanceof UsageError || (err as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+      process.stderr.write(`gradebook ${name}: ${(err as Error).message}\n${helpFor(name, cmd)}\n`);
+      return 2;
+    }
+    const message = err instanceof ApiError ? err.message : `${(err as Error).message}`;
+    process.stderr.write(`gradebook ${name}: ${message}\n`);
+    return 1;
+  }
+}
+
+if (require.main === module || process.argv[1]?.endsWith('gradebook.cjs') || process.argv[1]?.endsWith('gradebook')) {
+  void runCli(process.argv.slice(2)).then((code) => process.exit(code));
+}

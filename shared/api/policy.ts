@@ -1,0 +1,26 @@
+import { z } from 'zod';
+import { CategoryKind, CourseInfo, Policy } from '../model';
+import { CourseSummary } from './course';
+import { method } from './define';
+
+export const CategoryDraft = z.object({
+  /** Absent: a new category. Existing categories left out of the list are deleted (only when they have no items). */
+  id: z.number().int().positive().optional(),
+  name: z.string().trim().min(1).max(200),
+  weight: z.number().min(0).max(100),
+  dropLowest: z.number().int().min(0).max(50),
+  dropHighest: z.number().int().min(0).max(50),
+  equalWeightItems: z.boolean(),
+  kind: CategoryKind,
+});
+export type CategoryDraft = z.infer<typeof CategoryDraft>;
+
+export const policyMethods = {
+  /**
+   * Saves the course policy and categories together as one undoable step. A policy the engine
+   * reports problems with (weights not totalling 100, bands out of order) is refused with
+   * validation_failed and the list of problems.
+   */
+  'policy.save': method(z.object({ policy: Policy, categories: z.array(CategoryDraft).min(1) }).strict(), CourseSummary, true),
+  'course.rename': method(CourseInfo.strict(), CourseSummary, true),
+};

@@ -1,0 +1,173 @@
+/**
+ * A category's totals in one view: which items count, which are dropped, earned / possible.
+ *
+ * - Points categories: percentage = earned / possible over counted items. Scores above points
+ *   possible count in full; an item with 0 points possible adds to earned only.
+ * - Equal-weight categories: every counted item with points possible weighs the same, so the
+ *   percentage is the mean of the items' own percentages; an item with 0 points possible adds
+ *   its points over the category's points possible (as it would in a points category).
+ * - A category with no points possible counted (nothing graded, all excused) has no percentage
+ *   and its weight goes to the other categories.
+ * - Drops: at most as many as leave one counted item with points possible. Drop lowest first
+ *   (best grade for the student), then drop highest among what is left (worst grade). Integrity
+ *   zeros, never-drop items and items with 0 points possible are never dropped.
+ */
+import type { AttendanceMark } from '../model/course';
+import { type AttendanceCredits, attendanceTotals } from './attendance';
+import { chooseDrops, choosePercentDrops, type DropScores } from './drop';
+import { FINE_N, type Ratio, add } from './exact';
+import type { StudentItems } from './item';
+import type { PreparedCategory } from './prepare';
+
+export interface CategoryTotals {
+  /** Earned in units (exact when `earnedFine` is 0n; else the floor of the exact value). */
+  readonly earnedApprox: number;
+  /** The exact earned at FINE resolution, or null when it is `earnedApprox` whole units. */
+  readonly earnedFine: bigint | null;
+  readonly possibleUnits: number;
+  /** Earned / possible as a fraction (equal-weight: the mean of item fractions); null: nothing counts. */
+  readonly ratio: Ratio | null;
+  /** Dropped item indices, lowest drops first. */
+  readonly dropped: readonly number[];
+  /** Items counted (after drops). */
+  readonly counted: number;
+  /** Attendance only: sessions counted. */
+  readonly sessions?: number;
+}
+
+function exactEarned(units: number, fine: bigint, hasFine: boolean): bigint | null {
+  return hasFine ? BigInt(units) * FINE_N + fine : null;
+}
+
+function pointsRatio(earnedUnits: number, earnedFine: bigint | null, possibleUnits: number): Ratio | null {
+  if (possibleUnits <= 0) return null;
+  return earnedFine === null
+    ? { n: BigInt(earnedUnits), d: BigInt(possibleUnits) }
+    : { n: earnedFine, d: BigInt(possibleUnits) * FINE_N };
+}
+
+export function itemsCategory(
+  cat: PreparedCategory,
+  possibleUnits: Float64Array,
+  s: StudentItems,
+  inView: Uint8Array,
+  equalWeight: boolean,
+): CategoryTotals {
+  const c = cat.category;
+  const wantDrops = c.dropLowest > 0 || c.dropHighest > 0;
+  let units = 0; // sum of whole-unit scores
+  let fine = 0n; // sum of exact scores that are not whole units, at FINE
+  let hasFine = false;
+  let approx = 0;
+  let possible = 0;
+  let counted = 0;
+  let positive = 0;
+  const candidates: number[] = [];
+  for (const i of cat.items) {
+    if (!inView[i]) continue;
+    counted++;
+    const p = possibleUnits[i]!;
+    possible += p;
+    if (p > 0) positive++;
+    const f = s.fine[i];
+    if (f != null) {
+      fine += f;
+      hasFine = true;
+      approx += s.approx[i]!;
+    } else {
+      units += s.approx[i]!;
+    }
+    if (wantDrops && s.droppable[i]) candidates.push(i);
+  }
+  approx += units;
+
+  let dropped: number[] = [];
+  if (candidates.length > 0) {
+    const scores: DropScores = { approx: s.approx, fine: s.fine, possible: possibleUnits };
+    const maxDrops = candidates.length - (positive > candidates.length ? 0 : 1);
+    const low = Math.min(c.dropLowest, maxDrops);
+    const total = { earnedApprox: approx, earnedFine: BigInt(units) * FINE_N + fine, possible };
+    const lowest = equalWeight ? choosePercentDrops(candidates, low, 'best', scores) : chooseDrops(total, candidates, low, 'best', scores);
+    const rest = candidates.filter((i) => !lowest.includes(i));
+    const high = Math.min(c.dropHighest, maxDrops - lowest.length);
+    let highest: number[] = [];
+    if (high > 0) {
+      const after = totalsWithout(total, lowest, scores);
+      highest = equalWeight ? choosePercentDrops(rest, high, 'worst', scores) : chooseDrops(after, rest, high, 'worst', scores);
+    }
+    dropped = [...lowest, ...highest];
+    for (const i of dropped) {
+      counted--;
+      possible -= possibleUnits[i]!;
+      const f = s.fine[i];
+      if (f != null) {
+        fine -= f;
+        approx -= s.approx[i]!;
+      } else {
+        units -= s.approx[i]!;
+        approx -= s.approx[i]!;
+      }
+    }
+  }
+
+  const earnedFine = exactEarned(units, fine, hasFine);
+  const earnedApprox = hasFine ? approx : units;
+  const ratio = equalWeight
+    ? meanRatio(cat.items, possibleUnits, s, inView, dropped, possible)
+    : pointsRatio(units, earnedFine, possible);
+  return { earnedApprox, earnedFine, possibleUnits: possible, ratio, dropped, counted };
+}
+
+function totalsWithout(
+  t: { earnedApprox: number; earnedFine: bigint; possible: number },
+  gone: readonly number[],
+  v: DropScores,
+): { earnedApprox: number; earnedFine: bigint; possible: number } {
+  let { earnedApprox, earnedFine, possible } = t;
+  for (const i of gone) {
+    earnedApprox -= v.approx[i]!;
+    earnedFine -= v.fine[i] ?? BigInt(v.approx[i]!) * FINE_N;
+    possible -= v.possible[i]!;
+  }
+  return { earnedApprox, earnedFine, possible };
+}
+
+function meanRatio(
+  indices: readonly number[],
+  possibleByItem: Float64Array,
+  s: StudentItems,
+  inView: Uint8Array,
+  dropped: readonly number[],
+  possibleUnits: number,
+): Ratio | null {
+  let sum: Ratio = { n: 0n, d: 1n };
+  let n = 0;
+  let bonus = 0n; // at FINE
+  for (const i of indices) {
+    if (!inView[i] || dropped.includes(i)) continue;
+    const sFine = s.fine[i] ?? BigInt(s.approx[i]!) * FINE_N;
+    const p = possibleByItem[i]!;
+    if (p > 0) {
+      sum = add(sum, { n: sFine, d: BigInt(p) * FINE_N });
+      n++;
+    } else {
+      bonus += sFine;
+    }
+  }
+  if (n === 0) return null;
+  const mean: Ratio = { n: sum.n, d: sum.d * BigInt(n) };
+  return bonus === 0n ? mean : add(mean, { n: bonus, d: BigInt(possibleUnits) * FINE_N });
+}
+
+export function attendanceCategory(marks: readonly (AttendanceMark | undefined)[], credits: AttendanceCredits, final: boolean): CategoryTotals {
+  const t = attendanceTotals(marks, credits, final);
+  return {
+    earnedApprox: t.earned,
+    earnedFine: null,
+    possibleUnits: t.possible,
+    ratio: pointsRatio(t.earned, null, t.possible),
+    dropped: [],
+    counted: t.sessions,
+    sessions: t.sessions,
+  };
+}

@@ -1,0 +1,136 @@
+/**
+ * Which items to drop. Dropping the k lowest *raw scores* is wrong when points possible differ
+ * (dropping 0/2 helps less than dropping 5/20), so we choose the k items whose removal gives the
+ * best category ratio (E − S_D) / (P − P_D) — Kane & Kane, "Dropping Lowest Grades" (Mathematics
+ * Magazine, 1992), solved with Dinkelbach's iteration:
+ *
+ *   given q = the ratio of the current choice, drop the k items with the smallest s_i − q·p_i;
+ *   that choice's ratio is ≥ q, and equal only when q is already the best possible ratio.
+ *
+ * Each step strictly raises q among finitely many choices, and in practice it ends in 2–4
+ * steps. We start from the k lowest percentages. Drop highest (Canvas semantics) is the mirror
+ * image: drop the k items whose removal gives the *worst* ratio (largest s_i − q·p_i).
+ *
+ * Comparisons run on doubles and fall back to exact bigint arithmetic whenever the doubles are
+ * too close to call, so the chosen set is exactly optimal. Candidates all have p_i > 0 and the
+ * caller keeps at least one positive-possible item, so no denominator reaches 0.
+ */
+import { FINE_N } from './exact';
+
+export type DropGoal = 'best' | 'worst';
+
+export interface DropScores {
+  /** Effective score in units (approximate when `fine[i]` is set). */
+  readonly approx: ArrayLike<number>;
+  /** Exact effective score at FINE resolution, when not a whole number of units. */
+  readonly fine: readonly (bigint | null | undefined)[];
+  /** Points possible in units (exact). */
+  readonly possible: ArrayLike<number>;
+}
+
+/** A category total before dropping: earned (approx and exact at FINE) and possible (units). */
+export interface DropTotal {
+  readonly earnedApprox: number;
+  readonly earnedFine: bigint;
+  readonly possible: number;
+}
+
+const TOL = 1e-9;
+
+function exactScore(v: DropScores, i: number): bigint {
+  return v.fine[i] ?? BigInt(v.approx[i]!) * FINE_N;
+}
+
+/** The ratio left after dropping `set`: qn (earned, FINE units) over qd (possible, units). */
+class Choice {
+  readonly qn: number;
+  readonly qd: number;
+  private exactQn: bigint | null = null;
+
+  constructor(readonly set: readonly number[], private readonly total: DropTotal, private readonly v: DropScores) {
+    let s = total.earnedApprox;
+    let p = total.possible;
+    for (const i of set) {
+      s -= v.approx[i]!;
+      p -= v.possible[i]!;
+    }
+    this.qn = s;
+    this.qd = p;
+  }
+
+  exactNumerator(): bigint {
+    if (this.exactQn === null) {
+      let s = this.total.earnedFine;
+      for (const i of this.set) s -= exactScore(this.v, i);
+      this.exactQn = s;
+    }
+    return this.exactQn;
+  }
+
+  /** Sign of this ratio − other ratio. */
+  compare(o: Choice): number {
+    const x = this.qn * o.qd;
+    const y = o.qn * this.qd;
+    if (Math.abs(x - y) > TOL * (Math.abs(x) + Math.abs(y))) return x < y ? -1 : 1;
+    const ex = this.exactNumerator() * BigInt(o.qd);
+    const ey = o.exactNumerator() * BigInt(this.qd);
+    return ex < ey ? -1 : ex > ey ? 1 : 0;
+  }
+}
+
+/** Sign of (s_a − q·p_a) − (s_b − q·p_b) with q = c.qn / c.qd (units; qn at FINE when exact). */
+function compareKeys(a: number, b: number, c: Choice, v: DropScores): number {
+  const ds = v.approx[a]! - v.approx[b]!;
+  const dp = v.possible[a]! - v.possible[b]!;
+  const plain = v.fine[a] == null && v.fine[b] == null;
+  if (plain && dp === 0) return Math.sign(ds);
+  if (plain && ds === 0) return -Math.sign(c.qn) * Math.sign(dp);
+  const x = ds * c.qd;
+  const y = c.qn * dp;
+  if (Math.abs(x - y) > TOL * (Math.abs(x) + Math.abs(y))) return x < y ? -1 : 1;
+  const ex = (exactScore(v, a) - exactScore(v, b)) * BigInt(c.qd);
+  const ey = c.exactNumerator() * BigInt(dp);
+  return ex < ey ? -1 : ex > ey ? 1 : 0;
+}
+
+/** Sign of s_a/p_a − s_b/p_b. */
+function comparePercent(a: number, b: number, v: DropScores): number {
+  const x = v.approx[a]! * v.possible[b]!;
+  const y = v.approx[b]! * v.possible[a]!;
+  if (Math.abs(x - y) > TOL * (Math.abs(x) + Math.abs(y))) return x < y ? -1 : 1;
+  const ex = exactScore(v, a) * BigInt(v.possible[b]!);
+  const ey = exactScore(v, b) * BigInt(v.possible[a]!);
+  return ex < ey ? -1 : ex > ey ? 1 : 0;
+}
+
+/** The first k of `candidates` in the order given by `cmp` (ties: earlier candidate first). */
+function firstK(candidates: readonly number[], k: number, cmp: (a: number, b: number) => number): number[] {
+  return candidates
+    .map((i, pos) => [i, pos] as const)
+    .sort((x, y) => cmp(x[0], y[0]) || x[1] - y[1])
+    .slice(0, k)
+    .map((x) => x[0]);
+}
+
+/**
+ * The k candidates to drop. `candidates` are item indices (all with p > 0); `k` must leave
+ * possible > 0 after dropping.
+ */
+export function chooseDrops(total: DropTotal, candidates: readonly number[], k: number, goal: DropGoal, v: DropScores): number[] {
+  if (k <= 0 || candidates.length === 0) return [];
+  const dir = goal === 'best' ? 1 : -1;
+  let best = new Choice(firstK(candidates, k, (a, b) => dir * comparePercent(a, b, v)), total, v);
+  for (;;) {
+    const q = best;
+    const next = new Choice(firstK(candidates, k, (a, b) => dir * compareKeys(a, b, q, v)), total, v);
+    if (dir * next.compare(best) <= 0) return best.set.slice();
+    best = next;
+  }
+}
+
+/** For equal-weight categories the best drop is simply the k lowest percentages (mirror: highest). */
+export function choosePercentDrops(candidates: readonly number[], k: number, goal: DropGoal, v: DropScores): number[] {
+  if (k <= 0) return [];
+  const dir = goal === 'best' ? 1 : -1;
+  return firstK(candidates, k, (a, b) => dir * comparePercent(a, b, v));
+}

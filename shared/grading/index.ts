@@ -1,0 +1,17 @@
+/**
+ * The grading engine: a pure function of a CourseSnapshot. No I/O, no Node built-ins.
+ *
+ *   computeCourse(snapshot, { asOf })            every student, in snapshot order
+ *   prepareCourse(snapshot) + computeStudent(…)  one student, for live edits
+ *   withStudentScores(prepared, id, scores)      swap one student's scores without re-preparing
+ *   validatePolicy(policy, categories)           plain-language policy problems
+ */
+export * from './types';
+export { computeCourse, computePrepared, computeStudent } from './course';
+export { prepareCourse, withStudentScores, type PreparedCourse } from './prepare';
+export { validatePolicy } from './validate';
+export * as exact from './exact';
+export { deadlineInstant, localToInstant, addCalendarDays } from './deadline';
+export { applyLate, prepareLateRule, type LateRule, type LateOutcome } from './late';
+export { chooseDrops, choosePercentDrops, type DropScores, type DropTotal, type DropGoal } from './drop';
+export { grade, applyRounding, prepareLetterScale, type LetterScale, type Graded } from './letter';

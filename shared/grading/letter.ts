@@ -1,0 +1,75 @@
+/**
+ * Rounding and letter bands. Rounding happens on the exact value, then the band lookup uses the
+ * rounded value, so the displayed number and the letter always agree (93.995 → 94.00 → A).
+ */
+import type { Band, Rounding } from '../model/policy';
+import { type Ratio, SCALE_N, formatSteps, formatTruncated, roundHalfUp, toUnits } from './exact';
+
+export interface PreparedBand {
+  readonly letter: string;
+  readonly min: number;
+  readonly minUnits: bigint;
+}
+
+export interface LetterScale {
+  readonly rounding: Rounding;
+  /** Highest first, whatever order the policy lists them in. */
+  readonly bands: readonly PreparedBand[];
+  readonly borderlineUnits: bigint;
+}
+
+export function prepareLetterScale(rounding: Rounding, bands: readonly Band[], borderlineDistance: number): LetterScale {
+  return {
+    rounding,
+    bands: bands
+      .map((b) => ({ letter: b.letter, min: b.min, minUnits: BigInt(toUnits(b.min)) }))
+      .sort((a, b) => b.min - a.min),
+    borderlineUnits: BigInt(toUnits(borderlineDistance)),
+  };
+}
+
+export interface Graded {
+  readonly rounded: Ratio;
+  readonly display: string;
+  readonly letter: string | null;
+  /** The band the value fell into (null: below every band). */
+  readonly band: PreparedBand | null;
+  /** Points below the next band up when within the borderline distance, else null. */
+  readonly borderlineGap: Ratio | null;
+  readonly nextBand: PreparedBand | null;
+}
+
+export function applyRounding(percent: Ratio, rounding: Rounding): { rounded: Ratio; display: string } {
+  if (rounding.mode === 'none') return { rounded: percent, display: formatTruncated(percent, 2, 4) };
+  const steps = roundHalfUp(percent, rounding.decimals);
+  return { rounded: { n: steps, d: 10n ** BigInt(rounding.decimals) }, display: formatSteps(steps, rounding.decimals) };
+}
+
+/** value ≥ units / SCALE, exactly. */
+function atLeast(value: Ratio, units: bigint): boolean {
+  return value.n * SCALE_N >= units * value.d;
+}
+
+export function lookupLetter(rounded: Ratio, scale: LetterScale): { band: PreparedBand | null; next: PreparedBand | null } {
+  const bands = scale.bands;
+  for (let i = 0; i < bands.length; i++) {
+    const b = bands[i]!;
+    if (atLeast(rounded, b.minUnits)) return { band: b, next: i > 0 ? bands[i - 1]! : null };
+  }
+  return { band: null, next: bands[bands.length - 1] ?? null };
+}
+
+export function grade(percent: Ratio, scale: LetterScale): Graded {
+  const { rounded, display } = applyRounding(percent, scale.rounding);
+  const { band, next } = lookupLetter(rounded, scale);
+  let borderlineGap: Ratio | null = null;
+  if (next) {
+    const gap: Ratio = { n: next.minUnits * rounded.d - rounded.n * SCALE_N, d: rounded.d * SCALE_N };
+    if (gap.n > 0n && gap.n * SCALE_N <= scale.borderlineUnits * gap.d) borderlineGap = gap;
+  }
+  return { rounded, display, letter: band?.letter ?? null, band, borderlineGap, nextBand: next };
+}
+
+export function describeRounding(rounding: Rounding): string {
+  return rounding.mode === 'none' ? 'no rounding' : `half-up, ${rounding.decimals} decimal${rounding.decimals === 1 ? '' : 's'}`;
+}

@@ -1,0 +1,4 @@
+export * from './tsv';
+export * from './cell-input';
+export * from './range';
+export * from './view';

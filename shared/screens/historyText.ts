@@ -1,0 +1,86 @@
+/** How an audit entry reads on the History screen: "Score: 8 → 9", "Student added". */
+import type { HistoryEntry } from '../api/scores';
+
+/** Bookkeeping columns that change with every write and say nothing to the instructor. */
+const QUIET = new Set(['updated_at', 'created_at', 'id', 'position']);
+
+const LABELS: Record<string, string> = {
+  value: 'Score',
+  status: 'Status',
+  submitted_at: 'Submitted',
+  days_late: 'Days late',
+  extension_days: 'Extension days',
+  waiver_reason: 'Waiver',
+  integrity_date: 'Integrity finding date',
+  integrity_note: 'Integrity finding',
+  adjust_mode: 'Adjustment',
+  adjust_value: 'Adjustment value',
+  comment: 'Comment',
+  letter: 'Letter',
+  percent: 'Percent',
+  reason: 'Reason',
+  registrar_id: 'Registrar ID',
+  first_name: 'First name',
+  last_name: 'Last name',
+  preferred_name: 'Preferred name',
+  accommodation_note: 'Accommodation',
+  points_possible: 'Points possible',
+  due_date: 'Due date',
+  due_time: 'Due time',
+  team_graded: 'Team-graded',
+  never_drop: 'Never drop',
+  policy_json: 'Course policy',
+  from_at: 'From',
+  to_at: 'Until',
+  team_id: 'Team',
+};
+
+const ENTITIES: Record<string, string> = {
+  score: 'score',
+  team_score: 'team score',
+  grade_override: 'grade override',
+  student: 'student',
+  team: 'team',
+  team_member: 'team membership',
+  item: 'item',
+  category: 'category',
+  course: 'course settings',
+  attendance_mark: 'attendance mark',
+  attendance_session: 'attendance session',
+};
+
+export const fieldLabel = (col: string) => LABELS[col] ?? col.replace(/_/g, ' ').replace(/^./, (c) => c.toUpperCase());
+
+function show(v: unknown): string {
+  if (v === null || v === undefined || v === '') return 'empty';
+  if (typeof v === 'string' && v.length > 60) return `${v.slice(0, 57)}…`;
+  return String(v);
+}
+
+export interface FieldChange {
+  readonly field: string;
+  readonly before: string;
+  readonly after: string;
+}
+
+/** The fields an entry changed, old and new, in words. */
+export function fieldChanges(e: Pick<HistoryEntry, 'before' | 'after'>): FieldChange[] {
+  const cols = new Set([...Object.keys(e.before ?? {}), ...Object.keys(e.after ?? {})]);
+  const out: FieldChange[] = [];
+  for (const col of cols) {
+    if (QUIET.has(col)) continue;
+    const b = e.before?.[col] ?? null;
+    const a = e.after?.[col] ?? null;
+    if (JSON.stringify(b) === JSON.stringify(a)) continue;
+    out.push({ field: fieldLabel(col), before: show(b), after: show(a) });
+  }
+  return out;
+}
+
+/** One line for an entry: what happened to which kind of record. */
+export function entrySummary(e: Pick<HistoryEntry, 'entity' | 'before' | 'after' | 'kind'>): string {
+  const what = ENTITIES[e.entity] ?? e.entity.replace(/_/g, ' ');
+  const verb = e.before === null ? 'added' : e.after === null ? 'removed' : 'changed';
+  const prefix = e.kind === 'undo' ? 'Undo: ' : e.kind === 'redo' ? 'Redo: ' : '';
+  return `${prefix}${what.replace(/^./, (c) => c.toUpperCase())} ${verb}`;
+}

@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import type { Student } from '../../../shared/model';
+import { matchesSearch, sortBy, studentName } from '../../../shared/grid';
+
+const student = (over: Partial<Student>): Student => ({
+  id: 1,
+  registrarId: '001234567',
+  firstName: 'José',
+  lastName: 'Núñez',
+  preferredName: null,
+  email: null,
+  section: null,
+  status: 'enrolled',
+  extensionDays: 0,
+  accommodationNote: null,
+  ...over,
+});
+
+describe('student search', () => {
+  it('ignores accents and case, matches every word', () => {
+    const s = student({});
+    expect(matchesSearch(s, 'nunez')).toBe(true);
+    expect(matchesSearch(s, 'JOSE nun')).toBe(true);
+    expect(matchesSearch(s, 'jose smith')).toBe(false);
+  });
+  it('finds by registrar ID and matches all on an empty query', () => {
+    expect(matchesSearch(student({}), '1234')).toBe(true);
+    expect(matchesSearch(student({}), '  ')).toBe(true);
+  });
+  it('names students last, first with a different preferred name', () => {
+    expect(studentName(student({}))).toBe('Núñez, José');
+    expect(studentName(student({ preferredName: 'Pepe' }))).toBe('Núñez, José (Pepe)');
+  });
+});
+
+describe('sorting', () => {
+  const rows = [
+    { n: 'Item 10', v: 5 },
+    { n: 'Item 9', v: null },
+    { n: 'item 2', v: 7 },
+    { n: '', v: 5 },
+  ];
+  it('sorts numbers with empties last in both directions, keeping ties stable', () => {
+    expect(sortBy(rows, (r) => r.v, 'ASC').map((r) => r.n)).toEqual(['Item 10', '', 'item 2', 'Item 9']);
+    expect(sortBy(rows, (r) => r.v, 'DESC').map((r) => r.n)).toEqual(['item 2', 'Item 10', '', 'Item 9']);
+  });
+  it('sorts text naturally', () => {
+    expect(sortBy(rows, (r) => r.n, 'ASC').map((r) => r.n)).toEqual(['item 2', 'Item 9', 'Item 10', '']);
+  });
+});
