@@ -184,5 +184,6 @@ export async function runCli(argv: string[]): Promise<number> {
 }
 
 if (require.main === module || process.argv[1]?.endsWith('gradebook.cjs') || process.argv[1]?.endsWith('gradebook')) {
-  void runCli(process.argv.slice(2)).then((code) => process.exit(code));
+  // exitCode, not exit(): a large output to a pipe must be flushed first.
+  void runCli(process.argv.slice(2)).then((code) => (process.exitCode = code));
 }

@@ -18,7 +18,7 @@ export function isAppUrl(url: unknown): boolean {
   return (
     u !== null &&
     u.protocol === `${APP_SCHEME}:` &&
-    u.hostname === APP_HOST &&
+    u.hostname.toLowerCase() === APP_HOST &&
     u.port === '' &&
     u.username === '' &&
     u.password === ''

@@ -1,10 +1,12 @@
 import type { z } from 'zod';
 import { courseMethods } from './course';
 import type { MethodSpec } from './define';
+import { gradeMethods } from './grades';
 import { itemMethods } from './items';
 import { policyMethods } from './policy';
 import { rosterMethods } from './roster';
 import { scoreMethods } from './scores';
+import { excelMethods } from './excel';
 
 /**
  * The one API contract: every method the renderer (or CLI) can ask of the backend, with the
@@ -16,6 +18,8 @@ export const API = {
   ...itemMethods,
   ...scoreMethods,
   ...policyMethods,
+  ...gradeMethods,
+  ...excelMethods,
 } satisfies Record<string, MethodSpec>;
 
 export type Api = typeof API;
@@ -29,3 +33,5 @@ export * from './roster';
 export * from './items';
 export * from './scores';
 export * from './policy';
+export * from './grades';
+export * from './excel';

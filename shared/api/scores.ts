@@ -22,10 +22,21 @@ export const CellPatch = z
 export type CellPatch = z.infer<typeof CellPatch>;
 
 /** One cell edit: a student's cell, or a team's cell on a team-graded item. */
-export const CellEdit = z.union([
-  z.object({ studentId: Id, itemId: Id, patch: CellPatch }).strict(),
-  z.object({ teamId: Id, itemId: Id, patch: CellPatch.omit({ integrity: true, adjustment: true }) }).strict(),
-]);
+export const CellEdit = z.union(
+  [
+    z.object({ studentId: Id, itemId: Id, patch: CellPatch }).strict(),
+    z.object({ teamId: Id, itemId: Id, patch: CellPatch.omit({ integrity: true, adjustment: true }) }).strict(),
+  ],
+  {
+    // Name what is wrong in the kind of cell the edit was meant for, rather than a bare "Invalid input".
+    error: (issue) => {
+      const branches = issue.code === 'invalid_union' ? issue.errors : [];
+      const meant = branches.find((b) => !b.some((i) => i.code === 'unrecognized_keys')) ?? branches[0];
+      const first = meant?.[0];
+      return first ? `${first.path.join('.') || 'cell'}: ${first.message}` : undefined;
+    },
+  },
+);
 export type CellEdit = z.infer<typeof CellEdit>;
 
 export const HistoryEntry = z.object({
@@ -58,7 +69,13 @@ export const scoreMethods = {
    * unknown students or items are refused as a whole. Answers the rows as saved.
    */
   'score.apply': method(
-    z.object({ edits: z.array(CellEdit).min(1).max(250_000), label: z.string().max(200).optional(), reason: z.string().max(2000).optional() }).strict(),
+    z
+      .object({
+        edits: z.array(CellEdit).min(1).max(250_000),
+        label: z.string().max(200).optional(),
+        reason: z.string().max(2000).optional(),
+      })
+      .strict(),
     z.object({ scores: z.array(Score), teamScores: z.array(TeamScore), undo: UndoState }),
     true,
   ),

@@ -14,7 +14,7 @@
  */
 import type { AttendanceMark } from '../model/course';
 import { type AttendanceCredits, attendanceTotals } from './attendance';
-import { chooseDrops, choosePercentDrops, type DropScores } from './drop';
+import { chooseDrops, choosePercentDrops, type DropScores, type DropTotal } from './drop';
 import { FINE_N, type Ratio, add } from './exact';
 import type { StudentItems } from './item';
 import type { PreparedCategory } from './prepare';
@@ -27,8 +27,9 @@ export interface CategoryTotals {
   readonly possibleUnits: number;
   /** Earned / possible as a fraction (equal-weight: the mean of item fractions); null: nothing counts. */
   readonly ratio: Ratio | null;
-  /** Dropped item indices, lowest drops first. */
+  /** Dropped item indices: the drop-lowest ones first, then the drop-highest ones. */
   readonly dropped: readonly number[];
+  readonly droppedLowest: number;
   /** Items counted (after drops). */
   readonly counted: number;
   /** Attendance only: sessions counted. */
@@ -82,20 +83,22 @@ export function itemsCategory(
   approx += units;
 
   let dropped: number[] = [];
+  let droppedLowest = 0;
   if (candidates.length > 0) {
     const scores: DropScores = { approx: s.approx, fine: s.fine, possible: possibleUnits };
     const maxDrops = candidates.length - (positive > candidates.length ? 0 : 1);
     const low = Math.min(c.dropLowest, maxDrops);
-    const total = { earnedApprox: approx, earnedFine: BigInt(units) * FINE_N + fine, possible };
+    const total: DropTotal = { approx, units, fine, possible };
     const lowest = equalWeight ? choosePercentDrops(candidates, low, 'best', scores) : chooseDrops(total, candidates, low, 'best', scores);
-    const rest = candidates.filter((i) => !lowest.includes(i));
     const high = Math.min(c.dropHighest, maxDrops - lowest.length);
     let highest: number[] = [];
     if (high > 0) {
+      const rest = candidates.filter((i) => !lowest.includes(i));
       const after = totalsWithout(total, lowest, scores);
       highest = equalWeight ? choosePercentDrops(rest, high, 'worst', scores) : chooseDrops(after, rest, high, 'worst', scores);
     }
-    dropped = [...lowest, ...highest];
+    dropped = highest.length > 0 ? [...lowest, ...highest] : lowest;
+    droppedLowest = lowest.length;
     for (const i of dropped) {
       counted--;
       possible -= possibleUnits[i]!;
@@ -115,21 +118,19 @@ export function itemsCategory(
   const ratio = equalWeight
     ? meanRatio(cat.items, possibleUnits, s, inView, dropped, possible)
     : pointsRatio(units, earnedFine, possible);
-  return { earnedApprox, earnedFine, possibleUnits: possible, ratio, dropped, counted };
+  return { earnedApprox, earnedFine, possibleUnits: possible, ratio, dropped, droppedLowest, counted };
 }
 
-function totalsWithout(
-  t: { earnedApprox: number; earnedFine: bigint; possible: number },
-  gone: readonly number[],
-  v: DropScores,
-): { earnedApprox: number; earnedFine: bigint; possible: number } {
-  let { earnedApprox, earnedFine, possible } = t;
+function totalsWithout(t: DropTotal, gone: readonly number[], v: DropScores): DropTotal {
+  let { approx, units, fine, possible } = t;
   for (const i of gone) {
-    earnedApprox -= v.approx[i]!;
-    earnedFine -= v.fine[i] ?? BigInt(v.approx[i]!) * FINE_N;
+    const f = v.fine[i];
+    if (f != null) fine -= f;
+    else units -= v.approx[i]!;
+    approx -= v.approx[i]!;
     possible -= v.possible[i]!;
   }
-  return { earnedApprox, earnedFine, possible };
+  return { approx, units, fine, possible };
 }
 
 function meanRatio(
@@ -167,6 +168,7 @@ export function attendanceCategory(marks: readonly (AttendanceMark | undefined)[
     possibleUnits: t.possible,
     ratio: pointsRatio(t.earned, null, t.possible),
     dropped: [],
+    droppedLowest: 0,
     counted: t.sessions,
     sessions: t.sessions,
   };

@@ -7,19 +7,18 @@
  * weight to the others in proportion, while weights that do not total 100 are not rescaled
  * (the total then tops out at W; validatePolicy reports it).
  * Points total = Σ earned / Σ possible over every category (attendance: a point per session).
+ *
+ * The total is an exact fraction; rounding and the letter are decided on it. Category
+ * percentages and contributions are also returned as doubles, for display.
+ *
+ * `items` and `explanation` are built when first read: a full-course recompute only pays for
+ * the numbers, a person opening one student pays for that student's sentences.
  */
 import type { CourseSnapshot } from '../model/course';
 import { type CategoryTotals, attendanceCategory, itemsCategory } from './category';
-import { FINE_N, type Ratio, SCALE, SCALE_N, formatHalfUp, toNumber, toUnits } from './exact';
-import {
-  borderlineText,
-  categoryText,
-  letterText,
-  pointsTotalText,
-  roundingText,
-  weightedTotalText,
-} from './explain';
-import { type StudentItems, evaluateItems } from './item';
+import { FINE_N, type Ratio, SCALE, SCALE_N, formatHalfUp, formatSteps, roundHalfUpSafe, toNumber, toUnits } from './exact';
+import { borderlineText, categoryText, letterText, pointsTotalText, roundingText, weightedTotalText } from './explain';
+import { DROPPED, type StudentItems, evaluateItems, itemResults } from './item';
 import { type Graded, grade } from './letter';
 import { type PreparedCourse, type PreparedStudent, prepareCourse } from './prepare';
 import type {
@@ -30,14 +29,19 @@ import type {
   ExplanationLine,
   Flag,
   GradeView,
+  ItemResult,
   OverrideInfo,
   StudentResult,
   View,
 } from './types';
 
-interface ViewTotals {
+interface ViewResult {
+  readonly view: View;
+  readonly totals: readonly CategoryTotals[];
+  readonly views: readonly CategoryView[];
   readonly percent: Ratio | null;
-  readonly views: CategoryView[];
+  readonly graded: Graded | null;
+  readonly grade: GradeView;
 }
 
 function asOfMs(opts: ComputeOptions | undefined): number {
@@ -62,22 +66,27 @@ function categoryTotals(course: PreparedCourse, ps: PreparedStudent, s: StudentI
     }
     const equal = weighted && pc.category.equalWeightItems;
     const current = itemsCategory(pc, course.possibleUnits, s, s.inCurrent, equal);
-    const same = pc.items.every((i) => s.inCurrent[i] === s.inFinal[i]);
+    let same = true;
+    for (const i of pc.items) if (s.inCurrent[i] !== s.inFinal[i]) same = false;
     return [current, same ? current : itemsCategory(pc, course.possibleUnits, s, s.inFinal, equal)];
   });
 }
 
-function combine(
-  course: PreparedCourse,
-  totals: readonly CategoryTotals[],
-  view: View,
-  weighted: boolean,
-  lines: ExplanationLine[],
-): ViewTotals {
+/** The category percentage as a double and half-up to 2 decimals, avoiding bigint when exact. */
+function categoryPercent(t: CategoryTotals): { percent: number | null; display: string | null } {
+  if (t.ratio === null) return { percent: null, display: null };
+  if (t.earnedFine === null && t.possibleUnits > 0 && t.ratio.d === BigInt(t.possibleUnits)) {
+    const steps = roundHalfUpSafe(100 * t.earnedApprox, t.possibleUnits, 2);
+    if (steps !== null) return { percent: (100 * t.earnedApprox) / t.possibleUnits, display: formatSteps(BigInt(steps), 2) };
+  }
+  const p = percentOf(t.ratio);
+  return { percent: toNumber(p), display: formatHalfUp(p, 2) };
+}
+
+function combine(course: PreparedCourse, totals: readonly CategoryTotals[], weighted: boolean): { percent: Ratio | null; views: CategoryView[] } {
   const cats = course.categories;
   const views: CategoryView[] = new Array(cats.length);
   let percent: Ratio | null = null;
-  const contributions: number[] = [];
 
   if (weighted) {
     let counted = 0;
@@ -93,13 +102,9 @@ function combine(
     if (counted > 0) percent = { n: sum.n * BigInt(all), d: sum.d * BigInt(counted) * SCALE_N };
     for (let c = 0; c < cats.length; c++) {
       const t = totals[c]!;
-      const effectiveWeight = t.ratio === null || counted === 0 ? 0 : (cats[c]!.weightUnits / SCALE) * (all / counted);
-      const contribution =
-        t.ratio === null || counted === 0
-          ? 0
-          : toNumber({ n: t.ratio.n * BigInt(cats[c]!.weightUnits) * BigInt(all), d: t.ratio.d * BigInt(counted) * SCALE_N });
-      if (t.ratio !== null) contributions.push(contribution);
-      views[c] = categoryView(t, effectiveWeight, contribution);
+      const { percent: p, display } = categoryPercent(t);
+      const effectiveWeight = p === null || counted === 0 ? 0 : (cats[c]!.weightUnits / SCALE) * (all / counted);
+      views[c] = viewOf(t, p, display, effectiveWeight, p === null ? 0 : (effectiveWeight * p) / 100);
     }
   } else {
     let earned = 0n;
@@ -111,86 +116,81 @@ function combine(
     if (possible > 0) percent = { n: earned * 100n, d: BigInt(possible) * FINE_N };
     for (let c = 0; c < cats.length; c++) {
       const t = totals[c]!;
-      const effectiveWeight = possible > 0 ? (100 * t.possibleUnits) / possible : 0;
-      const contribution = possible > 0 ? toNumber({ n: exactEarnedFine(t) * 100n, d: BigInt(possible) * FINE_N }) : 0;
-      views[c] = categoryView(t, effectiveWeight, contribution);
+      const { percent: p, display } = categoryPercent(t);
+      const share = possible > 0 ? (100 * t.possibleUnits) / possible : 0;
+      views[c] = viewOf(t, p, display, share, possible > 0 ? (100 * t.earnedApprox) / possible : 0);
     }
   }
+  return { percent, views };
+}
 
-  for (let c = 0; c < cats.length; c++) {
-    const pc = cats[c]!;
+function viewOf(t: CategoryTotals, percent: number | null, display: string | null, effectiveWeight: number, contribution: number): CategoryView {
+  return { earned: t.earnedApprox / SCALE, possible: t.possibleUnits / SCALE, percent, display, effectiveWeight, contribution, dropped: [] };
+}
+
+function computeView(course: PreparedCourse, totals: readonly CategoryTotals[], view: View, weighted: boolean): ViewResult {
+  const { percent, views } = combine(course, totals, weighted);
+  if (percent === null) return { view, totals, views, percent, graded: null, grade: { percent: null, rounded: null, display: null, letter: null } };
+  const g = grade(percent, course.letters);
+  return { view, totals, views, percent, graded: g, grade: { percent: toNumber(percent), rounded: toNumber(g.rounded), display: g.display, letter: g.letter } };
+}
+
+function explainView(course: PreparedCourse, v: ViewResult, weighted: boolean, lines: ExplanationLine[]): void {
+  const { view, totals, views, percent } = v;
+  const contributions: number[] = [];
+  let earnedUnits = 0;
+  let possibleUnits = 0;
+  course.categories.forEach((pc, c) => {
+    const cat = pc.category;
     const t = totals[c]!;
-    const v = views[c]!;
-    for (const i of t.dropped) {
+    const cv = views[c]!;
+    earnedUnits += t.earnedApprox;
+    possibleUnits += t.possibleUnits;
+    t.dropped.forEach((i, k) => {
       const it = course.items[i]!.item;
-      const which = t.dropped.indexOf(i) < Math.min(pc.category.dropLowest, t.dropped.length) ? 'lowest' : 'highest';
-      lines.push({ kind: 'drop', view, categoryId: pc.category.id, itemId: it.id, text: `Dropped ${it.name} (${which}) from ${pc.category.name}` });
+      const which = k < t.droppedLowest ? 'lowest' : 'highest';
+      lines.push({ kind: 'drop', view, categoryId: cat.id, itemId: it.id, text: `Dropped ${it.name} (${which}) from ${cat.name}` });
+    });
+    const text = categoryText({
+      view,
+      name: cat.name,
+      kind: cat.kind === 'attendance' ? 'attendance' : weighted && cat.equalWeightItems ? 'equal-weight' : 'items',
+      weighted,
+      earned: cv.earned,
+      possible: cv.possible,
+      counted: t.counted,
+      display: cv.display,
+      weight: cat.weight,
+      effectiveWeight: cv.effectiveWeight,
+      contribution: cv.contribution,
+    });
+    if (weighted && cv.percent === null) {
+      lines.push({ kind: 'redistribute', view, categoryId: cat.id, text });
+      return;
     }
-    if (weighted && t.ratio === null) {
-      lines.push({ kind: 'redistribute', view, categoryId: pc.category.id, text: categoryText(lineInput(pc.category, t, v, view, weighted)) });
-    }
+    if (weighted) contributions.push(cv.contribution);
     lines.push({
       kind: 'category',
       view,
-      categoryId: pc.category.id,
-      text: categoryText(lineInput(pc.category, t, v, view, weighted)),
-      earned: v.earned,
-      possible: v.possible,
-      percent: v.percent,
-      effectiveWeight: v.effectiveWeight,
-      contribution: v.contribution,
+      categoryId: cat.id,
+      text,
+      earned: cv.earned,
+      possible: cv.possible,
+      percent: cv.percent,
+      effectiveWeight: cv.effectiveWeight,
+      contribution: cv.contribution,
     });
-  }
-  let earnedUnits = 0;
-  let possibleUnits = 0;
-  for (const t of totals) {
-    earnedUnits += t.earnedApprox;
-    possibleUnits += t.possibleUnits;
-  }
+  });
   lines.push({
     kind: 'total',
     view,
     text: weighted ? weightedTotalText(view, contributions, percent) : pointsTotalText(view, earnedUnits, possibleUnits, percent),
-    percent: percent === null ? null : toNumber(percent),
+    percent: v.grade.percent,
   });
-  return { percent, views };
-}
-
-function lineInput(category: CourseSnapshot['categories'][number], t: CategoryTotals, v: CategoryView, view: View, weighted: boolean) {
-  return {
-    view,
-    name: category.name,
-    kind: category.kind === 'attendance' ? 'attendance' : weighted && category.equalWeightItems ? 'equal-weight' : 'items',
-    weighted,
-    earned: v.earned,
-    possible: v.possible,
-    counted: t.counted,
-    ratio: t.ratio,
-    weight: category.weight,
-    effectiveWeight: v.effectiveWeight,
-    contribution: v.contribution,
-  } as const;
-}
-
-function categoryView(t: CategoryTotals, effectiveWeight: number, contribution: number): CategoryView {
-  return {
-    earned: t.earnedApprox / SCALE,
-    possible: t.possibleUnits / SCALE,
-    percent: t.ratio === null ? null : toNumber(percentOf(t.ratio)),
-    display: t.ratio === null ? null : formatHalfUp(percentOf(t.ratio), 2),
-    effectiveWeight,
-    contribution,
-    dropped: [],
-  };
-}
-
-function gradeView(course: PreparedCourse, percent: Ratio | null, view: View, lines: ExplanationLine[]): { view: GradeView; graded: Graded | null } {
-  if (percent === null) return { view: { percent: null, rounded: null, display: null, letter: null }, graded: null };
-  const g = grade(percent, course.letters);
-  const rounded = toNumber(g.rounded);
-  lines.push({ kind: 'rounding', view, text: roundingText(percent, g, course.letters.rounding), from: toNumber(percent), to: rounded });
-  lines.push({ kind: 'letter', view, text: letterText(g), letter: g.letter });
-  return { view: { percent: toNumber(percent), rounded, display: g.display, letter: g.letter }, graded: g };
+  if (percent !== null && v.graded) {
+    lines.push({ kind: 'rounding', view, text: roundingText(percent, v.graded, course.letters.rounding), from: v.grade.percent!, to: v.grade.rounded! });
+    lines.push({ kind: 'letter', view, text: letterText(v.graded), letter: v.graded.letter });
+  }
 }
 
 export function computeStudent(course: PreparedCourse, studentId: number, opts?: ComputeOptions): StudentResult {
@@ -202,13 +202,9 @@ function computeFor(course: PreparedCourse, studentId: number, asOf: number): St
   if (!ps) throw new RangeError(`no student with id ${studentId}`);
   const weighted = course.policy.grading === 'weighted';
   const s = evaluateItems(course, ps, asOf);
-  const lines = s.lines;
   const totals = categoryTotals(course, ps, s, weighted);
-
-  const cur = combine(course, totals.map((t) => t[0]), 'current', weighted, lines);
-  const curGrade = gradeView(course, cur.percent, 'current', lines);
-  const fin = combine(course, totals.map((t) => t[1]), 'final', weighted, lines);
-  const finGrade = gradeView(course, fin.percent, 'final', lines);
+  const cur = computeView(course, totals.map((t) => t[0]), 'current', weighted);
+  const fin = computeView(course, totals.map((t) => t[1]), 'final', weighted);
 
   const categories: CategoryResult[] = course.categories.map((pc, c) => {
     const [tc, tf] = totals[c]!;
@@ -223,44 +219,55 @@ function computeFor(course: PreparedCourse, studentId: number, asOf: number): St
     };
   });
   for (const [tc, tf] of totals) {
-    for (const i of tc.dropped) s.results[i]!.current = 'dropped';
-    for (const i of tf.dropped) s.results[i]!.final = 'dropped';
+    for (const i of tc.dropped) s.inCurrent[i] = DROPPED;
+    for (const i of tf.dropped) s.inFinal[i] = DROPPED;
   }
 
   const flags: Flag[] = [];
-  const g = finGrade.graded;
-  if (g?.borderlineGap) {
-    flags.push('borderline');
-    lines.push({ kind: 'flag', flag: 'borderline', text: borderlineText(g) });
-  }
-  let letter = finGrade.view.letter;
-  let display = finGrade.view.display;
+  if (fin.graded?.borderlineGap) flags.push('borderline');
+  let letter = fin.grade.letter;
+  let display = fin.grade.display;
   let override: OverrideInfo | null = null;
+  let overrideText: string | null = null;
   const ov = ps.override;
   if (ov) {
     const og = ov.percent === null ? null : grade({ n: BigInt(toUnits(ov.percent)), d: SCALE_N }, course.letters);
     letter = ov.letter ?? og?.letter ?? letter;
     display = og?.display ?? display;
-    override = { letter: ov.letter, percent: ov.percent, reason: ov.reason, computedLetter: finGrade.view.letter };
+    override = { letter: ov.letter, percent: ov.percent, reason: ov.reason, computedLetter: fin.grade.letter };
     flags.push('override');
-    const what = [ov.percent === null ? null : `${og!.display}%`, ov.letter === null ? null : `letter ${ov.letter}`].filter(Boolean).join(', ');
-    lines.push({ kind: 'override', text: `Override: ${what} → ${letter ?? 'no letter'} instead of the computed ${finGrade.view.letter ?? 'no letter'} (${ov.reason})` });
+    const what = [og === null ? null : `${og.display}%`, ov.letter === null ? null : `letter ${ov.letter}`].filter(Boolean).join(', ');
+    overrideText = `Override: ${what} → ${letter ?? 'no letter'} instead of the computed ${fin.grade.letter ?? 'no letter'} (${ov.reason})`;
   }
   if (s.integrity) flags.push('integrity');
   if (s.late) flags.push('late');
   if (s.missing) flags.push('missing');
 
+  let items: readonly ItemResult[] | null = null;
+  let explanation: readonly ExplanationLine[] | null = null;
   return {
     studentId,
-    items: s.results,
+    get items() {
+      return (items ??= itemResults(course, s));
+    },
     categories,
-    current: curGrade.view,
-    final: finGrade.view,
+    current: cur.grade,
+    final: fin.grade,
     letter,
     display,
     override,
     flags,
-    explanation: lines,
+    get explanation() {
+      if (explanation === null) {
+        const lines = s.lines.slice();
+        explainView(course, cur, weighted, lines);
+        explainView(course, fin, weighted, lines);
+        if (fin.graded?.borderlineGap) lines.push({ kind: 'flag', flag: 'borderline', text: borderlineText(fin.graded) });
+        if (overrideText !== null) lines.push({ kind: 'override', text: overrideText });
+        explanation = lines;
+      }
+      return explanation;
+    },
   };
 }
 

@@ -28,10 +28,14 @@ export interface DropScores {
   readonly possible: ArrayLike<number>;
 }
 
-/** A category total before dropping: earned (approx and exact at FINE) and possible (units). */
+/**
+ * A category total before dropping. Earned = `units` whole units plus `fine` (at FINE
+ * resolution, the sum of scores that are not whole units); `approx` is their sum as a double.
+ */
 export interface DropTotal {
-  readonly earnedApprox: number;
-  readonly earnedFine: bigint;
+  readonly approx: number;
+  readonly units: number;
+  readonly fine: bigint;
   readonly possible: number;
 }
 
@@ -48,7 +52,7 @@ class Choice {
   private exactQn: bigint | null = null;
 
   constructor(readonly set: readonly number[], private readonly total: DropTotal, private readonly v: DropScores) {
-    let s = total.earnedApprox;
+    let s = total.approx;
     let p = total.possible;
     for (const i of set) {
       s -= v.approx[i]!;
@@ -60,7 +64,7 @@ class Choice {
 
   exactNumerator(): bigint {
     if (this.exactQn === null) {
-      let s = this.total.earnedFine;
+      let s = BigInt(this.total.units) * FINE_N + this.total.fine;
       for (const i of this.set) s -= exactScore(this.v, i);
       this.exactQn = s;
     }
@@ -103,13 +107,23 @@ function comparePercent(a: number, b: number, v: DropScores): number {
   return ex < ey ? -1 : ex > ey ? 1 : 0;
 }
 
-/** The first k of `candidates` in the order given by `cmp` (ties: earlier candidate first). */
+/**
+ * The first k of `candidates` in the order given by `cmp` (ties: earlier candidate first).
+ * Insertion into a k-slot list: k is small, and this allocates nothing per candidate.
+ */
 function firstK(candidates: readonly number[], k: number, cmp: (a: number, b: number) => number): number[] {
-  return candidates
-    .map((i, pos) => [i, pos] as const)
-    .sort((x, y) => cmp(x[0], y[0]) || x[1] - y[1])
-    .slice(0, k)
-    .map((x) => x[0]);
+  const out: number[] = [];
+  for (const c of candidates) {
+    const full = out.length === k;
+    if (full && cmp(c, out[k - 1]!) >= 0) continue;
+    let j = full ? k - 1 : out.length;
+    while (j > 0 && cmp(c, out[j - 1]!) < 0) {
+      out[j] = out[j - 1]!;
+      j--;
+    }
+    out[j] = c;
+  }
+  return out;
 }
 
 /**

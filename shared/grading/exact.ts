@@ -93,6 +93,16 @@ export function roundHalfUp(r: Ratio, decimals: number): bigint {
   return floorDiv(2n * r.n * pow10(decimals) + r.d, 2n * r.d);
 }
 
+/**
+ * roundHalfUp(n / d) for safe integers n ≥ 0, d > 0, without bigint; null when an intermediate
+ * would not be exact. (floor of a double quotient is exact when the dividend is below 2^53.)
+ */
+export function roundHalfUpSafe(n: number, d: number, decimals: number): number | null {
+  const top = 2 * n * 10 ** decimals + d;
+  if (!Number.isSafeInteger(top) || n < 0) return null;
+  return Math.floor(top / (2 * d));
+}
+
 /** The value in steps of 10^-decimals, rounded toward −∞. */
 export function roundDown(r: Ratio, decimals: number): bigint {
   return floorDiv(r.n * pow10(decimals), r.d);

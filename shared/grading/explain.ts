@@ -1,6 +1,6 @@
 /** The readable sentences of the explanation trail. Numbers come in already computed. */
 import { type Ratio, SCALE, toNumber } from './exact';
-import { fmtExact, fmtPercentOfRatio, fmtPoints } from './format';
+import { fmtExact, fmtPoints } from './format';
 import { type Graded, describeRounding } from './letter';
 import type { View } from './types';
 
@@ -18,7 +18,8 @@ export interface CategoryLineInput {
   readonly earned: number;
   readonly possible: number;
   readonly counted: number;
-  readonly ratio: Ratio | null;
+  /** The category percentage, 2 decimals; null when nothing counts. */
+  readonly display: string | null;
   readonly weight: number;
   readonly effectiveWeight: number;
   readonly contribution: number;
@@ -33,9 +34,9 @@ export function categoryText(c: CategoryLineInput): string {
         : `${fmtPoints(c.earned)} of ${fmtPoints(c.possible)} points`;
   const head = `${c.name}${viewTag(c.view)}: ${what}`;
   if (!c.weighted) return `${head} (${fmtPoints(c.contribution)} of the total's 100)`;
-  if (c.ratio === null) return `${head}: nothing to count, weight ${fmtPoints(c.weight)}% goes to the other categories`;
+  if (c.display === null) return `${head}: nothing to count, weight ${fmtPoints(c.weight)}% goes to the other categories`;
   const moved = c.effectiveWeight !== c.weight ? ` (${fmtPoints(c.effectiveWeight)}% after redistribution)` : '';
-  return `${head} = ${fmtPercentOfRatio(c.ratio)}, weight ${fmtPoints(c.weight)}%${moved} → ${c.contribution.toFixed(2)} points`;
+  return `${head} = ${c.display}%, weight ${fmtPoints(c.weight)}%${moved} → ${c.contribution.toFixed(2)} points`;
 }
 
 export function weightedTotalText(view: View, contributions: readonly number[], percent: Ratio | null): string {

@@ -22,17 +22,36 @@ import { applyLate } from './late';
 import type { PreparedCourse, PreparedItem, PreparedStudent } from './prepare';
 import { fmtPoints } from './format';
 import { teamAt } from './team';
-import type { ExplanationLine, IntegrityInfo, ItemOutcome, ItemResult, LateInfo, TeamInfo } from './types';
+import type { ExplanationLine, Inclusion, IntegrityInfo, ItemOutcome, ItemResult, LateInfo, TeamInfo } from './types';
 
-type Mutable<T> = { -readonly [K in keyof T]: T[K] };
-export type ItemRecord = Mutable<ItemResult>;
+const OUTCOMES: readonly ItemOutcome[] = ['graded', 'ungraded', 'excused', 'exempt', 'missing', 'missing-before-due'];
+const INCLUSION: readonly Inclusion[] = ['excluded', 'counted', 'dropped'];
+export const COUNTED = 1;
+export const DROPPED = 2;
 
+/** What only some items have; most items need none of it. */
+interface ItemDetails {
+  late: LateInfo | null;
+  integrity: IntegrityInfo | null;
+  team: TeamInfo | null;
+  why: string[] | null;
+}
+
+/**
+ * One student's items in compact columns (by item index). ItemResult objects are built from
+ * these only when asked for: a full-course recompute then allocates a few arrays per student
+ * instead of an object per cell.
+ */
 export interface StudentItems {
-  readonly results: ItemRecord[];
+  readonly outcome: Uint8Array;
+  /** The score as entered, NaN for none. */
+  readonly raw: Float64Array;
+  readonly details: (ItemDetails | undefined)[];
   /** Effective score in units by item index (0 when nothing counts; approximate when `fine` set). */
   readonly approx: Float64Array;
   /** Exact effective score at FINE resolution, only for scores that are not whole units. */
   readonly fine: (bigint | null | undefined)[];
+  /** 0 excluded, COUNTED, or DROPPED (set once the categories are done). */
   readonly inCurrent: Uint8Array;
   readonly inFinal: Uint8Array;
   readonly droppable: Uint8Array;
@@ -64,6 +83,40 @@ function say(out: StudentItems, itemId: number, why: string[] | null, text: stri
   return list;
 }
 
+export function itemResults(course: PreparedCourse, s: StudentItems): ItemResult[] {
+  return course.items.map((pi, i): ItemResult => {
+    const item = pi.item;
+    const outcome = OUTCOMES[s.outcome[i]!]!;
+    const d = s.details[i];
+    const raw = s.raw[i]!;
+    const fine = s.fine[i];
+    return {
+      itemId: item.id,
+      categoryId: item.categoryId,
+      name: item.name,
+      possible: item.pointsPossible,
+      raw: Number.isNaN(raw) ? null : raw,
+      effective: outcome === 'graded' ? (fine == null ? s.approx[i]! / SCALE : Number(fine) / FINE / SCALE) : outcome === 'missing' ? 0 : null,
+      outcome,
+      current: INCLUSION[s.inCurrent[i]!]!,
+      final: INCLUSION[s.inFinal[i]!]!,
+      late: d?.late ?? null,
+      integrity: d?.integrity ?? null,
+      team: d?.team ?? null,
+      why: d?.why ?? (outcome === 'ungraded' ? UNGRADED : outcome === 'missing-before-due' ? MISSING_BEFORE_DUE : NO_REASONS),
+    };
+  });
+}
+
+function isoOf(course: PreparedCourse, instant: number): string {
+  let s = course.isoCache.get(instant);
+  if (s === undefined) {
+    s = new Date(instant).toISOString();
+    course.isoCache.set(instant, s);
+  }
+  return s;
+}
+
 function hoursText(ms: number): string {
   const h = ms / HOUR_MS;
   if (h < 1) return `${Math.max(1, Math.ceil(ms / 60_000))} min`;
@@ -73,7 +126,9 @@ function hoursText(ms: number): string {
 export function evaluateItems(course: PreparedCourse, ps: PreparedStudent, asOf: number): StudentItems {
   const n = course.items.length;
   const out: StudentItems = {
-    results: new Array(n),
+    outcome: new Uint8Array(n),
+    raw: new Float64Array(n),
+    details: [],
     approx: new Float64Array(n),
     fine: [],
     inCurrent: new Uint8Array(n),
@@ -134,7 +189,6 @@ export function evaluateItems(course: PreparedCourse, ps: PreparedStudent, asOf:
     let integrity: IntegrityInfo | null = null;
     let current = false;
     let final = false;
-    let fixedWhy: readonly string[] = NO_REASONS;
 
     if (own?.integrity) {
       integrity = { date: own.integrity.date, note: own.integrity.note, original: value };
@@ -155,7 +209,6 @@ export function evaluateItems(course: PreparedCourse, ps: PreparedStudent, asOf:
       } else {
         outcome = 'missing-before-due';
         final = true;
-        fixedWhy = MISSING_BEFORE_DUE;
       }
     } else if (value === null) {
       outcome = 'ungraded';
@@ -176,9 +229,10 @@ export function evaluateItems(course: PreparedCourse, ps: PreparedStudent, asOf:
         out.late = true;
         const source = deadline === null ? 'manual' : 'submitted';
         const when = source === 'manual' ? `marked ${daysLate} day${daysLate === 1 ? '' : 's'} late` : `submitted ${hoursText(lateMs)} late${extensionDays > 0 ? ` (after a ${extensionDays}-day extension)` : ''}`;
-        const base = { hoursLate: lateMs / HOUR_MS, source, deadline: deadline === null ? null : new Date(deadline).toISOString(), extensionDays } as const;
+        const hoursLate = lateMs / HOUR_MS;
+        const deadlineIso = deadline === null ? null : isoOf(course, deadline);
         if (waiver !== null) {
-          late = { ...base, deduction: 0, notAccepted: false, rule: 'waived', waived: waiver };
+          late = { hoursLate, source, deadline: deadlineIso, extensionDays, deduction: 0, notAccepted: false, rule: 'waived', waived: waiver };
           why = say(out, item.id, why, `${item.name}: ${when}, penalty waived (${waiver})`, 0);
         } else {
           const r = applyLate(units, pi.possibleUnits, lateMs, course.late);
@@ -186,7 +240,7 @@ export function evaluateItems(course: PreparedCourse, ps: PreparedStudent, asOf:
           fine = r.fine;
           const effective = fine === null ? units / SCALE : Number(fine) / FINE / SCALE;
           const deduction = value - effective;
-          late = { ...base, deduction, notAccepted: r.notAccepted, rule: r.rule, waived: null };
+          late = { hoursLate, source, deadline: deadlineIso, extensionDays, deduction, notAccepted: r.notAccepted, rule: r.rule, waived: null };
           why = say(out, item.id, why, 
             r.notAccepted
               ? `${item.name}: ${when} — not accepted, ${fmtPoints(value)} → 0 (late rule: ${r.rule})`
@@ -202,21 +256,9 @@ export function evaluateItems(course: PreparedCourse, ps: PreparedStudent, asOf:
     out.inCurrent[i] = current ? 1 : 0;
     out.inFinal[i] = final ? 1 : 0;
     out.droppable[i] = final && !integrity && !item.neverDrop && pi.possibleUnits > 0 ? 1 : 0;
-    out.results[i] = {
-      itemId: item.id,
-      categoryId: item.categoryId,
-      name: item.name,
-      possible: item.pointsPossible,
-      raw,
-      effective: outcome === 'graded' ? (fine === null ? units / SCALE : Number(fine) / FINE / SCALE) : outcome === 'missing' ? 0 : null,
-      outcome,
-      current: current ? 'counted' : 'excluded',
-      final: final ? 'counted' : 'excluded',
-      late,
-      integrity,
-      team,
-      why: why ?? (outcome === 'ungraded' ? UNGRADED : fixedWhy),
-    };
+    out.outcome[i] = OUTCOMES.indexOf(outcome);
+    out.raw[i] = raw ?? NaN;
+    if (late || integrity || team || why) out.details[i] = { late, integrity, team, why };
   }
   return out;
 }

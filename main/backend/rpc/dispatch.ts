@@ -1,6 +1,8 @@
 import { API, ApiError, describeZodError, type Envelope, type MethodName } from '../../../shared/api';
 import type { Ctx, Handler, Handlers } from './context';
 import { courseHandlers } from './course';
+import { excelHandlers } from './excel';
+import { gradeHandlers } from './grades';
 import { itemHandlers } from './items';
 import { policyHandlers } from './policy';
 import { rosterHandlers } from './roster';
@@ -21,7 +23,7 @@ function registry(...tables: Partial<Handlers>[]): Handlers {
 /** Contract methods with no handler (a test asserts there are none). */
 export const missingHandlers = (): string[] => Object.keys(API).filter((m) => !Object.hasOwn(HANDLERS, m));
 
-export const HANDLERS: Handlers = registry(courseHandlers, rosterHandlers, itemHandlers, scoreHandlers, policyHandlers);
+export const HANDLERS: Handlers = registry(courseHandlers, rosterHandlers, itemHandlers, scoreHandlers, policyHandlers, gradeHandlers, excelHandlers);
 
 /** Outputs are checked against the contract in tests and development, not in production. */
 const checkOutputs = process.env.NODE_ENV !== 'production';

@@ -80,7 +80,7 @@ export function loadDemoClass(course: Course, seed = 7374): void {
         cs.insert('student', {
           registrar_id: String(1_000_000 + start + i * 7919).padStart(9, '0'),
           first_name: FIRST[i % FIRST.length],
-          last_name: LAST[(i * 7) % LAST.length],
+          last_name: LAST[(i * 7 + Math.floor(i / FIRST.length) * 3) % LAST.length],
           email: `student${start + i + 1}@university.example`,
           section: i % 2 === 0 ? '01' : '02',
           status: 'enrolled',
@@ -101,7 +101,7 @@ export function loadDemoClass(course: Course, seed = 7374): void {
       });
     });
 
-    const ability = new Map(students.map((s) => [s, 0.55 + rnd() * 0.45]));
+    const ability = new Map(students.map((s) => [s, Math.min(1, 0.35 + rnd() * 0.75)]));
     const maxPos = (course.db.prepare('SELECT coalesce(max(position), 0) AS p FROM item').get() as { p: number }).p;
     const addItem = (categoryId: number, name: string, points: number, due: string, position: number, team = false) =>
       cs.insert('item', {
@@ -117,7 +117,6 @@ export function loadDemoClass(course: Course, seed = 7374): void {
     for (let w = 0; w < WEEKS; w++) {
       const hw = addItem(cat('Homeworks'), `Homework ${w + 1}`, 10, week(w, 7), maxPos + 1 + w * 2);
       const rd = addItem(cat('Reading assignments'), `Reading ${w + 1}`, 5, week(w, 6), maxPos + 2 + w * 2);
-      if (w >= 10) continue; // the last weeks are not graded yet
       for (const sid of students) {
         const a = ability.get(sid)!;
         const roll = rnd();
@@ -138,8 +137,7 @@ export function loadDemoClass(course: Course, seed = 7374): void {
     milestones.forEach((m, i) => {
       const due = week(2 + i * 2, 4);
       if (!m.due_date) cs.put('item', { id: m.id }, { due_date: due });
-      if (i >= 4) return; // later milestones not graded yet
-      for (const t of teams) cs.put('team_score', { team_id: t, item_id: m.id }, { value: 70 + Math.round(rnd() * 30), updated_at: now });
+      for (const t of teams) cs.put('team_score', { team_id: t, item_id: m.id }, { value: 72 + Math.round(rnd() * 28), updated_at: now });
     });
     if (milestones[0] && students[5]) {
       cs.put(
@@ -149,7 +147,7 @@ export function loadDemoClass(course: Course, seed = 7374): void {
       );
     }
 
-    for (let w = 0; w < 10; w++) {
+    for (let w = 0; w < WEEKS; w++) {
       for (const day of [0, 2]) {
         const session = cs.insert('attendance_session', {
           date: week(w, day),

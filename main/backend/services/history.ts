@@ -36,8 +36,7 @@ class Names {
 
   private row(table: string, id: number): Row | undefined {
     return (
-      (this.db.prepare(`SELECT * FROM "${table}" WHERE id = ?`).get(id) as Row | undefined) ??
-      this.lastImage(table, JSON.stringify({ id }))
+      (this.db.prepare(`SELECT * FROM "${table}" WHERE id = ?`).get(id) as Row | undefined) ?? this.lastImage(table, JSON.stringify({ id }))
     );
   }
 
@@ -101,7 +100,9 @@ export function listHistory(db: Db, q: HistoryQuery): { entries: HistoryEntry[];
     params.studentId = q.studentId;
   }
   if (q.itemId !== undefined) {
-    where.push(`(json_extract(a.entity_key, '$.item_id') = @itemId OR (a.entity = 'item' AND json_extract(a.entity_key, '$.id') = @itemId))`);
+    where.push(
+      `(json_extract(a.entity_key, '$.item_id') = @itemId OR (a.entity = 'item' AND json_extract(a.entity_key, '$.id') = @itemId))`,
+    );
     params.itemId = q.itemId;
   }
   if (q.entity !== undefined) {

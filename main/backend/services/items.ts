@@ -53,8 +53,33 @@ export function createItem(db: Db, fields: ItemFields): Item {
 export function updateItem(db: Db, id: number, patch: Partial<ItemFields>): Item {
   const current = requireItemRow(db, id);
   if (patch.categoryId !== undefined) ensureItemCategory(db, patch.categoryId);
+  if (patch.teamGraded !== undefined && patch.teamGraded !== (current.team_graded === 1))
+    ensureNoScoresOfOtherKind(db, current, patch.teamGraded);
   change(db, `Edit item ${current.name}`, (cs) => cs.put('item', { id }, itemColumns(patch)));
   return toItem(requireItemRow(db, id));
+}
+
+/**
+ * Switching an item between individual and team grading would silently set aside the scores
+ * already entered the other way, so it is refused while there are any.
+ */
+function ensureNoScoresOfOtherKind(db: Db, item: Row, teamGraded: boolean): void {
+  const n = (
+    db
+      .prepare(
+        teamGraded
+          ? 'SELECT count(*) AS n FROM score WHERE item_id = ? AND value IS NOT NULL'
+          : 'SELECT count(*) AS n FROM team_score WHERE item_id = ?',
+      )
+      .get(item.id) as { n: number }
+  ).n;
+  if (n > 0) {
+    const kind = teamGraded ? 'individual' : 'team';
+    throw new ApiError(
+      'validation_failed',
+      `${item.name} already has ${n} ${kind} score(s); clear them before switching it to ${teamGraded ? 'team' : 'individual'} grading.`,
+    );
+  }
 }
 
 /**

@@ -13,7 +13,9 @@ const fmt = (n: number) => String(Math.round(n * 1e6) / 1e6);
  * items left out of the list (deleted), or one with items turned into an attendance category.
  */
 function checkCategories(db: Db, drafts: CategoryDraft[]): void {
-  const existing = db.prepare('SELECT c.id, c.name, (SELECT count(*) FROM item i WHERE i.category_id = c.id) AS items FROM category c').all() as {
+  const existing = db
+    .prepare('SELECT c.id, c.name, (SELECT count(*) FROM item i WHERE i.category_id = c.id) AS items FROM category c')
+    .all() as {
     id: number;
     name: string;
     items: number;
@@ -23,7 +25,8 @@ function checkCategories(db: Db, drafts: CategoryDraft[]): void {
   for (const d of drafts) {
     if (d.id === undefined) continue;
     const current = byId.get(d.id);
-    if (!current) throw new ApiError('not_found', `There is no category with id ${d.id} in this course. Reload the settings and try again.`);
+    if (!current)
+      throw new ApiError('not_found', `There is no category with id ${d.id} in this course. Reload the settings and try again.`);
     if (kept.has(d.id)) throw new ApiError('validation_failed', `"${d.name}" appears twice in the list of categories.`);
     kept.add(d.id);
     if (d.kind === 'attendance' && current.items > 0) {

@@ -23,8 +23,7 @@ export function requireStudentRow(db: Db, id: number): StudentRow {
 
 function ensureRegistrarIdFree(db: Db, registrarId: string, exceptId?: number): void {
   const other = db.prepare('SELECT * FROM student WHERE registrar_id = ? AND id IS NOT ?').get(registrarId, exceptId ?? null) as
-    | StudentRow
-    | undefined;
+    StudentRow | undefined;
   if (other) throw new ApiError('conflict', `Registrar ID ${registrarId} is already used by ${studentLabel(other)}.`);
 }
 

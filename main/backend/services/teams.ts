@@ -41,7 +41,11 @@ export function deleteTeam(db: Db, id: number): void {
     throw new ApiError('conflict', `${team.name} has ${graded} graded team score(s) and cannot be deleted; rename it instead.`);
   }
   const presented = (
-    db.prepare('SELECT (SELECT count(*) FROM presentation WHERE team_id = ?) + (SELECT count(*) FROM presentation_draw WHERE team_id = ?) AS n').get(id, id) as {
+    db
+      .prepare(
+        'SELECT (SELECT count(*) FROM presentation WHERE team_id = ?) + (SELECT count(*) FROM presentation_draw WHERE team_id = ?) AS n',
+      )
+      .get(id, id) as {
       n: number;
     }
   ).n;

@@ -1,7 +1,7 @@
 import { useEffect } from 'react';
 import { SCREENS, useApp, type Screen } from '../stores/app';
 import { CoursePicker } from './CoursePicker';
-import { Overview } from '../features/overview/Overview';
+import { Gradebook } from '../features/gradebook/Gradebook';
 
 function NotBuiltYet({ screen }: { screen: Screen }) {
   return (
@@ -15,7 +15,7 @@ function NotBuiltYet({ screen }: { screen: Screen }) {
 function ScreenView({ screen }: { screen: Screen }) {
   switch (screen) {
     case 'Gradebook':
-      return <Overview />;
+      return <Gradebook />;
     default:
       return <NotBuiltYet screen={screen} />;
   }

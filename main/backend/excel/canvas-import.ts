@@ -1,0 +1,175 @@
+import type { CanvasImportInput, CanvasReport } from '../../../shared/api/excel';
+import type { Course } from '../services/course';
+import { commitImport, type ImportFile } from './apply';
+import { normalizeHeader, sheetInfos, splitName } from './detect';
+import { fileError, Problems, refuseIfErrors } from './problems';
+import { readSpreadsheet } from './read';
+import { FAR_ABOVE, readScoreCell, scorePatch, type ExistingScore } from './score-cells';
+import { cellNumber, cellText } from './sheet';
+
+export type CanvasOptions = Omit<CanvasImportInput, 'file'>;
+
+const ASSIGNMENT = /^(.*\S)\s*\((\d+)\)$/;
+const TEST_STUDENT = /^(student, test|test student)$/i;
+
+interface StudentRow {
+  id: number;
+  registrar_id: string;
+  first_name: string;
+  last_name: string;
+  email: string | null;
+  section: string | null;
+}
+
+/**
+ * Imports a Canvas gradebook CSV export (CLI: `gradebook import canvas`): the roster plus the
+ * scores. Students are matched by SIS User ID, then SIS login (against email), then name;
+ * assignments ("Title (id)") by their Canvas id, then name, or created. Total columns and the
+ * Test Student are skipped; EX is excused, N/A (not assigned) and blanks leave scores alone.
+ */
+export async function importCanvas(course: Course, file: ImportFile, opts: CanvasOptions = {}): Promise<CanvasReport> {
+  const book = await readSpreadsheet(file.bytes, file.name);
+  const sheet = book.sheets[0]!;
+  const headerRow = sheet.rows.findIndex((r, i) => i < 10 && normalizeHeader(r[0]) === 'student');
+  if (headerRow < 0) throw fileError(`'${file.name}' is not a Canvas gradebook export: its first column should be headed 'Student'.`);
+  const header = (sheet.rows[headerRow] ?? []).map((h) => cellText(h));
+  const col = (name: string) => header.findIndex((h) => normalizeHeader(h) === name);
+  const c = { name: 0, canvasId: col('id'), sis: col('sis user id'), login: col('sis login id'), section: col('section') };
+  const problems = new Problems();
+  const assignments = header
+    .map((h, column) => ({ column, m: ASSIGNMENT.exec(h) }))
+    .filter((a): a is { column: number; m: RegExpExecArray } => a.m !== null)
+    .map((a) => ({ column: a.column, name: a.m[1]!, canvasId: a.m[2]!, points: NaN }));
+
+  let firstStudentRow = headerRow + 1;
+  for (let r = headerRow + 1; r < Math.min(sheet.rows.length, headerRow + 4); r++) {
+    const cells = sheet.rows[r] ?? [];
+    const first = cellText(cells[0]);
+    if (/^points possible$/i.test(first)) {
+      for (const a of assignments) a.points = cellNumber(cells[a.column], book.decimalComma) ?? NaN;
+      firstStudentRow = r + 1;
+    } else if (first === '' && cells.some((x) => /^(manual posting|muted)$/i.test(cellText(x)))) firstStudentRow = r + 1;
+  }
+
+  const items = course.db.prepare('SELECT id, name, points_possible, external_id FROM item WHERE team_graded = 0').all() as {
+    id: number;
+    name: string;
+    points_possible: number;
+    external_id: string | null;
+  }[];
+  const categoryId =
+    opts.categoryId ?? (course.db.prepare("SELECT id FROM category WHERE kind = 'items' ORDER BY position, id").get() as { id: number } | undefined)?.id;
+  if (opts.categoryId !== undefined && !course.db.prepare("SELECT 1 FROM category WHERE id = ? AND kind = 'items'").get(opts.categoryId)) {
+    problems.error(null, null, null, `Category ${opts.categoryId} does not exist or does not hold items.`);
+  }
+  const itemPlan = assignments.map((a) => {
+    const item = items.find((i) => i.external_id === a.canvasId) ?? items.find((i) => i.name.trim().toLowerCase() === a.name.toLowerCase());
+    if (!item && !(a.points >= 0)) problems.error(sheet.name, headerRow, a.column, `'${a.name}' has no points possible (the 'Points Possible' row is missing or not a number).`);
+    if (!item && categoryId === undefined) problems.error(sheet.name, headerRow, a.column, 'The course has no category for items to put new assignments in.');
+    return { ...a, item, possible: item?.points_possible ?? a.points };
+  });
+  if (assignments.length === 0) problems.warning(sheet.name, headerRow, null, 'No assignment columns ("Title (id)") were found; only the roster is imported.');
+
+  const roster = course.db.prepare('SELECT id, registrar_id, first_name, last_name, email, section FROM student').all() as StudentRow[];
+  const bySis = new Map(roster.map((s) => [s.registrar_id, s]));
+  const byLogin = new Map<string, StudentRow>();
+  for (const s of roster) {
+    if (!s.email) continue;
+    byLogin.set(s.email.toLowerCase(), s);
+    byLogin.set(s.email.toLowerCase().split('@')[0]!, s);
+  }
+  const byName = new Map<string, StudentRow | null>();
+  for (const s of roster) {
+    const k = `${s.last_name}, ${s.first_name}`.toLowerCase();
+    byName.set(k, byName.has(k) ? null : s); // ambiguous names do not match
+  }
+  const existingScores = new Map(
+    (course.db.prepare('SELECT student_id, item_id, value, status FROM score').all() as { student_id: number; item_id: number; value: number | null; status: string | null }[]).map(
+      (s) => [`${s.student_id}:${s.item_id}`, { value: s.value, status: s.status } as ExistingScore],
+    ),
+  );
+
+  const report: CanvasReport = {
+    sheets: sheetInfos(book),
+    problems: problems.list,
+    applied: false,
+    backup: null,
+    students: { new: 0, updated: 0, unchanged: 0, skipped: [] },
+    items: itemPlan.map((a) => ({ canvasId: a.canvasId, name: a.name, pointsPossible: a.possible, itemId: a.item?.id ?? null, action: a.item ? 'matched' : 'create' })),
+    scores: { set: 0, unchanged: 0, statuses: 0, notAssigned: 0 },
+  };
+  type Plan = { existing: StudentRow | null; draft: Omit<StudentRow, 'id'>; scores: { assignment: number; value: number | null; status: string | null }[] };
+  const plans: Plan[] = [];
+  const seen = new Map<string, number>();
+  for (let r = firstStudentRow; r < sheet.rows.length; r++) {
+    const cells = sheet.rows[r] ?? [];
+    const name = cellText(cells[c.name]);
+    if (cells.every((x) => cellText(x) === '')) continue;
+    if (TEST_STUDENT.test(name)) {
+      report.students.skipped.push(name);
+      continue;
+    }
+    const sis = c.sis >= 0 ? cellText(cells[c.sis]) : '';
+    const login = c.login >= 0 ? cellText(cells[c.login]) : '';
+    const canvasId = c.canvasId >= 0 ? cellText(cells[c.canvasId]) : '';
+    const key = sis || `canvas-${canvasId}`;
+    if (!sis && !canvasId) {
+      problems.error(sheet.name, r, c.name, `${name || 'This student'} has neither an SIS User ID nor a Canvas ID.`);
+      continue;
+    }
+    if (seen.has(key)) problems.error(sheet.name, r, c.sis >= 0 ? c.sis : c.canvasId, `Student ${key} appears twice (also on row ${seen.get(key)! + 1}).`);
+    seen.set(key, r);
+    const { firstName, lastName } = splitName(name);
+    const existing =
+      (sis ? bySis.get(sis) : undefined) ??
+      (login ? byLogin.get(login.toLowerCase()) : undefined) ??
+      byName.get(`${lastName}, ${firstName}`.toLowerCase()) ??
+      bySis.get(key) ??
+      null;
+    const section = c.section >= 0 ? cellText(cells[c.section]) || null : null;
+    const draft = { registrar_id: existing?.registrar_id ?? key, first_name: firstName, last_name: lastName, email: existing?.email ?? (login.includes('@') ? login : null), section: section ?? existing?.section ?? null };
+    if (!existing) report.students.new++;
+    else if (existing.section !== draft.section) report.students.updated++;
+    else report.students.unchanged++;
+    const plan: Plan = { existing, draft, scores: [] };
+    itemPlan.forEach((a, index) => {
+      const cell = readScoreCell(cells[a.column], book.decimalComma);
+      if (cell.kind === 'not-assigned') return void report.scores.notAssigned++;
+      if (cell.kind === 'invalid') return problems.error(sheet.name, r, a.column, `'${cell.text}' is not a score. Canvas writes numbers, EX or N/A here.`);
+      if (cell.kind === 'value' && (cell.value < 0 || (a.possible > 0 && cell.value > a.possible * FAR_ABOVE)))
+        return problems.error(sheet.name, r, a.column, `${cell.value} is far outside 0–${a.possible} points possible for '${a.name}'.`);
+      const old = existing && a.item ? existingScores.get(`${existing.id}:${a.item.id}`) : undefined;
+      const patch = scorePatch(cell, old, false);
+      if (!patch) {
+        if (cell.kind !== 'blank') report.scores.unchanged++;
+        return;
+      }
+      if (patch.status) report.scores.statuses++;
+      else report.scores.set++;
+      plan.scores.push({ assignment: index, ...patch });
+    });
+    plans.push(plan);
+  }
+  if (plans.length === 0 && report.students.skipped.length === 0) problems.error(sheet.name, firstStudentRow, null, 'There are no students in the file.');
+  report.problems = problems.list;
+  if (opts.dryRun) return report;
+  refuseIfErrors(problems);
+  report.backup = commitImport(course, `Import Canvas gradebook (${plans.length} students)`, file, (cs, now) => {
+    let position = (course.db.prepare('SELECT coalesce(max(position), 0) AS p FROM item').get() as { p: number }).p;
+    const itemIds = itemPlan.map((a) => {
+      if (a.item) {
+        if (a.item.external_id !== a.canvasId) cs.put('item', { id: a.item.id }, { external_id: a.canvasId });
+        return a.item.id;
+      }
+      return cs.insert('item', { category_id: categoryId, name: a.name, points_possible: a.possible, external_id: a.canvasId, position: ++position, created_at: now });
+    });
+    for (const p of plans) {
+      const studentId = p.existing
+        ? (cs.put('student', { id: p.existing.id }, { section: p.draft.section }), p.existing.id)
+        : cs.insert('student', { ...p.draft, status: 'enrolled', extension_days: 0, created_at: now });
+      for (const s of p.scores) cs.put('score', { student_id: studentId, item_id: itemIds[s.assignment]! }, { value: s.value, status: s.status, updated_at: now });
+    }
+  });
+  report.applied = true;
+  return report;
+}

@@ -1,0 +1,12 @@
+/** Excel and CSV in and out: the entry points the RPC handlers and the CLI call. */
+export { readSpreadsheet } from './read';
+export { importRoster, type RosterOptions } from './roster-import';
+export { importScores, type ScoreOptions } from './score-import';
+export { importCanvas, type CanvasOptions } from './canvas-import';
+export { importWorkbook } from './workbook-import';
+export { exportWorkbook } from './workbook-export';
+export { exportGradesCsv } from './csv-export';
+export { exportRegistrar, registrarPreflight, listRegistrarExports, type ExportedBytes, type RegistrarOptions } from './registrar-export';
+export { listProfiles, saveProfile, deleteProfile, findProfile } from './profiles';
+export { describeProblem } from './problems';
+export type { ImportFile } from './apply';

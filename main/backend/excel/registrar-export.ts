@@ -1,0 +1,227 @@
+import { createHash } from 'node:crypto';
+import ExcelJS from 'exceljs';
+import { ApiError } from '../../../shared/api/envelope';
+import type { ExportProfile, Preflight, PreflightIssue, RegistrarExportRecord, RegistrarField, RegistrarParams } from '../../../shared/api/excel';
+import { computeCourse } from '../../../shared/grading';
+import type { CourseSnapshot, Student } from '../../../shared/model';
+import { change } from '../changes/tracker';
+import { readSnapshot, type Course } from '../services/course';
+import { toCsv } from './csv-export';
+import { findProfile } from './profiles';
+
+export type RegistrarOptions = Omit<RegistrarParams, 'profile'>;
+
+const PARAMETER_LABEL: Partial<Record<RegistrarField, [keyof RegistrarOptions, string]>> = {
+  termCode: ['termCode', 'term code'],
+  crn: ['crn', 'CRN'],
+  classNumber: ['classNumber', 'class number'],
+};
+
+const displayName = (s: Student) => `${s.lastName}, ${s.firstName}`.replace(/^, |, $/g, '');
+
+/**
+ * The pre-flight check before a registrar file is written (CLI: shown by `gradebook export
+ * registrar`): every enrolled student without exactly one allowed letter, every override
+ * and every withdrawn student, plus missing term/CRN parameters the profile needs.
+ */
+export function registrarPreflight(course: Course, profileKey: string, opts: RegistrarOptions, now = new Date()): Preflight {
+  const profile = findProfile(course, profileKey);
+  const snapshot = readSnapshot(course.db);
+  const results = computeCourse(snapshot, { asOf: now.toISOString() });
+  const { config } = profile;
+  const issues: PreflightIssue[] = [];
+  for (const column of config.columns) {
+    const param = PARAMETER_LABEL[column.field];
+    if (param && !opts[param[0]]) {
+      issues.push({ kind: 'missing-parameter', studentId: null, registrarId: null, name: null, message: `The profile needs the ${param[1]}; enter it before exporting.` });
+    }
+  }
+  const allowed = new Set(config.allowedLetters);
+  const lastAttended = lastAttendance(snapshot);
+  const rows: Preflight['rows'] = [];
+  let enrolled = 0;
+  snapshot.students.forEach((s, index) => {
+    const r = results.students[index]!;
+    const who = { studentId: s.id, registrarId: s.registrarId, name: displayName(s) };
+    if (s.status === 'withdrawn') {
+      issues.push({ kind: 'withdrawn', ...who, message: `${who.name} (${s.registrarId}) is withdrawn and is left out of the file.` });
+      return;
+    }
+    enrolled++;
+    if (r.override) {
+      issues.push({ kind: 'override', ...who, message: `${who.name} has a manual override (${r.override.letter ?? r.override.percent ?? ''}): ${r.override.reason}. Check it before submitting.` });
+    }
+    if (!r.letter) {
+      issues.push({ kind: 'no-letter', ...who, message: `${who.name} (${s.registrarId}) has no final letter: nothing is graded yet. Enter scores or an override.` });
+      return;
+    }
+    if (!allowed.has(r.letter)) {
+      issues.push({ kind: 'letter-not-allowed', ...who, message: `${who.name} (${s.registrarId}) has ${r.letter}, which the profile does not allow (${config.allowedLetters.join(', ')}).` });
+      return;
+    }
+    const carriesDate = config.lastAttendLetters.includes(r.letter) && config.columns.some((c) => c.field === 'lastAttendDate');
+    rows.push({ ...who, letter: r.letter, lastAttendDate: carriesDate ? (lastAttended.get(s.id) ?? null) : null });
+  });
+  return { profile, passes: issues.length === 0, issues, rows, enrolled };
+}
+
+/** Last session each student attended (present or late). */
+function lastAttendance(snapshot: CourseSnapshot): Map<number, string> {
+  const dates = new Map(snapshot.attendanceSessions.map((s) => [s.id, s.date]));
+  const last = new Map<number, string>();
+  for (const a of snapshot.attendance) {
+    if (a.mark !== 'present' && a.mark !== 'late') continue;
+    const d = dates.get(a.sessionId);
+    if (d && (last.get(a.studentId) ?? '') < d) last.set(a.studentId, d);
+  }
+  return last;
+}
+
+const MONTHS = ['JAN', 'FEB', 'MAR', 'APR', 'MAY', 'JUN', 'JUL', 'AUG', 'SEP', 'OCT', 'NOV', 'DEC'];
+function formatDate(iso: string, format: ExportProfile['config']['dateFormat']): string {
+  const [y, m, d] = iso.split('-');
+  if (format === 'MM/DD/YYYY') return `${m}/${d}/${y}`;
+  if (format === 'DD-MON-YYYY') return `${d}-${MONTHS[Number(m) - 1]}-${y}`;
+  return iso;
+}
+
+export interface ExportedBytes {
+  name: string;
+  mime: string;
+  bytes: Uint8Array;
+}
+
+/**
+ * Writes the registrar file by profile (CLI: `gradebook export registrar`). Refused while the
+ * pre-flight has issues unless `confirm`; never without the term/CRN the profile needs. Only
+ * allowed letters are written, IDs always as text. The export is recorded in the course.
+ */
+export async function exportRegistrar(
+  course: Course,
+  profileKey: string,
+  opts: RegistrarOptions & { confirm?: boolean },
+  now = new Date(),
+): Promise<{ file: ExportedBytes; preflight: Preflight; record: RegistrarExportRecord }> {
+  const preflight = registrarPreflight(course, profileKey, opts, now);
+  const missing = preflight.issues.filter((i) => i.kind === 'missing-parameter');
+  if (missing.length) throw new ApiError('validation_failed', missing.map((i) => i.message).join(' '), { preflight });
+  if (!preflight.passes && !opts.confirm) {
+    throw new ApiError(
+      'validation_failed',
+      `The pre-flight check found ${preflight.issues.length} issue(s); nothing was written. ${preflight.issues[0]!.message} Review them and confirm to export anyway.`,
+      { preflight },
+    );
+  }
+  const { config } = preflight.profile;
+  const snapshot = readSnapshot(course.db);
+  const students = new Map(snapshot.students.map((s) => [s.id, s]));
+  const value = (field: RegistrarField, row: Preflight['rows'][number]): string => {
+    const s = students.get(row.studentId)!;
+    switch (field) {
+      case 'termCode':
+        return opts.termCode ?? '';
+      case 'crn':
+        return opts.crn ?? '';
+      case 'classNumber':
+        return opts.classNumber ?? '';
+      case 'studentId':
+        return s.registrarId;
+      case 'grade':
+        return row.letter;
+      case 'lastAttendDate':
+        return row.lastAttendDate ? formatDate(row.lastAttendDate, config.dateFormat) : '';
+      case 'lastName':
+        return s.lastName;
+      case 'firstName':
+        return s.firstName;
+      case 'fullName':
+        return displayName(s);
+      case 'email':
+        return s.email ?? '';
+      case 'section':
+        return s.section ?? '';
+      case 'blank':
+        return '';
+    }
+  };
+  const table = [...(config.header ? [config.columns.map((c) => c.header)] : []), ...preflight.rows.map((r) => config.columns.map((c) => value(c.field, r)))];
+  const bytes = config.format === 'csv' ? toCsv(table) : await registrarXlsx(table, config.header);
+  const name = `${fileName(config.fileNamePattern, snapshot, opts, now)}.${config.format}`;
+  const sha256 = createHash('sha256').update(bytes).digest('hex');
+  const letters = preflight.rows.map((r) => ({ registrarId: r.registrarId, letter: r.letter }));
+  const at = now.toISOString();
+  const id = change(
+    course.db,
+    `Registrar export (${config.name})`,
+    (cs) =>
+      cs.insert('registrar_export', {
+        at,
+        profile_json: JSON.stringify({ key: preflight.profile.key, ...config, ...opts }),
+        file_name: name,
+        sha256,
+        letters_json: JSON.stringify(letters),
+      }),
+    { reason: preflight.passes ? null : `Exported after confirming ${preflight.issues.length} pre-flight issue(s)` },
+  );
+  return {
+    file: { name, mime: config.format === 'csv' ? 'text/csv' : XLSX_MIME, bytes },
+    preflight,
+    record: { id, at, profileName: config.name, fileName: name, sha256, letters },
+  };
+}
+
+export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/** Every cell is text (format '@'), so IDs keep leading zeros and long IDs stay exact in Excel. */
+async function registrarXlsx(table: string[][], header: boolean): Promise<Uint8Array> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('Grades', header ? { views: [{ state: 'frozen', ySplit: 1 }] } : {});
+  const width = table[0]?.length ?? 0;
+  for (let c = 1; c <= width; c++) {
+    const column = ws.getColumn(c);
+    column.numFmt = '@';
+    column.width = Math.min(40, Math.max(10, ...table.map((r) => (r[c - 1] ?? '').length + 2)));
+  }
+  for (const r of table) {
+    const row = ws.addRow(r);
+    row.eachCell((cell) => {
+      cell.numFmt = '@';
+    });
+  }
+  if (header) ws.getRow(1).font = { bold: true };
+  return new Uint8Array(await wb.xlsx.writeBuffer());
+}
+
+function fileName(pattern: string, snapshot: CourseSnapshot, opts: RegistrarOptions, now: Date): string {
+  const tokens: Record<string, string> = {
+    code: snapshot.course.code ?? '',
+    course: snapshot.course.name,
+    term: snapshot.course.term ?? '',
+    termCode: opts.termCode ?? '',
+    crn: opts.crn ?? '',
+    classNumber: opts.classNumber ?? '',
+    date: now.toISOString().slice(0, 10),
+  };
+  const filled = pattern.replace(/\{(\w+)\}/g, (_, t: string) => tokens[t] ?? '');
+  return filled.replace(/[\\/:*?"<>|\s]+/g, '-').replace(/-{2,}/g, '-').replace(/^-|-$/g, '') || 'final-grades';
+}
+
+/** "What did we submit?": every registrar export recorded in the course, newest first. */
+export function listRegistrarExports(course: Course): RegistrarExportRecord[] {
+  const rows = course.db.prepare('SELECT * FROM registrar_export ORDER BY id DESC').all() as {
+    id: number;
+    at: string;
+    profile_json: string;
+    file_name: string;
+    sha256: string;
+    letters_json: string;
+  }[];
+  return rows.map((r) => ({
+    id: r.id,
+    at: r.at,
+    profileName: (JSON.parse(r.profile_json) as { name?: string }).name ?? '',
+    fileName: r.file_name,
+    sha256: r.sha256,
+    letters: JSON.parse(r.letters_json) as RegistrarExportRecord['letters'],
+  }));
+}

@@ -1,0 +1,162 @@
+import type { RosterField, RosterImportInput, RosterReport } from '../../../shared/api/excel';
+import { StudentFields } from '../../../shared/api/roster';
+import type { Course } from '../services/course';
+import { commitImport, type ImportFile } from './apply';
+import { detectHeaderRow, detectRosterMapping, headerRowIndex, pickSheet, sheetInfos, splitName } from './detect';
+import { Problems, refuseIfErrors } from './problems';
+import { readSpreadsheet } from './read';
+import { cellText, type CellValue } from './sheet';
+
+export type RosterOptions = Omit<RosterImportInput, 'file'>;
+
+interface StudentRow {
+  id: number;
+  registrar_id: string;
+  first_name: string;
+  last_name: string;
+  preferred_name: string | null;
+  email: string | null;
+  section: string | null;
+}
+
+type Draft = { registrarId: string; firstName: string; lastName: string; preferredName: string | null; email: string | null; section: string | null };
+
+const COMPARED: [keyof Draft, keyof StudentRow, string][] = [
+  ['firstName', 'first_name', 'first name'],
+  ['lastName', 'last_name', 'last name'],
+  ['preferredName', 'preferred_name', 'preferred name'],
+  ['email', 'email', 'email'],
+  ['section', 'section', 'section'],
+];
+
+/**
+ * Imports a class list (CLI: `gradebook import roster`). Students are matched by registrar ID:
+ * new ones are added, existing ones updated from the non-empty cells. The whole file is
+ * validated first; any error refuses it (nothing written). `dryRun` answers the preview only.
+ */
+export async function importRoster(course: Course, file: ImportFile, opts: RosterOptions = {}): Promise<RosterReport> {
+  const book = await readSpreadsheet(file.bytes, file.name);
+  const sheet = pickSheet(book, opts.sheet);
+  const headerRow = headerRowIndex(sheet, opts.headerRow, () => detectHeaderRow(sheet));
+  const header = sheet.rows[headerRow] ?? [];
+  const mapping = opts.mapping ?? detectRosterMapping(header);
+  const problems = new Problems();
+  const col = (f: RosterField) => mapping.indexOf(f);
+  if (col('registrarId') < 0) problems.error(sheet.name, headerRow, null, 'No column holds the student ID. Choose which column has the registrar ID.');
+  if (col('name') < 0 && col('lastName') < 0 && col('firstName') < 0)
+    problems.error(sheet.name, headerRow, null, 'No column holds the names. Choose a "Last, First" name column or first and last name columns.');
+
+  const existing = new Map(
+    (course.db.prepare('SELECT id, registrar_id, first_name, last_name, preferred_name, email, section FROM student').all() as StudentRow[]).map((s) => [
+      s.registrar_id,
+      s,
+    ]),
+  );
+  const seen = new Map<string, number>();
+  const rows: RosterReport['rows'] = [];
+  const drafts: { draft: Draft; existing: StudentRow | undefined }[] = [];
+
+  if (problems.errors.length === 0) {
+    for (let r = headerRow + 1; r < sheet.rows.length; r++) {
+      const cells = sheet.rows[r] ?? [];
+      if (cells.every((c) => cellText(c) === '')) continue;
+      const text = (f: RosterField) => (col(f) >= 0 ? cellText(cells[col(f)]) : '');
+      const named = col('name') >= 0 ? splitName(text('name')) : { firstName: '', lastName: '' };
+      const draft: Draft = {
+        registrarId: idText(cells[col('registrarId')]),
+        firstName: text('firstName') || named.firstName,
+        lastName: text('lastName') || named.lastName,
+        preferredName: text('preferredName') || null,
+        email: text('email') || null,
+        section: text('section') || null,
+      };
+      const before = problems.errors.length;
+      validateRow(draft, r, seen, problems, sheet.name, mapping);
+      const old = existing.get(draft.registrarId);
+      const changes = old ? diff(old, draft) : [];
+      const failed = problems.errors.length > before;
+      rows.push({
+        row: r + 1,
+        action: failed ? 'error' : !old ? 'new' : changes.length ? 'updated' : 'unchanged',
+        registrarId: draft.registrarId,
+        firstName: draft.firstName,
+        lastName: draft.lastName,
+        email: draft.email,
+        section: draft.section,
+        changes,
+      });
+      if (!failed) drafts.push({ draft, existing: old });
+    }
+    if (rows.length === 0) problems.error(sheet.name, headerRow, null, 'There are no students below the header row.');
+  }
+
+  const counts = { new: 0, updated: 0, unchanged: 0, error: 0 };
+  for (const r of rows) counts[r.action]++;
+  const report: RosterReport = {
+    sheets: sheetInfos(book),
+    problems: problems.list,
+    applied: false,
+    backup: null,
+    sheet: sheet.name,
+    headerRow: headerRow + 1,
+    headers: header.map((h) => cellText(h)),
+    mapping,
+    rows,
+    counts,
+  };
+  if (opts.dryRun) return report;
+  refuseIfErrors(problems);
+  if (counts.new + counts.updated === 0) return report;
+  report.backup = commitImport(course, `Import class list (${counts.new} new, ${counts.updated} updated)`, file, (cs, now) => {
+    for (const { draft, existing: old } of drafts) {
+      const row = {
+        registrar_id: draft.registrarId,
+        first_name: draft.firstName,
+        last_name: draft.lastName,
+        ...(draft.preferredName !== null && { preferred_name: draft.preferredName }),
+        ...(draft.email !== null && { email: draft.email }),
+        ...(draft.section !== null && { section: draft.section }),
+      };
+      if (old) cs.put('student', { id: old.id }, row);
+      else cs.insert('student', { ...row, status: 'enrolled', extension_days: 0, created_at: now });
+    }
+  });
+  report.applied = true;
+  return report;
+}
+
+/** IDs are text: a number cell is written without exponent or decimals (leading zeros are the sheet's to keep). */
+function idText(value: CellValue | undefined): string {
+  if (typeof value === 'number' && Number.isInteger(value)) return value.toLocaleString('en-US', { useGrouping: false, maximumFractionDigits: 0 });
+  return cellText(value);
+}
+
+function validateRow(d: Draft, r: number, seen: Map<string, number>, problems: Problems, sheet: string, mapping: (RosterField | null)[]): void {
+  const at = (f: RosterField) => {
+    const c = mapping.indexOf(f);
+    return c >= 0 ? c : null;
+  };
+  if (!d.registrarId) {
+    problems.error(sheet, r, at('registrarId'), 'The student ID is empty. Every student needs the registrar ID.');
+    return;
+  }
+  const first = seen.get(d.registrarId);
+  if (first !== undefined) problems.error(sheet, r, at('registrarId'), `Duplicate student ID ${d.registrarId}: it is also on row ${first + 1}.`);
+  else seen.set(d.registrarId, r);
+  if (!d.firstName && !d.lastName) problems.error(sheet, r, at('name') ?? at('lastName'), `Student ${d.registrarId} has no name.`);
+  if (d.email !== null && !/^[^\s@]+@[^\s@]+$/.test(d.email)) problems.error(sheet, r, at('email'), `'${d.email}' is not an email address.`);
+  const checked = StudentFields.safeParse(d);
+  if (!checked.success) {
+    for (const issue of checked.error.issues) problems.error(sheet, r, null, `${String(issue.path[0] ?? 'value')}: ${issue.message}.`);
+  }
+}
+
+function diff(old: StudentRow, d: Draft): string[] {
+  const out: string[] = [];
+  for (const [field, column, label] of COMPARED) {
+    const next = d[field];
+    if (next === null || next === '' || next === old[column]) continue;
+    out.push(`${label}: ${old[column] ?? '(none)'} → ${next}`);
+  }
+  return out;
+}

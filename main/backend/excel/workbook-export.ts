@@ -1,0 +1,113 @@
+import ExcelJS from 'exceljs';
+import type { Course } from '../services/course';
+import { buildGradesTable, type ColumnKind } from './grades-table';
+import type { ExportedBytes } from './registrar-export';
+import { XLSX_MIME } from './registrar-export';
+import { DATA_SHEET, DATA_TABLES, FORMAT_TAG, FORMAT_VERSION } from './workbook-format';
+
+const NUMBER_FORMAT: Record<ColumnKind, string | undefined> = { id: '@', text: undefined, points: 'General', percent: '0.00' };
+const TITLE_ROWS = 3;
+
+type Row = Record<string, unknown>;
+
+/**
+ * The full workbook (CLI: `gradebook export workbook`): Grades, Attendance, Presentations and
+ * Policy for people, with frozen headers and number formats, plus a hidden data sheet that
+ * `importWorkbook` reads to rebuild the course with identical final grades.
+ */
+export async function exportWorkbook(course: Course, now = new Date()): Promise<ExportedBytes> {
+  const table = buildGradesTable(course, now);
+  const { snapshot, results } = table;
+  const wb = new ExcelJS.Workbook();
+  wb.creator = 'Gradebook';
+  wb.created = now;
+  const title = `${snapshot.course.name}${snapshot.course.term ? ` · ${snapshot.course.term}` : ''}`;
+  const stamp = `Exported ${now.toISOString().replace('T', ' ').slice(0, 16)} UTC`;
+
+  const grades = sheet(wb, 'Grades', title, stamp, table.header, 3);
+  table.kinds.forEach((kind, c) => {
+    const column = grades.getColumn(c + 1);
+    if (NUMBER_FORMAT[kind]) column.numFmt = NUMBER_FORMAT[kind];
+    column.width = kind === 'text' ? 18 : kind === 'id' ? 13 : Math.min(16, Math.max(9, (table.header[c]?.length ?? 0) * 0.6));
+  });
+  for (const r of table.rows) grades.addRow(r.cells);
+
+  const attendanceCategory = snapshot.categories.find((c) => c.kind === 'attendance');
+  const marks = new Map(snapshot.attendance.map((a) => [`${a.sessionId}:${a.studentId}`, a.mark]));
+  const attendance = sheet(
+    wb,
+    'Attendance',
+    title,
+    stamp,
+    ['Student ID', 'Last name', 'First name', ...snapshot.attendanceSessions.map((s) => `${s.date}${s.title ? ` ${s.title}` : ''}`), 'Rate %'],
+    3,
+  );
+  attendance.getColumn(1).numFmt = '@';
+  snapshot.students.forEach((s, index) => {
+    const rate = attendanceCategory ? results.students[index]!.categories.find((c) => c.categoryId === attendanceCategory.id)?.current.display : null;
+    attendance.addRow([s.registrarId, s.lastName, s.firstName, ...snapshot.attendanceSessions.map((x) => marks.get(`${x.id}:${s.id}`) ?? null), rate ? Number(rate) : null]);
+  });
+  attendance.getColumn(snapshot.attendanceSessions.length + 4).numFmt = '0.00';
+
+  const all = (sql: string) => course.db.prepare(sql).all() as Row[];
+  const teamName = new Map(snapshot.teams.map((t) => [t.id, t.name]));
+  const studentName = new Map(snapshot.students.map((s) => [s.id, `${s.lastName}, ${s.firstName}`]));
+  const presentations = sheet(wb, 'Presentations', title, stamp, ['Week', 'Date', 'Team', 'Topic', 'Presenters', 'Score', 'Notes', 'Drawn at', 'Seed'], 1);
+  const draws = new Map(all('SELECT * FROM presentation_draw').map((d) => [d.id, d]));
+  for (const p of all('SELECT * FROM presentation ORDER BY week, date, id')) {
+    const draw = p.draw_id ? draws.get(p.draw_id) : undefined;
+    const presenters = (JSON.parse(String(p.presenters_json)) as number[]).map((id) => studentName.get(id) ?? String(id)).join('; ');
+    presentations.addRow([p.week, p.date, teamName.get(p.team_id as number) ?? null, p.topic, presenters, p.score, p.notes, draw?.drawn_at ?? null, draw?.seed ?? null]);
+  }
+  for (const d of all('SELECT * FROM presentation_draw WHERE id NOT IN (SELECT draw_id FROM presentation WHERE draw_id IS NOT NULL) ORDER BY id')) {
+    presentations.addRow([d.week, null, d.team_id ? (teamName.get(d.team_id as number) ?? null) : null, '(draw only)', null, null, null, d.drawn_at, d.seed]);
+  }
+
+  const policy = sheet(wb, 'Policy', title, stamp, ['Category', 'Weight %', 'Drop lowest', 'Drop highest', 'Kind'], 1);
+  for (const c of snapshot.categories) policy.addRow([c.name, c.weight, c.dropLowest, c.dropHighest, c.kind]);
+  const p = snapshot.policy;
+  policy.addRow([]);
+  policy.addRow(['Letter', 'From %']).font = { bold: true };
+  for (const b of p.bands) policy.addRow([b.letter, b.min]);
+  policy.addRow([]);
+  policy.addRow(['Rule', 'Setting']).font = { bold: true };
+  const lateSteps = p.late.steps.map((s) => `up to ${s.upToHours} h: −${s.deduction}% ${s.per === 'flat' ? 'once' : `per ${s.per}`}`).join('; ');
+  for (const [rule, setting] of [
+    ['Grading', p.grading],
+    ['Time zone', p.timeZone],
+    ['Default due time', p.defaultDueTime],
+    ['Rounding', p.rounding.mode === 'none' ? 'none' : `half-up to ${p.rounding.decimals} decimals`],
+    ['Late deduction basis', `% of points ${p.late.basis}`],
+    ['Late steps', lateSteps || 'none'],
+    ['Late floor %', p.late.floorPercent ?? 'none'],
+    ['Not accepted after (hours)', p.late.cutoffHours ?? 'never'],
+    ['Attendance credit', `present ${p.attendance.present}, late ${p.attendance.late}, absent ${p.attendance.absent}, excused ${p.attendance.excusedCounts ? 'counts' : 'leaves the denominator'}`],
+    ['Borderline distance', p.borderlineDistance],
+  ] as const)
+    policy.addRow([rule, setting]);
+  policy.getColumn(1).width = 28;
+  policy.getColumn(2).width = 40;
+
+  const data = wb.addWorksheet(DATA_SHEET, { state: 'hidden' });
+  data.addRow([FORMAT_TAG, FORMAT_VERSION, now.toISOString()]);
+  for (const t of DATA_TABLES) {
+    for (const row of course.db.prepare(`SELECT * FROM "${t}"`).iterate() as IterableIterator<Row>) data.addRow([t, JSON.stringify(row)]);
+  }
+  const bytes = new Uint8Array(await wb.xlsx.writeBuffer());
+  return { name: `${table.fileStem}-workbook-${now.toISOString().slice(0, 10)}.xlsx`, mime: XLSX_MIME, bytes };
+}
+
+/** A sheet with the course name and export time above a bold, frozen header row. */
+function sheet(wb: ExcelJS.Workbook, name: string, title: string, stamp: string, header: string[], frozenColumns: number): ExcelJS.Worksheet {
+  const ws = wb.addWorksheet(name, { views: [{ state: 'frozen', ySplit: TITLE_ROWS + 1, xSplit: frozenColumns }] });
+  ws.addRow([title]).font = { bold: true, size: 14 };
+  ws.addRow([stamp]).font = { italic: true, color: { argb: 'FF555555' } };
+  ws.addRow([]);
+  const h = ws.addRow(header);
+  h.font = { bold: true };
+  h.alignment = { wrapText: true, vertical: 'bottom' };
+  return ws;
+}
+
+/** Rows above the header on every visible sheet (for readers of the workbook). */
+export const WORKBOOK_HEADER_ROW = TITLE_ROWS + 1;

@@ -1,0 +1,83 @@
+import type { GradeRow } from '../../../shared/api/grades';
+import { ApiError } from '../../../shared/api/envelope';
+import { computeCourse, computeStudent, prepareCourse, type CategoryView, type StudentResult } from '../../../shared/grading';
+import { change } from '../changes/tracker';
+import type { Db } from '../db/open';
+import { readCourseRow } from '../db/rows';
+import { readSnapshot } from './course';
+import { requireStudentRow, studentLabel } from './roster';
+
+const categoryCell = (v: CategoryView) => ({
+  percent: v.percent,
+  display: v.display,
+  effectiveWeight: v.effectiveWeight,
+  contribution: v.contribution,
+});
+
+export function toGradeRow(r: StudentResult): GradeRow {
+  return {
+    studentId: r.studentId,
+    current: r.current,
+    final: r.final,
+    letter: r.letter,
+    display: r.display,
+    override: r.override,
+    flags: [...r.flags],
+    categories: r.categories.map((c) => ({
+      categoryId: c.categoryId,
+      name: c.name,
+      weight: c.weight,
+      current: categoryCell(c.current),
+      final: categoryCell(c.final),
+    })),
+  };
+}
+
+/** Grades come only from the engine, over the course as stored. */
+export function computeGrades(db: Db, asOf = new Date().toISOString()) {
+  const result = computeCourse(readSnapshot(db), { asOf });
+  return { asOf, students: result.students.map(toGradeRow), policyProblems: [...result.policyProblems] };
+}
+
+export function explainGrade(db: Db, studentId: number, asOf = new Date().toISOString()): StudentResult {
+  requireStudentRow(db, studentId);
+  return computeStudent(prepareCourse(readSnapshot(db)), studentId, { asOf });
+}
+
+export interface OverrideInput {
+  studentId: number;
+  letter?: string | null;
+  percent?: number | null;
+  reason: string;
+}
+
+export function setOverride(db: Db, o: OverrideInput): GradeRow {
+  const student = requireStudentRow(db, o.studentId);
+  const letters = readCourseRow(db).policy.bands.map((b) => b.letter);
+  if (o.letter != null && !letters.includes(o.letter)) {
+    throw new ApiError('validation_failed', `"${o.letter}" is not a letter of this course. Use one of: ${letters.join(', ')}.`);
+  }
+  change(
+    db,
+    `Override final grade of ${studentLabel(student)}`,
+    (cs) =>
+      cs.put(
+        'grade_override',
+        { student_id: o.studentId },
+        { letter: o.letter ?? null, percent: o.percent ?? null, reason: o.reason, updated_at: new Date().toISOString() },
+      ),
+    { reason: o.reason },
+  );
+  return toGradeRow(explainGrade(db, o.studentId));
+}
+
+export function clearOverride(db: Db, studentId: number, reason: string): GradeRow {
+  const student = requireStudentRow(db, studentId);
+  if (!db.prepare('SELECT 1 FROM grade_override WHERE student_id = ?').get(studentId)) {
+    throw new ApiError('not_found', `${studentLabel(student)} has no grade override to clear.`);
+  }
+  change(db, `Clear grade override of ${studentLabel(student)}`, (cs) => cs.put('grade_override', { student_id: studentId }, null), {
+    reason,
+  });
+  return toGradeRow(explainGrade(db, studentId));
+}

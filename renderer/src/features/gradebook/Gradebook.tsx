@@ -1,0 +1,193 @@
+import { useEffect, useMemo, useRef, useState } from 'react';
+import type { SortColumn } from 'react-data-grid';
+import { matchesSearch, sortBy, studentName, type SortValue } from '../../../../shared/grid';
+import type { Item } from '../../../../shared/model';
+import { api } from '../../api/client';
+import { useApp } from '../../stores/app';
+import { useGradebook, type GridRow } from '../../stores/gradebook';
+import { CellMenu } from './CellMenu';
+import { ScoreGrid } from './ScoreGrid';
+import './gradebook.css';
+
+type StatusFilter = '' | 'missing' | 'late' | 'integrity' | 'borderline' | 'override';
+
+/** The value a column sorts by. */
+function sortKey(columnKey: string, itemIndex: ReadonlyMap<number, number>): (row: GridRow) => SortValue {
+  if (columnKey === 'name') return (r) => studentName(r.student);
+  if (columnKey === 'registrarId') return (r) => r.student.registrarId;
+  if (columnKey === 'letter') return (r) => r.result?.letter ?? null;
+  if (columnKey === 'final') return (r) => r.result?.final.percent ?? null;
+  if (columnKey === 'current') return (r) => r.result?.current.percent ?? null;
+  const [kind, id] = columnKey.split(':');
+  if (kind === 'cat') return (r) => r.result?.categories.find((c) => c.categoryId === Number(id))?.current.percent ?? null;
+  const i = itemIndex.get(Number(id));
+  return (r) => {
+    const it = i === undefined ? undefined : r.result?.items[i];
+    if (!it) return null;
+    if (it.outcome === 'excused' || it.outcome === 'exempt') return null;
+    return it.effective ?? (it.outcome === 'graded' ? null : it.outcome === 'ungraded' ? null : 0);
+  };
+}
+
+/** "What has everyone got on everything?": the score grid with its filters, weights and empty state. */
+export function Gradebook() {
+  const { app, run, setCourse } = useApp();
+  const course = app?.course;
+  const { snapshot, rows, itemIndex, undo, message, shape, load, say, undoLast, redoNext } = useGradebook();
+  const [search, setSearch] = useState('');
+  const [section, setSection] = useState('');
+  const [team, setTeam] = useState('');
+  const [status, setStatus] = useState<StatusFilter>('');
+  const [withdrawn, setWithdrawn] = useState(false);
+  const [sortColumns, setSortColumns] = useState<readonly SortColumn[]>([]);
+  const [menu, setMenu] = useState<{ studentId: number; item: Item } | null>(null);
+  const [activeCell, setActiveCell] = useState<{ row: GridRow; item: Item } | null>(null);
+  const searchBox = useRef<HTMLInputElement>(null);
+
+  const courseKey = course ? `${course.file}|${course.counts.students}|${course.counts.items}|${course.counts.scores}` : '';
+  useEffect(() => {
+    if (courseKey) void load();
+  }, [courseKey, load]);
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'f') {
+        e.preventDefault();
+        searchBox.current?.focus();
+        searchBox.current?.select();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+
+  // The row order follows the filters and the sort, not each edit: rows do not jump while typing.
+  const latest = useRef(rows);
+  latest.current = rows;
+  const order = useMemo(() => {
+    const memberOf = new Map<number, Set<number>>();
+    for (const m of snapshot?.memberships ?? []) {
+      if (!memberOf.has(m.teamId)) memberOf.set(m.teamId, new Set());
+      memberOf.get(m.teamId)!.add(m.studentId);
+    }
+    let list = [...latest.current.values()].filter(
+      (r) =>
+        (withdrawn || r.student.status !== 'withdrawn') &&
+        (!section || r.student.section === section) &&
+        (!team || memberOf.get(Number(team))?.has(r.student.id)) &&
+        (!status || (r.result?.flags as readonly string[] | undefined)?.includes(status)) &&
+        matchesSearch(r.student, search),
+    );
+    const sort = sortColumns[0];
+    if (sort) list = sortBy(list, sortKey(sort.columnKey, itemIndex), sort.direction);
+    return list.map((r) => r.student.id);
+  }, [shape, snapshot?.memberships, withdrawn, section, team, status, search, sortColumns, itemIndex]); // eslint-disable-line react-hooks/exhaustive-deps
+  const visible = useMemo(() => order.map((id) => rows.get(id)).filter((r): r is GridRow => r !== undefined), [order, rows]);
+
+  if (!course) return null;
+  const sections = [...new Set((snapshot?.students ?? []).map((s) => s.section).filter((s): s is string => !!s))].sort();
+  const loadDemo = async () => {
+    const next = await run('Loading the demo class', () => api('course.loadDemo', {}));
+    if (next) setCourse(next);
+  };
+  const empty = course.counts.students === 0;
+
+  return (
+    <section aria-labelledby="screen-title" className="gb-screen">
+      <div className="gb-head">
+        <h2 id="screen-title">Gradebook</h2>
+        <table className="weights gb-weights" aria-label="Grade weights">
+          <thead>
+            <tr>
+              <th scope="col">Category</th>
+              <th scope="col">Weight</th>
+            </tr>
+          </thead>
+          <tbody>
+            {course.categories.map((c) => (
+              <tr key={c.id}>
+                <td>{c.name}</td>
+                <td>{c.weight}%</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {empty ? (
+        <div className="empty">
+          <p>No students yet. Import a class list (Excel or CSV), add a student, or try the app with a demo class.</p>
+          <button type="button" onClick={() => void loadDemo()}>
+            Load demo class
+          </button>
+        </div>
+      ) : (
+        <>
+          <div className="gb-toolbar" role="toolbar" aria-label="Gradebook tools">
+            <input ref={searchBox} type="search" placeholder="Search name or ID (Ctrl+F)" aria-label="Search students" value={search} onChange={(e) => setSearch(e.target.value)} />
+            {sections.length > 0 && (
+              <select aria-label="Section" value={section} onChange={(e) => setSection(e.target.value)}>
+                <option value="">All sections</option>
+                {sections.map((s) => (
+                  <option key={s}>{s}</option>
+                ))}
+              </select>
+            )}
+            {(snapshot?.teams.length ?? 0) > 0 && (
+              <select aria-label="Team" value={team} onChange={(e) => setTeam(e.target.value)}>
+                <option value="">All teams</option>
+                {snapshot!.teams.map((t) => (
+                  <option key={t.id} value={t.id}>
+                    {t.name}
+                  </option>
+                ))}
+              </select>
+            )}
+            <select aria-label="Status" value={status} onChange={(e) => setStatus(e.target.value as StatusFilter)}>
+              <option value="">Any status</option>
+              <option value="missing">Has missing work</option>
+              <option value="late">Has late work</option>
+              <option value="integrity">Integrity finding</option>
+              <option value="borderline">Borderline</option>
+              <option value="override">Overridden</option>
+            </select>
+            <label>
+              <input type="checkbox" checked={withdrawn} onChange={(e) => setWithdrawn(e.target.checked)} /> Show withdrawn
+            </label>
+            <span className="gb-spacer" />
+            <button type="button" disabled={!activeCell} onClick={() => activeCell && setMenu({ studentId: activeCell.row.student.id, item: activeCell.item })}>
+              Cell details…
+            </button>
+            <button type="button" disabled={!undo?.canUndo} title={undo?.undoLabel ?? undefined} onClick={() => void undoLast()}>
+              Undo
+            </button>
+            <button type="button" disabled={!undo?.canRedo} title={undo?.redoLabel ?? undefined} onClick={() => void redoNext()}>
+              Redo
+            </button>
+          </div>
+          <p className="gb-count">
+            {visible.length} of {rows.size} students · type a score, EX (excused) or MI (missing); Shift+F10 for late, extension, waiver, comment and history.
+          </p>
+          {message && (
+            <div role={message.kind === 'error' ? 'alert' : 'status'} className={`message ${message.kind === 'error' ? 'error' : 'notice'}`}>
+              <span>{message.text}</span>
+              <button type="button" aria-label="Dismiss message" onClick={() => say(null)}>
+                ×
+              </button>
+            </div>
+          )}
+          {snapshot && (
+            <ScoreGrid
+              snapshot={snapshot}
+              rows={visible}
+              sortColumns={sortColumns}
+              onSortColumnsChange={setSortColumns}
+              onOpenMenu={(row, item) => setMenu({ studentId: row.student.id, item })}
+              onActiveCell={setActiveCell}
+            />
+          )}
+        </>
+      )}
+      {menu && <CellMenu studentId={menu.studentId} item={menu.item} onClose={() => setMenu(null)} />}
+    </section>
+  );
+}

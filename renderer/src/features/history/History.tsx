@@ -1,0 +1,182 @@
+import { useCallback, useEffect, useState } from 'react';
+import type { HistoryEntry } from '../../../../shared/api';
+import { entrySummary, fieldChanges } from '../../../../shared/screens/historyText';
+import { studentName } from '../../../../shared/screens/finalGrades';
+import { api } from '../../api/client';
+import { useApp } from '../../stores/app';
+import { useCourseData } from '../common/courseData';
+import '../common/screens.css';
+
+const PAGE = 50;
+
+interface Filters {
+  studentId: string;
+  itemId: string;
+  since: string;
+  until: string;
+}
+
+/** Date inputs are local days; the audit stores instants, so a day runs from its local midnight to the next. */
+const dayStart = (d: string) => (d ? new Date(`${d}T00:00:00`).toISOString() : undefined);
+const dayEnd = (d: string) => (d ? new Date(new Date(`${d}T00:00:00`).getTime() + 86_400_000).toISOString() : undefined);
+
+/** "Who changed what, when, and why?" The course's audit trail, filterable, with undo and redo. */
+export function History() {
+  const { snapshot, undo, reload, mutate } = useCourseData();
+  const run = useApp((s) => s.run);
+  const [filters, setFilters] = useState<Filters>({ studentId: '', itemId: '', since: '', until: '' });
+  const [page, setPage] = useState(0);
+  const [data, setData] = useState<{ entries: HistoryEntry[]; total: number } | null>(null);
+
+  const load = useCallback(async () => {
+    const result = await run('Loading the history', () =>
+      api('history.list', {
+        studentId: filters.studentId ? Number(filters.studentId) : undefined,
+        itemId: filters.itemId ? Number(filters.itemId) : undefined,
+        since: dayStart(filters.since),
+        until: dayEnd(filters.until),
+        limit: PAGE,
+        offset: page * PAGE,
+      }),
+    );
+    if (result) setData(result);
+  }, [run, filters, page]);
+
+  useEffect(() => {
+    void reload();
+  }, [reload]);
+  useEffect(() => {
+    void load();
+  }, [load, undo]);
+
+  const step = useCallback(
+    async (which: 'undo' | 'redo') => {
+      const r = await mutate(which === 'undo' ? 'Undo' : 'Redo', () => api(which === 'undo' ? 'history.undo' : 'history.redo', {}));
+      if (r?.label) useApp.setState({ notice: `${which === 'undo' ? 'Undone' : 'Redone'}: ${r.label}` });
+    },
+    [mutate],
+  );
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (!(e.ctrlKey || e.metaKey) || e.altKey) return;
+      const target = e.target as HTMLElement | null;
+      // Typing in a filter field keeps the browser's own text undo.
+      if (target && /^(INPUT|TEXTAREA)$/.test(target.tagName)) return;
+      const key = e.key.toLowerCase();
+      if (key === 'z' && !e.shiftKey) {
+        e.preventDefault();
+        void step('undo');
+      } else if ((key === 'z' && e.shiftKey) || key === 'y') {
+        e.preventDefault();
+        void step('redo');
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [step]);
+
+  const setFilter = (patch: Partial<Filters>) => {
+    setPage(0);
+    setFilters({ ...filters, ...patch });
+  };
+  const students = [...(snapshot?.students ?? [])].sort((a, b) => studentName(a).localeCompare(studentName(b)));
+  const items = snapshot?.items ?? [];
+  const pages = data ? Math.max(1, Math.ceil(data.total / PAGE)) : 1;
+
+  return (
+    <section aria-labelledby="screen-title">
+      <h2 id="screen-title">History</h2>
+      <div className="toolbar">
+        <button type="button" disabled={!undo?.canUndo} onClick={() => void step('undo')} title="Ctrl+Z">
+          {undo?.undoLabel ? `Undo ${undo.undoLabel}` : 'Nothing to undo'}
+        </button>
+        <button type="button" disabled={!undo?.canRedo} onClick={() => void step('redo')} title="Ctrl+Shift+Z or Ctrl+Y">
+          {undo?.redoLabel ? `Redo ${undo.redoLabel}` : 'Nothing to redo'}
+        </button>
+        <span className="muted">Ctrl+Z undoes, Ctrl+Shift+Z or Ctrl+Y redoes.</span>
+      </div>
+      <form className="toolbar filters" aria-label="Filter the history" onSubmit={(e) => e.preventDefault()}>
+        <label>
+          Student{' '}
+          <select value={filters.studentId} onChange={(e) => setFilter({ studentId: e.target.value })}>
+            <option value="">All students</option>
+            {students.map((s) => (
+              <option key={s.id} value={s.id}>
+                {studentName(s)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Item{' '}
+          <select value={filters.itemId} onChange={(e) => setFilter({ itemId: e.target.value })}>
+            <option value="">All items</option>
+            {items.map((i) => (
+              <option key={i.id} value={i.id}>
+                {i.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          From <input type="date" value={filters.since} onChange={(e) => setFilter({ since: e.target.value })} />
+        </label>
+        <label>
+          To <input type="date" value={filters.until} onChange={(e) => setFilter({ until: e.target.value })} />
+        </label>
+        <button type="button" onClick={() => setFilter({ studentId: '', itemId: '', since: '', until: '' })}>
+          Clear filters
+        </button>
+      </form>
+      {data && data.entries.length === 0 ? (
+        <p className="empty">No changes match these filters.</p>
+      ) : (
+        <table className="data" aria-label="Change history">
+          <thead>
+            <tr>
+              <th scope="col">When</th>
+              <th scope="col">Action</th>
+              <th scope="col">What</th>
+              <th scope="col">Change</th>
+              <th scope="col">Reason</th>
+            </tr>
+          </thead>
+          <tbody>
+            {data?.entries.map((e) => (
+              <tr key={e.id}>
+                <td>{new Date(e.at).toLocaleString()}</td>
+                <td>{e.label}</td>
+                <td>
+                  {entrySummary(e)}
+                  {e.subject && <div className="muted">{e.subject}</div>}
+                </td>
+                <td>
+                  {fieldChanges(e).map((c) => (
+                    <div key={c.field}>
+                      {c.field}: {c.before} → {c.after}
+                    </div>
+                  ))}
+                </td>
+                <td>{e.reason ?? ''}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {data && data.total > PAGE && (
+        <nav className="toolbar" aria-label="History pages">
+          <button type="button" disabled={page === 0} onClick={() => setPage(page - 1)}>
+            Newer
+          </button>
+          <span>
+            Page {page + 1} of {pages} ({data.total} changes)
+          </span>
+          <button type="button" disabled={page + 1 >= pages} onClick={() => setPage(page + 1)}>
+            Older
+          </button>
+        </nav>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,138 @@
+import { useEffect, useMemo, useState } from 'react';
+import type { Student } from '../../../../shared/model';
+import { api } from '../../api/client';
+import { useCourseData } from '../common/courseData';
+import '../common/screens.css';
+import { StudentDialog } from './StudentDialog';
+import { Teams } from './Teams';
+
+/** "Who is in the class, in which team, with what accommodation?" */
+export function Roster() {
+  const { snapshot, reload, mutate } = useCourseData();
+  const [showWithdrawn, setShowWithdrawn] = useState(true);
+  const [editing, setEditing] = useState<Student | 'new' | null>(null);
+  useEffect(() => {
+    void reload();
+  }, [reload]);
+
+  const currentTeam = useMemo(() => {
+    const now = new Date().toISOString();
+    const map = new Map<number, number>();
+    for (const m of snapshot?.memberships ?? []) if (m.from <= now && (m.to === null || m.to > now)) map.set(m.studentId, m.teamId);
+    return map;
+  }, [snapshot]);
+  const teamSizes = useMemo(() => {
+    const sizes = new Map<number, number>();
+    for (const t of currentTeam.values()) sizes.set(t, (sizes.get(t) ?? 0) + 1);
+    return sizes;
+  }, [currentTeam]);
+
+  if (!snapshot) return <h2 id="screen-title">Roster</h2>;
+  const students = [...snapshot.students]
+    .filter((s) => showWithdrawn || s.status === 'enrolled')
+    .sort((a, b) => a.lastName.localeCompare(b.lastName) || a.firstName.localeCompare(b.firstName));
+  const withdrawn = snapshot.students.filter((s) => s.status === 'withdrawn').length;
+
+  return (
+    <section aria-labelledby="screen-title">
+      <h2 id="screen-title">Roster</h2>
+      {snapshot.students.length === 0 ? (
+        <div className="empty panel">
+          <p>No students yet. Import a class list (Excel or CSV) or add a student.</p>
+          <button type="button" className="primary" onClick={() => setEditing('new')}>
+            Add student
+          </button>
+        </div>
+      ) : (
+        <>
+          <div className="toolbar">
+            <button type="button" className="primary" onClick={() => setEditing('new')}>
+              Add student
+            </button>
+            <label className="check">
+              <input type="checkbox" checked={showWithdrawn} onChange={(e) => setShowWithdrawn(e.target.checked)} />
+              Show withdrawn students ({withdrawn})
+            </label>
+            <span className="spacer" />
+            <span className="muted">
+              {snapshot.students.length - withdrawn} enrolled, {snapshot.teams.length} teams
+            </span>
+          </div>
+          <Teams teams={snapshot.teams} sizes={teamSizes} />
+          <table className="data" aria-label="Students">
+            <thead>
+              <tr>
+                <th scope="col">Registrar ID</th>
+                <th scope="col">Last name</th>
+                <th scope="col">First name</th>
+                <th scope="col">Preferred</th>
+                <th scope="col">Email</th>
+                <th scope="col">Section</th>
+                <th scope="col">Team</th>
+                <th scope="col" className="num">
+                  Extension days
+                </th>
+                <th scope="col">Accommodation</th>
+                <th scope="col">Status</th>
+                <th scope="col">Actions</th>
+              </tr>
+            </thead>
+            <tbody>
+              {students.map((s) => {
+                const name = `${s.firstName} ${s.lastName}`.trim();
+                return (
+                  <tr key={s.id} className={s.status === 'withdrawn' ? 'dim' : undefined}>
+                    <td>{s.registrarId}</td>
+                    <td>{s.lastName}</td>
+                    <td>{s.firstName}</td>
+                    <td>{s.preferredName}</td>
+                    <td>{s.email}</td>
+                    <td>{s.section}</td>
+                    <td>
+                      <select
+                        aria-label={`Team of ${name}`}
+                        value={currentTeam.get(s.id) ?? ''}
+                        onChange={(e) =>
+                          void mutate('Assigning the team', () =>
+                            api('team.assign', { studentId: s.id, teamId: e.target.value === '' ? null : Number(e.target.value) }),
+                          )
+                        }
+                      >
+                        <option value="">No team</option>
+                        {snapshot.teams.map((t) => (
+                          <option key={t.id} value={t.id}>
+                            {t.name}
+                          </option>
+                        ))}
+                      </select>
+                    </td>
+                    <td className="num">{s.extensionDays || ''}</td>
+                    <td>{s.accommodationNote}</td>
+                    <td>{s.status === 'withdrawn' ? 'Withdrawn' : 'Enrolled'}</td>
+                    <td>
+                      <button type="button" aria-label={`Edit ${name}`} onClick={() => setEditing(s)}>
+                        Edit
+                      </button>{' '}
+                      <button
+                        type="button"
+                        aria-label={`${s.status === 'withdrawn' ? 'Reinstate' : 'Withdraw'} ${name}`}
+                        onClick={() =>
+                          void mutate(s.status === 'withdrawn' ? 'Reinstating the student' : 'Withdrawing the student', () =>
+                            api('student.setWithdrawn', { id: s.id, withdrawn: s.status !== 'withdrawn' }),
+                          )
+                        }
+                      >
+                        {s.status === 'withdrawn' ? 'Reinstate' : 'Withdraw'}
+                      </button>
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </>
+      )}
+      {editing && <StudentDialog student={editing === 'new' ? null : editing} onClose={() => setEditing(null)} />}
+    </section>
+  );
+}

@@ -1,0 +1,83 @@
+import { useState } from 'react';
+import { ApiError } from '../../../../shared/api';
+import type { Student } from '../../../../shared/model';
+import { EMPTY_STUDENT, formToStudent, studentToForm, type StudentForm, type StudentFormErrors } from '../../../../shared/screens/studentForm';
+import { api } from '../../api/client';
+import { useCourseData } from '../common/courseData';
+import { Dialog, Field } from '../common/Dialog';
+
+const FIELDS: { key: keyof StudentForm; label: string; type?: string }[] = [
+  { key: 'registrarId', label: 'Registrar ID' },
+  { key: 'lastName', label: 'Last name' },
+  { key: 'firstName', label: 'First name' },
+  { key: 'preferredName', label: 'Preferred name' },
+  { key: 'email', label: 'Email', type: 'email' },
+  { key: 'section', label: 'Section' },
+  { key: 'extensionDays', label: 'Extension days' },
+];
+
+/** Add a student, or edit one; the backend's refusal (e.g. a duplicate ID) shows in the dialog. */
+export function StudentDialog({ student, onClose }: { student: Student | null; onClose: () => void }) {
+  const [form, setForm] = useState<StudentForm>(student ? studentToForm(student) : EMPTY_STUDENT);
+  const [errors, setErrors] = useState<StudentFormErrors>({});
+  const [failure, setFailure] = useState<string | null>(null);
+  const [saving, setSaving] = useState(false);
+  const reload = useCourseData((s) => s.reload);
+
+  const save = async () => {
+    const parsed = formToStudent(form);
+    if (!parsed.ok) {
+      setErrors(parsed.errors);
+      return;
+    }
+    setErrors({});
+    setSaving(true);
+    try {
+      if (student) await api('student.update', { id: student.id, patch: parsed.fields });
+      else await api('student.add', parsed.fields);
+      await reload();
+      onClose();
+    } catch (err) {
+      // Kept inside the dialog so the instructor can fix the field without retyping the rest.
+      setFailure(err instanceof ApiError ? err.message : `Saving the student failed: ${(err as Error).message}`);
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  return (
+    <Dialog title={student ? `Edit ${student.lastName}, ${student.firstName}` : 'Add a student'} onClose={onClose}>
+      <form
+        noValidate
+        onSubmit={(e) => {
+          e.preventDefault();
+          void save();
+        }}
+      >
+        <div className="grid-2">
+          {FIELDS.map((f) => (
+            <Field key={f.key} label={f.label} error={errors[f.key]}>
+              {(p) => <input {...p} type={f.type ?? 'text'} value={form[f.key]} onChange={(e) => setForm({ ...form, [f.key]: e.target.value })} />}
+            </Field>
+          ))}
+        </div>
+        <Field label="Accommodation note" error={errors.accommodationNote}>
+          {(p) => <textarea {...p} rows={2} value={form.accommodationNote} onChange={(e) => setForm({ ...form, accommodationNote: e.target.value })} />}
+        </Field>
+        {failure && (
+          <p role="alert" className="form-error">
+            {failure}
+          </p>
+        )}
+        <div className="row end">
+          <button type="button" onClick={onClose}>
+            Cancel
+          </button>
+          <button type="submit" className="primary" disabled={saving}>
+            {student ? 'Save student' : 'Add student'}
+          </button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}

@@ -1,0 +1,287 @@
+import { useMemo, useState } from 'react';
+import { ApiError } from '../../../../shared/api';
+import { formToPolicy, policyToForm, weightMessage, weightTotal, type CategoryRow, type LateStepRow, type PolicyForm } from '../../../../shared/screens/policyForm';
+import { api } from '../../api/client';
+import { useApp } from '../../stores/app';
+import { useCourseData } from '../common/courseData';
+import { Field } from '../common/Dialog';
+import { BandsEditor } from './BandsEditor';
+
+const TIME_ZONES: string[] = (() => {
+  try {
+    return Intl.supportedValuesOf('timeZone');
+  } catch {
+    return [];
+  }
+})();
+
+/** The backend's refusal in words, with its list of problems when it sends one. */
+export function refusal(err: unknown): string[] {
+  if (!(err instanceof ApiError)) return [`Saving failed: ${(err as Error).message}`];
+  const details = Array.isArray(err.details) && err.details.every((d) => typeof d === 'string') ? (err.details as string[]) : [];
+  return [err.message, ...details.filter((d) => !err.message.includes(d))];
+}
+
+/** "What are the rules?" The whole course policy as one form, saved as one undoable step. */
+export function PolicyEditor() {
+  const course = useApp((s) => s.app?.course);
+  const reload = useCourseData((s) => s.reload);
+  const initial = useMemo(() => (course ? policyToForm(course.info, course.policy, course.categories) : null), [course]);
+  const [form, setForm] = useState<PolicyForm | null>(initial);
+  const [problems, setProblems] = useState<string[]>([]);
+  if (!form || !course) return null;
+  const set = (patch: Partial<PolicyForm>) => setForm({ ...form, ...patch });
+  const setCategory = (i: number, patch: Partial<CategoryRow>) => set({ categories: form.categories.map((c, j) => (j === i ? { ...c, ...patch } : c)) });
+  const setStep = (i: number, patch: Partial<LateStepRow>) => set({ lateSteps: form.lateSteps.map((s, j) => (j === i ? { ...s, ...patch } : s)) });
+  const weights = weightMessage(form);
+  const zones = TIME_ZONES.includes(form.timeZone) ? TIME_ZONES : [form.timeZone, ...TIME_ZONES];
+
+  const save = async () => {
+    const r = formToPolicy(form);
+    if (!r.ok) {
+      setProblems(r.errors);
+      return;
+    }
+    try {
+      await api('policy.save', { policy: r.policy, categories: r.categories });
+      if (r.info.name !== course.info.name) await api('course.rename', { ...course.info, name: r.info.name });
+      await reload();
+      // The form remounts with the saved policy, so the confirmation lives in the shell.
+      useApp.setState({ notice: 'Settings saved. Undo them from the History screen.' });
+    } catch (err) {
+      setProblems(refusal(err));
+    }
+  };
+  const text = (key: keyof PolicyForm, label: string, props: Record<string, unknown> = {}) => (
+    <Field label={label}>{(p) => <input {...p} {...props} value={form[key] as string} onChange={(e) => set({ [key]: e.target.value })} />}</Field>
+  );
+
+  return (
+    <form
+      noValidate
+      aria-label="Course policy"
+      onSubmit={(e) => {
+        e.preventDefault();
+        void save();
+      }}
+    >
+      <section className="panel" aria-labelledby="course-h">
+        <h3 id="course-h">Course</h3>
+        <div className="grid-2">
+          {text('courseName', 'Course name')}
+          <Field label="Grading mode">
+            {(p) => (
+              <select {...p} value={form.grading} onChange={(e) => set({ grading: e.target.value as PolicyForm['grading'] })}>
+                <option value="weighted">Weighted categories</option>
+                <option value="points">Total points</option>
+              </select>
+            )}
+          </Field>
+        </div>
+      </section>
+
+      <section className="panel" aria-labelledby="cat-h">
+        <h3 id="cat-h">Categories and weights</h3>
+        <table className="data" aria-label="Categories">
+          <thead>
+            <tr>
+              <th scope="col">Name</th>
+              <th scope="col">Weight %</th>
+              <th scope="col">Drop lowest</th>
+              <th scope="col">Drop highest</th>
+              <th scope="col">Equal-weight items</th>
+              <th scope="col">Graded from</th>
+              <th scope="col">
+                <span className="visually-hidden">Remove</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {form.categories.map((c, i) => {
+              const n = c.name || `category ${i + 1}`;
+              return (
+                <tr key={c.id ?? `new-${i}`}>
+                  <td>
+                    <input aria-label={`Name of category ${i + 1}`} value={c.name} onChange={(e) => setCategory(i, { name: e.target.value })} />
+                  </td>
+                  <td>
+                    <input aria-label={`Weight of ${n}`} size={5} inputMode="decimal" value={c.weight} onChange={(e) => setCategory(i, { weight: e.target.value })} />
+                  </td>
+                  <td>
+                    <input aria-label={`Drop lowest in ${n}`} size={3} value={c.dropLowest} onChange={(e) => setCategory(i, { dropLowest: e.target.value })} />
+                  </td>
+                  <td>
+                    <input aria-label={`Drop highest in ${n}`} size={3} value={c.dropHighest} onChange={(e) => setCategory(i, { dropHighest: e.target.value })} />
+                  </td>
+                  <td>
+                    <input type="checkbox" aria-label={`Equal-weight items in ${n}`} checked={c.equalWeightItems} onChange={(e) => setCategory(i, { equalWeightItems: e.target.checked })} />
+                  </td>
+                  <td>
+                    <select aria-label={`${n} is graded from`} value={c.kind} onChange={(e) => setCategory(i, { kind: e.target.value as CategoryRow['kind'] })}>
+                      <option value="items">Items</option>
+                      <option value="attendance">Attendance</option>
+                    </select>
+                  </td>
+                  <td>
+                    <button type="button" aria-label={`Remove ${n}`} onClick={() => set({ categories: form.categories.filter((_, j) => j !== i) })}>
+                      ×
+                    </button>
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+          <tfoot>
+            <tr>
+              <th scope="row">Total</th>
+              <td colSpan={6}>
+                <strong>{weightTotal(form.categories)}%</strong>
+              </td>
+            </tr>
+          </tfoot>
+        </table>
+        <p aria-live="polite" className={weights ? 'field-error' : 'ok-text'}>
+          {weights ?? (form.grading === 'weighted' ? 'The weights total 100%.' : 'Total points grading: weights are not used.')}
+        </p>
+        <button
+          type="button"
+          onClick={() => set({ categories: [...form.categories, { name: '', weight: '0', dropLowest: '0', dropHighest: '0', equalWeightItems: false, kind: 'items' }] })}
+        >
+          Add category
+        </button>
+      </section>
+
+      <section className="panel" aria-labelledby="bands-h">
+        <h3 id="bands-h">Letter bands and rounding</h3>
+        <div className="side-by-side">
+          <BandsEditor rows={form.bands} onChange={(bands) => set({ bands })} />
+          <div>
+            <Field label="Rounding before the band lookup">
+              {(p) => (
+                <select {...p} value={form.rounding} onChange={(e) => set({ rounding: e.target.value as PolicyForm['rounding'] })}>
+                  <option value="none">No rounding</option>
+                  <option value="0">Half-up to a whole percent</option>
+                  <option value="1">Half-up to 1 decimal</option>
+                  <option value="2">Half-up to 2 decimals</option>
+                </select>
+              )}
+            </Field>
+            <p className="muted">A percentage equal to a band’s lower bound gets that band: 94.00 is an A when A is from 94.</p>
+            {text('borderlineDistance', 'Borderline: flag students within this many points below the next band', { inputMode: 'decimal' })}
+          </div>
+        </div>
+      </section>
+
+      <section className="panel" aria-labelledby="late-h">
+        <h3 id="late-h">Late work</h3>
+        <table className="data compact" aria-label="Late-work steps">
+          <thead>
+            <tr>
+              <th scope="col">Up to hours late</th>
+              <th scope="col">Deduction %</th>
+              <th scope="col">Applied</th>
+              <th scope="col">
+                <span className="visually-hidden">Remove</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {form.lateSteps.map((s, i) => (
+              <tr key={i}>
+                <td>
+                  <input aria-label={`Step ${i + 1}: up to hours late`} size={5} value={s.upToHours} onChange={(e) => setStep(i, { upToHours: e.target.value })} />
+                </td>
+                <td>
+                  <input aria-label={`Step ${i + 1}: deduction percent`} size={5} value={s.deduction} onChange={(e) => setStep(i, { deduction: e.target.value })} />
+                </td>
+                <td>
+                  <select aria-label={`Step ${i + 1}: applied`} value={s.per} onChange={(e) => setStep(i, { per: e.target.value as LateStepRow['per'] })}>
+                    <option value="flat">once (flat)</option>
+                    <option value="hour">per started hour</option>
+                    <option value="day">per started day</option>
+                  </select>
+                </td>
+                <td>
+                  <button type="button" aria-label={`Remove step ${i + 1}`} onClick={() => set({ lateSteps: form.lateSteps.filter((_, j) => j !== i) })}>
+                    ×
+                  </button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        <button type="button" onClick={() => set({ lateSteps: [...form.lateSteps, { upToHours: '', deduction: '', per: 'flat' }] })}>
+          Add step
+        </button>
+        <div className="grid-3">
+          <Field label="Deduction is a percentage of">
+            {(p) => (
+              <select {...p} value={form.lateBasis} onChange={(e) => set({ lateBasis: e.target.value as PolicyForm['lateBasis'] })}>
+                <option value="earned">points earned</option>
+                <option value="possible">points possible</option>
+              </select>
+            )}
+          </Field>
+          {text('floorPercent', 'Floor: never below this % of possible (empty: none)')}
+          {text('cutoffHours', 'Not accepted after this many hours late (empty: always accepted)')}
+        </div>
+      </section>
+
+      <section className="panel" aria-labelledby="time-h">
+        <h3 id="time-h">Deadlines</h3>
+        <div className="grid-2">
+          <Field label="Time zone">
+            {(p) => (
+              <select {...p} value={form.timeZone} onChange={(e) => set({ timeZone: e.target.value })}>
+                {zones.map((z) => (
+                  <option key={z} value={z}>
+                    {z}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+          {text('defaultDueTime', 'Default due time', { type: 'time' })}
+        </div>
+      </section>
+
+      <section className="panel" aria-labelledby="att-h">
+        <h3 id="att-h">Attendance</h3>
+        <div className="grid-3">
+          {text('present', 'Credit for present (0–1)')}
+          {text('late', 'Credit for late (0–1)')}
+          {text('absent', 'Credit for absent (0–1)')}
+        </div>
+        <label className="check">
+          <input type="checkbox" checked={form.excusedCounts} onChange={(e) => set({ excusedCounts: e.target.checked })} /> Excused sessions count in the
+          denominator
+        </label>
+      </section>
+
+      {problems.length > 0 && (
+        <div role="alert" className="form-error">
+          <strong>The settings were not saved.</strong>
+          <ul>
+            {problems.map((p) => (
+              <li key={p}>{p}</li>
+            ))}
+          </ul>
+        </div>
+      )}
+      <div className="toolbar sticky-actions">
+        <button type="submit" className="primary">
+          Save settings
+        </button>
+        <button
+          type="button"
+          onClick={() => {
+            setForm(initial);
+            setProblems([]);
+          }}
+        >
+          Discard changes
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,244 @@
+import { z } from 'zod';
+import { method } from './define';
+
+/**
+ * Excel and CSV in and out. Files travel as bytes (base64 in JSON) in both directions, so the
+ * Electron and web transports behave the same; the renderer saves or offers the download.
+ */
+const Base64 = z.string().max(400_000_000).regex(/^[A-Za-z0-9+/]*={0,2}$/, 'base64 data');
+export const FileBytes = z.object({ name: z.string().max(255), data: Base64 }).strict();
+export type FileBytes = z.infer<typeof FileBytes>;
+
+export const ExportedFile = z.object({ name: z.string(), mime: z.string(), data: z.string() });
+export type ExportedFile = z.infer<typeof ExportedFile>;
+
+/** A problem found while validating a file, with the place as a spreadsheet shows it (row 1-based, column letter). */
+export const ImportProblem = z.object({
+  severity: z.enum(['error', 'warning']),
+  sheet: z.string().nullable(),
+  row: z.number().int().nullable(),
+  column: z.string().nullable(),
+  message: z.string(),
+});
+export type ImportProblem = z.infer<typeof ImportProblem>;
+
+export const SheetInfo = z.object({
+  name: z.string(),
+  rowCount: z.number().int(),
+  columnCount: z.number().int(),
+  /** The first rows as text, for picking the header row. */
+  preview: z.array(z.array(z.string())),
+});
+export type SheetInfo = z.infer<typeof SheetInfo>;
+
+/** Common to every import: which sheet, which header row (1-based), and preview-only. */
+const SheetChoice = {
+  file: FileBytes,
+  sheet: z.string().max(100).optional(),
+  headerRow: z.number().int().min(1).max(1000).optional(),
+  /** Validate and preview only; nothing is written. */
+  dryRun: z.boolean().optional(),
+};
+
+const ImportOutcome = {
+  sheets: z.array(SheetInfo),
+  problems: z.array(ImportProblem),
+  /** True when the course was changed (one undo step). */
+  applied: z.boolean(),
+  /** The backup taken before writing, if any. */
+  backup: z.string().nullable(),
+};
+
+export const RosterField = z.enum(['registrarId', 'name', 'firstName', 'lastName', 'preferredName', 'email', 'section']);
+export type RosterField = z.infer<typeof RosterField>;
+export const RowAction = z.enum(['new', 'updated', 'unchanged', 'error']);
+export type RowAction = z.infer<typeof RowAction>;
+
+export const RosterImportInput = z
+  .object({
+    ...SheetChoice,
+    /** Field per column (index = column; null: ignored). Absent: detected from the headers. */
+    mapping: z.array(RosterField.nullable()).max(500).optional(),
+  })
+  .strict();
+export type RosterImportInput = z.infer<typeof RosterImportInput>;
+
+export const RosterReport = z.object({
+  ...ImportOutcome,
+  sheet: z.string(),
+  headerRow: z.number().int(),
+  headers: z.array(z.string()),
+  mapping: z.array(RosterField.nullable()),
+  rows: z.array(
+    z.object({
+      row: z.number().int(),
+      action: RowAction,
+      registrarId: z.string(),
+      firstName: z.string(),
+      lastName: z.string(),
+      email: z.string().nullable(),
+      section: z.string().nullable(),
+      /** What changes for an existing student, e.g. "email: a@x → b@x". */
+      changes: z.array(z.string()),
+    }),
+  ),
+  counts: z.object({ new: z.number().int(), updated: z.number().int(), unchanged: z.number().int(), error: z.number().int() }),
+});
+export type RosterReport = z.infer<typeof RosterReport>;
+
+export const ScoreColumnTarget = z.union([
+  z.object({ column: z.number().int().min(0), itemId: z.number().int().positive() }).strict(),
+  z
+    .object({
+      column: z.number().int().min(0),
+      create: z.object({ name: z.string().trim().min(1).max(200), categoryId: z.number().int().positive(), pointsPossible: z.number().min(0).max(100000) }).strict(),
+    })
+    .strict(),
+]);
+export type ScoreColumnTarget = z.infer<typeof ScoreColumnTarget>;
+
+export const ScoreImportInput = z
+  .object({
+    ...SheetChoice,
+    matchBy: z.enum(['registrarId', 'email']).default('registrarId'),
+    /** The column holding the ID or email; absent: detected. */
+    keyColumn: z.number().int().min(0).optional(),
+    /** Absent: columns whose header names an item are matched to it. */
+    columns: z.array(ScoreColumnTarget).max(1000).optional(),
+    /** Blank cells clear existing scores (default: they leave them untouched). */
+    blankClears: z.boolean().optional(),
+    /** Rows of students not in the course are skipped with a warning instead of refusing the file. */
+    skipUnknownStudents: z.boolean().optional(),
+  })
+  .strict();
+export type ScoreImportInput = z.input<typeof ScoreImportInput>;
+
+export const ScoreReport = z.object({
+  ...ImportOutcome,
+  sheet: z.string(),
+  headerRow: z.number().int(),
+  headers: z.array(z.string()),
+  keyColumn: z.number().int().nullable(),
+  columns: z.array(
+    z.object({ column: z.number().int(), header: z.string(), itemId: z.number().int().nullable(), itemName: z.string().nullable(), action: z.enum(['matched', 'create', 'unmatched', 'key']) }),
+  ),
+  unmatchedRows: z.array(z.object({ row: z.number().int(), key: z.string() })),
+  counts: z.object({ set: z.number().int(), cleared: z.number().int(), unchanged: z.number().int(), statuses: z.number().int(), itemsCreated: z.number().int() }),
+});
+export type ScoreReport = z.infer<typeof ScoreReport>;
+
+export const CanvasImportInput = z
+  .object({
+    file: FileBytes,
+    /** Category of assignments not yet in the course; absent: the first items category. */
+    categoryId: z.number().int().positive().optional(),
+    dryRun: z.boolean().optional(),
+  })
+  .strict();
+export type CanvasImportInput = z.infer<typeof CanvasImportInput>;
+
+export const CanvasReport = z.object({
+  ...ImportOutcome,
+  students: z.object({ new: z.number().int(), updated: z.number().int(), unchanged: z.number().int(), skipped: z.array(z.string()) }),
+  items: z.array(z.object({ canvasId: z.string(), name: z.string(), pointsPossible: z.number(), itemId: z.number().int().nullable(), action: z.enum(['matched', 'create']) })),
+  scores: z.object({ set: z.number().int(), unchanged: z.number().int(), statuses: z.number().int(), notAssigned: z.number().int() }),
+});
+export type CanvasReport = z.infer<typeof CanvasReport>;
+
+export const WorkbookImportInput = z.object({ file: FileBytes, dryRun: z.boolean().optional() }).strict();
+export const WorkbookReport = z.object({
+  ...ImportOutcome,
+  courseName: z.string().nullable(),
+  counts: z.record(z.string(), z.number().int()),
+});
+export type WorkbookReport = z.infer<typeof WorkbookReport>;
+
+/** What a registrar file column holds. */
+export const RegistrarField = z.enum(['termCode', 'crn', 'classNumber', 'studentId', 'grade', 'lastAttendDate', 'lastName', 'firstName', 'fullName', 'email', 'section', 'blank']);
+export type RegistrarField = z.infer<typeof RegistrarField>;
+
+export const ExportProfileConfig = z.object({
+  name: z.string().trim().min(1).max(100),
+  columns: z.array(z.object({ field: RegistrarField, header: z.string().max(100) }).strict()).min(1).max(30),
+  header: z.boolean(),
+  format: z.enum(['xlsx', 'csv']),
+  /** Tokens: {code} {course} {term} {termCode} {crn} {classNumber} {date}. */
+  fileNamePattern: z.string().trim().min(1).max(200),
+  allowedLetters: z.array(z.string().trim().min(1).max(4)).min(1).max(40),
+  /** Letters that carry the last attendance date (e.g. F). */
+  lastAttendLetters: z.array(z.string().trim().min(1).max(4)).max(40),
+  dateFormat: z.enum(['YYYY-MM-DD', 'MM/DD/YYYY', 'DD-MON-YYYY']),
+});
+export type ExportProfileConfig = z.infer<typeof ExportProfileConfig>;
+
+/** Built-in profiles have a fixed key ('banner', 'peoplesoft', 'id-grade'); saved ones 'custom:<id>'. */
+export const ExportProfile = z.object({ key: z.string(), builtin: z.boolean(), config: ExportProfileConfig });
+export type ExportProfile = z.infer<typeof ExportProfile>;
+
+export const RegistrarParams = z
+  .object({
+    profile: z.string().min(1).max(50),
+    termCode: z.string().trim().max(20).optional(),
+    crn: z.string().trim().max(20).optional(),
+    classNumber: z.string().trim().max(20).optional(),
+  })
+  .strict();
+export type RegistrarParams = z.infer<typeof RegistrarParams>;
+
+export const PreflightIssue = z.object({
+  kind: z.enum(['no-letter', 'letter-not-allowed', 'override', 'withdrawn', 'missing-parameter']),
+  studentId: z.number().int().nullable(),
+  registrarId: z.string().nullable(),
+  name: z.string().nullable(),
+  message: z.string(),
+});
+export type PreflightIssue = z.infer<typeof PreflightIssue>;
+
+export const Preflight = z.object({
+  profile: ExportProfile,
+  /** True when there is nothing to confirm. */
+  passes: z.boolean(),
+  issues: z.array(PreflightIssue),
+  /** The rows that would be written. */
+  rows: z.array(z.object({ studentId: z.number().int(), registrarId: z.string(), name: z.string(), letter: z.string(), lastAttendDate: z.string().nullable() })),
+  enrolled: z.number().int(),
+});
+export type Preflight = z.infer<typeof Preflight>;
+
+export const RegistrarExportRecord = z.object({
+  id: z.number().int(),
+  at: z.string(),
+  profileName: z.string(),
+  fileName: z.string(),
+  sha256: z.string(),
+  letters: z.array(z.object({ registrarId: z.string(), letter: z.string() })),
+});
+export type RegistrarExportRecord = z.infer<typeof RegistrarExportRecord>;
+
+export const excelMethods = {
+  /** The sheets of a file with their first rows, for the wizard's sheet and header-row step. */
+  'excel.inspect': method(z.object({ file: FileBytes }).strict(), z.object({ sheets: z.array(SheetInfo) })),
+  /** Class list import; with dryRun: the preview (what happens to each row). One undo step, backup first. */
+  'excel.importRoster': method(RosterImportInput, RosterReport, true),
+  'excel.importScores': method(ScoreImportInput, ScoreReport, true),
+  /** A Canvas gradebook CSV export: roster plus scores. */
+  'excel.importCanvas': method(CanvasImportInput, CanvasReport, true),
+  /** Our own full workbook: replaces the course's policy, roster, items, scores and attendance. */
+  'excel.importWorkbook': method(WorkbookImportInput, WorkbookReport, true),
+  'excel.exportWorkbook': method(z.object({}).strict(), ExportedFile),
+  /** The Grades sheet as CSV. */
+  'excel.exportGradesCsv': method(z.object({}).strict(), ExportedFile),
+  'excel.profiles': method(z.object({}).strict(), z.array(ExportProfile)),
+  /** Saves a custom profile with the course (new when id is absent). */
+  'excel.saveProfile': method(z.object({ id: z.number().int().positive().optional(), config: ExportProfileConfig }).strict(), ExportProfile, true),
+  'excel.deleteProfile': method(z.object({ id: z.number().int().positive() }).strict(), z.null(), true),
+  'excel.registrarPreflight': method(RegistrarParams, Preflight),
+  /** Writes the registrar file; refused until the pre-flight passes or `confirm` is set. Recorded in the course. */
+  'excel.exportRegistrar': method(
+    RegistrarParams.extend({ confirm: z.boolean().optional() }).strict(),
+    z.object({ file: ExportedFile, preflight: Preflight, record: RegistrarExportRecord }),
+    true,
+  ),
+  /** "What did we submit?": every registrar export, newest first. */
+  'excel.registrarExports': method(z.object({}).strict(), z.array(RegistrarExportRecord)),
+};

@@ -1,0 +1,183 @@
+/**
+ * Grading engine benchmark: 2,000 students × 100 items with drops, late work and teams.
+ * Run: npx tsx test/bench/engine.bench.ts
+ * Targets: full recompute < 100 ms, one student < 0.1 ms.
+ */
+import type {
+  AttendanceRecord,
+  AttendanceSession,
+  Category,
+  CourseSnapshot,
+  Item,
+  Membership,
+  Score,
+  Student,
+  TeamScore,
+} from '../../shared/model';
+import { IE7374_POLICY } from '../../shared/model/preset';
+import { computePrepared, computeStudent, prepareCourse } from '../../shared/grading';
+
+const STUDENTS = 2000;
+const ITEMS = 100;
+const TEAM_SIZE = 4;
+const SESSIONS = 28;
+const AS_OF = '2025-06-01T00:00:00Z';
+
+/** Small deterministic PRNG (mulberry32) so runs are comparable. */
+function rng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+export function generateCourse(students = STUDENTS, items = ITEMS, seed = 7374): CourseSnapshot {
+  const r = rng(seed);
+  const categories: Category[] = [
+    { id: 1, name: 'Homeworks', weight: 25, dropLowest: 2, dropHighest: 0, equalWeightItems: false, kind: 'items', position: 1 },
+    { id: 2, name: 'Reading assignments', weight: 10, dropLowest: 1, dropHighest: 1, equalWeightItems: false, kind: 'items', position: 2 },
+    { id: 3, name: 'Final project', weight: 60, dropLowest: 0, dropHighest: 0, equalWeightItems: false, kind: 'items', position: 3 },
+    { id: 4, name: 'Attendance', weight: 5, dropLowest: 0, dropHighest: 0, equalWeightItems: false, kind: 'attendance', position: 4 },
+  ];
+  const itemList: Item[] = [];
+  for (let i = 1; i <= items; i++) {
+    const cat = i % 10 === 0 ? 3 : i % 3 === 0 ? 2 : 1;
+    const day = 1 + (i % 28);
+    itemList.push({
+      id: i,
+      categoryId: cat,
+      name: `Item ${i}`,
+      pointsPossible: cat === 3 ? 100 : [10, 20, 25, 8][i % 4]!,
+      dueDate: `2025-0${2 + (i % 3)}-${String(day).padStart(2, '0')}`,
+      dueTime: null,
+      teamGraded: cat === 3,
+      neverDrop: i % 17 === 0,
+      muted: false,
+      position: i,
+    });
+  }
+  const studentList: Student[] = [];
+  const memberships: Membership[] = [];
+  for (let s = 1; s <= students; s++) {
+    studentList.push({
+      id: s,
+      registrarId: String(s).padStart(9, '0'),
+      firstName: `F${s}`,
+      lastName: `L${s}`,
+      preferredName: null,
+      email: null,
+      section: null,
+      status: 'enrolled',
+      extensionDays: s % 50 === 0 ? 2 : 0,
+      accommodationNote: null,
+    });
+    memberships.push({ teamId: Math.ceil(s / TEAM_SIZE), studentId: s, from: '2025-01-01T00:00:00Z', to: null });
+  }
+  const scores: Score[] = [];
+  for (const st of studentList) {
+    for (const it of itemList) {
+      if (it.teamGraded) {
+        if (r() < 0.05) {
+          scores.push({ studentId: st.id, itemId: it.id, value: null, status: null, submittedAt: null, daysLate: null, extensionDays: null, waiverReason: null, comment: null, integrity: null, adjustment: { mode: 'delta', value: -5 } });
+        }
+        continue;
+      }
+      const roll = r();
+      const late = roll < 0.1;
+      scores.push({
+        studentId: st.id,
+        itemId: it.id,
+        value: roll < 0.03 ? null : Math.round(r() * it.pointsPossible * 4) / 4,
+        status: roll > 0.98 ? 'excused' : null,
+        submittedAt: late ? `${it.dueDate}T${String(10 + Math.floor(r() * 12)).padStart(2, '0')}:00:00Z` : null,
+        daysLate: null,
+        extensionDays: null,
+        waiverReason: null,
+        comment: null,
+        integrity: roll > 0.999 ? { date: '2025-03-01', note: 'copied' } : null,
+        adjustment: null,
+      });
+    }
+  }
+  const teamScores: TeamScore[] = [];
+  for (let t = 1; t <= Math.ceil(students / TEAM_SIZE); t++) {
+    for (const it of itemList.filter((x) => x.teamGraded)) {
+      teamScores.push({ teamId: t, itemId: it.id, value: 60 + Math.round(r() * 40), status: null, submittedAt: null, daysLate: r() < 0.1 ? 1 : null, extensionDays: null, waiverReason: null, comment: null });
+    }
+  }
+  const sessions: AttendanceSession[] = [];
+  const attendance: AttendanceRecord[] = [];
+  for (let i = 1; i <= SESSIONS; i++) sessions.push({ id: i, date: `2025-02-${String(i).padStart(2, '0')}`, title: null });
+  for (const st of studentList) {
+    for (const se of sessions) {
+      const x = r();
+      attendance.push({ sessionId: se.id, studentId: st.id, mark: x < 0.8 ? 'present' : x < 0.9 ? 'late' : x < 0.97 ? 'absent' : 'excused' });
+    }
+  }
+  return {
+    course: { name: 'Bench', code: null, term: null },
+    policy: IE7374_POLICY,
+    categories,
+    students: studentList,
+    teams: Array.from({ length: Math.ceil(students / TEAM_SIZE) }, (_, i) => ({ id: i + 1, name: `Team ${i + 1}` })),
+    memberships,
+    items: itemList,
+    scores,
+    teamScores,
+    attendanceSessions: sessions,
+    attendance,
+    overrides: [],
+  };
+}
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)]!;
+}
+
+function mb(bytes: number): string {
+  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+}
+
+export function main(): void {
+  const snapshot = generateCourse();
+  const t0 = performance.now();
+  const prepared = prepareCourse(snapshot);
+  const prepareMs = performance.now() - t0;
+  const opts = { asOf: AS_OF };
+
+  computePrepared(prepared, opts); // warm-up (JIT, deadline cache)
+  const full: number[] = [];
+  const fullWithPrepare: number[] = [];
+  for (let run = 0; run < 7; run++) {
+    let t = performance.now();
+    computePrepared(prepared, opts);
+    full.push(performance.now() - t);
+    t = performance.now();
+    computePrepared(prepareCourse(snapshot), opts);
+    fullWithPrepare.push(performance.now() - t);
+  }
+
+  const ids = snapshot.students.map((s) => s.id);
+  const single: number[] = [];
+  for (let run = 0; run < 7; run++) {
+    const t = performance.now();
+    for (const id of ids) computeStudent(prepared, id, opts);
+    single.push((performance.now() - t) / ids.length);
+  }
+
+  const mem = process.memoryUsage();
+  console.log(`course: ${snapshot.students.length} students × ${snapshot.items.length} items, ${snapshot.scores.length} scores`);
+  console.log(`prepare (first):                ${prepareMs.toFixed(1)} ms`);
+  console.log(`full recompute (median of 7):   ${median(full).toFixed(1)} ms`);
+  console.log(`prepare + full (median of 7):   ${median(fullWithPrepare).toFixed(1)} ms`);
+  console.log(`single student (median of 7):   ${(median(single) * 1000).toFixed(1)} µs`);
+  console.log(`peak memory: rss ${mb(mem.rss)}, heapUsed ${mb(mem.heapUsed)}`);
+}
+
+const invokedDirectly = typeof process !== 'undefined' && process.argv[1] !== undefined && /engine\.bench\.ts$/.test(process.argv[1]);
+if (invokedDirectly) main();
