@@ -29,7 +29,7 @@ export class Workspace {
 
   open(file: string): Course {
     const target = this.resolve(file);
-    const next = openCourse(target);
+    const next = openCourse(target, { scheduledBackup: true });
     this.replace(next);
     return next;
   }

@@ -52,7 +52,8 @@ export function resolveAppUrl(root: string, url: string): string | null {
   } catch {
     return null;
   }
-  if (u.protocol !== `${APP_SCHEME}:` || u.hostname.toLowerCase() !== APP_HOST || u.port !== '' || u.username !== '' || u.password !== '') return null;
+  if (u.protocol !== `${APP_SCHEME}:` || u.hostname.toLowerCase() !== APP_HOST || u.port !== '' || u.username !== '' || u.password !== '')
+    return null;
   const pathname = u.pathname === '' || u.pathname === '/' ? '/index.html' : u.pathname;
   let decoded: string;
   try {

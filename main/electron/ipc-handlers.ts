@@ -33,6 +33,7 @@ export type Dispatch = (method: string, input: unknown) => Promise<Envelope>;
  */
 export function createInvokeHandler(dispatch: Dispatch, after?: (method: string, envelope: Envelope) => void) {
   return async (event: InvokeEventLike, method: unknown, input: unknown): Promise<Envelope> => {
+    assertTrusted(event);
     if (typeof method !== 'string') {
       return { ok: false, error: { code: 'unknown_method', message: 'The API method name must be a string.' } };
     }

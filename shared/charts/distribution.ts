@@ -86,7 +86,12 @@ export interface HistogramBin {
 export function histogram(percentages: readonly (number | null)[], width = 5): HistogramBin[] {
   if (!(width > 0) || 100 % width !== 0) throw new RangeError(`a histogram bin width must divide 100 (got ${width})`);
   const n = 100 / width;
-  const bins = Array.from({ length: n }, (_, i) => ({ from: i * width, to: (i + 1) * width, label: `${i * width}–${(i + 1) * width}`, count: 0 }));
+  const bins = Array.from({ length: n }, (_, i) => ({
+    from: i * width,
+    to: (i + 1) * width,
+    label: `${i * width}–${(i + 1) * width}`,
+    count: 0,
+  }));
   for (const p of percentages) {
     if (p === null || Number.isNaN(p)) continue;
     const i = Math.min(n - 1, Math.max(0, Math.floor(p / width)));

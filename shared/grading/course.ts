@@ -18,7 +18,7 @@ import type { CourseSnapshot } from '../model/course';
 import { type CategoryTotals, attendanceCategory, itemsCategory } from './category';
 import { FINE_N, type Ratio, SCALE, SCALE_N, formatHalfUp, formatSteps, roundHalfUpSafe, toNumber, toUnits } from './exact';
 import { borderlineText, categoryText, letterText, pointsTotalText, roundingText, weightedTotalText } from './explain';
-import { DROPPED, type StudentItems, evaluateItems, itemResults } from './item';
+import { DROPPED, type StudentItems, evaluateItems, itemResults, newStudentItems } from './item';
 import { type Graded, grade } from './letter';
 import { type PreparedCourse, type PreparedStudent, prepareCourse } from './prepare';
 import type {
@@ -193,18 +193,35 @@ function explainView(course: PreparedCourse, v: ViewResult, weighted: boolean, l
   }
 }
 
-export function computeStudent(course: PreparedCourse, studentId: number, opts?: ComputeOptions): StudentResult {
-  return computeFor(course, studentId, asOfMs(opts));
+interface Computed {
+  readonly s: StudentItems;
+  readonly totals: readonly [CategoryTotals, CategoryTotals][];
+  readonly cur: ViewResult;
+  readonly fin: ViewResult;
 }
 
-function computeFor(course: PreparedCourse, studentId: number, asOf: number): StudentResult {
-  const ps = course.students.get(studentId);
-  if (!ps) throw new RangeError(`no student with id ${studentId}`);
+function computeNumbers(course: PreparedCourse, ps: PreparedStudent, asOf: number, s: StudentItems): Computed {
   const weighted = course.policy.grading === 'weighted';
-  const s = evaluateItems(course, ps, asOf);
+  evaluateItems(course, ps, asOf, s);
   const totals = categoryTotals(course, ps, s, weighted);
   const cur = computeView(course, totals.map((t) => t[0]), 'current', weighted);
   const fin = computeView(course, totals.map((t) => t[1]), 'final', weighted);
+  for (const [tc, tf] of totals) {
+    for (const i of tc.dropped) s.inCurrent[i] = DROPPED;
+    for (const i of tf.dropped) s.inFinal[i] = DROPPED;
+  }
+  return { s, totals, cur, fin };
+}
+
+export function computeStudent(course: PreparedCourse, studentId: number, opts?: ComputeOptions): StudentResult {
+  return computeFor(course, studentId, asOfMs(opts), newStudentItems(course.items.length, false));
+}
+
+/** `scratch` holds the item columns while computing; it may be reused for the next student. */
+function computeFor(course: PreparedCourse, studentId: number, asOf: number, scratch: StudentItems): StudentResult {
+  const ps = course.students.get(studentId);
+  if (!ps) throw new RangeError(`no student with id ${studentId}`);
+  const { s, totals, cur, fin } = computeNumbers(course, ps, asOf, scratch);
 
   const categories: CategoryResult[] = course.categories.map((pc, c) => {
     const [tc, tf] = totals[c]!;
@@ -218,17 +235,12 @@ function computeFor(course: PreparedCourse, studentId: number, asOf: number): St
       final: { ...fin.views[c]!, dropped: ids(tf) },
     };
   });
-  for (const [tc, tf] of totals) {
-    for (const i of tc.dropped) s.inCurrent[i] = DROPPED;
-    for (const i of tf.dropped) s.inFinal[i] = DROPPED;
-  }
 
   const flags: Flag[] = [];
   if (fin.graded?.borderlineGap) flags.push('borderline');
   let letter = fin.grade.letter;
   let display = fin.grade.display;
   let override: OverrideInfo | null = null;
-  let overrideText: string | null = null;
   const ov = ps.override;
   if (ov) {
     const og = ov.percent === null ? null : grade({ n: BigInt(toUnits(ov.percent)), d: SCALE_N }, course.letters);
@@ -236,19 +248,21 @@ function computeFor(course: PreparedCourse, studentId: number, asOf: number): St
     display = og?.display ?? display;
     override = { letter: ov.letter, percent: ov.percent, reason: ov.reason, computedLetter: fin.grade.letter };
     flags.push('override');
-    const what = [og === null ? null : `${og.display}%`, ov.letter === null ? null : `letter ${ov.letter}`].filter(Boolean).join(', ');
-    overrideText = `Override: ${what} → ${letter ?? 'no letter'} instead of the computed ${fin.grade.letter ?? 'no letter'} (${ov.reason})`;
   }
   if (s.integrity) flags.push('integrity');
   if (s.late) flags.push('late');
   if (s.missing) flags.push('missing');
 
+  // Items and explanation come from a second, detailed pass over this student when first read;
+  // the pass is deterministic, so its numbers are the ones above.
+  let detail: Computed | null = null;
+  const detailed = (): Computed => (detail ??= computeNumbers(course, ps, asOf, newStudentItems(course.items.length, true)));
   let items: readonly ItemResult[] | null = null;
   let explanation: readonly ExplanationLine[] | null = null;
   return {
     studentId,
     get items() {
-      return (items ??= itemResults(course, s));
+      return (items ??= itemResults(course, detailed().s));
     },
     categories,
     current: cur.grade,
@@ -259,11 +273,16 @@ function computeFor(course: PreparedCourse, studentId: number, asOf: number): St
     flags,
     get explanation() {
       if (explanation === null) {
-        const lines = s.lines.slice();
-        explainView(course, cur, weighted, lines);
-        explainView(course, fin, weighted, lines);
-        if (fin.graded?.borderlineGap) lines.push({ kind: 'flag', flag: 'borderline', text: borderlineText(fin.graded) });
-        if (overrideText !== null) lines.push({ kind: 'override', text: overrideText });
+        const d = detailed();
+        const weighted = course.policy.grading === 'weighted';
+        const lines = d.s.lines!.slice();
+        explainView(course, d.cur, weighted, lines);
+        explainView(course, d.fin, weighted, lines);
+        if (d.fin.graded?.borderlineGap) lines.push({ kind: 'flag', flag: 'borderline', text: borderlineText(d.fin.graded) });
+        if (ov && override) {
+          const what = [ov.percent === null ? null : `${display}%`, ov.letter === null ? null : `letter ${ov.letter}`].filter(Boolean).join(', ');
+          lines.push({ kind: 'override', text: `Override: ${what} → ${letter ?? 'no letter'} instead of the computed ${override.computedLetter ?? 'no letter'} (${ov.reason})` });
+        }
         explanation = lines;
       }
       return explanation;
@@ -278,5 +297,6 @@ export function computeCourse(snapshot: CourseSnapshot, opts?: ComputeOptions): 
 
 export function computePrepared(course: PreparedCourse, opts?: ComputeOptions): CourseResult {
   const asOf = asOfMs(opts);
-  return { students: course.studentOrder.map((id) => computeFor(course, id, asOf)), policyProblems: course.problems };
+  const scratch = newStudentItems(course.items.length, false);
+  return { students: course.studentOrder.map((id) => computeFor(course, id, asOf, scratch)), policyProblems: course.problems };
 }

@@ -19,7 +19,7 @@ export interface LateRule {
   readonly cutoffHours: number | null;
 }
 
-interface PreparedStep extends LateStep {
+export interface PreparedStep extends LateStep {
   readonly upToMs: number;
   readonly deductionFine: number;
 }
@@ -44,10 +44,10 @@ export interface LateOutcome {
   readonly units: number;
   /** The exact effective score as units · FINE when it is not a whole number of units. */
   readonly fine: bigint | null;
-  /** The rule applied, in words. */
-  readonly rule: string;
-  /** Deducted fraction at FINE resolution (FINE = 100%); FINE when not accepted. */
-  readonly deductionFine: number;
+  /** The step applied (null: not accepted, or no steps configured). */
+  readonly step: PreparedStep | null;
+  /** Started hours/days the step's rate was charged for (1 for flat). */
+  readonly count: number;
 }
 
 /** a · b / FINE when that is a safe integer, else null (the caller goes exact with bigint). */
@@ -60,8 +60,14 @@ function fmtHours(h: number): string {
   return `${Number.isInteger(h) ? h : Number(h.toFixed(2))} h`;
 }
 
-function units(n: number, unit: string): string {
-  return `${n} ${unit}${n === 1 ? '' : 's'}`;
+/** The rule that applied, in words: "up to 48 h, 10% of earned". */
+export function describeLate(rule: LateRule, o: LateOutcome, latenessMs: number): string {
+  if (o.notAccepted) return `more than ${fmtHours(rule.cutoffHours ?? 0)} late: not accepted`;
+  const step = o.step;
+  if (!step) return 'no late deduction configured';
+  const window = latenessMs <= step.upToMs ? `up to ${fmtHours(step.upToHours)}` : `over ${fmtHours(step.upToHours)}`;
+  const rate = step.per === 'flat' ? `${step.deduction}%` : `${step.deduction}% per started ${step.per} × ${o.count} ${step.per}${o.count === 1 ? '' : 's'}`;
+  return `${window}, ${rate} of ${rule.basis}`;
 }
 
 /**
@@ -70,37 +76,18 @@ function units(n: number, unit: string): string {
  * score above what was earned.
  */
 export function applyLate(valueUnits: number, possibleUnits: number, latenessMs: number, rule: LateRule): LateOutcome {
-  if (rule.cutoffMs !== null && latenessMs > rule.cutoffMs) {
-    return {
-      notAccepted: true,
-      units: 0,
-      fine: null,
-      deductionFine: FINE,
-      rule: `more than ${fmtHours(rule.cutoffHours ?? 0)} late: not accepted`,
-    };
-  }
-  const step = rule.steps.find((s) => latenessMs <= s.upToMs) ?? rule.steps[rule.steps.length - 1];
-  if (!step || valueUnits <= 0) {
-    return {
-      notAccepted: false,
-      units: valueUnits,
-      fine: null,
-      deductionFine: 0,
-      rule: step ? 'no points to deduct from' : 'no late deduction configured',
-    };
-  }
+  if (rule.cutoffMs !== null && latenessMs > rule.cutoffMs) return { notAccepted: true, units: 0, fine: null, step: null, count: 0 };
+  const step = rule.steps.find((s) => latenessMs <= s.upToMs) ?? rule.steps[rule.steps.length - 1] ?? null;
+  if (!step) return { notAccepted: false, units: valueUnits, fine: null, step: null, count: 0 };
   const count = step.per === 'flat' ? 1 : Math.ceil(latenessMs / (step.per === 'hour' ? HOUR_MS : DAY_MS));
+  if (valueUnits <= 0) return { notAccepted: false, units: valueUnits, fine: null, step, count };
   const deductionFine = Math.min(FINE, step.deductionFine * count);
   const base = rule.basis === 'earned' ? valueUnits : possibleUnits;
-  const window = latenessMs <= step.upToMs ? `up to ${fmtHours(step.upToHours)}` : `over ${fmtHours(step.upToHours)}`;
-  const rate = step.per === 'flat' ? `${step.deduction}%` : `${step.deduction}% per started ${step.per} × ${units(count, step.per)}`;
-  const text = `${window}, ${rate} of ${rule.basis}`;
 
   const penalty = mulFine(base, deductionFine);
   const floor = rule.floorFine === null ? 0 : mulFine(possibleUnits, rule.floorFine);
   if (penalty !== null && floor !== null) {
-    const floored = Math.max(valueUnits - penalty, Math.min(valueUnits, floor), 0);
-    return { notAccepted: false, units: floored, fine: null, deductionFine, rule: text };
+    return { notAccepted: false, units: Math.max(valueUnits - penalty, Math.min(valueUnits, floor), 0), fine: null, step, count };
   }
   const value = BigInt(valueUnits) * FINE_N;
   let exact = value - BigInt(base) * BigInt(deductionFine);
@@ -110,12 +97,5 @@ export function applyLate(valueUnits: number, possibleUnits: number, latenessMs:
     if (f > value) f = value;
     if (exact < f) exact = f;
   }
-  const whole = exact % FINE_N === 0n;
-  return {
-    notAccepted: false,
-    units: Number(exact / FINE_N),
-    fine: whole ? null : exact,
-    deductionFine,
-    rule: text,
-  };
+  return { notAccepted: false, units: Number(exact / FINE_N), fine: exact % FINE_N === 0n ? null : exact, step, count };
 }

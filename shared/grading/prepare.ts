@@ -68,8 +68,6 @@ export interface PreparedCourse {
   readonly studentOrder: readonly number[];
   /** Memo of extended deadlines, keyed "itemIndex|days". Pure cache, safe to share. */
   readonly deadlineCache: Map<string, number>;
-  /** Memo of deadline instants as ISO strings. */
-  readonly isoCache: Map<number, string>;
 }
 
 function byPositionThenId<T extends { position: number; id: number }>(a: T, b: T): number {
@@ -179,7 +177,6 @@ export function prepareCourse(snapshot: CourseSnapshot): PreparedCourse {
     students,
     studentOrder: snapshot.students.map((s) => s.id),
     deadlineCache: new Map(),
-    isoCache: new Map(),
   };
 }
 

@@ -103,8 +103,7 @@ export function weightMessage(form: Pick<PolicyForm, 'grading' | 'categories'>):
 }
 
 export type FormResult =
-  | { ok: true; info: Pick<CourseInfo, 'name'>; policy: Policy; categories: CategoryDraft[] }
-  | { ok: false; errors: string[] };
+  { ok: true; info: Pick<CourseInfo, 'name'>; policy: Policy; categories: CategoryDraft[] } | { ok: false; errors: string[] };
 
 /** Converts the form back to a policy; every field that is not a number is named in `errors`. */
 export function formToPolicy(form: PolicyForm): FormResult {

@@ -26,3 +26,12 @@ export function backupCourse(db: Db, courseFile: string, reason: string): string
   for (const f of old) fs.rmSync(path.join(dir, f), { force: true });
   return target;
 }
+
+/** The scheduled backup: one when a course is opened and its newest backup is older than `maxAgeMs`. */
+export function backupIfStale(db: Db, courseFile: string, maxAgeMs = 12 * 3600_000, now = Date.now()): string | null {
+  const dir = backupDir(courseFile);
+  const newest = fs.existsSync(dir)
+    ? Math.max(0, ...fs.readdirSync(dir).filter((f) => f.endsWith('.gradebook')).map((f) => fs.statSync(path.join(dir, f)).mtimeMs))
+    : 0;
+  return now - newest > maxAgeMs ? backupCourse(db, courseFile, 'scheduled') : null;
+}

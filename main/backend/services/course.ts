@@ -9,6 +9,7 @@ import {
   type CourseSnapshot,
   type Policy,
 } from '../../../shared/model';
+import { backupIfStale } from '../db/backup';
 import { createCourseDb, openCourseDb, type Db } from '../db/open';
 import {
   fromCategory,
@@ -33,8 +34,11 @@ export interface Course {
 
 export type Preset = 'ie7374' | 'blank';
 
-export function openCourse(file: string): Course {
-  return { db: openCourseDb(file), file };
+/** Opens a course file; `scheduledBackup` also keeps a recent backup of it (the app does, the CLI doesn't). */
+export function openCourse(file: string, opts: { scheduledBackup?: boolean } = {}): Course {
+  const db = openCourseDb(file);
+  if (opts.scheduledBackup) backupIfStale(db, file);
+  return { db, file };
 }
 
 export function closeCourse(course: Course): void {

@@ -2,6 +2,10 @@ import { useEffect } from 'react';
 import { SCREENS, useApp, type Screen } from '../stores/app';
 import { CoursePicker } from './CoursePicker';
 import { Gradebook } from '../features/gradebook/Gradebook';
+import { Roster } from '../features/roster/Roster';
+import { FinalGrades } from '../features/final-grades/FinalGrades';
+import { Settings } from '../features/settings/Settings';
+import { History } from '../features/history/History';
 
 function NotBuiltYet({ screen }: { screen: Screen }) {
   return (
@@ -16,6 +20,14 @@ function ScreenView({ screen }: { screen: Screen }) {
   switch (screen) {
     case 'Gradebook':
       return <Gradebook />;
+    case 'Roster':
+      return <Roster />;
+    case 'Final grades':
+      return <FinalGrades />;
+    case 'Settings':
+      return <Settings />;
+    case 'History':
+      return <History />;
     default:
       return <NotBuiltYet screen={screen} />;
   }

@@ -142,15 +142,15 @@ describe('score.apply', () => {
     expect(c.fileBytes().equals(before)).toBe(true);
   });
 
-  it('saves a 2,000-cell paste well under a second', async () => {
+  // Its speed is measured by `npm run bench`, not asserted here.
+  it('saves a 2,000-cell paste as one undo step', async () => {
     const c = newCourse();
     const { students, items } = await classOf(c, 100, 20);
     const edits = students.flatMap((s) => items.map((i) => ({ studentId: s, itemId: i, patch: { value: 7 } })));
     expect(edits).toHaveLength(2000);
-    const t0 = performance.now();
     const res = await c.call('score.apply', { edits });
-    const ms = performance.now() - t0;
     expect(res.scores).toHaveLength(2000);
-    expect(ms).toBeLessThan(1000);
+    await c.call('history.undo', {});
+    expect(count(c, 'SELECT * FROM score')).toBe(0);
   });
 });

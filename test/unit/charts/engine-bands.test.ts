@@ -23,7 +23,20 @@ function course(scores: number[], policy: Policy = IE7374_POLICY): CourseSnapsho
     })),
     teams: [],
     memberships: [],
-    items: [{ id: 1, categoryId: 1, name: 'Exam', pointsPossible: 100, dueDate: null, dueTime: null, teamGraded: false, neverDrop: false, muted: false, position: 0 }],
+    items: [
+      {
+        id: 1,
+        categoryId: 1,
+        name: 'Exam',
+        pointsPossible: 100,
+        dueDate: null,
+        dueTime: null,
+        teamGraded: false,
+        neverDrop: false,
+        muted: false,
+        position: 0,
+      },
+    ],
     scores: scores.map((value, i) => ({
       studentId: i + 1,
       itemId: 1,
@@ -46,7 +59,10 @@ function course(scores: number[], policy: Policy = IE7374_POLICY): CourseSnapsho
 
 function distribution(snapshot: CourseSnapshot) {
   const result = computeCourse(snapshot, { asOf: '2026-12-31T00:00:00Z' });
-  return bandDistribution(snapshot.policy.bands, result.students.map((s) => s.letter));
+  return bandDistribution(
+    snapshot.policy.bands,
+    result.students.map((s) => s.letter),
+  );
 }
 
 describe('band counts over the engine’s letters', () => {
@@ -70,7 +86,10 @@ describe('band counts over the engine’s letters', () => {
 
   it('bins the engine’s final percentages', () => {
     const result = computeCourse(course([94, 93.99, 100]), { asOf: '2026-12-31T00:00:00Z' });
-    const bins = histogram(result.students.map((s) => s.final.rounded), 5);
+    const bins = histogram(
+      result.students.map((s) => s.final.rounded),
+      5,
+    );
     expect(bins[18]!.count).toBe(2);
     expect(bins[19]!.count).toBe(1);
   });

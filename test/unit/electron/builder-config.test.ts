@@ -5,7 +5,15 @@ import { describe, expect, it } from 'vitest';
 const repo = path.resolve(__dirname, '../../..');
 const yml = fs.readFileSync(path.join(repo, 'electron-builder.yml'), 'utf8');
 /** Top-level or nested `key: value` lines, comments stripped (a tiny YAML reader for flat keys). */
-const value = (key: string) => yml.split('\n').map((l) => l.replace(/\s+#.*$/, '')).find((l) => new RegExp(`^\\s*(-\\s*)?${key}:`).test(l))?.split(':').slice(1).join(':').trim();
+const value = (key: string) =>
+  yml
+    .split('\n')
+    .map((l) => l.replace(/\s+#.*$/, ''))
+    .find((l) => new RegExp(`^\\s*(-\\s*)?${key}:`).test(l))
+    ?.split(':')
+    .slice(1)
+    .join(':')
+    .trim();
 
 describe('electron-builder.yml', () => {
   it('identifies the app', () => {

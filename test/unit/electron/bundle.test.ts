@@ -30,7 +30,22 @@ describe('build/bundle.mjs', () => {
     const code = await bundleText('main');
     const deps = new Set(requires(code).filter((r) => !r!.startsWith('node:')));
     expect(deps.has('electron')).toBe(true);
-    for (const d of deps) expect(['electron', 'better-sqlite3', 'exceljs', 'fs', 'path', 'os', 'crypto', 'http', 'url', 'zlib', 'stream', 'events', 'util']).toContain(d);
+    for (const d of deps)
+      expect([
+        'electron',
+        'better-sqlite3',
+        'exceljs',
+        'fs',
+        'path',
+        'os',
+        'crypto',
+        'http',
+        'url',
+        'zlib',
+        'stream',
+        'events',
+        'util',
+      ]).toContain(d);
     expect(code).not.toContain('file://');
   }, 60_000);
 });

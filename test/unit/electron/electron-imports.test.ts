@@ -17,14 +17,27 @@ function sourceFiles(dir: string): string[] {
 const IMPORTS_ELECTRON = /(?:\bfrom\s*|\bimport\s*\(\s*|\brequire\s*\(\s*|^\s*import\s+)['"]electron(?:\/[^'"]*)?['"]/m;
 
 const rel = (f: string) => path.relative(repo, f).split(path.sep).join('/');
-const importers = (dirs: string[]) => dirs.flatMap((d) => sourceFiles(path.join(repo, d))).filter((f) => IMPORTS_ELECTRON.test(fs.readFileSync(f, 'utf8')));
+const importers = (dirs: string[]) =>
+  dirs.flatMap((d) => sourceFiles(path.join(repo, d))).filter((f) => IMPORTS_ELECTRON.test(fs.readFileSync(f, 'utf8')));
 
 describe("imports of 'electron'", () => {
   it('the pattern catches every import form and ignores look-alikes', () => {
-    for (const yes of ["import { app } from 'electron';", 'import type { Session } from "electron";', "const e = require('electron');", "await import('electron')", "import 'electron';", "export { app } from 'electron/main';"]) {
+    for (const yes of [
+      "import { app } from 'electron';",
+      'import type { Session } from "electron";',
+      "const e = require('electron');",
+      "await import('electron')",
+      "import 'electron';",
+      "export { app } from 'electron/main';",
+    ]) {
       expect(IMPORTS_ELECTRON.test(yes), yes).toBe(true);
     }
-    for (const no of ["import x from 'electron-builder';", "import x from './electron';", "// electron shell", "import { x } from '../electron/channels';"]) {
+    for (const no of [
+      "import x from 'electron-builder';",
+      "import x from './electron';",
+      '// electron shell',
+      "import { x } from '../electron/channels';",
+    ]) {
       expect(IMPORTS_ELECTRON.test(no), no).toBe(false);
     }
   });

@@ -43,7 +43,9 @@ describe('createInvokeHandler', () => {
   it('never dispatches for an untrusted sender', async () => {
     const d = vi.fn(async () => ok);
     const handle = createInvokeHandler(d);
-    await expect(handle({ senderFrame: { url: 'https://evil.example/', parent: null } }, 'course.close', {})).rejects.toThrow(UntrustedSenderError);
+    await expect(handle({ senderFrame: { url: 'https://evil.example/', parent: null } }, 'course.close', {})).rejects.toThrow(
+      UntrustedSenderError,
+    );
     expect(d).not.toHaveBeenCalled();
   });
 
@@ -55,9 +57,12 @@ describe('createInvokeHandler', () => {
   });
 
   it('a failing after-hook does not change the answer', async () => {
-    const handle = createInvokeHandler(async () => ok, () => {
-      throw new Error('menu broke');
-    });
+    const handle = createInvokeHandler(
+      async () => ok,
+      () => {
+        throw new Error('menu broke');
+      },
+    );
     await expect(handle(trusted, 'x', {})).resolves.toEqual(ok);
   });
 

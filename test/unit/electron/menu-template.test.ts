@@ -89,7 +89,10 @@ describe('buildMenuTemplate', () => {
     const prod = all(buildMenuTemplate(ctx()));
     expect(prod.some((i) => i.role === 'toggleDevTools')).toBe(false);
     for (const role of ['reload', 'resetZoom', 'zoomIn', 'zoomOut', 'togglefullscreen']) {
-      expect(prod.some((i) => i.role === role), role).toBe(true);
+      expect(
+        prod.some((i) => i.role === role),
+        role,
+      ).toBe(true);
     }
     expect(all(buildMenuTemplate(ctx({ isDev: true }))).some((i) => i.role === 'toggleDevTools')).toBe(true);
   });

@@ -68,7 +68,16 @@ describe('createOpenExternal', () => {
     const open = vi.fn(async (_url: string) => {});
     const openExternal = createOpenExternal(open);
     expect(openExternal('https://example.org/docs?a=1')).toBe(true);
-    for (const url of ['http://example.org', 'file:///etc/passwd', 'smb://host/share', 'javascript:alert(1)', 'app://gradebook/', 'https://user:pw@example.org/', 42, '']) {
+    for (const url of [
+      'http://example.org',
+      'file:///etc/passwd',
+      'smb://host/share',
+      'javascript:alert(1)',
+      'app://gradebook/',
+      'https://user:pw@example.org/',
+      42,
+      '',
+    ]) {
       expect(openExternal(url)).toBe(false);
     }
     expect(open).toHaveBeenCalledTimes(1);

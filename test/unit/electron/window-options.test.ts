@@ -30,7 +30,12 @@ describe('windowOptions', () => {
   });
 
   it('keeps the remembered position only when both coordinates are known', () => {
-    expect(windowOptions({ ...base, bounds: { x: 10, y: 20, width: 900, height: 600 } })).toMatchObject({ x: 10, y: 20, width: 900, height: 600 });
+    expect(windowOptions({ ...base, bounds: { x: 10, y: 20, width: 900, height: 600 } })).toMatchObject({
+      x: 10,
+      y: 20,
+      width: 900,
+      height: 600,
+    });
     const noPos = windowOptions({ ...base, bounds: { x: 10, width: 900, height: 600 } });
     expect('x' in noPos).toBe(false);
     expect('y' in noPos).toBe(false);
@@ -39,7 +44,14 @@ describe('windowOptions', () => {
   it('never turns on a dangerous flag whatever the inputs', () => {
     for (const isDev of [true, false]) {
       const wp = windowOptions({ ...base, isDev }).webPreferences as Record<string, unknown>;
-      for (const key of ['nodeIntegration', 'nodeIntegrationInWorker', 'nodeIntegrationInSubFrames', 'allowRunningInsecureContent', 'experimentalFeatures', 'webviewTag']) {
+      for (const key of [
+        'nodeIntegration',
+        'nodeIntegrationInWorker',
+        'nodeIntegrationInSubFrames',
+        'allowRunningInsecureContent',
+        'experimentalFeatures',
+        'webviewTag',
+      ]) {
         expect(wp[key], key).toBe(false);
       }
       expect(wp.enableRemoteModule).toBeUndefined();

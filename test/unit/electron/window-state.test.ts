@@ -36,7 +36,11 @@ describe('readWindowState', () => {
   });
 
   it('drops a half-known position', () => {
-    expect(readWindowState('/u/w.json', fsWith('{"x":10,"width":1000,"height":700}'))).toEqual({ width: 1000, height: 700, maximized: false });
+    expect(readWindowState('/u/w.json', fsWith('{"x":10,"width":1000,"height":700}'))).toEqual({
+      width: 1000,
+      height: 700,
+      maximized: false,
+    });
   });
 });
 
@@ -88,7 +92,13 @@ describe('writeWindowState', () => {
     const fs = { mkdirSync: vi.fn(), writeFileSync: vi.fn((_f: string, d: string) => (written = d)) };
     expect(writeWindowState('/u/w.json', '/u', { x: 5, y: 6, width: 900, height: 600, maximized: false }, fs)).toBe(true);
     expect(fs.mkdirSync).toHaveBeenCalledWith('/u', { recursive: true });
-    expect(readWindowState('/u/w.json', { readFileSync: () => written })).toEqual({ x: 5, y: 6, width: 900, height: 600, maximized: false });
+    expect(readWindowState('/u/w.json', { readFileSync: () => written })).toEqual({
+      x: 5,
+      y: 6,
+      width: 900,
+      height: 600,
+      maximized: false,
+    });
   });
 
   it('reports a failed write instead of throwing', () => {

@@ -15,7 +15,16 @@ describe('item form', () => {
 });
 
 describe('weekly series form', () => {
-  const base = { categoryId: '2', prefix: 'Reading', from: '1', to: '12', pointsPossible: '5', firstDueDate: '2026-09-08', everyDays: '7', teamGraded: false };
+  const base = {
+    categoryId: '2',
+    prefix: 'Reading',
+    from: '1',
+    to: '12',
+    pointsPossible: '5',
+    firstDueDate: '2026-09-08',
+    everyDays: '7',
+    teamGraded: false,
+  };
   it('converts a valid series', () => {
     expect(formToSeries(base)).toEqual({ ok: true, input: { ...base, categoryId: 2, from: 1, to: 12, pointsPossible: 5, everyDays: 7 } });
   });

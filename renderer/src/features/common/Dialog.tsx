@@ -27,7 +27,15 @@ export function Dialog({ title, onClose, children, wide }: { title: string; onCl
 }
 
 /** A labelled control with its error message tied to it for screen readers. */
-export function Field({ label, error, children }: { label: string; error?: string | undefined; children: (props: { id: string; 'aria-invalid'?: boolean; 'aria-describedby'?: string }) => ReactNode }) {
+export function Field({
+  label,
+  error,
+  children,
+}: {
+  label: string;
+  error?: string | undefined;
+  children: (props: { id: string; 'aria-invalid'?: boolean; 'aria-describedby'?: string }) => ReactNode;
+}) {
   const id = useId();
   const errId = `${id}-error`;
   return (

@@ -23,7 +23,11 @@ export const useCourseData = create<CourseData>((set, get) => ({
   reload: async () => {
     const { run, setCourse } = useApp.getState();
     await run('Loading the course', async () => {
-      const [snapshot, undo, summary] = await Promise.all([api('course.snapshot', {}), api('history.state', {}), api('course.summary', {})]);
+      const [snapshot, undo, summary] = await Promise.all([
+        api('course.snapshot', {}),
+        api('history.state', {}),
+        api('course.summary', {}),
+      ]);
       set({ snapshot, undo });
       setCourse(summary);
     });

@@ -71,8 +71,14 @@ export function FinalGrades() {
   const categories = [...snapshot.categories].sort((a, b) => a.position - b.position);
   const chartBands = previewPolicy?.bands ?? snapshot.policy.bands;
   const chartRows = previewed?.rows ?? saved.rows;
-  const distribution = bandDistribution(chartBands, chartRows.map((r) => r.letter));
-  const bins = histogram(chartRows.map((r) => r.percent), 5);
+  const distribution = bandDistribution(
+    chartBands,
+    chartRows.map((r) => r.letter),
+  );
+  const bins = histogram(
+    chartRows.map((r) => r.percent),
+    5,
+  );
   const changed = previewPolicy !== null && JSON.stringify(previewPolicy.bands) !== JSON.stringify(snapshot.policy.bands);
   const selectedRow = saved.rows.find((r) => r.studentId === selected);
   const selectedResult = saved.result.students.find((r) => r.studentId === selected);
@@ -85,7 +91,9 @@ export function FinalGrades() {
         <button
           type="button"
           className="sort"
-          onClick={() => setSort({ key, dir: active && sort.dir === 'asc' ? 'desc' : active ? 'asc' : num || key === 'letter' ? 'desc' : 'asc' })}
+          onClick={() =>
+            setSort({ key, dir: active && sort.dir === 'asc' ? 'desc' : active ? 'asc' : num || key === 'letter' ? 'desc' : 'asc' })
+          }
         >
           {label} {active ? (sort.dir === 'asc' ? '▲' : '▼') : ''}
         </button>
@@ -114,7 +122,8 @@ export function FinalGrades() {
         </fieldset>
         <span className="spacer" />
         <span className="muted">
-          Borderline: within {snapshot.policy.borderlineDistance} point{snapshot.policy.borderlineDistance === 1 ? '' : 's'} of the next band.
+          Borderline: within {snapshot.policy.borderlineDistance} point{snapshot.policy.borderlineDistance === 1 ? '' : 's'} of the next
+          band.
         </span>
       </div>
       {saved.result.policyProblems.length > 0 && (
@@ -133,11 +142,18 @@ export function FinalGrades() {
                   {header('name', 'Student')}
                   {header('registrarId', 'ID')}
                   {categories.map((c) => (
-                    <th key={c.id} scope="col" className="num" aria-sort={sort.key === `category:${c.id}` ? (sort.dir === 'asc' ? 'ascending' : 'descending') : 'none'}>
+                    <th
+                      key={c.id}
+                      scope="col"
+                      className="num"
+                      aria-sort={sort.key === `category:${c.id}` ? (sort.dir === 'asc' ? 'ascending' : 'descending') : 'none'}
+                    >
                       <button
                         type="button"
                         className="sort"
-                        onClick={() => setSort({ key: `category:${c.id}`, dir: sort.key === `category:${c.id}` && sort.dir === 'desc' ? 'asc' : 'desc' })}
+                        onClick={() =>
+                          setSort({ key: `category:${c.id}`, dir: sort.key === `category:${c.id}` && sort.dir === 'desc' ? 'asc' : 'desc' })
+                        }
                       >
                         {c.name} {sort.key === `category:${c.id}` ? (sort.dir === 'asc' ? '▲' : '▼') : ''}
                       </button>
@@ -167,16 +183,29 @@ export function FinalGrades() {
                       <FlagBadges row={r} />
                     </td>
                     <td className="actions">
-                      <button type="button" aria-label={`Explain ${r.name}`} aria-pressed={r.studentId === selected} onClick={() => setSelected(r.studentId)}>
+                      <button
+                        type="button"
+                        aria-label={`Explain ${r.name}`}
+                        aria-pressed={r.studentId === selected}
+                        onClick={() => setSelected(r.studentId)}
+                      >
                         Explain
                       </button>{' '}
-                      <button type="button" aria-label={`Override ${r.name}`} onClick={() => setDialog({ studentId: r.studentId, mode: 'set' })}>
+                      <button
+                        type="button"
+                        aria-label={`Override ${r.name}`}
+                        onClick={() => setDialog({ studentId: r.studentId, mode: 'set' })}
+                      >
                         Override
                       </button>
                       {r.flags.includes('override') && (
                         <>
                           {' '}
-                          <button type="button" aria-label={`Clear override of ${r.name}`} onClick={() => setDialog({ studentId: r.studentId, mode: 'clear' })}>
+                          <button
+                            type="button"
+                            aria-label={`Clear override of ${r.name}`}
+                            onClick={() => setDialog({ studentId: r.studentId, mode: 'clear' })}
+                          >
                             Clear
                           </button>
                         </>
@@ -220,7 +249,13 @@ export function FinalGrades() {
         </section>
       </div>
       {dialog && dialogRow && (
-        <OverrideDialog studentId={dialog.studentId} name={dialogRow.name} bands={bands} mode={dialog.mode} onClose={() => setDialog(null)} />
+        <OverrideDialog
+          studentId={dialog.studentId}
+          name={dialogRow.name}
+          bands={bands}
+          mode={dialog.mode}
+          onClose={() => setDialog(null)}
+        />
       )}
     </section>
   );

@@ -64,7 +64,9 @@ export function OverrideDialog({ studentId, name, bands, mode, onClose }: Props)
                 </select>
               )}
             </Field>
-            <Field label="Percent (optional)">{(p) => <input {...p} inputMode="decimal" value={percent} onChange={(e) => setPercent(e.target.value)} />}</Field>
+            <Field label="Percent (optional)">
+              {(p) => <input {...p} inputMode="decimal" value={percent} onChange={(e) => setPercent(e.target.value)} />}
+            </Field>
           </div>
         )}
         <Field label="Reason">{(p) => <textarea {...p} rows={3} value={reason} onChange={(e) => setReason(e.target.value)} />}</Field>

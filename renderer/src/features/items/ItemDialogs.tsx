@@ -1,7 +1,15 @@
 import { useState } from 'react';
 import { ApiError } from '../../../../shared/api';
 import type { Category, Item } from '../../../../shared/model';
-import { emptyItem, formToItem, formToSeries, itemToForm, type Errors, type ItemForm, type SeriesForm } from '../../../../shared/screens/itemForm';
+import {
+  emptyItem,
+  formToItem,
+  formToSeries,
+  itemToForm,
+  type Errors,
+  type ItemForm,
+  type SeriesForm,
+} from '../../../../shared/screens/itemForm';
 import { api } from '../../api/client';
 import { useCourseData } from '../common/courseData';
 import { Dialog, Field } from '../common/Dialog';
@@ -22,7 +30,15 @@ function useSave(onClose: () => void) {
   return { failure, save };
 }
 
-function CategorySelect({ categories, value, onChange }: { categories: readonly Category[]; value: string; onChange: (v: string) => void }) {
+function CategorySelect({
+  categories,
+  value,
+  onChange,
+}: {
+  categories: readonly Category[];
+  value: string;
+  onChange: (v: string) => void;
+}) {
   return (
     <Field label="Category">
       {(p) => (
@@ -61,7 +77,17 @@ function Buttons({ onClose, submit }: { onClose: () => void; submit: string }) {
   );
 }
 
-export function ItemDialog({ item, categoryId, categories, onClose }: { item: Item | null; categoryId: number; categories: readonly Category[]; onClose: () => void }) {
+export function ItemDialog({
+  item,
+  categoryId,
+  categories,
+  onClose,
+}: {
+  item: Item | null;
+  categoryId: number;
+  categories: readonly Category[];
+  onClose: () => void;
+}) {
   const [form, setForm] = useState<ItemForm>(item ? itemToForm(item) : emptyItem(categoryId));
   const [errors, setErrors] = useState<Errors<ItemForm>>({});
   const { failure, save } = useSave(onClose);
@@ -86,7 +112,9 @@ export function ItemDialog({ item, categoryId, categories, onClose }: { item: It
           </Field>
           <CategorySelect categories={categories} value={form.categoryId} onChange={(categoryId) => set({ categoryId })} />
           <Field label="Points possible" error={errors.pointsPossible}>
-            {(p) => <input {...p} inputMode="decimal" value={form.pointsPossible} onChange={(e) => set({ pointsPossible: e.target.value })} />}
+            {(p) => (
+              <input {...p} inputMode="decimal" value={form.pointsPossible} onChange={(e) => set({ pointsPossible: e.target.value })} />
+            )}
           </Field>
           <Field label="Due date" error={errors.dueDate}>
             {(p) => <input {...p} type="date" value={form.dueDate} onChange={(e) => set({ dueDate: e.target.value })} />}
@@ -113,7 +141,15 @@ export function ItemDialog({ item, categoryId, categories, onClose }: { item: It
   );
 }
 
-export function SeriesDialog({ categoryId, categories, onClose }: { categoryId: number; categories: readonly Category[]; onClose: () => void }) {
+export function SeriesDialog({
+  categoryId,
+  categories,
+  onClose,
+}: {
+  categoryId: number;
+  categories: readonly Category[];
+  onClose: () => void;
+}) {
   const [form, setForm] = useState<SeriesForm>({
     categoryId: String(categoryId),
     prefix: '',

@@ -81,7 +81,11 @@ export function Items() {
                           {i.muted && <span className="badge">muted</span>}
                         </td>
                         <td>
-                          <button type="button" aria-label={`Edit ${i.name}`} onClick={() => setEditing({ kind: 'item', item: i, categoryId: c.id })}>
+                          <button
+                            type="button"
+                            aria-label={`Edit ${i.name}`}
+                            onClick={() => setEditing({ kind: 'item', item: i, categoryId: c.id })}
+                          >
                             Edit
                           </button>{' '}
                           <button type="button" className="danger" aria-label={`Delete ${i.name}`} onClick={() => void remove(i)}>
@@ -99,7 +103,9 @@ export function Items() {
       {editing?.kind === 'item' && (
         <ItemDialog item={editing.item} categoryId={editing.categoryId} categories={categories} onClose={() => setEditing(null)} />
       )}
-      {editing?.kind === 'series' && <SeriesDialog categoryId={editing.categoryId} categories={categories} onClose={() => setEditing(null)} />}
+      {editing?.kind === 'series' && (
+        <SeriesDialog categoryId={editing.categoryId} categories={categories} onClose={() => setEditing(null)} />
+      )}
     </section>
   );
 }

@@ -59,77 +59,79 @@ export function Roster() {
             </span>
           </div>
           <Teams teams={snapshot.teams} sizes={teamSizes} />
-          <table className="data" aria-label="Students">
-            <thead>
-              <tr>
-                <th scope="col">Registrar ID</th>
-                <th scope="col">Last name</th>
-                <th scope="col">First name</th>
-                <th scope="col">Preferred</th>
-                <th scope="col">Email</th>
-                <th scope="col">Section</th>
-                <th scope="col">Team</th>
-                <th scope="col" className="num">
-                  Extension days
-                </th>
-                <th scope="col">Accommodation</th>
-                <th scope="col">Status</th>
-                <th scope="col">Actions</th>
-              </tr>
-            </thead>
-            <tbody>
-              {students.map((s) => {
-                const name = `${s.firstName} ${s.lastName}`.trim();
-                return (
-                  <tr key={s.id} className={s.status === 'withdrawn' ? 'dim' : undefined}>
-                    <td>{s.registrarId}</td>
-                    <td>{s.lastName}</td>
-                    <td>{s.firstName}</td>
-                    <td>{s.preferredName}</td>
-                    <td>{s.email}</td>
-                    <td>{s.section}</td>
-                    <td>
-                      <select
-                        aria-label={`Team of ${name}`}
-                        value={currentTeam.get(s.id) ?? ''}
-                        onChange={(e) =>
-                          void mutate('Assigning the team', () =>
-                            api('team.assign', { studentId: s.id, teamId: e.target.value === '' ? null : Number(e.target.value) }),
-                          )
-                        }
-                      >
-                        <option value="">No team</option>
-                        {snapshot.teams.map((t) => (
-                          <option key={t.id} value={t.id}>
-                            {t.name}
-                          </option>
-                        ))}
-                      </select>
-                    </td>
-                    <td className="num">{s.extensionDays || ''}</td>
-                    <td>{s.accommodationNote}</td>
-                    <td>{s.status === 'withdrawn' ? 'Withdrawn' : 'Enrolled'}</td>
-                    <td>
-                      <button type="button" aria-label={`Edit ${name}`} onClick={() => setEditing(s)}>
-                        Edit
-                      </button>{' '}
-                      <button
-                        type="button"
-                        aria-label={`${s.status === 'withdrawn' ? 'Reinstate' : 'Withdraw'} ${name}`}
-                        onClick={() =>
-                          void mutate(s.status === 'withdrawn' ? 'Reinstating the student' : 'Withdrawing the student', () =>
-                            api('student.setWithdrawn', { id: s.id, withdrawn: s.status !== 'withdrawn' }),
-                          )
-                        }
-                      >
-                        {s.status === 'withdrawn' ? 'Reinstate' : 'Withdraw'}
-                      </button>
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
+          <div className="scroll-x">
+            <table className="data" aria-label="Students">
+              <thead>
+                <tr>
+                  <th scope="col">Registrar ID</th>
+                  <th scope="col">Last name</th>
+                  <th scope="col">First name</th>
+                  <th scope="col">Preferred</th>
+                  <th scope="col">Email</th>
+                  <th scope="col">Section</th>
+                  <th scope="col">Team</th>
+                  <th scope="col" className="num">
+                    Extension days
+                  </th>
+                  <th scope="col">Accommodation</th>
+                  <th scope="col">Status</th>
+                  <th scope="col">Actions</th>
+                </tr>
+              </thead>
+              <tbody>
+                {students.map((s) => {
+                  const name = `${s.firstName} ${s.lastName}`.trim();
+                  return (
+                    <tr key={s.id} className={s.status === 'withdrawn' ? 'dim' : undefined}>
+                      <td>{s.registrarId}</td>
+                      <td>{s.lastName}</td>
+                      <td>{s.firstName}</td>
+                      <td>{s.preferredName}</td>
+                      <td>{s.email}</td>
+                      <td>{s.section}</td>
+                      <td>
+                        <select
+                          aria-label={`Team of ${name}`}
+                          value={currentTeam.get(s.id) ?? ''}
+                          onChange={(e) =>
+                            void mutate('Assigning the team', () =>
+                              api('team.assign', { studentId: s.id, teamId: e.target.value === '' ? null : Number(e.target.value) }),
+                            )
+                          }
+                        >
+                          <option value="">No team</option>
+                          {snapshot.teams.map((t) => (
+                            <option key={t.id} value={t.id}>
+                              {t.name}
+                            </option>
+                          ))}
+                        </select>
+                      </td>
+                      <td className="num">{s.extensionDays || ''}</td>
+                      <td>{s.accommodationNote}</td>
+                      <td>{s.status === 'withdrawn' ? 'Withdrawn' : 'Enrolled'}</td>
+                      <td className="actions">
+                        <button type="button" aria-label={`Edit ${name}`} onClick={() => setEditing(s)}>
+                          Edit
+                        </button>{' '}
+                        <button
+                          type="button"
+                          aria-label={`${s.status === 'withdrawn' ? 'Reinstate' : 'Withdraw'} ${name}`}
+                          onClick={() =>
+                            void mutate(s.status === 'withdrawn' ? 'Reinstating the student' : 'Withdrawing the student', () =>
+                              api('student.setWithdrawn', { id: s.id, withdrawn: s.status !== 'withdrawn' }),
+                            )
+                          }
+                        >
+                          {s.status === 'withdrawn' ? 'Reinstate' : 'Withdraw'}
+                        </button>
+                      </td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+          </div>
         </>
       )}
       {editing && <StudentDialog student={editing === 'new' ? null : editing} onClose={() => setEditing(null)} />}

@@ -1,7 +1,13 @@
 import { useState } from 'react';
 import { ApiError } from '../../../../shared/api';
 import type { Student } from '../../../../shared/model';
-import { EMPTY_STUDENT, formToStudent, studentToForm, type StudentForm, type StudentFormErrors } from '../../../../shared/screens/studentForm';
+import {
+  EMPTY_STUDENT,
+  formToStudent,
+  studentToForm,
+  type StudentForm,
+  type StudentFormErrors,
+} from '../../../../shared/screens/studentForm';
 import { api } from '../../api/client';
 import { useCourseData } from '../common/courseData';
 import { Dialog, Field } from '../common/Dialog';
@@ -57,12 +63,21 @@ export function StudentDialog({ student, onClose }: { student: Student | null; o
         <div className="grid-2">
           {FIELDS.map((f) => (
             <Field key={f.key} label={f.label} error={errors[f.key]}>
-              {(p) => <input {...p} type={f.type ?? 'text'} value={form[f.key]} onChange={(e) => setForm({ ...form, [f.key]: e.target.value })} />}
+              {(p) => (
+                <input {...p} type={f.type ?? 'text'} value={form[f.key]} onChange={(e) => setForm({ ...form, [f.key]: e.target.value })} />
+              )}
             </Field>
           ))}
         </div>
         <Field label="Accommodation note" error={errors.accommodationNote}>
-          {(p) => <textarea {...p} rows={2} value={form.accommodationNote} onChange={(e) => setForm({ ...form, accommodationNote: e.target.value })} />}
+          {(p) => (
+            <textarea
+              {...p}
+              rows={2}
+              value={form.accommodationNote}
+              onChange={(e) => setForm({ ...form, accommodationNote: e.target.value })}
+            />
+          )}
         </Field>
         {failure && (
           <p role="alert" className="form-error">

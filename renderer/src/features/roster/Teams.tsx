@@ -39,7 +39,11 @@ export function Teams({ teams, sizes }: { teams: readonly Team[]; sizes: Readonl
                     void rename();
                   }}
                 >
-                  <input aria-label={`New name for ${t.name}`} value={renaming.name} onChange={(e) => setRenaming({ id: t.id, name: e.target.value })} />
+                  <input
+                    aria-label={`New name for ${t.name}`}
+                    value={renaming.name}
+                    onChange={(e) => setRenaming({ id: t.id, name: e.target.value })}
+                  />
                   <button type="submit">Save name</button>
                   <button type="button" onClick={() => setRenaming(null)}>
                     Cancel

@@ -1,6 +1,14 @@
 import { useMemo, useState } from 'react';
 import { ApiError } from '../../../../shared/api';
-import { formToPolicy, policyToForm, weightMessage, weightTotal, type CategoryRow, type LateStepRow, type PolicyForm } from '../../../../shared/screens/policyForm';
+import {
+  formToPolicy,
+  policyToForm,
+  weightMessage,
+  weightTotal,
+  type CategoryRow,
+  type LateStepRow,
+  type PolicyForm,
+} from '../../../../shared/screens/policyForm';
 import { api } from '../../api/client';
 import { useApp } from '../../stores/app';
 import { useCourseData } from '../common/courseData';
@@ -31,8 +39,10 @@ export function PolicyEditor() {
   const [problems, setProblems] = useState<string[]>([]);
   if (!form || !course) return null;
   const set = (patch: Partial<PolicyForm>) => setForm({ ...form, ...patch });
-  const setCategory = (i: number, patch: Partial<CategoryRow>) => set({ categories: form.categories.map((c, j) => (j === i ? { ...c, ...patch } : c)) });
-  const setStep = (i: number, patch: Partial<LateStepRow>) => set({ lateSteps: form.lateSteps.map((s, j) => (j === i ? { ...s, ...patch } : s)) });
+  const setCategory = (i: number, patch: Partial<CategoryRow>) =>
+    set({ categories: form.categories.map((c, j) => (j === i ? { ...c, ...patch } : c)) });
+  const setStep = (i: number, patch: Partial<LateStepRow>) =>
+    set({ lateSteps: form.lateSteps.map((s, j) => (j === i ? { ...s, ...patch } : s)) });
   const weights = weightMessage(form);
   const zones = TIME_ZONES.includes(form.timeZone) ? TIME_ZONES : [form.timeZone, ...TIME_ZONES];
 
@@ -53,7 +63,9 @@ export function PolicyEditor() {
     }
   };
   const text = (key: keyof PolicyForm, label: string, props: Record<string, unknown> = {}) => (
-    <Field label={label}>{(p) => <input {...p} {...props} value={form[key] as string} onChange={(e) => set({ [key]: e.target.value })} />}</Field>
+    <Field label={label}>
+      {(p) => <input {...p} {...props} value={form[key] as string} onChange={(e) => set({ [key]: e.target.value })} />}
+    </Field>
   );
 
   return (
@@ -102,28 +114,61 @@ export function PolicyEditor() {
               return (
                 <tr key={c.id ?? `new-${i}`}>
                   <td>
-                    <input aria-label={`Name of category ${i + 1}`} value={c.name} onChange={(e) => setCategory(i, { name: e.target.value })} />
+                    <input
+                      aria-label={`Name of category ${i + 1}`}
+                      value={c.name}
+                      onChange={(e) => setCategory(i, { name: e.target.value })}
+                    />
                   </td>
                   <td>
-                    <input aria-label={`Weight of ${n}`} size={5} inputMode="decimal" value={c.weight} onChange={(e) => setCategory(i, { weight: e.target.value })} />
+                    <input
+                      aria-label={`Weight of ${n}`}
+                      size={5}
+                      inputMode="decimal"
+                      value={c.weight}
+                      onChange={(e) => setCategory(i, { weight: e.target.value })}
+                    />
                   </td>
                   <td>
-                    <input aria-label={`Drop lowest in ${n}`} size={3} value={c.dropLowest} onChange={(e) => setCategory(i, { dropLowest: e.target.value })} />
+                    <input
+                      aria-label={`Drop lowest in ${n}`}
+                      size={3}
+                      value={c.dropLowest}
+                      onChange={(e) => setCategory(i, { dropLowest: e.target.value })}
+                    />
                   </td>
                   <td>
-                    <input aria-label={`Drop highest in ${n}`} size={3} value={c.dropHighest} onChange={(e) => setCategory(i, { dropHighest: e.target.value })} />
+                    <input
+                      aria-label={`Drop highest in ${n}`}
+                      size={3}
+                      value={c.dropHighest}
+                      onChange={(e) => setCategory(i, { dropHighest: e.target.value })}
+                    />
                   </td>
                   <td>
-                    <input type="checkbox" aria-label={`Equal-weight items in ${n}`} checked={c.equalWeightItems} onChange={(e) => setCategory(i, { equalWeightItems: e.target.checked })} />
+                    <input
+                      type="checkbox"
+                      aria-label={`Equal-weight items in ${n}`}
+                      checked={c.equalWeightItems}
+                      onChange={(e) => setCategory(i, { equalWeightItems: e.target.checked })}
+                    />
                   </td>
                   <td>
-                    <select aria-label={`${n} is graded from`} value={c.kind} onChange={(e) => setCategory(i, { kind: e.target.value as CategoryRow['kind'] })}>
+                    <select
+                      aria-label={`${n} is graded from`}
+                      value={c.kind}
+                      onChange={(e) => setCategory(i, { kind: e.target.value as CategoryRow['kind'] })}
+                    >
                       <option value="items">Items</option>
                       <option value="attendance">Attendance</option>
                     </select>
                   </td>
                   <td>
-                    <button type="button" aria-label={`Remove ${n}`} onClick={() => set({ categories: form.categories.filter((_, j) => j !== i) })}>
+                    <button
+                      type="button"
+                      aria-label={`Remove ${n}`}
+                      onClick={() => set({ categories: form.categories.filter((_, j) => j !== i) })}
+                    >
                       ×
                     </button>
                   </td>
@@ -145,7 +190,14 @@ export function PolicyEditor() {
         </p>
         <button
           type="button"
-          onClick={() => set({ categories: [...form.categories, { name: '', weight: '0', dropLowest: '0', dropHighest: '0', equalWeightItems: false, kind: 'items' }] })}
+          onClick={() =>
+            set({
+              categories: [
+                ...form.categories,
+                { name: '', weight: '0', dropLowest: '0', dropHighest: '0', equalWeightItems: false, kind: 'items' },
+              ],
+            })
+          }
         >
           Add category
         </button>
@@ -189,20 +241,38 @@ export function PolicyEditor() {
             {form.lateSteps.map((s, i) => (
               <tr key={i}>
                 <td>
-                  <input aria-label={`Step ${i + 1}: up to hours late`} size={5} value={s.upToHours} onChange={(e) => setStep(i, { upToHours: e.target.value })} />
+                  <input
+                    aria-label={`Step ${i + 1}: up to hours late`}
+                    size={5}
+                    value={s.upToHours}
+                    onChange={(e) => setStep(i, { upToHours: e.target.value })}
+                  />
                 </td>
                 <td>
-                  <input aria-label={`Step ${i + 1}: deduction percent`} size={5} value={s.deduction} onChange={(e) => setStep(i, { deduction: e.target.value })} />
+                  <input
+                    aria-label={`Step ${i + 1}: deduction percent`}
+                    size={5}
+                    value={s.deduction}
+                    onChange={(e) => setStep(i, { deduction: e.target.value })}
+                  />
                 </td>
                 <td>
-                  <select aria-label={`Step ${i + 1}: applied`} value={s.per} onChange={(e) => setStep(i, { per: e.target.value as LateStepRow['per'] })}>
+                  <select
+                    aria-label={`Step ${i + 1}: applied`}
+                    value={s.per}
+                    onChange={(e) => setStep(i, { per: e.target.value as LateStepRow['per'] })}
+                  >
                     <option value="flat">once (flat)</option>
                     <option value="hour">per started hour</option>
                     <option value="day">per started day</option>
                   </select>
                 </td>
                 <td>
-                  <button type="button" aria-label={`Remove step ${i + 1}`} onClick={() => set({ lateSteps: form.lateSteps.filter((_, j) => j !== i) })}>
+                  <button
+                    type="button"
+                    aria-label={`Remove step ${i + 1}`}
+                    onClick={() => set({ lateSteps: form.lateSteps.filter((_, j) => j !== i) })}
+                  >
                     ×
                   </button>
                 </td>
@@ -253,8 +323,8 @@ export function PolicyEditor() {
           {text('absent', 'Credit for absent (0–1)')}
         </div>
         <label className="check">
-          <input type="checkbox" checked={form.excusedCounts} onChange={(e) => set({ excusedCounts: e.target.checked })} /> Excused sessions count in the
-          denominator
+          <input type="checkbox" checked={form.excusedCounts} onChange={(e) => set({ excusedCounts: e.target.checked })} /> Excused sessions
+          count in the denominator
         </label>
       </section>
 

@@ -1,0 +1,163 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Locator } from 'playwright-core';
+import { readSnapshot } from '../../main/backend/services/course';
+import { loadDemoClass } from '../../main/backend/services/demo';
+import { startApp, type Harness } from './harness';
+
+/** Grid rows: a group header row and the column header row come before the first student. */
+const HEADER_ROWS = 2;
+
+describe('gradebook grid in Chromium', () => {
+  let app: Harness;
+  let grid: Locator;
+  const col: Record<string, number> = {};
+
+  const cell = (row: number, name: string) => grid.locator(`[role=row][aria-rowindex="${row + HEADER_ROWS + 1}"] > [aria-colindex="${col[name]}"]`);
+  const text = async (row: number, name: string) => ((await cell(row, name).textContent()) ?? '').replace(/[^\w.%+-]/g, '');
+  const studentName = (row: number) => cell(row, 'Student').textContent();
+  /** The saved cell in the course file, read straight from the backend. */
+  const saved = (student: string, item: string) => {
+    const s = readSnapshot(app.workspace.course!.db);
+    const st = s.students.find((x) => `${x.lastName}, ${x.firstName}` === student)!;
+    const it = s.items.find((x) => x.name === item)!;
+    return s.scores.find((x) => x.studentId === st.id && x.itemId === it.id) ?? null;
+  };
+
+  beforeAll(async () => {
+    app = await startApp((ws) => loadDemoClass(ws.course!));
+    grid = app.page.getByRole('grid', { name: 'Scores' });
+    await grid.waitFor();
+    await grid.locator(`[role=row][aria-rowindex="${HEADER_ROWS + 5}"]`).waitFor();
+    const heads = grid.locator(`[role=row][aria-rowindex="${HEADER_ROWS}"] > [role=columnheader]`);
+    for (const h of await heads.all()) {
+      const title = (await h.locator('.gb-item-name').count()) ? await h.locator('.gb-item-name').textContent() : await h.textContent();
+      col[(title ?? '').replace('👥', '').trim()] = Number(await h.getAttribute('aria-colindex'));
+    }
+    // Columns hidden by virtualization are not in the DOM yet; the first ones are.
+    expect(col['Student']).toBe(1);
+    expect(col['Homework 1']).toBe(3);
+    expect(col['Final %']).toBeGreaterThan(3);
+    expect(col['Letter']).toBeGreaterThan(3);
+  });
+  afterAll(async () => app?.close());
+
+  it('shows the weights, students as rows and live grades', async () => {
+    const rows = await app.page.getByRole('table', { name: 'Grade weights' }).getByRole('row').allTextContents();
+    expect(rows.slice(1)).toEqual(['Homeworks25%', 'Reading assignments10%', 'Final project60%', 'Attendance5%']);
+    expect(await text(0, 'Final %')).toMatch(/^\d+\.\d\d%$/);
+    expect(await text(0, 'Letter')).toMatch(/^[A-F][+-]?$/);
+    await app.screenshot('grid');
+  });
+
+  it('typing a team score updates the final % and letter at once, and every member sees it', async () => {
+    const { page } = app;
+    const before = { final: await text(0, 'Final %'), letter: await text(0, 'Letter') };
+    await cell(0, 'Milestone 1: Scoping').click();
+    await page.keyboard.type('0');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => text(0, 'Final %')).not.toBe(before.final);
+    expect(parseFloat(await text(0, 'Final %'))).toBeLessThan(parseFloat(before.final));
+    expect(await text(0, 'Letter')).not.toBe(before.letter);
+    expect(await text(0, 'Milestone 1: Scoping')).toBe('0');
+    // Enter moved the active cell down.
+    await expect.poll(() => cell(1, 'Milestone 1: Scoping').getAttribute('aria-selected')).toBe('true');
+    const snap = readSnapshot(app.workspace.course!.db);
+    const zeroed = snap.teamScores.filter((t) => t.value === 0 && snap.items.find((i) => i.id === t.itemId)?.name === 'Milestone 1: Scoping');
+    expect(zeroed).toHaveLength(1);
+    const members = snap.memberships.filter((m) => m.teamId === zeroed[0]!.teamId).length;
+    const rows = await grid.locator(`[role=row] > [aria-colindex="${col['Milestone 1: Scoping']}"]`).allTextContents();
+    expect(rows.filter((t) => t.replace(/[^\d]/g, '') === '0').length).toBeGreaterThanOrEqual(Math.min(members, 2));
+  });
+
+  it('EX marks a cell excused; a refused word changes nothing and says why', async () => {
+    const { page } = app;
+    await cell(2, 'Homework 1').click();
+    await page.keyboard.type('ex');
+    await page.keyboard.press('Tab');
+    await expect.poll(() => text(2, 'Homework 1')).toBe('EX');
+    expect(await cell(2, 'Homework 1').locator('.gb-cell').getAttribute('class')).toContain('is-excused');
+    await expect.poll(() => cell(2, 'Homework 2').getAttribute('aria-selected')).toBe('true');
+    expect(saved((await studentName(2))!, 'Homework 1')?.status).toBe('excused');
+
+    const old = await text(3, 'Homework 1');
+    await cell(3, 'Homework 1').click();
+    await page.keyboard.type('ten');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByRole('alert').textContent()).toContain("'ten' is not a score");
+    expect(await text(3, 'Homework 1')).toBe(old);
+    await page.getByRole('button', { name: 'Dismiss message' }).click();
+  });
+
+  it('pastes a 3x4 block as one step and undoes it in one Ctrl+Z', async () => {
+    const { page } = app;
+    const names = ['Homework 2', 'Homework 3', 'Homework 4', 'Homework 5'];
+    const before: string[] = [];
+    for (let r = 4; r < 7; r++) for (const n of names) before.push(await text(r, n));
+    await cell(4, 'Homework 2').click();
+    await page.evaluate(() => {
+      const data = new DataTransfer();
+      data.setData('text/plain', '1\t2\t3\t4\r\n5\t6\t7\t8\r\n9\t9.5\tEX\tMI\r\n');
+      document.activeElement!.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+    });
+    const after = ['1', '2', '3', '4', '5', '6', '7', '8', '9', '9.5', 'EX', 'MI'];
+    const read = async () => {
+      const out: string[] = [];
+      for (let r = 4; r < 7; r++) for (const n of names) out.push(await text(r, n));
+      return out;
+    };
+    await expect.poll(read).toEqual(after);
+    const student = (await studentName(6))!;
+    await expect.poll(() => saved(student, 'Homework 3')?.value).toBe(9.5);
+    expect(saved(student, 'Homework 5')?.status).toBe('missing');
+    await app.screenshot('grid-pasted');
+
+    await cell(4, 'Homework 2').click();
+    await page.keyboard.press('Control+z');
+    await expect.poll(read).toEqual(before);
+    expect(saved(student, 'Homework 3')?.value ?? null).not.toBe(9.5);
+    await page.keyboard.press('Control+Shift+z');
+    await expect.poll(read).toEqual(after);
+    await page.keyboard.press('Control+z');
+    await expect.poll(read).toEqual(before);
+  });
+
+  it('marks a cell late from the cell menu (Shift+F10) with a submission time', async () => {
+    const { page } = app;
+    await cell(7, 'Homework 1').click();
+    await page.keyboard.type('10');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => text(7, 'Homework 1')).toBe('10');
+    await cell(7, 'Homework 1').click();
+    await page.keyboard.press('Shift+F10');
+    const dialog = page.getByRole('dialog');
+    await dialog.waitFor();
+    // Homework 1 is due Tue 15 Sep 2026, 11:59 pm in the course's zone; this is two days late.
+    await dialog.getByLabel(/Submitted at/).fill('2026-09-17T20:00');
+    await dialog.getByRole('button', { name: 'Save' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    await expect.poll(() => cell(7, 'Homework 1').locator('.gb-cell').getAttribute('data-marks')).toMatch(/late|not-accepted/);
+    const title = await cell(7, 'Homework 1').locator('.gb-cell').getAttribute('title');
+    expect(title).toMatch(/late|Not accepted/i);
+    expect(saved((await studentName(7))!, 'Homework 1')?.submittedAt).toBe('2026-09-18T00:00:00.000Z');
+    await app.screenshot('grid-late');
+    await cell(7, 'Homework 1').click();
+    await page.keyboard.press('Shift+F10');
+    await dialog.getByText('History').click();
+    await expect.poll(() => dialog.getByRole('list', { name: 'Cell history' }).getByRole('listitem').count()).toBeGreaterThan(0);
+    await app.screenshot('grid-cell-menu');
+    await page.keyboard.press('Escape');
+  });
+
+  it('keeps everything after a reload, and search finds a student by name', async () => {
+    const { page } = app;
+    const student = (await studentName(2))!;
+    await page.reload();
+    await grid.waitFor();
+    await page.keyboard.press('Control+f');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Search students');
+    await page.keyboard.type(student.split(',')[0]!.normalize('NFD').replace(/\p{M}/gu, ''));
+    const match = grid.locator('[role=row]').filter({ hasText: student });
+    await expect.poll(() => match.count()).toBe(1);
+    expect(await match.locator(`[aria-colindex="${col['Homework 1']}"]`).textContent()).toContain('EX');
+  });
+});
