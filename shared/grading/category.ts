@@ -15,7 +15,7 @@
 import type { AttendanceMark } from '../model/course';
 import { type AttendanceCredits, attendanceTotals } from './attendance';
 import { chooseDrops, choosePercentDrops, type DropScores, type DropTotal } from './drop';
-import { FINE_N, type Ratio, add } from './exact';
+import { FINE_N, type Ratio, add, toNumber } from './exact';
 import type { StudentItems } from './item';
 import type { PreparedCategory } from './prepare';
 
@@ -25,8 +25,10 @@ export interface CategoryTotals {
   /** The exact earned at FINE resolution, or null when it is `earnedApprox` whole units. */
   readonly earnedFine: bigint | null;
   readonly possibleUnits: number;
-  /** Earned / possible as a fraction (equal-weight: the mean of item fractions); null: nothing counts. */
-  readonly ratio: Ratio | null;
+  /** Earned / possible as a double (equal-weight: the mean of item fractions); null: nothing counts. */
+  readonly fraction: number | null;
+  /** Equal-weight categories: the exact mean of item fractions (points categories: see exactFraction). */
+  readonly mean: Ratio | null;
   /** Dropped item indices: the drop-lowest ones first, then the drop-highest ones. */
   readonly dropped: readonly number[];
   readonly droppedLowest: number;
@@ -40,11 +42,12 @@ function exactEarned(units: number, fine: bigint, hasFine: boolean): bigint | nu
   return hasFine ? BigInt(units) * FINE_N + fine : null;
 }
 
-function pointsRatio(earnedUnits: number, earnedFine: bigint | null, possibleUnits: number): Ratio | null {
-  if (possibleUnits <= 0) return null;
-  return earnedFine === null
-    ? { n: BigInt(earnedUnits), d: BigInt(possibleUnits) }
-    : { n: earnedFine, d: BigInt(possibleUnits) * FINE_N };
+/** The category's fraction, exactly. */
+export function exactFraction(t: CategoryTotals): Ratio | null {
+  if (t.mean !== null || t.fraction === null) return t.mean;
+  return t.earnedFine === null
+    ? { n: BigInt(t.earnedApprox), d: BigInt(t.possibleUnits) }
+    : { n: t.earnedFine, d: BigInt(t.possibleUnits) * FINE_N };
 }
 
 export function itemsCategory(
@@ -115,10 +118,9 @@ export function itemsCategory(
 
   const earnedFine = exactEarned(units, fine, hasFine);
   const earnedApprox = hasFine ? approx : units;
-  const ratio = equalWeight
-    ? meanRatio(cat.items, possibleUnits, s, inView, dropped, possible)
-    : pointsRatio(units, earnedFine, possible);
-  return { earnedApprox, earnedFine, possibleUnits: possible, ratio, dropped, droppedLowest, counted };
+  const mean = equalWeight ? meanRatio(cat.items, possibleUnits, s, inView, dropped, possible) : null;
+  const fraction = equalWeight ? (mean === null ? null : toNumber(mean)) : possible > 0 ? earnedApprox / possible : null;
+  return { earnedApprox, earnedFine, possibleUnits: possible, fraction, mean, dropped, droppedLowest, counted };
 }
 
 function totalsWithout(t: DropTotal, gone: readonly number[], v: DropScores): DropTotal {
@@ -166,7 +168,8 @@ export function attendanceCategory(marks: readonly (AttendanceMark | undefined)[
     earnedApprox: t.earned,
     earnedFine: null,
     possibleUnits: t.possible,
-    ratio: pointsRatio(t.earned, null, t.possible),
+    fraction: t.possible > 0 ? t.earned / t.possible : null,
+    mean: null,
     dropped: [],
     droppedLowest: 0,
     counted: t.sessions,

@@ -15,11 +15,11 @@
  * the numbers, a person opening one student pays for that student's sentences.
  */
 import type { CourseSnapshot } from '../model/course';
-import { type CategoryTotals, attendanceCategory, itemsCategory } from './category';
-import { FINE_N, type Ratio, SCALE, SCALE_N, formatHalfUp, formatSteps, roundHalfUpSafe, toNumber, toUnits } from './exact';
+import { type CategoryTotals, attendanceCategory, exactFraction, itemsCategory } from './category';
+import { FINE_N, type Ratio, SCALE, SCALE_N, formatHalfUp, formatSteps, roundHalfUpSafe, toUnits } from './exact';
 import { borderlineText, categoryText, letterText, pointsTotalText, roundingText, weightedTotalText } from './explain';
 import { DROPPED, type StudentItems, evaluateItems, itemResults, newStudentItems } from './item';
-import { type Graded, grade } from './letter';
+import { decideFromDouble, decisionOf, grade } from './letter';
 import { type PreparedCourse, type PreparedStudent, prepareCourse } from './prepare';
 import type {
   CategoryResult,
@@ -39,9 +39,8 @@ interface ViewResult {
   readonly view: View;
   readonly totals: readonly CategoryTotals[];
   readonly views: readonly CategoryView[];
-  readonly percent: Ratio | null;
-  readonly graded: Graded | null;
   readonly grade: GradeView;
+  readonly borderline: boolean;
 }
 
 function asOfMs(opts: ComputeOptions | undefined): number {
@@ -72,71 +71,98 @@ function categoryTotals(course: PreparedCourse, ps: PreparedStudent, s: StudentI
   });
 }
 
-/** The category percentage as a double and half-up to 2 decimals, avoiding bigint when exact. */
-function categoryPercent(t: CategoryTotals): { percent: number | null; display: string | null } {
-  if (t.ratio === null) return { percent: null, display: null };
-  if (t.earnedFine === null && t.possibleUnits > 0 && t.ratio.d === BigInt(t.possibleUnits)) {
+/** The category percentage half-up to 2 decimals, avoiding bigint when the integers allow. */
+function categoryDisplay(t: CategoryTotals): string | null {
+  if (t.fraction === null) return null;
+  if (t.mean === null && t.earnedFine === null) {
     const steps = roundHalfUpSafe(100 * t.earnedApprox, t.possibleUnits, 2);
-    if (steps !== null) return { percent: (100 * t.earnedApprox) / t.possibleUnits, display: formatSteps(BigInt(steps), 2) };
+    if (steps !== null) return formatSteps(BigInt(steps), 2);
   }
-  const p = percentOf(t.ratio);
-  return { percent: toNumber(p), display: formatHalfUp(p, 2) };
+  return formatHalfUp(percentOf(exactFraction(t)!), 2);
 }
 
-function combine(course: PreparedCourse, totals: readonly CategoryTotals[], weighted: boolean): { percent: Ratio | null; views: CategoryView[] } {
-  const cats = course.categories;
-  const views: CategoryView[] = new Array(cats.length);
-  let percent: Ratio | null = null;
-
-  if (weighted) {
-    let counted = 0;
-    let sum: Ratio = { n: 0n, d: 1n };
-    for (let c = 0; c < cats.length; c++) {
-      const r = totals[c]!.ratio;
-      if (r === null) continue;
-      const w = BigInt(cats[c]!.weightUnits);
-      counted += cats[c]!.weightUnits;
-      sum = sum.d === r.d ? { n: sum.n + w * r.n, d: sum.d } : { n: sum.n * r.d + w * r.n * sum.d, d: sum.d * r.d };
-    }
-    const all = course.totalWeightUnits;
-    if (counted > 0) percent = { n: sum.n * BigInt(all), d: sum.d * BigInt(counted) * SCALE_N };
-    for (let c = 0; c < cats.length; c++) {
-      const t = totals[c]!;
-      const { percent: p, display } = categoryPercent(t);
-      const effectiveWeight = p === null || counted === 0 ? 0 : (cats[c]!.weightUnits / SCALE) * (all / counted);
-      views[c] = viewOf(t, p, display, effectiveWeight, p === null ? 0 : (effectiveWeight * p) / 100);
-    }
-  } else {
+/** The weighted or points total, exactly. */
+function exactPercent(course: PreparedCourse, totals: readonly CategoryTotals[], weighted: boolean): Ratio | null {
+  if (!weighted) {
     let earned = 0n;
     let possible = 0;
     for (const t of totals) {
       earned += exactEarnedFine(t);
       possible += t.possibleUnits;
     }
-    if (possible > 0) percent = { n: earned * 100n, d: BigInt(possible) * FINE_N };
+    return possible > 0 ? { n: earned * 100n, d: BigInt(possible) * FINE_N } : null;
+  }
+  let counted = 0;
+  let sum: Ratio = { n: 0n, d: 1n };
+  course.categories.forEach((pc, c) => {
+    const r = exactFraction(totals[c]!);
+    if (r === null) return;
+    const w = BigInt(pc.weightUnits);
+    counted += pc.weightUnits;
+    sum = sum.d === r.d ? { n: sum.n + w * r.n, d: sum.d } : { n: sum.n * r.d + w * r.n * sum.d, d: sum.d * r.d };
+  });
+  return counted > 0 ? { n: sum.n * BigInt(course.totalWeightUnits), d: sum.d * BigInt(counted) * SCALE_N } : null;
+}
+
+/**
+ * One view in doubles (category shares, contributions, the total), then rounding and letter:
+ * decided from the double when it is clearly away from a boundary, else from the exact total.
+ */
+function computeView(course: PreparedCourse, totals: readonly CategoryTotals[], view: View, weighted: boolean): ViewResult {
+  const cats = course.categories;
+  const views: CategoryView[] = new Array(cats.length);
+  let percent: number | null = null;
+  if (weighted) {
+    let counted = 0;
+    let sum = 0;
+    for (let c = 0; c < cats.length; c++) {
+      const f = totals[c]!.fraction;
+      if (f === null) continue;
+      counted += cats[c]!.weightUnits;
+      sum += cats[c]!.weightUnits * f;
+    }
+    const scale = counted > 0 ? course.totalWeightUnits / counted : 0;
+    if (counted > 0) percent = (sum * scale) / SCALE;
     for (let c = 0; c < cats.length; c++) {
       const t = totals[c]!;
-      const { percent: p, display } = categoryPercent(t);
-      const share = possible > 0 ? (100 * t.possibleUnits) / possible : 0;
-      views[c] = viewOf(t, p, display, share, possible > 0 ? (100 * t.earnedApprox) / possible : 0);
+      const effectiveWeight = t.fraction === null ? 0 : (cats[c]!.weightUnits * scale) / SCALE;
+      views[c] = viewOf(t, effectiveWeight, t.fraction === null ? 0 : effectiveWeight * t.fraction);
+    }
+  } else {
+    let earned = 0;
+    let possible = 0;
+    for (const t of totals) {
+      earned += t.earnedApprox;
+      possible += t.possibleUnits;
+    }
+    if (possible > 0) percent = (100 * earned) / possible;
+    for (let c = 0; c < cats.length; c++) {
+      const t = totals[c]!;
+      views[c] = viewOf(t, possible > 0 ? (100 * t.possibleUnits) / possible : 0, possible > 0 ? (100 * t.earnedApprox) / possible : 0);
     }
   }
-  return { percent, views };
+  if (percent === null) {
+    return { view, totals, views, grade: { percent: null, rounded: null, display: null, letter: null }, borderline: false };
+  }
+  const d = decideFromDouble(percent, course.letters) ?? decisionOf(grade(exactPercent(course, totals, weighted)!, course.letters));
+  return { view, totals, views, grade: { percent, rounded: d.rounded, display: d.display, letter: d.letter }, borderline: d.borderline };
 }
 
-function viewOf(t: CategoryTotals, percent: number | null, display: string | null, effectiveWeight: number, contribution: number): CategoryView {
-  return { earned: t.earnedApprox / SCALE, possible: t.possibleUnits / SCALE, percent, display, effectiveWeight, contribution, dropped: [] };
-}
-
-function computeView(course: PreparedCourse, totals: readonly CategoryTotals[], view: View, weighted: boolean): ViewResult {
-  const { percent, views } = combine(course, totals, weighted);
-  if (percent === null) return { view, totals, views, percent, graded: null, grade: { percent: null, rounded: null, display: null, letter: null } };
-  const g = grade(percent, course.letters);
-  return { view, totals, views, percent, graded: g, grade: { percent: toNumber(percent), rounded: toNumber(g.rounded), display: g.display, letter: g.letter } };
+function viewOf(t: CategoryTotals, effectiveWeight: number, contribution: number): CategoryView {
+  return {
+    earned: t.earnedApprox / SCALE,
+    possible: t.possibleUnits / SCALE,
+    percent: t.fraction === null ? null : 100 * t.fraction,
+    display: categoryDisplay(t),
+    effectiveWeight,
+    contribution,
+    dropped: [],
+  };
 }
 
 function explainView(course: PreparedCourse, v: ViewResult, weighted: boolean, lines: ExplanationLine[]): void {
-  const { view, totals, views, percent } = v;
+  const { view, totals, views } = v;
+  const percent = v.grade.percent === null ? null : exactPercent(course, totals, weighted);
   const contributions: number[] = [];
   let earnedUnits = 0;
   let possibleUnits = 0;
@@ -187,9 +213,11 @@ function explainView(course: PreparedCourse, v: ViewResult, weighted: boolean, l
     text: weighted ? weightedTotalText(view, contributions, percent) : pointsTotalText(view, earnedUnits, possibleUnits, percent),
     percent: v.grade.percent,
   });
-  if (percent !== null && v.graded) {
-    lines.push({ kind: 'rounding', view, text: roundingText(percent, v.graded, course.letters.rounding), from: v.grade.percent!, to: v.grade.rounded! });
-    lines.push({ kind: 'letter', view, text: letterText(v.graded), letter: v.graded.letter });
+  if (percent !== null) {
+    const g = grade(percent, course.letters);
+    lines.push({ kind: 'rounding', view, text: roundingText(percent, g, course.letters.rounding), from: v.grade.percent!, to: v.grade.rounded! });
+    lines.push({ kind: 'letter', view, text: letterText(g), letter: g.letter });
+    if (view === 'final' && g.borderlineGap) lines.push({ kind: 'flag', flag: 'borderline', text: borderlineText(g) });
   }
 }
 
@@ -231,13 +259,13 @@ function computeFor(course: PreparedCourse, studentId: number, asOf: number, scr
       name: pc.category.name,
       kind: pc.category.kind,
       weight: pc.category.weight,
-      current: { ...cur.views[c]!, dropped: ids(tc) },
-      final: { ...fin.views[c]!, dropped: ids(tf) },
+      current: tc.dropped.length > 0 ? { ...cur.views[c]!, dropped: ids(tc) } : cur.views[c]!,
+      final: tf.dropped.length > 0 ? { ...fin.views[c]!, dropped: ids(tf) } : fin.views[c]!,
     };
   });
 
   const flags: Flag[] = [];
-  if (fin.graded?.borderlineGap) flags.push('borderline');
+  if (fin.borderline) flags.push('borderline');
   let letter = fin.grade.letter;
   let display = fin.grade.display;
   let override: OverrideInfo | null = null;
@@ -278,7 +306,6 @@ function computeFor(course: PreparedCourse, studentId: number, asOf: number, scr
         const lines = d.s.lines!.slice();
         explainView(course, d.cur, weighted, lines);
         explainView(course, d.fin, weighted, lines);
-        if (d.fin.graded?.borderlineGap) lines.push({ kind: 'flag', flag: 'borderline', text: borderlineText(d.fin.graded) });
         if (ov && override) {
           const what = [ov.percent === null ? null : `${display}%`, ov.letter === null ? null : `letter ${ov.letter}`].filter(Boolean).join(', ');
           lines.push({ kind: 'override', text: `Override: ${what} → ${letter ?? 'no letter'} instead of the computed ${override.computedLetter ?? 'no letter'} (${ov.reason})` });

@@ -8,7 +8,7 @@
  *   that choice's ratio is ≥ q, and equal only when q is already the best possible ratio.
  *
  * Each step strictly raises q among finitely many choices, and in practice it ends in 2–4
- * steps. We start from the k lowest percentages. Drop highest (Canvas semantics) is the mirror
+ * steps. It converges from any start; we start from the k lowest percentages. Drop highest (Canvas semantics) is the mirror
  * image: drop the k items whose removal gives the *worst* ratio (largest s_i − q·p_i).
  *
  * Comparisons run on doubles and fall back to exact bigint arithmetic whenever the doubles are
@@ -97,6 +97,11 @@ function compareKeys(a: number, b: number, c: Choice, v: DropScores): number {
   return ex < ey ? -1 : ex > ey ? 1 : 0;
 }
 
+/** Sign of s_a/p_a − s_b/p_b, from doubles: good enough for a starting point. */
+function comparePercentRoughly(a: number, b: number, v: DropScores): number {
+  return v.approx[a]! * v.possible[b]! - v.approx[b]! * v.possible[a]!;
+}
+
 /** Sign of s_a/p_a − s_b/p_b. */
 function comparePercent(a: number, b: number, v: DropScores): number {
   const x = v.approx[a]! * v.possible[b]!;
@@ -133,10 +138,12 @@ function firstK(candidates: readonly number[], k: number, cmp: (a: number, b: nu
 export function chooseDrops(total: DropTotal, candidates: readonly number[], k: number, goal: DropGoal, v: DropScores): number[] {
   if (k <= 0 || candidates.length === 0) return [];
   const dir = goal === 'best' ? 1 : -1;
-  let best = new Choice(firstK(candidates, k, (a, b) => dir * comparePercent(a, b, v)), total, v);
+  let best = new Choice(firstK(candidates, k, (a, b) => dir * comparePercentRoughly(a, b, v)), total, v);
   for (;;) {
     const q = best;
-    const next = new Choice(firstK(candidates, k, (a, b) => dir * compareKeys(a, b, q, v)), total, v);
+    const set = firstK(candidates, k, (a, b) => dir * compareKeys(a, b, q, v));
+    if (set.every((i) => best.set.includes(i))) return best.set.slice();
+    const next = new Choice(set, total, v);
     if (dir * next.compare(best) <= 0) return best.set.slice();
     best = next;
   }

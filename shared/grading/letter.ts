@@ -3,12 +3,13 @@
  * rounded value, so the displayed number and the letter always agree (93.995 → 94.00 → A).
  */
 import type { Band, Rounding } from '../model/policy';
-import { type Ratio, SCALE_N, formatSteps, formatTruncated, roundHalfUp, toUnits } from './exact';
+import { type Ratio, SCALE, SCALE_N, formatSteps, formatTruncated, roundHalfUp, toNumber, toUnits } from './exact';
 
 export interface PreparedBand {
   readonly letter: string;
   readonly min: number;
   readonly minUnits: bigint;
+  readonly minUnitsNumber: number;
 }
 
 export interface LetterScale {
@@ -16,15 +17,17 @@ export interface LetterScale {
   /** Highest first, whatever order the policy lists them in. */
   readonly bands: readonly PreparedBand[];
   readonly borderlineUnits: bigint;
+  readonly borderlineUnitsNumber: number;
 }
 
 export function prepareLetterScale(rounding: Rounding, bands: readonly Band[], borderlineDistance: number): LetterScale {
   return {
     rounding,
     bands: bands
-      .map((b) => ({ letter: b.letter, min: b.min, minUnits: BigInt(toUnits(b.min)) }))
+      .map((b) => ({ letter: b.letter, min: b.min, minUnits: BigInt(toUnits(b.min)), minUnitsNumber: toUnits(b.min) }))
       .sort((a, b) => b.min - a.min),
     borderlineUnits: BigInt(toUnits(borderlineDistance)),
+    borderlineUnitsNumber: toUnits(borderlineDistance),
   };
 }
 
@@ -72,4 +75,53 @@ export function grade(percent: Ratio, scale: LetterScale): Graded {
 
 export function describeRounding(rounding: Rounding): string {
   return rounding.mode === 'none' ? 'no rounding' : `half-up, ${rounding.decimals} decimal${rounding.decimals === 1 ? '' : 's'}`;
+}
+
+/** What a grade view needs from rounding and bands. */
+export interface Decision {
+  readonly rounded: number;
+  readonly display: string;
+  readonly letter: string | null;
+  readonly borderline: boolean;
+}
+
+export function decisionOf(g: Graded): Decision {
+  return { rounded: toNumber(g.rounded), display: g.display, letter: g.letter, borderline: g.borderlineGap !== null };
+}
+
+/** Margin, in rounding steps, within which a double is not trusted to round the right way. */
+const MARGIN = 1e-6;
+
+/**
+ * Rounding and band lookup from a double, when the double is far enough from every rounding
+ * boundary (x.xx5) that its error (~1e-12 here) cannot matter; null otherwise, and the caller
+ * decides on the exact fraction. Once rounded, everything is integer steps, exact in doubles.
+ * `none` rounding always goes exact: its boundaries are the band bounds themselves.
+ */
+export function decideFromDouble(p: number, scale: LetterScale): Decision | null {
+  const r = scale.rounding;
+  if (r.mode === 'none') return null;
+  const pow = 10 ** r.decimals;
+  const y = p * pow + 0.5;
+  const m = Math.floor(y);
+  if (y - m < MARGIN || m + 1 - y < MARGIN || !Number.isSafeInteger(m * SCALE)) return null;
+  const bands = scale.bands;
+  let i = 0;
+  while (i < bands.length && m * SCALE < bands[i]!.minUnitsNumber * pow) i++;
+  const band = bands[i] ?? null;
+  const next = i > 0 ? bands[i - 1]! : null;
+  let borderline = false;
+  if (next) {
+    const gap = next.minUnitsNumber * pow - m * SCALE;
+    borderline = gap > 0 && gap <= scale.borderlineUnitsNumber * pow;
+  }
+  return { rounded: m / pow, display: formatStepsNumber(m, r.decimals), letter: band?.letter ?? null, borderline };
+}
+
+function formatStepsNumber(m: number, decimals: number): string {
+  if (decimals === 0) return String(m);
+  const neg = m < 0;
+  const digits = String(Math.abs(m)).padStart(decimals + 1, '0');
+  const cut = digits.length - decimals;
+  return `${neg ? '-' : ''}${digits.slice(0, cut)}.${digits.slice(cut)}`;
 }

@@ -63,12 +63,12 @@ export interface FieldChange {
   readonly after: string;
 }
 
-/** The fields an entry changed, old and new, in words. */
-export function fieldChanges(e: Pick<HistoryEntry, 'before' | 'after'>): FieldChange[] {
+/** The fields an entry changed, old and new, in words; key columns are left to the entry's subject. */
+export function fieldChanges(e: Pick<HistoryEntry, 'before' | 'after' | 'key'>): FieldChange[] {
   const cols = new Set([...Object.keys(e.before ?? {}), ...Object.keys(e.after ?? {})]);
   const out: FieldChange[] = [];
   for (const col of cols) {
-    if (QUIET.has(col)) continue;
+    if (QUIET.has(col) || col in e.key) continue;
     const b = e.before?.[col] ?? null;
     const a = e.after?.[col] ?? null;
     if (JSON.stringify(b) === JSON.stringify(a)) continue;

@@ -126,8 +126,9 @@ export async function importCanvas(course: Course, file: ImportFile, opts: Canva
       byName.get(`${lastName}, ${firstName}`.toLowerCase()) ??
       bySis.get(key) ??
       null;
+    // Canvas sections are course-section names; a registrar section already on file wins.
     const section = c.section >= 0 ? cellText(cells[c.section]) || null : null;
-    const draft = { registrar_id: existing?.registrar_id ?? key, first_name: firstName, last_name: lastName, email: existing?.email ?? (login.includes('@') ? login : null), section: section ?? existing?.section ?? null };
+    const draft = { registrar_id: existing?.registrar_id ?? key, first_name: firstName, last_name: lastName, email: existing?.email ?? (login.includes('@') ? login : null), section: existing?.section ?? section };
     if (!existing) report.students.new++;
     else if (existing.section !== draft.section) report.students.updated++;
     else report.students.unchanged++;

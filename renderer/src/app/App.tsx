@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { SCREENS, useApp, type Screen } from '../stores/app';
 import { CoursePicker } from './CoursePicker';
+import { ExcelMenu } from '../features/excel/ExcelMenu';
 import { Gradebook } from '../features/gradebook/Gradebook';
 import { Roster } from '../features/roster/Roster';
 import { FinalGrades } from '../features/final-grades/FinalGrades';
@@ -54,6 +55,7 @@ export function App() {
         <button type="button" onClick={() => setPickerOpen(true)}>
           Open or create course…
         </button>
+        {course && <ExcelMenu />}
       </header>
       <nav aria-label="Screens" className="sidenav">
         <ul>

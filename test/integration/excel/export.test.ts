@@ -160,7 +160,7 @@ describe('registrar export', () => {
     });
     const out = await exportRegistrar(course, profile.key, { confirm: true }, AS_OF);
     expect(out.file.name).toBe('IE-7374-grades-2026-12-20.csv');
-    const text = new TextDecoder().decode(out.file.bytes);
+    const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(out.file.bytes);
     expect(text.startsWith('\ufeffName,ID,Grade\r\n')).toBe(true);
     expect(text).toContain(`"'=HYPERLINK(""http://x""), Eve",006789012,F`);
     expect(text).toContain('"Núñez, José",001234567,F');
@@ -172,8 +172,8 @@ describe('grades CSV', () => {
     const course = demoCourse();
     const { bytes, name } = exportGradesCsv(course, AS_OF);
     expect(name).toBe('IE-7374-grades.csv');
-    const lines = new TextDecoder().decode(bytes).split('\r\n');
-    expect(lines[0]).toMatch(/^\ufeffStudent ID,Last name,First name,Section,Status,Homework 1 \(10\),/);
+    const lines = new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes).split('\r\n');
+    expect(lines[0]).toMatch(/^\ufeffStudent ID,Last name,First name,Section,Status,Milestone 1: Scoping \(100\),.*,Homework 1 \(10\),/);
     expect(lines[0]).toMatch(/,Current %,Final %,Letter$/);
     const letters = lines.slice(1, -1).map((l) => l.split(',').at(-1));
     expect(letters).toEqual(computeCourse(readSnapshot(course.db), { asOf: AS_OF.toISOString() }).students.map((s) => s.letter));

@@ -1,4 +1,4 @@
-import { useRef, useState } from 'react';
+import { useRef, useState, type ReactNode } from 'react';
 import { Bar, BarChart, CartesianGrid, LabelList, ReferenceLine, XAxis, YAxis } from 'recharts';
 import type { BandDistribution, CutoffLine, HistogramBin } from '../../../../shared/charts/distribution';
 import { exportChartsAsPng } from './exportPng';
@@ -11,6 +11,8 @@ export interface BandChartProps {
   /** Shown above the charts, e.g. "Preview of unsaved cut-offs". */
   caption: string;
   fileName: string;
+  /** Shown beside the table of counts (e.g. the cut-off preview editor). */
+  children?: ReactNode;
 }
 
 const BAR = '#1f5fa8';
@@ -22,7 +24,7 @@ const CUT = '#b3261e';
  * final percentages with the band cut-offs as labelled lines, plus the table of counts as the
  * text alternative. Pure presentation: the numbers come from shared/charts.
  */
-export function BandChart({ distribution, bins, cutoffs, caption, fileName }: BandChartProps) {
+export function BandChart({ distribution, bins, cutoffs, caption, fileName, children }: BandChartProps) {
   const ref = useRef<HTMLDivElement>(null);
   const [exportError, setExportError] = useState<string | null>(null);
   const bands = distribution.bands.map((b) => ({ ...b, label: b.count ? `${b.count} (${b.percent}%)` : '0' }));
@@ -69,59 +71,64 @@ export function BandChart({ distribution, bins, cutoffs, caption, fileName }: Ba
           </BarChart>
         </div>
       </div>
-      <table className="data compact" aria-label="Band distribution">
-        <thead>
-          <tr>
-            <th scope="col">Letter</th>
-            <th scope="col">From</th>
-            <th scope="col" className="num">
-              Students
-            </th>
-            <th scope="col" className="num">
-              Share
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {distribution.bands.map((b) => (
-            <tr key={b.letter}>
-              <th scope="row">{b.letter}</th>
-              <td>{b.min}</td>
-              <td className="num">{b.count}</td>
-              <td className="num">{b.percent}%</td>
-            </tr>
-          ))}
-        </tbody>
-        {(distribution.ungraded > 0 || distribution.other > 0) && (
-          <tfoot>
-            <tr>
-              <td colSpan={4} className="muted">
-                {[
-                  distribution.ungraded ? `${distribution.ungraded} without a grade yet` : null,
-                  distribution.other ? `${distribution.other} with a letter outside these bands` : null,
-                ]
-                  .filter(Boolean)
-                  .join('; ')}
-              </td>
-            </tr>
-          </tfoot>
-        )}
-      </table>
-      <div className="toolbar">
-        <button
-          type="button"
-          onClick={() => {
-            setExportError(null);
-            if (ref.current) exportChartsAsPng(ref.current, fileName).catch((e: Error) => setExportError(e.message));
-          }}
-        >
-          Export chart as PNG
-        </button>
-        {exportError && (
-          <span role="alert" className="field-error">
-            Export failed: {exportError}
-          </span>
-        )}
+      <div className="below-charts">
+        <div>
+          <table className="data compact" aria-label="Band distribution">
+            <thead>
+              <tr>
+                <th scope="col">Letter</th>
+                <th scope="col">From</th>
+                <th scope="col" className="num">
+                  Students
+                </th>
+                <th scope="col" className="num">
+                  Share
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {distribution.bands.map((b) => (
+                <tr key={b.letter}>
+                  <th scope="row">{b.letter}</th>
+                  <td>{b.min}</td>
+                  <td className="num">{b.count}</td>
+                  <td className="num">{b.percent}%</td>
+                </tr>
+              ))}
+            </tbody>
+            {(distribution.ungraded > 0 || distribution.other > 0) && (
+              <tfoot>
+                <tr>
+                  <td colSpan={4} className="muted">
+                    {[
+                      distribution.ungraded ? `${distribution.ungraded} without a grade yet` : null,
+                      distribution.other ? `${distribution.other} with a letter outside these bands` : null,
+                    ]
+                      .filter(Boolean)
+                      .join('; ')}
+                  </td>
+                </tr>
+              </tfoot>
+            )}
+          </table>
+          <div className="toolbar">
+            <button
+              type="button"
+              onClick={() => {
+                setExportError(null);
+                if (ref.current) exportChartsAsPng(ref.current, fileName).catch((e: Error) => setExportError(e.message));
+              }}
+            >
+              Export chart as PNG
+            </button>
+            {exportError && (
+              <span role="alert" className="field-error">
+                Export failed: {exportError}
+              </span>
+            )}
+          </div>
+        </div>
+        {children}
       </div>
     </figure>
   );

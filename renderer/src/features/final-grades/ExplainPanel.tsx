@@ -16,36 +16,38 @@ export function ExplainPanel({ name, result, view }: { name: string; result: Stu
           </li>
         ))}
       </ol>
-      <table className="data" aria-label={`Items of ${name}`}>
-        <thead>
-          <tr>
-            <th scope="col">Item</th>
-            <th scope="col" className="num">
-              Entered
-            </th>
-            <th scope="col" className="num">
-              Counts as
-            </th>
-            <th scope="col" className="num">
-              Possible
-            </th>
-            <th scope="col">In this view</th>
-            <th scope="col">Why</th>
-          </tr>
-        </thead>
-        <tbody>
-          {result.items.map((it) => (
-            <tr key={it.itemId} className={it[view] === 'counted' ? undefined : 'dim'}>
-              <td>{it.name}</td>
-              <td className="num">{it.raw === null ? '' : fmtPoints(it.raw)}</td>
-              <td className="num">{it.effective === null ? '' : fmtPoints(it.effective)}</td>
-              <td className="num">{fmtPoints(it.possible)}</td>
-              <td>{INCLUSION[it[view]]}</td>
-              <td>{it.why.join('; ')}</td>
+      <div className="table-wrap">
+        <table className="data" aria-label={`Items of ${name}`}>
+          <thead>
+            <tr>
+              <th scope="col">Item</th>
+              <th scope="col" className="num">
+                Entered
+              </th>
+              <th scope="col" className="num">
+                Counts as
+              </th>
+              <th scope="col" className="num">
+                Possible
+              </th>
+              <th scope="col">In this view</th>
+              <th scope="col">Why</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {result.items.map((it) => (
+              <tr key={it.itemId} className={it[view] === 'counted' ? undefined : 'dim'}>
+                <td>{it.name}</td>
+                <td className="num">{it.raw === null ? '' : fmtPoints(it.raw)}</td>
+                <td className="num">{it.effective === null ? '' : fmtPoints(it.effective)}</td>
+                <td className="num">{fmtPoints(it.possible)}</td>
+                <td>{INCLUSION[it[view]]}</td>
+                <td>{it.why.join('; ')}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
     </section>
   );
 }

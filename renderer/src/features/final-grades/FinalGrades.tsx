@@ -221,14 +221,13 @@ export function FinalGrades() {
       )}
 
       <h3 className="section-title">Distribution</h3>
-      <div className="distribution">
-        <BandChart
-          distribution={distribution}
-          bins={bins}
-          cutoffs={cutoffLines(chartBands)}
-          caption={changed ? 'Preview with the edited cut-offs (not saved)' : `Letter bands, ${view} view`}
-          fileName={`${snapshot.course.name} band distribution.png`}
-        />
+      <BandChart
+        distribution={distribution}
+        bins={bins}
+        cutoffs={cutoffLines(chartBands)}
+        caption={changed ? 'Preview with the edited cut-offs (not saved)' : `Letter bands, ${view} view`}
+        fileName={`${snapshot.course.name} band distribution.png`}
+      >
         <section className="panel preview" aria-labelledby="preview-title">
           <h3 id="preview-title">Try other cut-offs</h3>
           <p className="muted">Edit a lower bound to see the new distribution before saving it.</p>
@@ -247,7 +246,7 @@ export function FinalGrades() {
             </button>
           </div>
         </section>
-      </div>
+      </BandChart>
       {dialog && dialogRow && (
         <OverrideDialog
           studentId={dialog.studentId}

@@ -182,7 +182,7 @@ export function CellMenu({ studentId, item, onClose }: Props) {
               {history.map((h) => (
                 <li key={h.id}>
                   <time>{formatInstant(h.at, tz)}</time> {h.kind !== 'do' && <strong>{h.kind} </strong>}
-                  {h.label}: {describe(h.before)} → {describe(h.after)}
+                  {h.label}: {describe(h.before, h.after)}
                   {h.reason && ` (${h.reason})`}
                 </li>
               ))}
@@ -194,11 +194,13 @@ export function CellMenu({ studentId, item, onClose }: Props) {
   );
 }
 
-/** A history row's fields as short text ("value 9.5, status excused"). */
-function describe(v: Record<string, unknown> | null): string {
-  if (!v) return '(empty)';
-  const parts = Object.entries(v)
-    .filter(([k, x]) => x !== null && !k.endsWith('_id') && k !== 'id')
-    .map(([k, x]) => `${k.replaceAll('_', ' ')} ${String(x)}`);
-  return parts.length ? parts.join(', ') : '(empty)';
+/** What a history row changed, as short text ("value 5.5 → 10"); bookkeeping columns left out. */
+function describe(before: Record<string, unknown> | null, after: Record<string, unknown> | null): string {
+  const keys = new Set([...Object.keys(before ?? {}), ...Object.keys(after ?? {})]);
+  const show = (v: unknown) => (v === null || v === undefined ? 'empty' : String(v));
+  const parts = [...keys]
+    .filter((k) => !/(^id$|_id$|_at$|^updated|^created)/.test(k) || k === 'submitted_at')
+    .filter((k) => (before?.[k] ?? null) !== (after?.[k] ?? null))
+    .map((k) => `${k.replaceAll('_', ' ')} ${show(before?.[k])} → ${show(after?.[k])}`);
+  return parts.length ? parts.join('; ') : 'no visible change';
 }

@@ -1,19 +1,11 @@
 import { createContext, memo, useContext } from 'react';
-import { cellView, inRange, type CellMark, type Range } from '../../../../shared/grid';
+import { cellView, inRange, type Range } from '../../../../shared/grid';
 import type { Item } from '../../../../shared/model';
 import { useGradebook, type GridRow } from '../../stores/gradebook';
+import { MarkIcon } from './icons';
 
 /** The selected block (grid row and column indices); cells read it so the rows need not re-render. */
 export const SelectionContext = createContext<Range | null>(null);
-
-const ICON: Partial<Record<CellMark, { icon: string; label: string }>> = {
-  late: { icon: '🕑', label: 'late' },
-  integrity: { icon: '🛡', label: 'integrity finding' },
-  team: { icon: '👥', label: 'team score' },
-  adjusted: { icon: '•', label: 'individually adjusted' },
-  comment: { icon: '✎', label: 'comment' },
-  dropped: { icon: '↓', label: 'dropped' },
-};
 
 interface Props {
   row: GridRow;
@@ -33,14 +25,9 @@ export const ScoreCell = memo(function ScoreCell({ row, item, rowIdx, colIdx }: 
   return (
     <span className={cls} title={view.title || undefined} data-marks={view.marks.join(' ') || undefined}>
       <span className="gb-icons">
-        {view.marks.map((m) => {
-          const icon = ICON[m];
-          return icon ? (
-            <span key={m} className={`gb-icon gb-icon-${m}`} aria-label={icon.label}>
-              {icon.icon}
-            </span>
-          ) : null;
-        })}
+        {view.marks.map((m) => (
+          <MarkIcon key={m} mark={m} />
+        ))}
       </span>
       <span className="gb-value">{view.text}</span>
     </span>

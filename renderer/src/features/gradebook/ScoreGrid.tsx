@@ -235,7 +235,7 @@ export function ScoreGrid({ snapshot, rows, sortColumns, onSortColumnsChange, on
             rows={rows}
             rowKeyGetter={(r) => r.student.id}
             rowHeight={30}
-            headerRowHeight={44}
+            headerRowHeight={52}
             sortColumns={sortColumns}
             onSortColumnsChange={(s) => onSortColumnsChange(s.slice(-1))}
             onCellKeyDown={onKeyDown}

@@ -2,6 +2,7 @@ import type { Column, ColumnOrColumnGroup, RenderEditCellProps } from 'react-dat
 import type { CourseSnapshot, Item } from '../../../../shared/model';
 import { studentName } from '../../../../shared/grid';
 import type { GridRow } from '../../stores/gradebook';
+import { MarkIcon } from './icons';
 import { ScoreCell } from './ScoreCell';
 
 /** The frozen student columns come first; item columns start here. */
@@ -36,15 +37,14 @@ export function buildColumns(snapshot: CourseSnapshot, renderEditCell: (p: Rende
         (item): Column<GridRow> => ({
           key: itemKey(item.id),
           name: item.name,
-          width: 96,
+          width: 104,
           sortable: true,
           editable: true,
           cellClass: 'gb-score',
           renderHeaderCell: ({ sortDirection }) => (
             <span className="gb-item-head" title={`${item.name}: out of ${item.pointsPossible}${item.teamGraded ? ', graded per team' : ''}${item.dueDate ? `, due ${item.dueDate}` : ''}`}>
               <span className="gb-item-name">
-                {item.teamGraded && <span aria-label="team-graded">👥 </span>}
-                {item.name}
+                {item.teamGraded && <MarkIcon mark="team" />} {item.name}
               </span>
               <span className="gb-item-pts">
                 /{item.pointsPossible}
@@ -93,7 +93,7 @@ export function buildColumns(snapshot: CourseSnapshot, renderEditCell: (p: Rende
         const borderline = r.flags.includes('borderline');
         return (
           <span title={[r.override ? `Overridden: ${r.override.reason}` : '', borderline ? 'Borderline: close to the next band up' : ''].filter(Boolean).join('\n') || undefined}>
-            {r.override && <span aria-label="overridden">📌</span>}
+            {r.override && <MarkIcon mark="override" />}
             {borderline && <span className="gb-borderline" aria-label="borderline">◆</span>}
             {pct(r.display)}
           </span>

@@ -5,6 +5,7 @@ import { useCourseData } from '../common/courseData';
 import '../common/screens.css';
 import { StudentDialog } from './StudentDialog';
 import { Teams } from './Teams';
+import { useExcel } from '../excel/store';
 
 /** "Who is in the class, in which team, with what accommodation?" */
 export function Roster() {
@@ -39,6 +40,9 @@ export function Roster() {
       {snapshot.students.length === 0 ? (
         <div className="empty panel">
           <p>No students yet. Import a class list (Excel or CSV) or add a student.</p>
+          <button type="button" onClick={() => useExcel.getState().openImport('roster')}>
+            Import class list…
+          </button>
           <button type="button" className="primary" onClick={() => setEditing('new')}>
             Add student
           </button>

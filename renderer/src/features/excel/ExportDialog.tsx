@@ -1,0 +1,191 @@
+import { useEffect, useState } from 'react';
+import { ApiError, type ExportProfile, type Preflight, type RegistrarExportRecord } from '../../../../shared/api';
+import { api } from '../../api/client';
+import { useApp } from '../../stores/app';
+import { Dialog } from '../common/Dialog';
+import { download } from './files';
+import { useExcel } from './store';
+import './excel.css';
+
+/**
+ * Exports: the full workbook, the grades CSV, and the registrar file by profile with its
+ * pre-flight check (nothing is written until it passes or the instructor confirms).
+ */
+export function ExportDialog() {
+  const close = useExcel((s) => s.close);
+  const [profiles, setProfiles] = useState<ExportProfile[]>([]);
+  const [history, setHistory] = useState<RegistrarExportRecord[]>([]);
+  const [profile, setProfile] = useState('banner');
+  const [params, setParams] = useState({ termCode: '', crn: '', classNumber: '' });
+  const [preflight, setPreflight] = useState<Preflight | null>(null);
+  const [confirm, setConfirm] = useState(false);
+  const [working, setWorking] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    void api('excel.profiles', {}).then(setProfiles, (e: Error) => setError(e.message));
+    void api('excel.registrarExports', {}).then(setHistory, () => undefined);
+  }, []);
+
+  const chosen = profiles.find((p) => p.key === profile);
+  const needs = new Set(chosen?.config.columns.map((c) => c.field));
+  const input = () => ({
+    profile,
+    ...(params.termCode && { termCode: params.termCode }),
+    ...(params.crn && { crn: params.crn }),
+    ...(params.classNumber && { classNumber: params.classNumber }),
+  });
+
+  async function step(label: string, action: () => Promise<void>) {
+    setWorking(label);
+    setError(null);
+    try {
+      await action();
+    } catch (err) {
+      setError((err as Error).message);
+      const details = err instanceof ApiError ? (err.details as { preflight?: Preflight } | undefined) : undefined;
+      if (details?.preflight) setPreflight(details.preflight);
+    } finally {
+      setWorking(null);
+    }
+  }
+
+  return (
+    <Dialog title="Export" onClose={close} wide>
+      <div className="excel-wizard">
+        <section className="panel">
+          <h3>Workbook and CSV</h3>
+          <div className="excel-row">
+            <button type="button" onClick={() => void step('Writing the workbook…', async () => download(await api('excel.exportWorkbook', {})))}>
+              Full workbook (.xlsx)
+            </button>
+            <button type="button" onClick={() => void step('Writing the CSV…', async () => download(await api('excel.exportGradesCsv', {})))}>
+              Grades sheet (.csv)
+            </button>
+          </div>
+        </section>
+
+        <section className="panel">
+          <h3>Final grades for the registrar</h3>
+          <div className="excel-row">
+            <label>
+              Profile
+              <select
+                value={profile}
+                onChange={(e) => {
+                  setProfile(e.target.value);
+                  setPreflight(null);
+                }}
+              >
+                {profiles.map((p) => (
+                  <option key={p.key} value={p.key}>
+                    {p.config.name} ({p.config.format})
+                  </option>
+                ))}
+              </select>
+            </label>
+            {needs.has('termCode') && (
+              <label>
+                Term code
+                <input value={params.termCode} onChange={(e) => setParams({ ...params, termCode: e.target.value })} />
+              </label>
+            )}
+            {needs.has('crn') && (
+              <label>
+                CRN
+                <input value={params.crn} onChange={(e) => setParams({ ...params, crn: e.target.value })} />
+              </label>
+            )}
+            {needs.has('classNumber') && (
+              <label>
+                Class number
+                <input value={params.classNumber} onChange={(e) => setParams({ ...params, classNumber: e.target.value })} />
+              </label>
+            )}
+            <button type="button" onClick={() => void step('Checking…', async () => setPreflight(await api('excel.registrarPreflight', input())))}>
+              Check
+            </button>
+          </div>
+          {preflight && (
+            <div className="excel-summary" aria-label="Pre-flight check">
+              <p>
+                {preflight.rows.length} of {preflight.enrolled} enrolled students will be sent.{' '}
+                {preflight.passes ? 'Every check passed.' : `${preflight.issues.length} issue(s) to review:`}
+              </p>
+              <ul className="excel-issues">
+                {preflight.issues.slice(0, 100).map((i, n) => (
+                  <li key={n} className={`issue-${i.kind}`}>
+                    {i.message}
+                  </li>
+                ))}
+              </ul>
+              {!preflight.passes && (
+                <label className="check">
+                  <input type="checkbox" checked={confirm} onChange={(e) => setConfirm(e.target.checked)} />
+                  I have reviewed these; export anyway
+                </label>
+              )}
+            </div>
+          )}
+          <div className="excel-actions">
+            <button
+              type="button"
+              className="primary"
+              disabled={!preflight || (!preflight.passes && !confirm) || !!working}
+              onClick={() =>
+                void step('Writing the registrar file…', async () => {
+                  const out = await api('excel.exportRegistrar', { ...input(), confirm });
+                  download(out.file);
+                  setHistory(await api('excel.registrarExports', {}));
+                  useApp.setState({ notice: `Exported ${out.file.name} (${out.record.letters.length} grades). It is recorded in the course.` });
+                })
+              }
+            >
+              Export registrar file
+            </button>
+          </div>
+          {history.length > 0 && (
+            <table className="excel-preview" aria-label="Registrar exports">
+              <thead>
+                <tr>
+                  <th>When</th>
+                  <th>Profile</th>
+                  <th>File</th>
+                  <th>Grades</th>
+                  <th>SHA-256</th>
+                </tr>
+              </thead>
+              <tbody>
+                {history.map((h) => (
+                  <tr key={h.id}>
+                    <td>{new Date(h.at).toLocaleString()}</td>
+                    <td>{h.profileName}</td>
+                    <td>{h.fileName}</td>
+                    <td>{h.letters.length}</td>
+                    <td title={h.sha256}>{h.sha256.slice(0, 12)}…</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+        </section>
+        {working && (
+          <p role="status" className="excel-progress">
+            <progress /> {working}
+          </p>
+        )}
+        {error && (
+          <div role="alert" className="message error">
+            {error}
+          </div>
+        )}
+        <div className="excel-actions">
+          <button type="button" onClick={close}>
+            Close
+          </button>
+        </div>
+      </div>
+    </Dialog>
+  );
+}
+

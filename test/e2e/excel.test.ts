@@ -1,0 +1,72 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startApp, type Harness } from './harness';
+
+const FIXTURES = path.resolve('test/fixtures');
+
+describe('Excel import and export in Chromium', () => {
+  let app: Harness;
+  beforeAll(async () => {
+    app = await startApp();
+  });
+  afterAll(async () => app?.close());
+
+  it('imports the class list through the wizard and shows the students', async () => {
+    const { page } = app;
+    await page.getByRole('button', { name: 'Import…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Import from Excel or CSV' });
+    await dialog.locator('input[type=file]').setInputFiles(path.join(FIXTURES, 'class-list.csv'));
+    const preview = dialog.getByRole('table', { name: 'Preview' });
+    await expect.poll(() => preview.getByRole('row').count()).toBe(9);
+    expect(await preview.getByRole('row').nth(1).textContent()).toContain('Núñez');
+    expect(await dialog.getByRole('combobox', { name: 'Field for column Student ID' }).inputValue()).toBe('registrarId');
+    await app.screenshot('excel-import-preview');
+    await dialog.getByRole('button', { name: /^Import \(8 new/ }).click();
+    await expect.poll(() => page.getByRole('status').first().textContent()).toMatch(/Imported class-list.csv/);
+    await page.getByRole('navigation', { name: 'Screens' }).getByRole('button', { name: 'Roster' }).click();
+    await expect.poll(() => page.getByText('Zhang').count()).toBeGreaterThan(0);
+    expect(await page.getByText('Müller-Lüdenscheidt').count()).toBeGreaterThan(0);
+    await app.screenshot('excel-import-roster');
+  });
+
+  it('shows every problem of a bad file with its place and imports nothing', async () => {
+    const { page } = app;
+    const bad = path.join(app.dataDir, 'bad.csv');
+    fs.writeFileSync(bad, 'Student ID,Name\n001,"A, B"\n001,"C, D"\n');
+    await page.getByRole('button', { name: 'Import…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Import from Excel or CSV' });
+    await dialog.locator('input[type=file]').setInputFiles(bad);
+    const problems = dialog.getByRole('table', { name: 'Problems in the file' });
+    await expect.poll(() => problems.getByRole('row').nth(1).textContent()).toBe('bad3ADuplicate student ID 001: it is also on row 2.');
+    expect(await dialog.getByRole('button', { name: /^Import/ }).isDisabled()).toBe(true);
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+  });
+
+  it('exports the registrar xlsx after the pre-flight check, as a download with text IDs', async () => {
+    const { page } = app;
+    await page.getByRole('button', { name: 'Export…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Export' });
+    await dialog.getByLabel('Term code').fill('202610');
+    await dialog.getByLabel('CRN').fill('12345');
+    await dialog.getByRole('button', { name: 'Check' }).click();
+    await expect.poll(() => dialog.getByLabel('Pre-flight check').textContent()).toMatch(/8 of 8 enrolled students will be sent/);
+    await dialog.getByRole('checkbox', { name: /export anyway/ }).check().catch(() => undefined);
+    const downloaded = page.waitForEvent('download');
+    await dialog.getByRole('button', { name: 'Export registrar file' }).click();
+    const file = await downloaded;
+    expect(file.suggestedFilename()).toBe('IE-7374-202610-12345-final-grades.xlsx');
+    const target = path.join(app.dataDir, file.suggestedFilename());
+    await file.saveAs(target);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(target);
+    const ws = wb.worksheets[0]!;
+    expect(ws.getRow(1).values).toEqual([undefined, 'Term Code', 'CRN', 'Student ID', 'Final Grade', 'Last Attend Date']);
+    const ids: unknown[] = [];
+    ws.eachRow((row, n) => n > 1 && ids.push(row.getCell(3).value));
+    expect(ids).toContain('000042000');
+    await expect.poll(() => dialog.getByRole('table', { name: 'Registrar exports' }).getByRole('row').count()).toBe(2);
+    await app.screenshot('excel-export-registrar');
+  });
+});

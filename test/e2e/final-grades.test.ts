@@ -1,0 +1,104 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadDemoClass } from '../../main/backend/services/demo';
+import { readSnapshot } from '../../main/backend/services/course';
+import { bandDistribution } from '../../shared/charts/distribution';
+import { computeCourse } from '../../shared/grading';
+import { startApp, type Harness } from './harness';
+
+/** Student counts per letter, read from the chart's text alternative. */
+async function bandCounts(app: Harness): Promise<Record<string, number>> {
+  const rows = await app.page.getByRole('table', { name: 'Band distribution' }).locator('tbody tr').all();
+  const counts: Record<string, number> = {};
+  for (const r of rows) {
+    const cells = await r.locator('th, td').allTextContents();
+    counts[cells[0]!] = Number(cells[2]);
+  }
+  return counts;
+}
+
+describe('Final grades screen in Chromium', () => {
+  let app: Harness;
+  beforeAll(async () => {
+    app = await startApp((ws) => loadDemoClass(ws.course!));
+    await app.page.getByRole('navigation', { name: 'Screens' }).getByRole('button', { name: 'Final grades' }).click();
+    await app.page.getByRole('table', { name: 'Final grades' }).waitFor();
+  });
+  afterAll(async () => app?.close());
+
+  it('lists every enrolled student with a letter, and the band chart counts all of them', async () => {
+    const rows = app.page.getByRole('table', { name: 'Final grades' }).locator('tbody tr');
+    expect(await rows.count()).toBe(40);
+    const counts = await bandCounts(app);
+    expect(Object.keys(counts)).toEqual(['A', 'A-', 'B+', 'B', 'B-', 'C+', 'C', 'C-', 'F']);
+    expect(Object.values(counts).reduce((a, b) => a + b, 0)).toBe(40);
+    await app.page.getByRole('heading', { name: 'Distribution' }).scrollIntoViewIfNeeded();
+    await app.screenshot('final-grades-chart');
+  });
+
+  it('overrides a final grade with a reason and shows the pin and the letter', async () => {
+    const { page } = app;
+    const table = page.getByRole('table', { name: 'Final grades' });
+    const first = table.locator('tbody tr').first();
+    const name = (await first.locator('td').first().textContent())!;
+    await page.getByRole('button', { name: `Override ${name}` }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByRole('button', { name: 'Save override' }).click();
+    await expect.poll(() => dialog.getByRole('alert').textContent()).toContain('A reason is required');
+    await dialog.getByLabel('Letter').selectOption('C-');
+    await dialog.getByLabel('Reason').fill('Academic standing committee decision');
+    await dialog.getByRole('button', { name: 'Save override' }).click();
+    await expect.poll(() => dialog.count()).toBe(0);
+    const row = table.locator('tbody tr').filter({ hasText: name });
+    await expect.poll(() => row.textContent()).toContain('Overridden');
+    const cells = await row.locator('td').allTextContents();
+    expect(cells).toContain('C-');
+    const overrides = readSnapshot(app.workspace.course!.db).overrides;
+    expect(overrides).toEqual([expect.objectContaining({ letter: 'C-', reason: 'Academic standing committee decision' })]);
+    await page.getByRole('button', { name: `Clear override of ${name}` }).click();
+    await page.getByRole('dialog').getByLabel('Reason').fill('Entered by mistake');
+    await page.getByRole('dialog').getByRole('button', { name: 'Clear override' }).click();
+    await expect.poll(() => row.textContent()).not.toContain('Overridden');
+  });
+
+  it('explains a student’s grade with the engine’s trail', async () => {
+    const { page } = app;
+    const name = (await page.getByRole('table', { name: 'Final grades' }).locator('tbody tr').nth(1).locator('td').first().textContent())!;
+    await page.getByRole('button', { name: `Explain ${name}` }).click();
+    const panel = page.getByRole('region', { name: `Explain: ${name}` });
+    const lines = panel.getByRole('list', { name: 'How the grade was computed' }).getByRole('listitem');
+    await expect.poll(() => lines.count()).toBeGreaterThan(4);
+    const text = (await lines.allTextContents()).join('\n');
+    expect(text).toMatch(/Homeworks/);
+    expect(text).toMatch(/%/);
+    const items = panel.getByRole('table', { name: `Items of ${name}` }).locator('tbody tr');
+    expect(await items.count()).toBeGreaterThan(20);
+  });
+
+  it('previews an edited cut-off: the chart counts change before anything is saved', async () => {
+    const { page } = app;
+    const before = await bandCounts(app);
+    const policyBefore = readSnapshot(app.workspace.course!.db).policy;
+    const preview = page.getByRole('table', { name: 'Preview bands' });
+    // B+ from 70: the B- students (70-76) move up into B+; B (76-82) stays above it.
+    await preview.getByLabel('Lower bound of B+', { exact: true }).fill('70');
+    const snap = readSnapshot(app.workspace.course!.db);
+    const bands = snap.policy.bands.map((b) => (b.letter === 'B+' ? { ...b, min: 70 } : b));
+    const engine = computeCourse({ ...snap, policy: { ...snap.policy, bands } });
+    const expected = Object.fromEntries(
+      bandDistribution(
+        bands,
+        engine.students.map((r) => r.final.letter),
+      ).bands.map((b) => [b.letter, b.count]),
+    );
+    expect(expected).not.toEqual(before);
+    await expect.poll(() => bandCounts(app)).toEqual(expected);
+    const after = await bandCounts(app);
+    expect(Object.values(after).reduce((a, b) => a + b, 0)).toBe(40);
+    expect(after['B-']).toBe(0);
+    expect(await page.getByText('Preview with the edited cut-offs (not saved)').count()).toBe(1);
+    expect(readSnapshot(app.workspace.course!.db).policy).toEqual(policyBefore);
+    await app.screenshot('final-grades-preview');
+    await page.getByRole('button', { name: 'Reset' }).click();
+    await expect.poll(async () => bandCounts(app)).toEqual(before);
+  });
+});
