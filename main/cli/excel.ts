@@ -1,10 +1,117 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { ApiError } from '../../shared/api/envelope';
+import type { ImportProblem, Preflight } from '../../shared/api/excel';
+import {
+  describeProblem,
+  exportGradesCsv,
+  exportRegistrar,
+  exportWorkbook,
+  importCanvas,
+  importRoster,
+  importScores,
+  importWorkbook,
+  type ImportFile,
+} from '../backend/excel';
+import { closeCourse, openCourse, type Course } from '../backend/services/course';
+
 /**
- * Spreadsheet import/export commands, wired to main/backend/excel once it lands.
- * Each takes the course file, the other file and the flags, and writes its report with `out`.
+ * Spreadsheet import/export commands over main/backend/excel. Each takes the course file, the
+ * other file and the flags, and writes its report with `out`.
  */
-type ExcelCommand = (courseOrInput: string, other: string, flags: Record<string, string | boolean | undefined>, out: (s: string) => void) => Promise<void>;
+type Flags = Record<string, string | boolean | undefined>;
+type ExcelCommand = (courseFile: string, other: string, flags: Flags, out: (s: string) => void) => Promise<void>;
+
+interface Outcome {
+  problems: ImportProblem[];
+  applied: boolean;
+  backup: string | null;
+}
+
+async function onCourse<T>(file: string, fn: (course: Course) => Promise<T>): Promise<T> {
+  // Opening through the app path takes the scheduled backup too; imports take their own.
+  const course = openCourse(path.resolve(file));
+  try {
+    return await fn(course);
+  } finally {
+    closeCourse(course);
+  }
+}
+
+const readInput = (file: string): ImportFile => {
+  if (!fs.existsSync(file)) throw new ApiError('not_found', `${file} does not exist.`);
+  return { name: path.basename(file), bytes: new Uint8Array(fs.readFileSync(file)) };
+};
+
+/** A refused import lists every problem with its place; the ApiError's own message comes last. */
+function withProblems(err: unknown): never {
+  const details = err instanceof ApiError ? (err.details as { problems?: ImportProblem[]; preflight?: Preflight } | undefined) : undefined;
+  const lines = [
+    ...(details?.problems ?? []).map((p) => `  ${p.severity === 'error' ? 'error' : 'warning'}: ${describeProblem(p)}`),
+    ...(details?.preflight?.issues ?? []).map((i) => `  ${i.message}`),
+  ];
+  const message = (err as ApiError).message;
+  const more = lines.filter((l) => !message.includes(l.replace(/^ {2}(error: |warning: )?/, '')));
+  if (more.length) throw new ApiError((err as ApiError).code, `${message}\n${more.join('\n')}`);
+  throw err;
+}
+
+function report(out: (s: string) => void, what: string, outcome: Outcome, summary: string, dryRun: boolean): void {
+  for (const p of outcome.problems) out(`  ${p.severity}: ${describeProblem(p)}`);
+  const verdict = dryRun ? 'Dry run: nothing was changed.' : outcome.applied ? `Imported. Backup: ${outcome.backup ?? 'none'}` : 'Nothing to change.';
+  out(`${what}: ${summary}\n${verdict}`);
+}
+
+const importer =
+  <R extends Outcome>(what: string, run: (c: Course, f: ImportFile, dryRun: boolean) => Promise<R>, summary: (r: R) => string): ExcelCommand =>
+  async (courseFile, input, flags, out) => {
+    const dryRun = !!flags['dry-run'];
+    const result = await onCourse(courseFile, (c) => run(c, readInput(input), dryRun)).catch(withProblems);
+    report(out, what, result, summary(result), dryRun);
+  };
+
+const write = (target: string, bytes: Uint8Array, out: (s: string) => void) => {
+  fs.writeFileSync(target, bytes);
+  out(`Wrote ${path.resolve(target)}`);
+};
 
 export const EXCEL_COMMANDS: { import: Record<string, ExcelCommand>; export: Record<string, ExcelCommand> } = {
-  import: {},
-  export: {},
+  import: {
+    roster: importer(
+      'Class list',
+      (c, f, dryRun) => importRoster(c, f, { dryRun }),
+      (r) => `${r.counts.new} new, ${r.counts.updated} updated, ${r.counts.unchanged} unchanged, ${r.counts.error} with errors`,
+    ),
+    scores: importer(
+      'Scores',
+      (c, f, dryRun) => importScores(c, f, { dryRun }),
+      (r) => `${r.counts.set} set, ${r.counts.cleared} cleared, ${r.counts.statuses} statuses, ${r.counts.unchanged} unchanged, ${r.unmatchedRows.length} unmatched rows`,
+    ),
+    canvas: importer(
+      'Canvas export',
+      (c, f, dryRun) => importCanvas(c, f, { dryRun }),
+      (r) => `${r.students.new} new students, ${r.items.filter((i) => i.action === 'create').length} new items, ${r.scores.set} scores set, ${r.scores.statuses} statuses`,
+    ),
+    workbook: importer(
+      'Workbook',
+      (c, f, dryRun) => importWorkbook(c, f, { dryRun }),
+      (r) => Object.entries(r.counts).map(([k, n]) => `${n} ${k}`).join(', '),
+    ),
+  },
+  export: {
+    workbook: async (courseFile, target, _flags, out) => write(target, (await onCourse(courseFile, (c) => exportWorkbook(c))).bytes, out),
+    csv: async (courseFile, target, _flags, out) => write(target, (await onCourse(courseFile, async (c) => exportGradesCsv(c))).bytes, out),
+    registrar: async (courseFile, target, flags, out) => {
+      const opts = {
+        termCode: flags.term as string | undefined,
+        crn: flags.crn as string | undefined,
+        classNumber: flags['class-number'] as string | undefined,
+        confirm: !!flags.yes,
+      };
+      const result = await onCourse(courseFile, (c) => exportRegistrar(c, (flags.profile as string | undefined) ?? 'banner', opts)).catch(withProblems);
+      for (const issue of result.preflight.issues) out(`  confirmed: ${issue.message}`);
+      write(target, result.file.bytes, out);
+      out(`${result.record.letters.length} letters sent (${result.preflight.profile.config.name}), sha256 ${result.record.sha256}`);
+    },
+  },
 };

@@ -97,8 +97,14 @@ export const COMMANDS: Record<string, Command> = {
   },
   export: {
     usage: 'export json|registrar|workbook|csv <file.gradebook> <out>',
-    summary: 'Write the course as course JSON, a registrar sheet, a full workbook or CSV.',
-    options: { profile: { type: 'string', description: 'registrar export profile (registrar only)' }, yes: { type: 'boolean', description: 'write even when the pre-flight check has findings' } },
+    summary: 'Write the course as course JSON, final letters for the registrar, a full workbook or a grades CSV.',
+    options: {
+      profile: { type: 'string', description: 'registrar profile: banner (default), peoplesoft, id-grade or custom:<id>' },
+      term: { type: 'string', description: 'term code (registrar)' },
+      crn: { type: 'string', description: 'course reference number (Banner)' },
+      'class-number': { type: 'string', description: 'class number (PeopleSoft)' },
+      yes: { type: 'boolean', description: 'write even when the pre-flight check has findings' },
+    },
     async run(args, flags) {
       need(args, 3, COMMANDS.export!.usage);
       const [kind, file, target] = args as [string, string, string];

@@ -5,7 +5,10 @@ import { method } from './define';
  * Excel and CSV in and out. Files travel as bytes (base64 in JSON) in both directions, so the
  * Electron and web transports behave the same; the renderer saves or offers the download.
  */
-const Base64 = z.string().max(400_000_000).regex(/^[A-Za-z0-9+/]*={0,2}$/, 'base64 data');
+const Base64 = z
+  .string()
+  .max(400_000_000)
+  .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'base64 data');
 export const FileBytes = z.object({ name: z.string().max(255), data: Base64 }).strict();
 export type FileBytes = z.infer<typeof FileBytes>;
 
@@ -91,7 +94,13 @@ export const ScoreColumnTarget = z.union([
   z
     .object({
       column: z.number().int().min(0),
-      create: z.object({ name: z.string().trim().min(1).max(200), categoryId: z.number().int().positive(), pointsPossible: z.number().min(0).max(100000) }).strict(),
+      create: z
+        .object({
+          name: z.string().trim().min(1).max(200),
+          categoryId: z.number().int().positive(),
+          pointsPossible: z.number().min(0).max(100000),
+        })
+        .strict(),
     })
     .strict(),
 ]);
@@ -120,10 +129,22 @@ export const ScoreReport = z.object({
   headers: z.array(z.string()),
   keyColumn: z.number().int().nullable(),
   columns: z.array(
-    z.object({ column: z.number().int(), header: z.string(), itemId: z.number().int().nullable(), itemName: z.string().nullable(), action: z.enum(['matched', 'create', 'unmatched', 'key']) }),
+    z.object({
+      column: z.number().int(),
+      header: z.string(),
+      itemId: z.number().int().nullable(),
+      itemName: z.string().nullable(),
+      action: z.enum(['matched', 'create', 'unmatched', 'key']),
+    }),
   ),
   unmatchedRows: z.array(z.object({ row: z.number().int(), key: z.string() })),
-  counts: z.object({ set: z.number().int(), cleared: z.number().int(), unchanged: z.number().int(), statuses: z.number().int(), itemsCreated: z.number().int() }),
+  counts: z.object({
+    set: z.number().int(),
+    cleared: z.number().int(),
+    unchanged: z.number().int(),
+    statuses: z.number().int(),
+    itemsCreated: z.number().int(),
+  }),
 });
 export type ScoreReport = z.infer<typeof ScoreReport>;
 
@@ -140,7 +161,15 @@ export type CanvasImportInput = z.infer<typeof CanvasImportInput>;
 export const CanvasReport = z.object({
   ...ImportOutcome,
   students: z.object({ new: z.number().int(), updated: z.number().int(), unchanged: z.number().int(), skipped: z.array(z.string()) }),
-  items: z.array(z.object({ canvasId: z.string(), name: z.string(), pointsPossible: z.number(), itemId: z.number().int().nullable(), action: z.enum(['matched', 'create']) })),
+  items: z.array(
+    z.object({
+      canvasId: z.string(),
+      name: z.string(),
+      pointsPossible: z.number(),
+      itemId: z.number().int().nullable(),
+      action: z.enum(['matched', 'create']),
+    }),
+  ),
   scores: z.object({ set: z.number().int(), unchanged: z.number().int(), statuses: z.number().int(), notAssigned: z.number().int() }),
 });
 export type CanvasReport = z.infer<typeof CanvasReport>;
@@ -154,12 +183,28 @@ export const WorkbookReport = z.object({
 export type WorkbookReport = z.infer<typeof WorkbookReport>;
 
 /** What a registrar file column holds. */
-export const RegistrarField = z.enum(['termCode', 'crn', 'classNumber', 'studentId', 'grade', 'lastAttendDate', 'lastName', 'firstName', 'fullName', 'email', 'section', 'blank']);
+export const RegistrarField = z.enum([
+  'termCode',
+  'crn',
+  'classNumber',
+  'studentId',
+  'grade',
+  'lastAttendDate',
+  'lastName',
+  'firstName',
+  'fullName',
+  'email',
+  'section',
+  'blank',
+]);
 export type RegistrarField = z.infer<typeof RegistrarField>;
 
 export const ExportProfileConfig = z.object({
   name: z.string().trim().min(1).max(100),
-  columns: z.array(z.object({ field: RegistrarField, header: z.string().max(100) }).strict()).min(1).max(30),
+  columns: z
+    .array(z.object({ field: RegistrarField, header: z.string().max(100) }).strict())
+    .min(1)
+    .max(30),
   header: z.boolean(),
   format: z.enum(['xlsx', 'csv']),
   /** Tokens: {code} {course} {term} {termCode} {crn} {classNumber} {date}. */
@@ -200,7 +245,15 @@ export const Preflight = z.object({
   passes: z.boolean(),
   issues: z.array(PreflightIssue),
   /** The rows that would be written. */
-  rows: z.array(z.object({ studentId: z.number().int(), registrarId: z.string(), name: z.string(), letter: z.string(), lastAttendDate: z.string().nullable() })),
+  rows: z.array(
+    z.object({
+      studentId: z.number().int(),
+      registrarId: z.string(),
+      name: z.string(),
+      letter: z.string(),
+      lastAttendDate: z.string().nullable(),
+    }),
+  ),
   enrolled: z.number().int(),
 });
 export type Preflight = z.infer<typeof Preflight>;
@@ -230,7 +283,11 @@ export const excelMethods = {
   'excel.exportGradesCsv': method(z.object({}).strict(), ExportedFile),
   'excel.profiles': method(z.object({}).strict(), z.array(ExportProfile)),
   /** Saves a custom profile with the course (new when id is absent). */
-  'excel.saveProfile': method(z.object({ id: z.number().int().positive().optional(), config: ExportProfileConfig }).strict(), ExportProfile, true),
+  'excel.saveProfile': method(
+    z.object({ id: z.number().int().positive().optional(), config: ExportProfileConfig }).strict(),
+    ExportProfile,
+    true,
+  ),
   'excel.deleteProfile': method(z.object({ id: z.number().int().positive() }).strict(), z.null(), true),
   'excel.registrarPreflight': method(RegistrarParams, Preflight),
   /** Writes the registrar file; refused until the pre-flight passes or `confirm` is set. Recorded in the course. */

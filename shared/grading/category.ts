@@ -5,12 +5,17 @@
  *   possible count in full; an item with 0 points possible adds to earned only.
  * - Equal-weight categories: every counted item with points possible weighs the same, so the
  *   percentage is the mean of the items' own percentages; an item with 0 points possible adds
- *   its points over the category's points possible (as it would in a points category).
+ *   its points over the category's points possible before drops (so that a higher score can
+ *   never lower the grade through a change of which item is dropped).
  * - A category with no points possible counted (nothing graded, all excused) has no percentage
  *   and its weight goes to the other categories.
  * - Drops: at most as many as leave one counted item with points possible. Drop lowest first
  *   (best grade for the student), then drop highest among what is left (worst grade). Integrity
  *   zeros, never-drop items and items with 0 points possible are never dropped.
+ *   With both rules on one category this two-step choice (as Canvas does it) is not monotone:
+ *   a higher score can change which item drop-lowest takes and so what drop-highest leaves.
+ *   The monotone alternative, max over low drops of min over high drops, costs a search over
+ *   combinations; not done.
  */
 import type { AttendanceMark } from '../model/course';
 import { type AttendanceCredits, attendanceTotals } from './attendance';
@@ -50,14 +55,23 @@ export function exactFraction(t: CategoryTotals): Ratio | null {
     : { n: t.earnedFine, d: BigInt(t.possibleUnits) * FINE_N };
 }
 
-export function itemsCategory(
-  cat: PreparedCategory,
-  possibleUnits: Float64Array,
-  s: StudentItems,
-  inView: Uint8Array,
-  equalWeight: boolean,
-): CategoryTotals {
-  const c = cat.category;
+/** A category's counted items in one view, before drops. */
+interface Collected {
+  readonly pc: PreparedCategory;
+  units: number;
+  fine: bigint;
+  hasFine: boolean;
+  approx: number;
+  possible: number;
+  counted: number;
+  readonly possibleBeforeDrops: number;
+  readonly candidates: number[];
+  /** Most items that may be dropped: one item with points possible always stays. */
+  readonly maxDrops: number;
+}
+
+function collect(pc: PreparedCategory, possibleUnits: Float64Array, s: StudentItems, inView: Uint8Array): Collected {
+  const c = pc.category;
   const wantDrops = c.dropLowest > 0 || c.dropHighest > 0;
   let units = 0; // sum of whole-unit scores
   let fine = 0n; // sum of exact scores that are not whole units, at FINE
@@ -67,7 +81,7 @@ export function itemsCategory(
   let counted = 0;
   let positive = 0;
   const candidates: number[] = [];
-  for (const i of cat.items) {
+  for (const i of pc.items) {
     if (!inView[i]) continue;
     counted++;
     const p = possibleUnits[i]!;
@@ -84,43 +98,87 @@ export function itemsCategory(
     if (wantDrops && s.droppable[i]) candidates.push(i);
   }
   approx += units;
+  const maxDrops = candidates.length === 0 ? 0 : candidates.length - (positive > candidates.length ? 0 : 1);
+  return { pc, units, fine, hasFine, approx, possible, counted, possibleBeforeDrops: possible, candidates, maxDrops };
+}
 
-  let dropped: number[] = [];
-  let droppedLowest = 0;
-  if (candidates.length > 0) {
-    const scores: DropScores = { approx: s.approx, fine: s.fine, possible: possibleUnits };
-    const maxDrops = candidates.length - (positive > candidates.length ? 0 : 1);
-    const low = Math.min(c.dropLowest, maxDrops);
-    const total: DropTotal = { approx, units, fine, possible };
-    const lowest = equalWeight ? choosePercentDrops(candidates, low, 'best', scores) : chooseDrops(total, candidates, low, 'best', scores);
-    const high = Math.min(c.dropHighest, maxDrops - lowest.length);
-    let highest: number[] = [];
-    if (high > 0) {
-      const rest = candidates.filter((i) => !lowest.includes(i));
-      const after = totalsWithout(total, lowest, scores);
-      highest = equalWeight ? choosePercentDrops(rest, high, 'worst', scores) : chooseDrops(after, rest, high, 'worst', scores);
-    }
-    dropped = highest.length > 0 ? [...lowest, ...highest] : lowest;
-    droppedLowest = lowest.length;
-    for (const i of dropped) {
-      counted--;
-      possible -= possibleUnits[i]!;
-      const f = s.fine[i];
-      if (f != null) {
-        fine -= f;
-        approx -= s.approx[i]!;
-      } else {
-        units -= s.approx[i]!;
-        approx -= s.approx[i]!;
-      }
-    }
+function finish(
+  col: Collected,
+  lowest: readonly number[],
+  highest: readonly number[],
+  possibleUnits: Float64Array,
+  s: StudentItems,
+  inView: Uint8Array,
+  equalWeight: boolean,
+): CategoryTotals {
+  const dropped = highest.length > 0 ? [...lowest, ...highest] : (lowest as number[]);
+  let { units, fine, approx, possible, counted } = col;
+  for (const i of dropped) {
+    counted--;
+    possible -= possibleUnits[i]!;
+    const f = s.fine[i];
+    if (f != null) fine -= f;
+    else units -= s.approx[i]!;
+    approx -= s.approx[i]!;
   }
-
-  const earnedFine = exactEarned(units, fine, hasFine);
-  const earnedApprox = hasFine ? approx : units;
-  const mean = equalWeight ? meanRatio(cat.items, possibleUnits, s, inView, dropped, possible) : null;
+  const earnedFine = exactEarned(units, fine, col.hasFine);
+  const earnedApprox = col.hasFine ? approx : units;
+  const mean = equalWeight ? meanRatio(col.pc.items, possibleUnits, s, inView, dropped, col.possibleBeforeDrops) : null;
   const fraction = equalWeight ? (mean === null ? null : toNumber(mean)) : possible > 0 ? earnedApprox / possible : null;
-  return { earnedApprox, earnedFine, possibleUnits: possible, fraction, mean, dropped, droppedLowest, counted };
+  return { earnedApprox, earnedFine, possibleUnits: possible, fraction, mean, dropped, droppedLowest: lowest.length, counted };
+}
+
+function totalOf(col: Collected): DropTotal {
+  return { approx: col.approx, units: col.units, fine: col.fine, possible: col.possible };
+}
+
+/** Weighted grading: each category chooses its drops for its own best (worst) percentage. */
+export function itemsCategory(pc: PreparedCategory, possibleUnits: Float64Array, s: StudentItems, inView: Uint8Array, equalWeight: boolean): CategoryTotals {
+  const col = collect(pc, possibleUnits, s, inView);
+  const c = pc.category;
+  if (col.maxDrops === 0) return finish(col, [], [], possibleUnits, s, inView, equalWeight);
+  const v: DropScores = { approx: s.approx, fine: s.fine, possible: possibleUnits };
+  const low = Math.min(c.dropLowest, col.maxDrops);
+  const total = totalOf(col);
+  const lowest = equalWeight ? choosePercentDrops(col.candidates, low, 'best', v) : chooseDrops(total, [{ candidates: col.candidates, k: low }], 'best', v)[0]!;
+  const high = Math.min(c.dropHighest, col.maxDrops - lowest.length);
+  let highest: number[] = [];
+  if (high > 0) {
+    const rest = col.candidates.filter((i) => !lowest.includes(i));
+    highest = equalWeight
+      ? choosePercentDrops(rest, high, 'worst', v)
+      : chooseDrops(totalsWithout(total, lowest, v), [{ candidates: rest, k: high }], 'worst', v)[0]!;
+  }
+  return finish(col, lowest, highest, possibleUnits, s, inView, equalWeight);
+}
+
+/**
+ * Points grading: drops serve the course total, not each category's percentage (the best drop
+ * for a category alone can lower the total), so all categories choose together.
+ * `others` are the non-item categories' totals (attendance), which count in the total.
+ */
+export function pointsCategories(
+  pcs: readonly PreparedCategory[],
+  possibleUnits: Float64Array,
+  s: StudentItems,
+  inView: Uint8Array,
+  others: readonly CategoryTotals[],
+): CategoryTotals[] {
+  const cols = pcs.map((pc) => collect(pc, possibleUnits, s, inView));
+  if (cols.every((c) => c.maxDrops === 0)) return cols.map((c) => finish(c, [], [], possibleUnits, s, inView, false));
+  const v: DropScores = { approx: s.approx, fine: s.fine, possible: possibleUnits };
+  let total: DropTotal = { approx: 0, units: 0, fine: 0n, possible: 0 };
+  for (const c of cols) total = { approx: total.approx + c.approx, units: total.units + c.units, fine: total.fine + c.fine, possible: total.possible + c.possible };
+  for (const t of others) {
+    total = { ...total, approx: total.approx + t.earnedApprox, units: total.units + t.earnedApprox, possible: total.possible + t.possibleUnits };
+  }
+  const lows = chooseDrops(total, cols.map((c) => ({ candidates: c.candidates, k: Math.min(c.pc.category.dropLowest, c.maxDrops) })), 'best', v);
+  const highGroups = cols.map((c, g) => ({
+    candidates: c.candidates.filter((i) => !lows[g]!.includes(i)),
+    k: Math.min(c.pc.category.dropHighest, c.maxDrops - lows[g]!.length),
+  }));
+  const highs = chooseDrops(totalsWithout(total, lows.flat(), v), highGroups, 'worst', v);
+  return cols.map((c, g) => finish(c, lows[g]!, highs[g]!, possibleUnits, s, inView, false));
 }
 
 function totalsWithout(t: DropTotal, gone: readonly number[], v: DropScores): DropTotal {

@@ -15,7 +15,7 @@
  * the numbers, a person opening one student pays for that student's sentences.
  */
 import type { CourseSnapshot } from '../model/course';
-import { type CategoryTotals, attendanceCategory, exactFraction, itemsCategory } from './category';
+import { type CategoryTotals, attendanceCategory, exactFraction, itemsCategory, pointsCategories } from './category';
 import { FINE_N, type Ratio, SCALE, SCALE_N, formatHalfUp, formatSteps, roundHalfUpSafe, toUnits } from './exact';
 import { borderlineText, categoryText, letterText, pointsTotalText, roundingText, weightedTotalText } from './explain';
 import { DROPPED, type StudentItems, evaluateItems, itemResults, newStudentItems } from './item';
@@ -59,16 +59,32 @@ function percentOf(r: Ratio): Ratio {
 }
 
 function categoryTotals(course: PreparedCourse, ps: PreparedStudent, s: StudentItems, weighted: boolean): [CategoryTotals, CategoryTotals][] {
+  if (!weighted) return pointsTotals(course, ps, s);
   return course.categories.map((pc) => {
     if (pc.category.kind === 'attendance') {
       return [attendanceCategory(ps.marks, course.attendance, false), attendanceCategory(ps.marks, course.attendance, true)];
     }
-    const equal = weighted && pc.category.equalWeightItems;
+    const equal = pc.category.equalWeightItems;
     const current = itemsCategory(pc, course.possibleUnits, s, s.inCurrent, equal);
     let same = true;
     for (const i of pc.items) if (s.inCurrent[i] !== s.inFinal[i]) same = false;
     return [current, same ? current : itemsCategory(pc, course.possibleUnits, s, s.inFinal, equal)];
   });
+}
+
+/** Points grading: every category's drops are chosen together, for the course total. */
+function pointsTotals(course: PreparedCourse, ps: PreparedStudent, s: StudentItems): [CategoryTotals, CategoryTotals][] {
+  const itemCats = course.categories.filter((pc) => pc.category.kind === 'items');
+  const view = (final: boolean): CategoryTotals[] => {
+    const attendance = course.categories.filter((pc) => pc.category.kind === 'attendance').map(() => attendanceCategory(ps.marks, course.attendance, final));
+    const items = pointsCategories(itemCats, course.possibleUnits, s, final ? s.inFinal : s.inCurrent, attendance);
+    let a = 0;
+    let it = 0;
+    return course.categories.map((pc) => (pc.category.kind === 'attendance' ? attendance[a++]! : items[it++]!));
+  };
+  const current = view(false);
+  const final = view(true);
+  return current.map((c, i) => [c, final[i]!]);
 }
 
 /** The category percentage half-up to 2 decimals, avoiding bigint when the integers allow. */

@@ -131,21 +131,33 @@ function firstK(candidates: readonly number[], k: number, cmp: (a: number, b: nu
   return out;
 }
 
+/** Items that may be dropped together and how many of them to drop (one category). */
+export interface DropGroup {
+  readonly candidates: readonly number[];
+  readonly k: number;
+}
+
 /**
- * The k candidates to drop. `candidates` are item indices (all with p > 0); `k` must leave
- * possible > 0 after dropping.
+ * The items to drop from each group, optimising one shared ratio: a category's own (weighted
+ * grading, one group) or the course's points total (points grading, a group per category — the
+ * key s_i − q·p_i is separable, so each group simply takes its own k extreme keys).
+ * Candidates all have p > 0; each group's k must leave possible > 0.
  */
-export function chooseDrops(total: DropTotal, candidates: readonly number[], k: number, goal: DropGoal, v: DropScores): number[] {
-  if (k <= 0 || candidates.length === 0) return [];
+export function chooseDrops(total: DropTotal, groups: readonly DropGroup[], goal: DropGoal, v: DropScores): number[][] {
+  if (groups.every((g) => g.k <= 0 || g.candidates.length === 0)) return groups.map(() => []);
   const dir = goal === 'best' ? 1 : -1;
-  let best = new Choice(firstK(candidates, k, (a, b) => dir * comparePercentRoughly(a, b, v)), total, v);
+  const pick = (cmp: (a: number, b: number) => number) => groups.map((g) => (g.k > 0 ? firstK(g.candidates, g.k, cmp) : []));
+  let bestSets = pick((a, b) => dir * comparePercentRoughly(a, b, v));
+  let best = new Choice(bestSets.flat(), total, v);
   for (;;) {
     const q = best;
-    const set = firstK(candidates, k, (a, b) => dir * compareKeys(a, b, q, v));
-    if (set.every((i) => best.set.includes(i))) return best.set.slice();
-    const next = new Choice(set, total, v);
-    if (dir * next.compare(best) <= 0) return best.set.slice();
+    const sets = pick((a, b) => dir * compareKeys(a, b, q, v));
+    const flat = sets.flat();
+    if (flat.every((i) => q.set.includes(i))) return bestSets;
+    const next = new Choice(flat, total, v);
+    if (dir * next.compare(best) <= 0) return bestSets;
     best = next;
+    bestSets = sets;
   }
 }
 

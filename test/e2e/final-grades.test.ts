@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadDemoClass } from '../../main/backend/services/demo';
 import { readSnapshot } from '../../main/backend/services/course';
@@ -100,5 +101,18 @@ describe('Final grades screen in Chromium', () => {
     await app.screenshot('final-grades-preview');
     await page.getByRole('button', { name: 'Reset' }).click();
     await expect.poll(async () => bandCounts(app)).toEqual(before);
+  });
+
+  it('exports the chart as a PNG image', async () => {
+    const { page } = app;
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Export chart as PNG' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe('IE 7374 Machine Learning Operations band distribution.png');
+    const file = await download.path();
+    const bytes = fs.readFileSync(file);
+    expect([...bytes.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+    expect(bytes.length).toBeGreaterThan(5000);
   });
 });

@@ -83,4 +83,29 @@ describe('Roster screen in Chromium', () => {
       })
       .toBe('Demo team 2');
   });
+
+  it('creates and renames a team', async () => {
+    const { page } = app;
+    await page.getByLabel('New team name').fill('Gradient Descenders');
+    await page.getByRole('button', { name: 'Create team' }).click();
+    await page.getByRole('button', { name: 'Rename Gradient Descenders' }).click();
+    await page.getByLabel('New name for Gradient Descenders').fill('Overfitters');
+    await page.getByRole('button', { name: 'Save name' }).click();
+    await expect.poll(() => readSnapshot(app.workspace.course!.db).teams.map((t) => t.name)).toContain('Overfitters');
+    expect(await page.getByLabel('Team of Ana Zuniga').locator('option').allTextContents()).toContain('Overfitters');
+  });
+});
+
+describe('Roster of an empty course', () => {
+  it('says what to do next and offers Add student', async () => {
+    const app = await startApp();
+    try {
+      await app.page.getByRole('navigation', { name: 'Screens' }).getByRole('button', { name: 'Roster' }).click();
+      await expect.poll(() => app.page.getByText('No students yet. Import a class list (Excel or CSV) or add a student.').count()).toBe(1);
+      await app.page.getByRole('button', { name: 'Add student' }).click();
+      expect(await app.page.getByRole('dialog', { name: 'Add a student' }).count()).toBe(1);
+    } finally {
+      await app.close();
+    }
+  });
 });

@@ -58,17 +58,26 @@ export async function importCanvas(course: Course, file: ImportFile, opts: Canva
     external_id: string | null;
   }[];
   const categoryId =
-    opts.categoryId ?? (course.db.prepare("SELECT id FROM category WHERE kind = 'items' ORDER BY position, id").get() as { id: number } | undefined)?.id;
+    opts.categoryId ??
+    (course.db.prepare("SELECT id FROM category WHERE kind = 'items' ORDER BY position, id").get() as { id: number } | undefined)?.id;
   if (opts.categoryId !== undefined && !course.db.prepare("SELECT 1 FROM category WHERE id = ? AND kind = 'items'").get(opts.categoryId)) {
     problems.error(null, null, null, `Category ${opts.categoryId} does not exist or does not hold items.`);
   }
   const itemPlan = assignments.map((a) => {
     const item = items.find((i) => i.external_id === a.canvasId) ?? items.find((i) => i.name.trim().toLowerCase() === a.name.toLowerCase());
-    if (!item && !(a.points >= 0)) problems.error(sheet.name, headerRow, a.column, `'${a.name}' has no points possible (the 'Points Possible' row is missing or not a number).`);
-    if (!item && categoryId === undefined) problems.error(sheet.name, headerRow, a.column, 'The course has no category for items to put new assignments in.');
+    if (!item && !(a.points >= 0))
+      problems.error(
+        sheet.name,
+        headerRow,
+        a.column,
+        `'${a.name}' has no points possible (the 'Points Possible' row is missing or not a number).`,
+      );
+    if (!item && categoryId === undefined)
+      problems.error(sheet.name, headerRow, a.column, 'The course has no category for items to put new assignments in.');
     return { ...a, item, possible: item?.points_possible ?? a.points };
   });
-  if (assignments.length === 0) problems.warning(sheet.name, headerRow, null, 'No assignment columns ("Title (id)") were found; only the roster is imported.');
+  if (assignments.length === 0)
+    problems.warning(sheet.name, headerRow, null, 'No assignment columns ("Title (id)") were found; only the roster is imported.');
 
   const roster = course.db.prepare('SELECT id, registrar_id, first_name, last_name, email, section FROM student').all() as StudentRow[];
   const bySis = new Map(roster.map((s) => [s.registrar_id, s]));
@@ -84,9 +93,14 @@ export async function importCanvas(course: Course, file: ImportFile, opts: Canva
     byName.set(k, byName.has(k) ? null : s); // ambiguous names do not match
   }
   const existingScores = new Map(
-    (course.db.prepare('SELECT student_id, item_id, value, status FROM score').all() as { student_id: number; item_id: number; value: number | null; status: string | null }[]).map(
-      (s) => [`${s.student_id}:${s.item_id}`, { value: s.value, status: s.status } as ExistingScore],
-    ),
+    (
+      course.db.prepare('SELECT student_id, item_id, value, status FROM score').all() as {
+        student_id: number;
+        item_id: number;
+        value: number | null;
+        status: string | null;
+      }[]
+    ).map((s) => [`${s.student_id}:${s.item_id}`, { value: s.value, status: s.status } as ExistingScore]),
   );
 
   const report: CanvasReport = {
@@ -95,10 +109,20 @@ export async function importCanvas(course: Course, file: ImportFile, opts: Canva
     applied: false,
     backup: null,
     students: { new: 0, updated: 0, unchanged: 0, skipped: [] },
-    items: itemPlan.map((a) => ({ canvasId: a.canvasId, name: a.name, pointsPossible: a.possible, itemId: a.item?.id ?? null, action: a.item ? 'matched' : 'create' })),
+    items: itemPlan.map((a) => ({
+      canvasId: a.canvasId,
+      name: a.name,
+      pointsPossible: a.possible,
+      itemId: a.item?.id ?? null,
+      action: a.item ? 'matched' : 'create',
+    })),
     scores: { set: 0, unchanged: 0, statuses: 0, notAssigned: 0 },
   };
-  type Plan = { existing: StudentRow | null; draft: Omit<StudentRow, 'id'>; scores: { assignment: number; value: number | null; status: string | null }[] };
+  type Plan = {
+    existing: StudentRow | null;
+    draft: Omit<StudentRow, 'id'>;
+    scores: { assignment: number; value: number | null; status: string | null }[];
+  };
   const plans: Plan[] = [];
   const seen = new Map<string, number>();
   for (let r = firstStudentRow; r < sheet.rows.length; r++) {
@@ -117,7 +141,8 @@ export async function importCanvas(course: Course, file: ImportFile, opts: Canva
       problems.error(sheet.name, r, c.name, `${name || 'This student'} has neither an SIS User ID nor a Canvas ID.`);
       continue;
     }
-    if (seen.has(key)) problems.error(sheet.name, r, c.sis >= 0 ? c.sis : c.canvasId, `Student ${key} appears twice (also on row ${seen.get(key)! + 1}).`);
+    if (seen.has(key))
+      problems.error(sheet.name, r, c.sis >= 0 ? c.sis : c.canvasId, `Student ${key} appears twice (also on row ${seen.get(key)! + 1}).`);
     seen.set(key, r);
     const { firstName, lastName } = splitName(name);
     const existing =
@@ -128,7 +153,13 @@ export async function importCanvas(course: Course, file: ImportFile, opts: Canva
       null;
     // Canvas sections are course-section names; a registrar section already on file wins.
     const section = c.section >= 0 ? cellText(cells[c.section]) || null : null;
-    const draft = { registrar_id: existing?.registrar_id ?? key, first_name: firstName, last_name: lastName, email: existing?.email ?? (login.includes('@') ? login : null), section: existing?.section ?? section };
+    const draft = {
+      registrar_id: existing?.registrar_id ?? key,
+      first_name: firstName,
+      last_name: lastName,
+      email: existing?.email ?? (login.includes('@') ? login : null),
+      section: existing?.section ?? section,
+    };
     if (!existing) report.students.new++;
     else if (existing.section !== draft.section) report.students.updated++;
     else report.students.unchanged++;
@@ -136,7 +167,8 @@ export async function importCanvas(course: Course, file: ImportFile, opts: Canva
     itemPlan.forEach((a, index) => {
       const cell = readScoreCell(cells[a.column], book.decimalComma);
       if (cell.kind === 'not-assigned') return void report.scores.notAssigned++;
-      if (cell.kind === 'invalid') return problems.error(sheet.name, r, a.column, `'${cell.text}' is not a score. Canvas writes numbers, EX or N/A here.`);
+      if (cell.kind === 'invalid')
+        return problems.error(sheet.name, r, a.column, `'${cell.text}' is not a score. Canvas writes numbers, EX or N/A here.`);
       if (cell.kind === 'value' && (cell.value < 0 || (a.possible > 0 && cell.value > a.possible * FAR_ABOVE)))
         return problems.error(sheet.name, r, a.column, `${cell.value} is far outside 0–${a.possible} points possible for '${a.name}'.`);
       const old = existing && a.item ? existingScores.get(`${existing.id}:${a.item.id}`) : undefined;
@@ -151,7 +183,8 @@ export async function importCanvas(course: Course, file: ImportFile, opts: Canva
     });
     plans.push(plan);
   }
-  if (plans.length === 0 && report.students.skipped.length === 0) problems.error(sheet.name, firstStudentRow, null, 'There are no students in the file.');
+  if (plans.length === 0 && report.students.skipped.length === 0)
+    problems.error(sheet.name, firstStudentRow, null, 'There are no students in the file.');
   report.problems = problems.list;
   if (opts.dryRun) return report;
   refuseIfErrors(problems);
@@ -162,13 +195,21 @@ export async function importCanvas(course: Course, file: ImportFile, opts: Canva
         if (a.item.external_id !== a.canvasId) cs.put('item', { id: a.item.id }, { external_id: a.canvasId });
         return a.item.id;
       }
-      return cs.insert('item', { category_id: categoryId, name: a.name, points_possible: a.possible, external_id: a.canvasId, position: ++position, created_at: now });
+      return cs.insert('item', {
+        category_id: categoryId,
+        name: a.name,
+        points_possible: a.possible,
+        external_id: a.canvasId,
+        position: ++position,
+        created_at: now,
+      });
     });
     for (const p of plans) {
       const studentId = p.existing
         ? (cs.put('student', { id: p.existing.id }, { section: p.draft.section }), p.existing.id)
         : cs.insert('student', { ...p.draft, status: 'enrolled', extension_days: 0, created_at: now });
-      for (const s of p.scores) cs.put('score', { student_id: studentId, item_id: itemIds[s.assignment]! }, { value: s.value, status: s.status, updated_at: now });
+      for (const s of p.scores)
+        cs.put('score', { student_id: studentId, item_id: itemIds[s.assignment]! }, { value: s.value, status: s.status, updated_at: now });
     }
   });
   report.applied = true;

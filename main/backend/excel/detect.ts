@@ -11,7 +11,8 @@ export const normalizeHeader = (value: CellValue | undefined) =>
     .trim();
 
 const ROSTER_HEADERS: Record<RosterField, RegExp> = {
-  registrarId: /^(student ?id|id|sis user id|sis id|banner id|nuid|emplid|student number|student no|registrar id|matriculation number|id number)$/,
+  registrarId:
+    /^(student ?id|id|sis user id|sis id|banner id|nuid|emplid|student number|student no|registrar id|matriculation number|id number)$/,
   name: /^(name|student|student name|full name|name \(last, first\)|last, first|last name, first name)$/,
   firstName: /^(first|first name|given name|given names|forename)$/,
   lastName: /^(last|last name|surname|family name)$/,
@@ -50,7 +51,8 @@ const rosterScore = (row: readonly CellValue[]) => {
 export function pickSheet(book: Book, name: string | undefined): Sheet {
   if (name !== undefined) {
     const sheet = book.sheets.find((s) => s.name === name);
-    if (!sheet) throw fileError(`The file has no sheet named '${name}'. Its sheets are: ${book.sheets.map((s) => `'${s.name}'`).join(', ')}.`);
+    if (!sheet)
+      throw fileError(`The file has no sheet named '${name}'. Its sheets are: ${book.sheets.map((s) => `'${s.name}'`).join(', ')}.`);
     return sheet;
   }
   const sheet = book.sheets.find((s) => s.rows.length > 0);
@@ -73,7 +75,8 @@ export function sheetInfos(book: Book): SheetInfo[] {
 /** A 1-based header row from the request, checked against the sheet. */
 export function headerRowIndex(sheet: Sheet, requested: number | undefined, detect: () => number): number {
   if (requested === undefined) return detect();
-  if (requested > sheet.rows.length) throw fileError(`Sheet '${sheet.name}' has only ${sheet.rows.length} rows; row ${requested} cannot be the header.`);
+  if (requested > sheet.rows.length)
+    throw fileError(`Sheet '${sheet.name}' has only ${sheet.rows.length} rows; row ${requested} cannot be the header.`);
   return requested - 1;
 }
 

@@ -30,7 +30,9 @@ export class Problems {
 
 /** "Sheet 'Roster', row 14, column C: ..." */
 export function describeProblem(p: ImportProblem): string {
-  const place = [p.sheet && `sheet '${p.sheet}'`, p.row !== null && `row ${p.row}`, p.column && `column ${p.column}`].filter(Boolean).join(', ');
+  const place = [p.sheet && `sheet '${p.sheet}'`, p.row !== null && `row ${p.row}`, p.column && `column ${p.column}`]
+    .filter(Boolean)
+    .join(', ');
   return place ? `${place[0]!.toUpperCase()}${place.slice(1)}: ${p.message}` : p.message;
 }
 

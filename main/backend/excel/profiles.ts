@@ -55,7 +55,9 @@ const BUILTINS: Record<string, Builtin> = {
 export function listProfiles(course: Course): ExportProfile[] {
   const letters = readCourseRow(course.db).policy.bands.map((b) => b.letter);
   const builtins = Object.entries(BUILTINS).map(([key, p]) => ({ key, builtin: true, config: { ...p, allowedLetters: letters } }));
-  const saved = (course.db.prepare('SELECT id, config_json FROM export_profile ORDER BY name').all() as { id: number; config_json: string }[]).map((r) => ({
+  const saved = (
+    course.db.prepare('SELECT id, config_json FROM export_profile ORDER BY name').all() as { id: number; config_json: string }[]
+  ).map((r) => ({
     key: `custom:${r.id}`,
     builtin: false,
     config: ExportProfileConfig.parse(JSON.parse(r.config_json)),
@@ -65,7 +67,11 @@ export function listProfiles(course: Course): ExportProfile[] {
 
 export function findProfile(course: Course, key: string): ExportProfile {
   const profile = listProfiles(course).find((p) => p.key === key);
-  if (!profile) throw new ApiError('not_found', `There is no export profile '${key}'. Choose Banner, PeopleSoft, ID and grade, or a saved custom profile.`);
+  if (!profile)
+    throw new ApiError(
+      'not_found',
+      `There is no export profile '${key}'. Choose Banner, PeopleSoft, ID and grade, or a saved custom profile.`,
+    );
   return profile;
 }
 

@@ -30,7 +30,9 @@ async function readXlsx(bytes: Uint8Array, fileName: string): Promise<Book> {
   try {
     await wb.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as never);
   } catch {
-    throw fileError(`The file ${quote(fileName)}looks like a workbook but cannot be read: it is damaged or not an .xlsx file. Open it in Excel or LibreOffice and save it again.`);
+    throw fileError(
+      `The file ${quote(fileName)}looks like a workbook but cannot be read: it is damaged or not an .xlsx file. Open it in Excel or LibreOffice and save it again.`,
+    );
   }
   const sheets: Sheet[] = [];
   wb.eachSheet((ws) => {
@@ -69,7 +71,9 @@ function readCsv(bytes: Uint8Array, fileName: string): Book {
   const parsed = Papa.parse<string[]>(text, { delimiter, skipEmptyLines: false });
   const broken = parsed.errors.find((e) => e.type === 'Quotes');
   if (broken) {
-    throw fileError(`Row ${(broken.row ?? 0) + 1} of ${quote(fileName)}has a quote (") that is never closed, so the rows after it cannot be read. Fix the quotes and import again.`);
+    throw fileError(
+      `Row ${(broken.row ?? 0) + 1} of ${quote(fileName)}has a quote (") that is never closed, so the rows after it cannot be read. Fix the quotes and import again.`,
+    );
   }
   const rows: CellValue[][] = parsed.data.map((r) => r.map((c) => (c === '' ? null : c)));
   trimTrailingEmpty(rows);

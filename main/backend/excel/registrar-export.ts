@@ -1,7 +1,14 @@
 import { createHash } from 'node:crypto';
 import ExcelJS from 'exceljs';
 import { ApiError } from '../../../shared/api/envelope';
-import type { ExportProfile, Preflight, PreflightIssue, RegistrarExportRecord, RegistrarField, RegistrarParams } from '../../../shared/api/excel';
+import type {
+  ExportProfile,
+  Preflight,
+  PreflightIssue,
+  RegistrarExportRecord,
+  RegistrarField,
+  RegistrarParams,
+} from '../../../shared/api/excel';
 import { computeCourse } from '../../../shared/grading';
 import type { CourseSnapshot, Student } from '../../../shared/model';
 import { change } from '../changes/tracker';
@@ -33,7 +40,13 @@ export function registrarPreflight(course: Course, profileKey: string, opts: Reg
   for (const column of config.columns) {
     const param = PARAMETER_LABEL[column.field];
     if (param && !opts[param[0]]) {
-      issues.push({ kind: 'missing-parameter', studentId: null, registrarId: null, name: null, message: `The profile needs the ${param[1]}; enter it before exporting.` });
+      issues.push({
+        kind: 'missing-parameter',
+        studentId: null,
+        registrarId: null,
+        name: null,
+        message: `The profile needs the ${param[1]}; enter it before exporting.`,
+      });
     }
   }
   const allowed = new Set(config.allowedLetters);
@@ -49,14 +62,26 @@ export function registrarPreflight(course: Course, profileKey: string, opts: Reg
     }
     enrolled++;
     if (r.override) {
-      issues.push({ kind: 'override', ...who, message: `${who.name} has a manual override (${r.override.letter ?? r.override.percent ?? ''}): ${r.override.reason}. Check it before submitting.` });
+      issues.push({
+        kind: 'override',
+        ...who,
+        message: `${who.name} has a manual override (${r.override.letter ?? r.override.percent ?? ''}): ${r.override.reason}. Check it before submitting.`,
+      });
     }
     if (!r.letter) {
-      issues.push({ kind: 'no-letter', ...who, message: `${who.name} (${s.registrarId}) has no final letter: nothing is graded yet. Enter scores or an override.` });
+      issues.push({
+        kind: 'no-letter',
+        ...who,
+        message: `${who.name} (${s.registrarId}) has no final letter: nothing is graded yet. Enter scores or an override.`,
+      });
       return;
     }
     if (!allowed.has(r.letter)) {
-      issues.push({ kind: 'letter-not-allowed', ...who, message: `${who.name} (${s.registrarId}) has ${r.letter}, which the profile does not allow (${config.allowedLetters.join(', ')}).` });
+      issues.push({
+        kind: 'letter-not-allowed',
+        ...who,
+        message: `${who.name} (${s.registrarId}) has ${r.letter}, which the profile does not allow (${config.allowedLetters.join(', ')}).`,
+      });
       return;
     }
     const carriesDate = config.lastAttendLetters.includes(r.letter) && config.columns.some((c) => c.field === 'lastAttendDate');
@@ -144,7 +169,10 @@ export async function exportRegistrar(
         return '';
     }
   };
-  const table = [...(config.header ? [config.columns.map((c) => c.header)] : []), ...preflight.rows.map((r) => config.columns.map((c) => value(c.field, r)))];
+  const table = [
+    ...(config.header ? [config.columns.map((c) => c.header)] : []),
+    ...preflight.rows.map((r) => config.columns.map((c) => value(c.field, r))),
+  ];
   const bytes = config.format === 'csv' ? toCsv(table) : await registrarXlsx(table, config.header);
   const name = `${fileName(config.fileNamePattern, snapshot, opts, now)}.${config.format}`;
   const sha256 = createHash('sha256').update(bytes).digest('hex');
@@ -203,7 +231,12 @@ function fileName(pattern: string, snapshot: CourseSnapshot, opts: RegistrarOpti
     date: now.toISOString().slice(0, 10),
   };
   const filled = pattern.replace(/\{(\w+)\}/g, (_, t: string) => tokens[t] ?? '');
-  return filled.replace(/[\\/:*?"<>|\s]+/g, '-').replace(/-{2,}/g, '-').replace(/^-|-$/g, '') || 'final-grades';
+  return (
+    filled
+      .replace(/[\\/:*?"<>|\s]+/g, '-')
+      .replace(/-{2,}/g, '-')
+      .replace(/^-|-$/g, '') || 'final-grades'
+  );
 }
 
 /** "What did we submit?": every registrar export recorded in the course, newest first. */

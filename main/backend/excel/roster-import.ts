@@ -19,7 +19,14 @@ interface StudentRow {
   section: string | null;
 }
 
-type Draft = { registrarId: string; firstName: string; lastName: string; preferredName: string | null; email: string | null; section: string | null };
+type Draft = {
+  registrarId: string;
+  firstName: string;
+  lastName: string;
+  preferredName: string | null;
+  email: string | null;
+  section: string | null;
+};
 
 const COMPARED: [keyof Draft, keyof StudentRow, string][] = [
   ['firstName', 'first_name', 'first name'],
@@ -42,15 +49,20 @@ export async function importRoster(course: Course, file: ImportFile, opts: Roste
   const mapping = opts.mapping ?? detectRosterMapping(header);
   const problems = new Problems();
   const col = (f: RosterField) => mapping.indexOf(f);
-  if (col('registrarId') < 0) problems.error(sheet.name, headerRow, null, 'No column holds the student ID. Choose which column has the registrar ID.');
+  if (col('registrarId') < 0)
+    problems.error(sheet.name, headerRow, null, 'No column holds the student ID. Choose which column has the registrar ID.');
   if (col('name') < 0 && col('lastName') < 0 && col('firstName') < 0)
-    problems.error(sheet.name, headerRow, null, 'No column holds the names. Choose a "Last, First" name column or first and last name columns.');
+    problems.error(
+      sheet.name,
+      headerRow,
+      null,
+      'No column holds the names. Choose a "Last, First" name column or first and last name columns.',
+    );
 
   const existing = new Map(
-    (course.db.prepare('SELECT id, registrar_id, first_name, last_name, preferred_name, email, section FROM student').all() as StudentRow[]).map((s) => [
-      s.registrar_id,
-      s,
-    ]),
+    (
+      course.db.prepare('SELECT id, registrar_id, first_name, last_name, preferred_name, email, section FROM student').all() as StudentRow[]
+    ).map((s) => [s.registrar_id, s]),
   );
   const seen = new Map<string, number>();
   const rows: RosterReport['rows'] = [];
@@ -127,11 +139,19 @@ export async function importRoster(course: Course, file: ImportFile, opts: Roste
 
 /** IDs are text: a number cell is written without exponent or decimals (leading zeros are the sheet's to keep). */
 function idText(value: CellValue | undefined): string {
-  if (typeof value === 'number' && Number.isInteger(value)) return value.toLocaleString('en-US', { useGrouping: false, maximumFractionDigits: 0 });
+  if (typeof value === 'number' && Number.isInteger(value))
+    return value.toLocaleString('en-US', { useGrouping: false, maximumFractionDigits: 0 });
   return cellText(value);
 }
 
-function validateRow(d: Draft, r: number, seen: Map<string, number>, problems: Problems, sheet: string, mapping: (RosterField | null)[]): void {
+function validateRow(
+  d: Draft,
+  r: number,
+  seen: Map<string, number>,
+  problems: Problems,
+  sheet: string,
+  mapping: (RosterField | null)[],
+): void {
   const at = (f: RosterField) => {
     const c = mapping.indexOf(f);
     return c >= 0 ? c : null;
@@ -141,10 +161,12 @@ function validateRow(d: Draft, r: number, seen: Map<string, number>, problems: P
     return;
   }
   const first = seen.get(d.registrarId);
-  if (first !== undefined) problems.error(sheet, r, at('registrarId'), `Duplicate student ID ${d.registrarId}: it is also on row ${first + 1}.`);
+  if (first !== undefined)
+    problems.error(sheet, r, at('registrarId'), `Duplicate student ID ${d.registrarId}: it is also on row ${first + 1}.`);
   else seen.set(d.registrarId, r);
   if (!d.firstName && !d.lastName) problems.error(sheet, r, at('name') ?? at('lastName'), `Student ${d.registrarId} has no name.`);
-  if (d.email !== null && !/^[^\s@]+@[^\s@]+$/.test(d.email)) problems.error(sheet, r, at('email'), `'${d.email}' is not an email address.`);
+  if (d.email !== null && !/^[^\s@]+@[^\s@]+$/.test(d.email))
+    problems.error(sheet, r, at('email'), `'${d.email}' is not an email address.`);
   const checked = StudentFields.safeParse(d);
   if (!checked.success) {
     for (const issue of checked.error.issues) problems.error(sheet, r, null, `${String(issue.path[0] ?? 'value')}: ${issue.message}.`);

@@ -44,7 +44,11 @@ export interface ExistingScore {
  * The patch that puts a file's cell into the score table, or null when nothing changes
  * (a blank leaves the score untouched unless `blankClears`).
  */
-export function scorePatch(cell: ScoreCell, old: ExistingScore | undefined, blankClears: boolean): { value: number | null; status: ScoreStatus | null } | null {
+export function scorePatch(
+  cell: ScoreCell,
+  old: ExistingScore | undefined,
+  blankClears: boolean,
+): { value: number | null; status: ScoreStatus | null } | null {
   let next: { value: number | null; status: ScoreStatus | null };
   if (cell.kind === 'value') next = { value: cell.value, status: null };
   else if (cell.kind === 'status') next = { value: null, status: cell.status };

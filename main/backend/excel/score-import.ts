@@ -34,7 +34,9 @@ export async function importScores(course: Course, file: ImportFile, options: Sc
   const book = await readSpreadsheet(file.bytes, file.name);
   const sheet = pickSheet(book, opts.sheet);
   const keyPattern = KEY_HEADERS[opts.matchBy];
-  const headerRow = headerRowIndex(sheet, opts.headerRow, () => detectHeaderRow(sheet, (row) => (row.some((h) => keyPattern.test(normalizeHeader(h))) ? 2 : 0)));
+  const headerRow = headerRowIndex(sheet, opts.headerRow, () =>
+    detectHeaderRow(sheet, (row) => (row.some((h) => keyPattern.test(normalizeHeader(h))) ? 2 : 0)),
+  );
   const header = sheet.rows[headerRow] ?? [];
   const headers = header.map((h) => cellText(h));
   const problems = new Problems();
@@ -51,7 +53,8 @@ export async function importScores(course: Course, file: ImportFile, options: Sc
         else targets.set(t.column, { item, create: null });
       } else {
         const category = course.db.prepare("SELECT id FROM category WHERE id = ? AND kind = 'items'").get(t.create.categoryId);
-        if (!category) problems.error(sheet.name, headerRow, t.column, `Category ${t.create.categoryId} does not exist or does not hold items.`);
+        if (!category)
+          problems.error(sheet.name, headerRow, t.column, `Category ${t.create.categoryId} does not exist or does not hold items.`);
         targets.set(t.column, { item: null, create: t.create });
       }
     }
@@ -63,22 +66,44 @@ export async function importScores(course: Course, file: ImportFile, options: Sc
     });
   }
   for (const [c, t] of targets) {
-    if (t.item?.team_graded) problems.error(sheet.name, headerRow, c, `'${t.item.name}' is graded per team; enter team scores in the gradebook instead.`);
+    if (t.item?.team_graded)
+      problems.error(sheet.name, headerRow, c, `'${t.item.name}' is graded per team; enter team scores in the gradebook instead.`);
   }
   if (keyColumn < 0 || keyColumn >= Math.max(header.length, 1)) {
-    problems.error(sheet.name, headerRow, null, `No column holds the students' ${opts.matchBy === 'email' ? 'emails' : 'registrar IDs'}. Choose the column to match students by.`);
+    problems.error(
+      sheet.name,
+      headerRow,
+      null,
+      `No column holds the students' ${opts.matchBy === 'email' ? 'emails' : 'registrar IDs'}. Choose the column to match students by.`,
+    );
   }
-  if (targets.size === 0) problems.error(sheet.name, headerRow, null, 'No column matches an item of the course. Map the columns to items, or create items for them.');
+  if (targets.size === 0)
+    problems.error(
+      sheet.name,
+      headerRow,
+      null,
+      'No column matches an item of the course. Map the columns to items, or create items for them.',
+    );
 
   const students = new Map(
-    (course.db.prepare(`SELECT id, ${opts.matchBy === 'email' ? 'lower(email)' : 'registrar_id'} AS k FROM student`).all() as { id: number; k: string | null }[])
+    (
+      course.db.prepare(`SELECT id, ${opts.matchBy === 'email' ? 'lower(email)' : 'registrar_id'} AS k FROM student`).all() as {
+        id: number;
+        k: string | null;
+      }[]
+    )
       .filter((s) => s.k)
       .map((s) => [s.k!, s.id]),
   );
   const existing = new Map(
-    (course.db.prepare('SELECT student_id, item_id, value, status FROM score').all() as { student_id: number; item_id: number; value: number | null; status: string | null }[]).map(
-      (s) => [`${s.student_id}:${s.item_id}`, { value: s.value, status: s.status } as ExistingScore],
-    ),
+    (
+      course.db.prepare('SELECT student_id, item_id, value, status FROM score').all() as {
+        student_id: number;
+        item_id: number;
+        value: number | null;
+        status: string | null;
+      }[]
+    ).map((s) => [`${s.student_id}:${s.item_id}`, { value: s.value, status: s.status } as ExistingScore]),
   );
 
   const unmatchedRows: ScoreReport['unmatchedRows'] = [];
@@ -93,7 +118,9 @@ export async function importScores(course: Course, file: ImportFile, options: Sc
       const studentId = students.get(key);
       if (studentId === undefined) {
         unmatchedRows.push({ row: r + 1, key });
-        const message = key ? `No student in the course has ${opts.matchBy === 'email' ? 'email' : 'ID'} ${key}.` : 'The student key is empty.';
+        const message = key
+          ? `No student in the course has ${opts.matchBy === 'email' ? 'email' : 'ID'} ${key}.`
+          : 'The student key is empty.';
         if (opts.skipUnknownStudents) problems.warning(sheet.name, r, keyColumn, `${message} The row is skipped.`);
         else problems.error(sheet.name, r, keyColumn, `${message} Add the student first, or choose to skip unknown students.`);
         continue;
@@ -105,10 +132,18 @@ export async function importScores(course: Course, file: ImportFile, options: Sc
         const cell = readScoreCell(cells[c], book.decimalComma);
         const possible = t.item?.points_possible ?? t.create!.pointsPossible;
         if (cell.kind === 'invalid') {
-          problems.error(sheet.name, r, c, `'${cell.text}' is not a score. Enter a number, EX (excused) or MI (missing), or leave it empty.`);
+          problems.error(
+            sheet.name,
+            r,
+            c,
+            `'${cell.text}' is not a score. Enter a number, EX (excused) or MI (missing), or leave it empty.`,
+          );
           continue;
         }
-        if (cell.kind === 'value' && (cell.value < 0 || (possible > 0 && cell.value > possible * FAR_ABOVE) || (possible === 0 && cell.value > 100))) {
+        if (
+          cell.kind === 'value' &&
+          (cell.value < 0 || (possible > 0 && cell.value > possible * FAR_ABOVE) || (possible === 0 && cell.value > 100))
+        ) {
           problems.error(sheet.name, r, c, `${cell.value} is far outside 0–${possible} points possible. Check for a typo.`);
           continue;
         }
@@ -133,7 +168,19 @@ export async function importScores(course: Course, file: ImportFile, options: Sc
       ? { column, header, itemId: t.item.id, itemName: t.item.name, action: 'matched' }
       : { column, header, itemId: null, itemName: t.create!.name, action: 'create' };
   });
-  const report: ScoreReport = { sheets: sheetInfos(book), problems: problems.list, applied: false, backup: null, sheet: sheet.name, headerRow: headerRow + 1, headers, keyColumn: keyColumn >= 0 ? keyColumn : null, columns, unmatchedRows, counts };
+  const report: ScoreReport = {
+    sheets: sheetInfos(book),
+    problems: problems.list,
+    applied: false,
+    backup: null,
+    sheet: sheet.name,
+    headerRow: headerRow + 1,
+    headers,
+    keyColumn: keyColumn >= 0 ? keyColumn : null,
+    columns,
+    unmatchedRows,
+    counts,
+  };
   if (opts.dryRun) return report;
   refuseIfErrors(problems);
   if (writes.length === 0 && counts.itemsCreated === 0) return report;
@@ -144,7 +191,13 @@ export async function importScores(course: Course, file: ImportFile, options: Sc
       itemOf.set(
         c,
         t.item?.id ??
-          cs.insert('item', { category_id: t.create!.categoryId, name: t.create!.name, points_possible: t.create!.pointsPossible, position: ++position, created_at: now }),
+          cs.insert('item', {
+            category_id: t.create!.categoryId,
+            name: t.create!.name,
+            points_possible: t.create!.pointsPossible,
+            position: ++position,
+            created_at: now,
+          }),
       );
     }
     for (const w of writes) cs.put('score', { student_id: w.studentId, item_id: itemOf.get(w.column)! }, { ...w.patch, updated_at: now });

@@ -39,28 +39,71 @@ export async function exportWorkbook(course: Course, now = new Date()): Promise<
     'Attendance',
     title,
     stamp,
-    ['Student ID', 'Last name', 'First name', ...snapshot.attendanceSessions.map((s) => `${s.date}${s.title ? ` ${s.title}` : ''}`), 'Rate %'],
+    [
+      'Student ID',
+      'Last name',
+      'First name',
+      ...snapshot.attendanceSessions.map((s) => `${s.date}${s.title ? ` ${s.title}` : ''}`),
+      'Rate %',
+    ],
     3,
   );
   attendance.getColumn(1).numFmt = '@';
   snapshot.students.forEach((s, index) => {
-    const rate = attendanceCategory ? results.students[index]!.categories.find((c) => c.categoryId === attendanceCategory.id)?.current.display : null;
-    attendance.addRow([s.registrarId, s.lastName, s.firstName, ...snapshot.attendanceSessions.map((x) => marks.get(`${x.id}:${s.id}`) ?? null), rate ? Number(rate) : null]);
+    const rate = attendanceCategory
+      ? results.students[index]!.categories.find((c) => c.categoryId === attendanceCategory.id)?.current.display
+      : null;
+    attendance.addRow([
+      s.registrarId,
+      s.lastName,
+      s.firstName,
+      ...snapshot.attendanceSessions.map((x) => marks.get(`${x.id}:${s.id}`) ?? null),
+      rate ? Number(rate) : null,
+    ]);
   });
   attendance.getColumn(snapshot.attendanceSessions.length + 4).numFmt = '0.00';
 
   const all = (sql: string) => course.db.prepare(sql).all() as Row[];
   const teamName = new Map(snapshot.teams.map((t) => [t.id, t.name]));
   const studentName = new Map(snapshot.students.map((s) => [s.id, `${s.lastName}, ${s.firstName}`]));
-  const presentations = sheet(wb, 'Presentations', title, stamp, ['Week', 'Date', 'Team', 'Topic', 'Presenters', 'Score', 'Notes', 'Drawn at', 'Seed'], 1);
+  const presentations = sheet(
+    wb,
+    'Presentations',
+    title,
+    stamp,
+    ['Week', 'Date', 'Team', 'Topic', 'Presenters', 'Score', 'Notes', 'Drawn at', 'Seed'],
+    1,
+  );
   const draws = new Map(all('SELECT * FROM presentation_draw').map((d) => [d.id, d]));
   for (const p of all('SELECT * FROM presentation ORDER BY week, date, id')) {
     const draw = p.draw_id ? draws.get(p.draw_id) : undefined;
     const presenters = (JSON.parse(String(p.presenters_json)) as number[]).map((id) => studentName.get(id) ?? String(id)).join('; ');
-    presentations.addRow([p.week, p.date, teamName.get(p.team_id as number) ?? null, p.topic, presenters, p.score, p.notes, draw?.drawn_at ?? null, draw?.seed ?? null]);
+    presentations.addRow([
+      p.week,
+      p.date,
+      teamName.get(p.team_id as number) ?? null,
+      p.topic,
+      presenters,
+      p.score,
+      p.notes,
+      draw?.drawn_at ?? null,
+      draw?.seed ?? null,
+    ]);
   }
-  for (const d of all('SELECT * FROM presentation_draw WHERE id NOT IN (SELECT draw_id FROM presentation WHERE draw_id IS NOT NULL) ORDER BY id')) {
-    presentations.addRow([d.week, null, d.team_id ? (teamName.get(d.team_id as number) ?? null) : null, '(draw only)', null, null, null, d.drawn_at, d.seed]);
+  for (const d of all(
+    'SELECT * FROM presentation_draw WHERE id NOT IN (SELECT draw_id FROM presentation WHERE draw_id IS NOT NULL) ORDER BY id',
+  )) {
+    presentations.addRow([
+      d.week,
+      null,
+      d.team_id ? (teamName.get(d.team_id as number) ?? null) : null,
+      '(draw only)',
+      null,
+      null,
+      null,
+      d.drawn_at,
+      d.seed,
+    ]);
   }
 
   const policy = sheet(wb, 'Policy', title, stamp, ['Category', 'Weight %', 'Drop lowest', 'Drop highest', 'Kind'], 1);
@@ -71,7 +114,9 @@ export async function exportWorkbook(course: Course, now = new Date()): Promise<
   for (const b of p.bands) policy.addRow([b.letter, b.min]);
   policy.addRow([]);
   policy.addRow(['Rule', 'Setting']).font = { bold: true };
-  const lateSteps = p.late.steps.map((s) => `up to ${s.upToHours} h: −${s.deduction}% ${s.per === 'flat' ? 'once' : `per ${s.per}`}`).join('; ');
+  const lateSteps = p.late.steps
+    .map((s) => `up to ${s.upToHours} h: −${s.deduction}% ${s.per === 'flat' ? 'once' : `per ${s.per}`}`)
+    .join('; ');
   for (const [rule, setting] of [
     ['Grading', p.grading],
     ['Time zone', p.timeZone],
@@ -81,7 +126,10 @@ export async function exportWorkbook(course: Course, now = new Date()): Promise<
     ['Late steps', lateSteps || 'none'],
     ['Late floor %', p.late.floorPercent ?? 'none'],
     ['Not accepted after (hours)', p.late.cutoffHours ?? 'never'],
-    ['Attendance credit', `present ${p.attendance.present}, late ${p.attendance.late}, absent ${p.attendance.absent}, excused ${p.attendance.excusedCounts ? 'counts' : 'leaves the denominator'}`],
+    [
+      'Attendance credit',
+      `present ${p.attendance.present}, late ${p.attendance.late}, absent ${p.attendance.absent}, excused ${p.attendance.excusedCounts ? 'counts' : 'leaves the denominator'}`,
+    ],
     ['Borderline distance', p.borderlineDistance],
   ] as const)
     policy.addRow([rule, setting]);
@@ -98,7 +146,14 @@ export async function exportWorkbook(course: Course, now = new Date()): Promise<
 }
 
 /** A sheet with the course name and export time above a bold, frozen header row. */
-function sheet(wb: ExcelJS.Workbook, name: string, title: string, stamp: string, header: string[], frozenColumns: number): ExcelJS.Worksheet {
+function sheet(
+  wb: ExcelJS.Workbook,
+  name: string,
+  title: string,
+  stamp: string,
+  header: string[],
+  frozenColumns: number,
+): ExcelJS.Worksheet {
   const ws = wb.addWorksheet(name, { views: [{ state: 'frozen', ySplit: TITLE_ROWS + 1, xSplit: frozenColumns }] });
   ws.addRow([title]).font = { bold: true, size: 14 };
   ws.addRow([stamp]).font = { italic: true, color: { argb: 'FF555555' } };

@@ -22,13 +22,18 @@ export async function importWorkbook(course: Course, file: ImportFile, opts: { d
   const book = await readSpreadsheet(file.bytes, file.name);
   const data = book.sheets.find((s) => s.name === DATA_SHEET);
   if (!data || cellText(data.rows[0]?.[0]) !== FORMAT_TAG) {
-    throw fileError(`This is not a full workbook exported by the gradebook (it has no '${DATA_SHEET}' sheet). Import it as a class list or as scores instead.`);
+    throw fileError(
+      `This is not a full workbook exported by the gradebook (it has no '${DATA_SHEET}' sheet). Import it as a class list or as scores instead.`,
+    );
   }
   const version = Number(data.rows[0]?.[1]);
-  if (version > FORMAT_VERSION) throw fileError('This workbook was written by a newer version of the gradebook. Update the app to import it.');
+  if (version > FORMAT_VERSION)
+    throw fileError('This workbook was written by a newer version of the gradebook. Update the app to import it.');
 
   const problems = new Problems();
-  const columns = new Map(DATA_TABLES.map((t) => [t, new Set((course.db.prepare(`PRAGMA table_info("${t}")`).all() as { name: string }[]).map((c) => c.name))]));
+  const columns = new Map(
+    DATA_TABLES.map((t) => [t, new Set((course.db.prepare(`PRAGMA table_info("${t}")`).all() as { name: string }[]).map((c) => c.name))]),
+  );
   const rows = new Map<DataTable, Row[]>(DATA_TABLES.map((t) => [t, []]));
   for (let r = 1; r < data.rows.length; r++) {
     const table = cellText(data.rows[r]?.[0]) as DataTable;
@@ -54,7 +59,12 @@ export async function importWorkbook(course: Course, file: ImportFile, opts: { d
   const courseRow = rows.get('course')![0];
   if (!courseRow) problems.error(DATA_SHEET, null, null, 'The workbook has no course settings row.');
   else if (!Policy.safeParse(JSON.parse(String(courseRow.policy_json))).success)
-    problems.error(DATA_SHEET, null, null, 'The grading policy in the workbook is not valid. Export the workbook again from the gradebook.');
+    problems.error(
+      DATA_SHEET,
+      null,
+      null,
+      'The grading policy in the workbook is not valid. Export the workbook again from the gradebook.',
+    );
 
   const counts = Object.fromEntries(DATA_TABLES.map((t) => [t, rows.get(t)!.length]));
   const report: WorkbookReport = {
@@ -74,7 +84,8 @@ export async function importWorkbook(course: Course, file: ImportFile, opts: { d
       for (const t of [...DATA_TABLES].reverse()) {
         if (t === 'course') continue;
         const key = TRACKED_TABLES[t];
-        for (const old of course.db.prepare(`SELECT ${key.map((k) => `"${k}"`).join(', ')} FROM "${t}"`).all() as Record<string, number>[]) cs.put(t, old, null);
+        for (const old of course.db.prepare(`SELECT ${key.map((k) => `"${k}"`).join(', ')} FROM "${t}"`).all() as Record<string, number>[])
+          cs.put(t, old, null);
       }
       for (const t of DATA_TABLES) {
         for (const row of rows.get(t)!) {
@@ -85,7 +96,9 @@ export async function importWorkbook(course: Course, file: ImportFile, opts: { d
     });
   } catch (err) {
     if (err instanceof ApiError) throw err;
-    throw fileError(`The workbook's data does not fit together (${(err as Error).message}); the course was not changed. Export the workbook again from the gradebook.`);
+    throw fileError(
+      `The workbook's data does not fit together (${(err as Error).message}); the course was not changed. Export the workbook again from the gradebook.`,
+    );
   }
   report.applied = true;
   return report;

@@ -91,4 +91,47 @@ describe('the gradebook command', () => {
     expect(imp.err).toMatch(/course JSON is not valid/);
     expect(fs.existsSync(path.join(dir, 'new.gradebook'))).toBe(false);
   });
+
+  it('imports a class list (dry run first) and exports registrar letters, a workbook and a grades CSV', async () => {
+    const dir = tmpDir();
+    const file = path.join(dir, 'c.gradebook');
+    gradebook('new', file);
+    const classList = path.resolve('test/fixtures/class-list.csv');
+    const dry = gradebook('import', 'roster', file, classList, '--dry-run');
+    expect(dry.code).toBe(0);
+    expect(dry.out).toContain('8 new');
+    expect(dry.out).toContain('Dry run: nothing was changed.');
+    expect(gradebook('info', file).out).toContain('Students: 0');
+    expect(gradebook('import', 'roster', file, classList).out).toContain('Imported.');
+    expect(gradebook('info', file).out).toContain('Students: 8');
+
+    const refused = gradebook('export', 'registrar', file, path.join(dir, 'r.xlsx'));
+    expect(refused.code).toBe(1);
+    expect(refused.err).toMatch(/needs the term code/);
+    expect(fs.existsSync(path.join(dir, 'r.xlsx'))).toBe(false);
+
+    const reg = gradebook('export', 'registrar', file, path.join(dir, 'r.xlsx'), '--term', '202610', '--crn', '12345', '--yes');
+    expect(reg.code).toBe(0);
+    const ExcelJS = (await import('exceljs')).default;
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(path.join(dir, 'r.xlsx'));
+    const ids = wb.worksheets[0]!.getColumn(3).values.filter((v) => typeof v === 'string');
+    expect(ids).toContain('000042000');
+
+    expect(gradebook('export', 'workbook', file, path.join(dir, 'w.xlsx')).code).toBe(0);
+    expect(gradebook('export', 'csv', file, path.join(dir, 'g.csv')).code).toBe(0);
+    expect(fs.readFileSync(path.join(dir, 'g.csv'), 'utf8')).toContain('Núñez');
+  });
+
+  it('refuses a broken class list with the row and column, and changes nothing', () => {
+    const dir = tmpDir();
+    const file = path.join(dir, 'c.gradebook');
+    gradebook('new', file);
+    const bad = path.join(dir, 'bad.csv');
+    fs.writeFileSync(bad, 'Student ID,Name\n1,"A, B"\n1,"C, D"\n');
+    const r = gradebook('import', 'roster', file, bad);
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(/row 3, column A: Duplicate student ID 1/);
+    expect(gradebook('info', file).out).toContain('Students: 0');
+  });
 });

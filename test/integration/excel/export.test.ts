@@ -3,7 +3,16 @@ import ExcelJS from 'exceljs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { computeCourse } from '../../../shared/grading';
 import { change } from '../../../main/backend/changes/tracker';
-import { exportGradesCsv, exportRegistrar, exportWorkbook, importRoster, importWorkbook, listRegistrarExports, registrarPreflight, saveProfile } from '../../../main/backend/excel';
+import {
+  exportGradesCsv,
+  exportRegistrar,
+  exportWorkbook,
+  importRoster,
+  importWorkbook,
+  listRegistrarExports,
+  registrarPreflight,
+  saveProfile,
+} from '../../../main/backend/excel';
 import { readSnapshot, type Course } from '../../../main/backend/services/course';
 import { loadDemoClass } from '../../../main/backend/services/demo';
 import { fingerprint, fixture, hasSoffice, libreOfficeCsv, newCourse, refused, tempDir } from './helpers';
@@ -11,7 +20,8 @@ import { fingerprint, fixture, hasSoffice, libreOfficeCsv, newCourse, refused, t
 const dir = tempDir();
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 const AS_OF = new Date('2026-12-20T12:00:00Z');
-const finals = (c: Course) => computeCourse(readSnapshot(c.db), { asOf: AS_OF.toISOString() }).students.map((s) => [s.display, s.letter, s.current.display]);
+const finals = (c: Course) =>
+  computeCourse(readSnapshot(c.db), { asOf: AS_OF.toISOString() }).students.map((s) => [s.display, s.letter, s.current.display]);
 
 function demoCourse(): Course {
   const course = newCourse(dir);
@@ -68,7 +78,9 @@ describe('full workbook', () => {
   it('refuses a workbook that is not ours, and one whose data sheet was damaged, without changes', async () => {
     const course = newCourse(dir);
     const before = fingerprint(course);
-    expect((await refused(() => importWorkbook(course, fixture('class-list-libreoffice.xlsx')))).message).toMatch(/not a full workbook exported by the gradebook/);
+    expect((await refused(() => importWorkbook(course, fixture('class-list-libreoffice.xlsx')))).message).toMatch(
+      /not a full workbook exported by the gradebook/,
+    );
     const wb = new ExcelJS.Workbook();
     const data = wb.addWorksheet('Gradebook data');
     data.addRow(['gradebook-workbook', 1]);
@@ -91,7 +103,11 @@ describe('registrar export', () => {
     loadDemoClass(course);
     change(course.db, 'test setup', (cs) => {
       cs.put('student', { id: 2 }, { status: 'withdrawn' });
-      cs.put('grade_override', { student_id: 3 }, { letter: 'I', percent: null, reason: 'Incomplete agreed', updated_at: AS_OF.toISOString() });
+      cs.put(
+        'grade_override',
+        { student_id: 3 },
+        { letter: 'I', percent: null, reason: 'Incomplete agreed', updated_at: AS_OF.toISOString() },
+      );
     });
     const pf = registrarPreflight(course, 'banner', { termCode: '202610', crn: '12345' }, AS_OF);
     expect(pf.passes).toBe(false);
@@ -102,7 +118,9 @@ describe('registrar export', () => {
     // The class-list students have no scores in the demo's items: graded as 0 in the final view, F.
     expect(pf.rows.find((r) => r.studentId === 1)?.letter).toBe('F');
     const before = fingerprint(course);
-    expect((await refused(() => exportRegistrar(course, 'banner', { termCode: '202610', crn: '12345' }, AS_OF))).message).toMatch(/pre-flight check found/);
+    expect((await refused(() => exportRegistrar(course, 'banner', { termCode: '202610', crn: '12345' }, AS_OF))).message).toMatch(
+      /pre-flight check found/,
+    );
     expect((await refused(() => exportRegistrar(course, 'banner', { confirm: true }, AS_OF))).message).toMatch(/needs the term code/);
     expect(fingerprint(course)).toBe(before);
   });

@@ -23,11 +23,15 @@ export function newCourse(dir: string, preset: Preset = 'ie7374', name = randomU
 export function fingerprint(course: Course): string {
   const n = (t: string) => (course.db.prepare(`SELECT count(*) AS n FROM ${t}`).get() as { n: number }).n;
   const extra = ['audit', 'change_batch', 'registrar_export', 'export_profile'].map(n);
-  return createHash('sha256').update(JSON.stringify([readSnapshot(course.db), extra])).digest('hex');
+  return createHash('sha256')
+    .update(JSON.stringify([readSnapshot(course.db), extra]))
+    .digest('hex');
 }
 
 /** Runs `fn` expecting a validation failure; answers its problems. */
-export async function refused(fn: () => Promise<unknown>): Promise<{ message: string; problems: { sheet: string | null; row: number | null; column: string | null; message: string }[] }> {
+export async function refused(
+  fn: () => Promise<unknown>,
+): Promise<{ message: string; problems: { sheet: string | null; row: number | null; column: string | null; message: string }[] }> {
   try {
     await fn();
   } catch (err) {

@@ -11,7 +11,9 @@ const dir = tempDir();
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 const bytes = (text: string, bom = false) => ({ name: 'list.csv', bytes: new TextEncoder().encode((bom ? '\ufeff' : '') + text) });
 const students = (c: ReturnType<typeof newCourse>) =>
-  c.db.prepare('SELECT registrar_id AS id, first_name AS first, last_name AS last, email, section FROM student ORDER BY registrar_id').all() as Record<string, string>[];
+  c.db
+    .prepare('SELECT registrar_id AS id, first_name AS first, last_name AS last, email, section FROM student ORDER BY registrar_id')
+    .all() as Record<string, string>[];
 
 describe('reading spreadsheets', () => {
   it('reads xlsx formula cells as their cached values, dates as dates, text numbers as text', async () => {
@@ -69,7 +71,9 @@ describe('class list import', () => {
     course.db.prepare("UPDATE student SET email = 'old@x.example' WHERE registrar_id = '002345678'").run();
     const report = await importRoster(course, fixture('class-list-libreoffice.xlsx'));
     expect(report.counts).toEqual({ new: 0, updated: 1, unchanged: 7, error: 0 });
-    expect(report.rows.find((r) => r.registrarId === '002345678')?.changes).toEqual(['email: old@x.example → s.obrien@northeastern.example']);
+    expect(report.rows.find((r) => r.registrarId === '002345678')?.changes).toEqual([
+      'email: old@x.example → s.obrien@northeastern.example',
+    ]);
   });
 
   it.skipIf(!hasSoffice)('imports a CSV that LibreOffice converted to xlsx (ID and name columns typed as text)', async () => {
@@ -101,7 +105,10 @@ describe('class list import', () => {
     await importRoster(course, fixture('class-list.csv'));
     const before = fingerprint(course);
     const result = await refused(() =>
-      importRoster(course, bytes('Student ID,Name,Email\n001,"A, B",a@x.example\n001,"C, D",c@x.example\n,"E, F",e@x.example\n002,"G, H",not-an-email\n')),
+      importRoster(
+        course,
+        bytes('Student ID,Name,Email\n001,"A, B",a@x.example\n001,"C, D",c@x.example\n,"E, F",e@x.example\n002,"G, H",not-an-email\n'),
+      ),
     );
     expect(result.problems).toEqual([
       expect.objectContaining({ sheet: 'list', row: 3, column: 'A', message: 'Duplicate student ID 001: it is also on row 2.' }),

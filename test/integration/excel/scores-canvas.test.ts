@@ -9,14 +9,20 @@ afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 const csv = (text: string) => ({ name: 'scores.csv', bytes: new TextEncoder().encode(text) });
 const score = (c: Course, registrarId: string, itemName: string) =>
   c.db
-    .prepare('SELECT score.value, score.status FROM score JOIN student s ON s.id = student_id JOIN item i ON i.id = item_id WHERE s.registrar_id = ? AND i.name = ?')
+    .prepare(
+      'SELECT score.value, score.status FROM score JOIN student s ON s.id = student_id JOIN item i ON i.id = item_id WHERE s.registrar_id = ? AND i.name = ?',
+    )
     .get(registrarId, itemName) as { value: number | null; status: string | null } | undefined;
 
 async function classCourse(): Promise<Course> {
   const course = newCourse(dir);
   await importRoster(course, fixture('class-list.csv'));
   const cat = (course.db.prepare("SELECT id FROM category WHERE name = 'Homeworks'").get() as { id: number }).id;
-  course.db.prepare("INSERT INTO item (category_id, name, points_possible, position, created_at) VALUES (?, 'Homework 1', 10, 1, 'x'), (?, 'Homework 2', 10, 2, 'x')").run(cat, cat);
+  course.db
+    .prepare(
+      "INSERT INTO item (category_id, name, points_possible, position, created_at) VALUES (?, 'Homework 1', 10, 1, 'x'), (?, 'Homework 2', 10, 2, 'x')",
+    )
+    .run(cat, cat);
   return course;
 }
 
@@ -49,7 +55,9 @@ describe('scores import', () => {
   it('lists unknown students, unmatched columns, non-numeric and far-too-high scores, and writes nothing', async () => {
     const course = await classCourse();
     const before = fingerprint(course);
-    const result = await refused(() => importScores(course, csv('Student ID,Homework 1,Bonus\n001234567,ten,1\n999,5,1\n002345678,95,1\n')));
+    const result = await refused(() =>
+      importScores(course, csv('Student ID,Homework 1,Bonus\n001234567,ten,1\n999,5,1\n002345678,95,1\n')),
+    );
     expect(result.problems.map((p) => `${p.row}${p.column}: ${p.message}`)).toEqual([
       "2B: 'ten' is not a score. Enter a number, EX (excused) or MI (missing), or leave it empty.",
       '3A: No student in the course has ID 999. Add the student first, or choose to skip unknown students.',
@@ -63,30 +71,33 @@ describe('scores import', () => {
 });
 
 describe('Canvas gradebook import', () => {
-  it.each(['canvas-gradebook-export.csv', 'canvas-gradebook-export-semicolon.csv'])('imports %s: roster, assignments and scores', async (name) => {
-    const course = await classCourse();
-    const report = await importCanvas(course, fixture(name));
-    expect(report.students).toEqual({ new: 1, updated: 0, unchanged: 4, skipped: ['Student, Test'] });
-    expect(report.items.map((i) => [i.name, i.pointsPossible, i.action])).toEqual([
-      ['Homework 1', 10, 'matched'],
-      ['Homework 2', 10, 'matched'],
-      ['Reading Summary 1', 5, 'create'],
-      ['Project: Scoping', 100, 'create'],
-    ]);
-    expect(score(course, '001234567', 'Homework 1')).toEqual({ value: 9.5, status: null });
-    expect(score(course, '001234567', 'Homework 2')).toEqual({ value: null, status: 'excused' });
-    expect(score(course, '002345678', 'Homework 2')).toEqual({ value: 7.25, status: null });
-    expect(score(course, '002345678', 'Reading Summary 1')).toBeUndefined(); // blank: untouched
-    expect(score(course, '003456789', 'Project: Scoping')).toBeUndefined(); // N/A: not assigned
-    expect(report.scores.notAssigned).toBe(1);
-    // No SIS ID, login not matching an email: a new student with the Canvas id, name kept literally.
-    expect(course.db.prepare("SELECT last_name FROM student WHERE registrar_id = 'canvas-5505'").get()).toEqual({ last_name: '=Smith' });
-    expect(course.db.prepare("SELECT count(*) AS n FROM student WHERE last_name = 'Student'").get()).toEqual({ n: 0 });
-    const again = await importCanvas(course, fixture(name));
-    expect(again.students.new).toBe(0);
-    expect(again.scores.set).toBe(0);
-    expect(again.items.every((i) => i.action === 'matched')).toBe(true);
-  });
+  it.each(['canvas-gradebook-export.csv', 'canvas-gradebook-export-semicolon.csv'])(
+    'imports %s: roster, assignments and scores',
+    async (name) => {
+      const course = await classCourse();
+      const report = await importCanvas(course, fixture(name));
+      expect(report.students).toEqual({ new: 1, updated: 0, unchanged: 4, skipped: ['Student, Test'] });
+      expect(report.items.map((i) => [i.name, i.pointsPossible, i.action])).toEqual([
+        ['Homework 1', 10, 'matched'],
+        ['Homework 2', 10, 'matched'],
+        ['Reading Summary 1', 5, 'create'],
+        ['Project: Scoping', 100, 'create'],
+      ]);
+      expect(score(course, '001234567', 'Homework 1')).toEqual({ value: 9.5, status: null });
+      expect(score(course, '001234567', 'Homework 2')).toEqual({ value: null, status: 'excused' });
+      expect(score(course, '002345678', 'Homework 2')).toEqual({ value: 7.25, status: null });
+      expect(score(course, '002345678', 'Reading Summary 1')).toBeUndefined(); // blank: untouched
+      expect(score(course, '003456789', 'Project: Scoping')).toBeUndefined(); // N/A: not assigned
+      expect(report.scores.notAssigned).toBe(1);
+      // No SIS ID, login not matching an email: a new student with the Canvas id, name kept literally.
+      expect(course.db.prepare("SELECT last_name FROM student WHERE registrar_id = 'canvas-5505'").get()).toEqual({ last_name: '=Smith' });
+      expect(course.db.prepare("SELECT count(*) AS n FROM student WHERE last_name = 'Student'").get()).toEqual({ n: 0 });
+      const again = await importCanvas(course, fixture(name));
+      expect(again.students.new).toBe(0);
+      expect(again.scores.set).toBe(0);
+      expect(again.items.every((i) => i.action === 'matched')).toBe(true);
+    },
+  );
 
   it.skipIf(!hasSoffice)('imports the Canvas CSV after LibreOffice turned it into an xlsx', async () => {
     const course = await classCourse();

@@ -82,3 +82,22 @@ export function snapshot(over: Partial<CourseSnapshot> = {}): CourseSnapshot {
 
 /** A point in time far after every due date used in tests. */
 export const LATE_TERM = '2030-01-01T00:00:00Z';
+
+import { computeCourse, type StudentResult } from '../../../shared/grading';
+
+/** The first student's result, computed long after every due date unless `asOf` is given. */
+export function gradeOne(snap: CourseSnapshot, asOf = LATE_TERM): StudentResult {
+  return computeCourse(snap, { asOf }).students[0]!;
+}
+
+export function itemOf(r: StudentResult, itemId: number) {
+  const it = r.items.find((x) => x.itemId === itemId);
+  if (!it) throw new Error(`no item ${itemId}`);
+  return it;
+}
+
+export function categoryOf(r: StudentResult, categoryId: number) {
+  const c = r.categories.find((x) => x.categoryId === categoryId);
+  if (!c) throw new Error(`no category ${categoryId}`);
+  return c;
+}

@@ -56,10 +56,16 @@ export function ExportDialog() {
         <section className="panel">
           <h3>Workbook and CSV</h3>
           <div className="excel-row">
-            <button type="button" onClick={() => void step('Writing the workbook…', async () => download(await api('excel.exportWorkbook', {})))}>
+            <button
+              type="button"
+              onClick={() => void step('Writing the workbook…', async () => download(await api('excel.exportWorkbook', {})))}
+            >
               Full workbook (.xlsx)
             </button>
-            <button type="button" onClick={() => void step('Writing the CSV…', async () => download(await api('excel.exportGradesCsv', {})))}>
+            <button
+              type="button"
+              onClick={() => void step('Writing the CSV…', async () => download(await api('excel.exportGradesCsv', {})))}
+            >
               Grades sheet (.csv)
             </button>
           </div>
@@ -102,7 +108,10 @@ export function ExportDialog() {
                 <input value={params.classNumber} onChange={(e) => setParams({ ...params, classNumber: e.target.value })} />
               </label>
             )}
-            <button type="button" onClick={() => void step('Checking…', async () => setPreflight(await api('excel.registrarPreflight', input())))}>
+            <button
+              type="button"
+              onClick={() => void step('Checking…', async () => setPreflight(await api('excel.registrarPreflight', input())))}
+            >
               Check
             </button>
           </div>
@@ -121,8 +130,8 @@ export function ExportDialog() {
               </ul>
               {!preflight.passes && (
                 <label className="check">
-                  <input type="checkbox" checked={confirm} onChange={(e) => setConfirm(e.target.checked)} />
-                  I have reviewed these; export anyway
+                  <input type="checkbox" checked={confirm} onChange={(e) => setConfirm(e.target.checked)} />I have reviewed these; export
+                  anyway
                 </label>
               )}
             </div>
@@ -137,7 +146,9 @@ export function ExportDialog() {
                   const out = await api('excel.exportRegistrar', { ...input(), confirm });
                   download(out.file);
                   setHistory(await api('excel.registrarExports', {}));
-                  useApp.setState({ notice: `Exported ${out.file.name} (${out.record.letters.length} grades). It is recorded in the course.` });
+                  useApp.setState({
+                    notice: `Exported ${out.file.name} (${out.record.letters.length} grades). It is recorded in the course.`,
+                  });
                 })
               }
             >
@@ -188,4 +199,3 @@ export function ExportDialog() {
     </Dialog>
   );
 }
-

@@ -63,7 +63,15 @@ export function ImportWizard() {
       case 'roster':
         return api('excel.importRoster', { file: f, dryRun, ...c });
       case 'scores':
-        return api('excel.importScores', { file: f, dryRun, matchBy, blankClears, skipUnknownStudents: skipUnknown, sheet: c.sheet, headerRow: c.headerRow });
+        return api('excel.importScores', {
+          file: f,
+          dryRun,
+          matchBy,
+          blankClears,
+          skipUnknownStudents: skipUnknown,
+          sheet: c.sheet,
+          headerRow: c.headerRow,
+        });
       case 'canvas':
         return api('excel.importCanvas', { file: f, dryRun });
       case 'workbook':
@@ -157,13 +165,22 @@ export function ImportWizard() {
             )}
             <label>
               Header row
-              <input type="number" min={1} value={report.headerRow} onChange={(e) => void applyChoice({ ...choice, headerRow: Number(e.target.value), mapping: undefined })} />
+              <input
+                type="number"
+                min={1}
+                value={report.headerRow}
+                onChange={(e) => void applyChoice({ ...choice, headerRow: Number(e.target.value), mapping: undefined })}
+              />
             </label>
             {kind === 'scores' && (
               <>
                 <label>
                   Match students by
-                  <select value={matchBy} onChange={(e) => setMatchBy(e.target.value as 'registrarId' | 'email')} onBlur={() => void preview()}>
+                  <select
+                    value={matchBy}
+                    onChange={(e) => setMatchBy(e.target.value as 'registrarId' | 'email')}
+                    onBlur={() => void preview()}
+                  >
                     <option value="registrarId">Registrar ID</option>
                     <option value="email">Email</option>
                   </select>
@@ -296,7 +313,9 @@ function Preview({ kind, report }: { kind: ImportKind; report: Report }) {
             .map((c) => `${c.header} → ${c.action === 'unmatched' ? 'not imported' : c.itemName}`)
             .join(' · ')}
         </p>
-        {r.unmatchedRows.length > 0 && <p>Rows of students not in the course: {r.unmatchedRows.map((u) => `row ${u.row} (${u.key})`).join(', ')}</p>}
+        {r.unmatchedRows.length > 0 && (
+          <p>Rows of students not in the course: {r.unmatchedRows.map((u) => `row ${u.row} (${u.key})`).join(', ')}</p>
+        )}
       </div>
     );
   }
@@ -304,7 +323,10 @@ function Preview({ kind, report }: { kind: ImportKind; report: Report }) {
     const r = report as CanvasReport;
     return (
       <div className="excel-summary">
-        <p>Assignments: {r.items.map((i) => `${i.name} (${i.pointsPossible} pts, ${i.action === 'create' ? 'new item' : 'existing item'})`).join(' · ')}</p>
+        <p>
+          Assignments:{' '}
+          {r.items.map((i) => `${i.name} (${i.pointsPossible} pts, ${i.action === 'create' ? 'new item' : 'existing item'})`).join(' · ')}
+        </p>
         {r.students.skipped.length > 0 && <p>Skipped: {r.students.skipped.join(', ')}</p>}
       </div>
     );
@@ -312,8 +334,8 @@ function Preview({ kind, report }: { kind: ImportKind; report: Report }) {
   const r = report as WorkbookReport;
   return (
     <p className="excel-summary">
-      Workbook of <strong>{r.courseName}</strong>: {r.counts.student ?? 0} students, {r.counts.item ?? 0} items, {r.counts.score ?? 0} scores. Importing
-      replaces this course's settings, roster and grades (a backup is taken first, and it can be undone).
+      Workbook of <strong>{r.courseName}</strong>: {r.counts.student ?? 0} students, {r.counts.item ?? 0} items, {r.counts.score ?? 0}{' '}
+      scores. Importing replaces this course's settings, roster and grades (a backup is taken first, and it can be undone).
     </p>
   );
 }

@@ -75,7 +75,7 @@ export function Roster() {
                   <th scope="col">Section</th>
                   <th scope="col">Team</th>
                   <th scope="col" className="num">
-                    Extension days
+                    <abbr title="Extension days (accommodation)">Ext. days</abbr>
                   </th>
                   <th scope="col">Accommodation</th>
                   <th scope="col">Status</th>
