@@ -21,7 +21,10 @@ export default tseslint.config(
     // shared/ is used by both sides: no Node, Electron, SQLite, Excel or React.
     files: ['shared/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: ['node:*', 'fs', 'path', 'os', 'electron', 'better-sqlite3', 'exceljs', 'react', 'react-dom'] }],
+      'no-restricted-imports': [
+        'error',
+        { patterns: ['node:*', 'fs', 'path', 'os', 'electron', 'better-sqlite3', 'exceljs', 'react', 'react-dom'] },
+      ],
     },
   },
   {
@@ -35,7 +38,9 @@ export default tseslint.config(
   },
   {
     files: ['build/**/*.{js,mjs,cjs}', '**/*.cjs'],
-    languageOptions: { globals: { require: 'readonly', module: 'writable', process: 'readonly', __dirname: 'readonly', console: 'readonly' } },
+    languageOptions: {
+      globals: { require: 'readonly', module: 'writable', process: 'readonly', __dirname: 'readonly', console: 'readonly' },
+    },
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
 );

@@ -58,12 +58,20 @@ function withProblems(err: unknown): never {
 
 function report(out: (s: string) => void, what: string, outcome: Outcome, summary: string, dryRun: boolean): void {
   for (const p of outcome.problems) out(`  ${p.severity}: ${describeProblem(p)}`);
-  const verdict = dryRun ? 'Dry run: nothing was changed.' : outcome.applied ? `Imported. Backup: ${outcome.backup ?? 'none'}` : 'Nothing to change.';
+  const verdict = dryRun
+    ? 'Dry run: nothing was changed.'
+    : outcome.applied
+      ? `Imported. Backup: ${outcome.backup ?? 'none'}`
+      : 'Nothing to change.';
   out(`${what}: ${summary}\n${verdict}`);
 }
 
 const importer =
-  <R extends Outcome>(what: string, run: (c: Course, f: ImportFile, dryRun: boolean) => Promise<R>, summary: (r: R) => string): ExcelCommand =>
+  <R extends Outcome>(
+    what: string,
+    run: (c: Course, f: ImportFile, dryRun: boolean) => Promise<R>,
+    summary: (r: R) => string,
+  ): ExcelCommand =>
   async (courseFile, input, flags, out) => {
     const dryRun = !!flags['dry-run'];
     const result = await onCourse(courseFile, (c) => run(c, readInput(input), dryRun)).catch(withProblems);
@@ -85,17 +93,22 @@ export const EXCEL_COMMANDS: { import: Record<string, ExcelCommand>; export: Rec
     scores: importer(
       'Scores',
       (c, f, dryRun) => importScores(c, f, { dryRun }),
-      (r) => `${r.counts.set} set, ${r.counts.cleared} cleared, ${r.counts.statuses} statuses, ${r.counts.unchanged} unchanged, ${r.unmatchedRows.length} unmatched rows`,
+      (r) =>
+        `${r.counts.set} set, ${r.counts.cleared} cleared, ${r.counts.statuses} statuses, ${r.counts.unchanged} unchanged, ${r.unmatchedRows.length} unmatched rows`,
     ),
     canvas: importer(
       'Canvas export',
       (c, f, dryRun) => importCanvas(c, f, { dryRun }),
-      (r) => `${r.students.new} new students, ${r.items.filter((i) => i.action === 'create').length} new items, ${r.scores.set} scores set, ${r.scores.statuses} statuses`,
+      (r) =>
+        `${r.students.new} new students, ${r.items.filter((i) => i.action === 'create').length} new items, ${r.scores.set} scores set, ${r.scores.statuses} statuses`,
     ),
     workbook: importer(
       'Workbook',
       (c, f, dryRun) => importWorkbook(c, f, { dryRun }),
-      (r) => Object.entries(r.counts).map(([k, n]) => `${n} ${k}`).join(', '),
+      (r) =>
+        Object.entries(r.counts)
+          .map(([k, n]) => `${n} ${k}`)
+          .join(', '),
     ),
   },
   export: {
@@ -108,7 +121,9 @@ export const EXCEL_COMMANDS: { import: Record<string, ExcelCommand>; export: Rec
         classNumber: flags['class-number'] as string | undefined,
         confirm: !!flags.yes,
       };
-      const result = await onCourse(courseFile, (c) => exportRegistrar(c, (flags.profile as string | undefined) ?? 'banner', opts)).catch(withProblems);
+      const result = await onCourse(courseFile, (c) => exportRegistrar(c, (flags.profile as string | undefined) ?? 'banner', opts)).catch(
+        withProblems,
+      );
       for (const issue of result.preflight.issues) out(`  confirmed: ${issue.message}`);
       write(target, result.file.bytes, out);
       out(`${result.record.letters.length} letters sent (${result.preflight.profile.config.name}), sha256 ${result.record.sha256}`);

@@ -7,18 +7,28 @@ import type { CourseResult } from '../../shared/grading';
 export function formatPolicy(policy: Policy, categories: CourseSnapshot['categories']): string {
   const lines = [`Grading: ${policy.grading === 'weighted' ? 'weighted categories' : 'total points'}`, 'Categories:'];
   for (const c of categories) {
-    const drops = [c.dropLowest ? `drop lowest ${c.dropLowest}` : '', c.dropHighest ? `drop highest ${c.dropHighest}` : ''].filter(Boolean).join(', ');
-    lines.push(`  ${c.name.padEnd(24)} ${String(c.weight).padStart(5)}%${c.kind === 'attendance' ? '  (from attendance)' : ''}${drops ? `  (${drops})` : ''}`);
+    const drops = [c.dropLowest ? `drop lowest ${c.dropLowest}` : '', c.dropHighest ? `drop highest ${c.dropHighest}` : '']
+      .filter(Boolean)
+      .join(', ');
+    lines.push(
+      `  ${c.name.padEnd(24)} ${String(c.weight).padStart(5)}%${c.kind === 'attendance' ? '  (from attendance)' : ''}${drops ? `  (${drops})` : ''}`,
+    );
   }
   lines.push('Letter bands (lower bound inclusive):');
   lines.push('  ' + policy.bands.map((b) => `${b.letter} ≥ ${b.min}`).join(', '));
   lines.push(`Rounding before lookup: ${policy.rounding.mode === 'none' ? 'none' : `half-up to ${policy.rounding.decimals} decimals`}`);
   const late = policy.late;
-  const steps = late.steps.map((s) => `up to ${s.upToHours} h: -${s.deduction}% of ${late.basis}${s.per === 'flat' ? '' : ` per ${s.per}`}`);
-  lines.push(`Late work: ${steps.join('; ') || 'no penalty'}${late.cutoffHours !== null ? `; later than ${late.cutoffHours} h: not accepted (0)` : ''}`);
+  const steps = late.steps.map(
+    (s) => `up to ${s.upToHours} h: -${s.deduction}% of ${late.basis}${s.per === 'flat' ? '' : ` per ${s.per}`}`,
+  );
+  lines.push(
+    `Late work: ${steps.join('; ') || 'no penalty'}${late.cutoffHours !== null ? `; later than ${late.cutoffHours} h: not accepted (0)` : ''}`,
+  );
   lines.push(`Due time: ${policy.defaultDueTime} ${policy.timeZone}`);
   const a = policy.attendance;
-  lines.push(`Attendance: present ${a.present}, late ${a.late}, absent ${a.absent}, excused ${a.excusedCounts ? 'counts' : 'leaves the denominator'}`);
+  lines.push(
+    `Attendance: present ${a.present}, late ${a.late}, absent ${a.absent}, excused ${a.excusedCounts ? 'counts' : 'leaves the denominator'}`,
+  );
   lines.push(`Borderline: within ${policy.borderlineDistance} points of the next band`);
   return lines.join('\n');
 }
@@ -43,6 +53,10 @@ export function formatGrades(snapshot: CourseSnapshot, result: CourseResult): st
     ];
   });
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
-  const fmt = (r: string[]) => r.map((v, i) => v.padEnd(widths[i]!)).join('  ').trimEnd();
+  const fmt = (r: string[]) =>
+    r
+      .map((v, i) => v.padEnd(widths[i]!))
+      .join('  ')
+      .trimEnd();
   return [fmt(header), ...rows.map(fmt)].join('\n');
 }

@@ -70,7 +70,9 @@ export const COMMANDS: Record<string, Command> = {
       withCourse(args[0]!, (course) => {
         const { info, policy } = readCourseRow(course.db);
         const categories = readSnapshot(course.db).categories;
-        out(`${info.name}${info.code ? ` (${info.code})` : ''}${info.term ? `, ${info.term}` : ''}\nFile: ${course.file}\n${formatCounts(countCourse(course.db))}\n\n${formatPolicy(policy, categories)}`);
+        out(
+          `${info.name}${info.code ? ` (${info.code})` : ''}${info.term ? `, ${info.term}` : ''}\nFile: ${course.file}\n${formatCounts(countCourse(course.db))}\n\n${formatPolicy(policy, categories)}`,
+        );
       });
     },
   },
@@ -84,11 +86,23 @@ export const COMMANDS: Record<string, Command> = {
     run(args, flags) {
       need(args, 1, COMMANDS.compute!.usage);
       const asOf = flags['as-of'] as string | undefined;
-      if (asOf !== undefined && Number.isNaN(Date.parse(asOf))) throw new UsageError(`--as-of "${asOf}" is not a date-time (try 2026-12-15T12:00:00-05:00)`);
+      if (asOf !== undefined && Number.isNaN(Date.parse(asOf)))
+        throw new UsageError(`--as-of "${asOf}" is not a date-time (try 2026-12-15T12:00:00-05:00)`);
       const snapshot = loadSnapshot(path.resolve(args[0]!), openCourse);
       const result = computeCourse(snapshot, asOf ? { asOf: new Date(asOf).toISOString() } : {});
       if (flags.json) {
-        out(JSON.stringify({ course: snapshot.course, asOf: asOf ?? null, policyProblems: result.policyProblems, students: result.students.map((r, i) => ({ registrarId: snapshot.students[i]!.registrarId, ...r })) }, null, 2));
+        out(
+          JSON.stringify(
+            {
+              course: snapshot.course,
+              asOf: asOf ?? null,
+              policyProblems: result.policyProblems,
+              students: result.students.map((r, i) => ({ registrarId: snapshot.students[i]!.registrarId, ...r })),
+            },
+            null,
+            2,
+          ),
+        );
         return;
       }
       if (result.policyProblems.length) out(`Policy problems:\n${result.policyProblems.map((p) => `  - ${p}`).join('\n')}\n`);
@@ -141,7 +155,12 @@ export const COMMANDS: Record<string, Command> = {
 
 function helpFor(name: string, cmd: Command): string {
   const opts = Object.entries(cmd.options ?? {}).map(([k, o]) => `  --${k.padEnd(10)} ${o.description}`);
-  return [`Usage: gradebook ${cmd.usage}`, '', cmd.summary, ...(opts.length ? ['', 'Options:', ...opts, '  --help       show this help'] : ['', '  --help       show this help'])].join('\n');
+  return [
+    `Usage: gradebook ${cmd.usage}`,
+    '',
+    cmd.summary,
+    ...(opts.length ? ['', 'Options:', ...opts, '  --help       show this help'] : ['', '  --help       show this help']),
+  ].join('\n');
 }
 
 export function mainHelp(): string {
@@ -170,7 +189,10 @@ export async function runCli(argv: string[]): Promise<number> {
     const { values, positionals } = parseArgs({
       args: rest,
       allowPositionals: true,
-      options: { help: { type: 'boolean', short: 'h' }, ...Object.fromEntries(Object.entries(cmd.options ?? {}).map(([k, o]) => [k, { type: o.type }])) },
+      options: {
+        help: { type: 'boolean', short: 'h' },
+        ...Object.fromEntries(Object.entries(cmd.options ?? {}).map(([k, o]) => [k, { type: o.type }])),
+      },
     });
     if (values.help) {
       out(helpFor(name, cmd));

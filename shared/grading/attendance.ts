@@ -28,7 +28,11 @@ export interface AttendanceTotals {
   readonly marks: Readonly<Record<AttendanceMark | 'unmarked', number>>;
 }
 
-export function attendanceTotals(marks: readonly (AttendanceMark | undefined)[], credits: AttendanceCredits, final: boolean): AttendanceTotals {
+export function attendanceTotals(
+  marks: readonly (AttendanceMark | undefined)[],
+  credits: AttendanceCredits,
+  final: boolean,
+): AttendanceTotals {
   const count = { present: 0, late: 0, absent: 0, excused: 0, unmarked: 0 };
   for (const m of marks) count[m ?? 'unmarked']++;
   const absent = count.absent + (final ? count.unmarked : 0);

@@ -58,12 +58,12 @@ export function exactFraction(t: CategoryTotals): Ratio | null {
 /** A category's counted items in one view, before drops. */
 interface Collected {
   readonly pc: PreparedCategory;
-  units: number;
-  fine: bigint;
-  hasFine: boolean;
-  approx: number;
-  possible: number;
-  counted: number;
+  readonly units: number;
+  readonly fine: bigint;
+  readonly hasFine: boolean;
+  readonly approx: number;
+  readonly possible: number;
+  readonly counted: number;
   readonly possibleBeforeDrops: number;
   readonly candidates: number[];
   /** Most items that may be dropped: one item with points possible always stays. */
@@ -133,14 +133,22 @@ function totalOf(col: Collected): DropTotal {
 }
 
 /** Weighted grading: each category chooses its drops for its own best (worst) percentage. */
-export function itemsCategory(pc: PreparedCategory, possibleUnits: Float64Array, s: StudentItems, inView: Uint8Array, equalWeight: boolean): CategoryTotals {
+export function itemsCategory(
+  pc: PreparedCategory,
+  possibleUnits: Float64Array,
+  s: StudentItems,
+  inView: Uint8Array,
+  equalWeight: boolean,
+): CategoryTotals {
   const col = collect(pc, possibleUnits, s, inView);
   const c = pc.category;
   if (col.maxDrops === 0) return finish(col, [], [], possibleUnits, s, inView, equalWeight);
   const v: DropScores = { approx: s.approx, fine: s.fine, possible: possibleUnits };
   const low = Math.min(c.dropLowest, col.maxDrops);
   const total = totalOf(col);
-  const lowest = equalWeight ? choosePercentDrops(col.candidates, low, 'best', v) : chooseDrops(total, [{ candidates: col.candidates, k: low }], 'best', v)[0]!;
+  const lowest = equalWeight
+    ? choosePercentDrops(col.candidates, low, 'best', v)
+    : chooseDrops(total, [{ candidates: col.candidates, k: low }], 'best', v)[0]!;
   const high = Math.min(c.dropHighest, col.maxDrops - lowest.length);
   let highest: number[] = [];
   if (high > 0) {
@@ -168,11 +176,27 @@ export function pointsCategories(
   if (cols.every((c) => c.maxDrops === 0)) return cols.map((c) => finish(c, [], [], possibleUnits, s, inView, false));
   const v: DropScores = { approx: s.approx, fine: s.fine, possible: possibleUnits };
   let total: DropTotal = { approx: 0, units: 0, fine: 0n, possible: 0 };
-  for (const c of cols) total = { approx: total.approx + c.approx, units: total.units + c.units, fine: total.fine + c.fine, possible: total.possible + c.possible };
+  for (const c of cols)
+    total = {
+      approx: total.approx + c.approx,
+      units: total.units + c.units,
+      fine: total.fine + c.fine,
+      possible: total.possible + c.possible,
+    };
   for (const t of others) {
-    total = { ...total, approx: total.approx + t.earnedApprox, units: total.units + t.earnedApprox, possible: total.possible + t.possibleUnits };
+    total = {
+      ...total,
+      approx: total.approx + t.earnedApprox,
+      units: total.units + t.earnedApprox,
+      possible: total.possible + t.possibleUnits,
+    };
   }
-  const lows = chooseDrops(total, cols.map((c) => ({ candidates: c.candidates, k: Math.min(c.pc.category.dropLowest, c.maxDrops) })), 'best', v);
+  const lows = chooseDrops(
+    total,
+    cols.map((c) => ({ candidates: c.candidates, k: Math.min(c.pc.category.dropLowest, c.maxDrops) })),
+    'best',
+    v,
+  );
   const highGroups = cols.map((c, g) => ({
     candidates: c.candidates.filter((i) => !lows[g]!.includes(i)),
     k: Math.min(c.pc.category.dropHighest, c.maxDrops - lows[g]!.length),
@@ -220,7 +244,11 @@ function meanRatio(
   return bonus === 0n ? mean : add(mean, { n: bonus, d: BigInt(possibleUnits) * FINE_N });
 }
 
-export function attendanceCategory(marks: readonly (AttendanceMark | undefined)[], credits: AttendanceCredits, final: boolean): CategoryTotals {
+export function attendanceCategory(
+  marks: readonly (AttendanceMark | undefined)[],
+  credits: AttendanceCredits,
+  final: boolean,
+): CategoryTotals {
   const t = attendanceTotals(marks, credits, final);
   return {
     earnedApprox: t.earned,

@@ -58,7 +58,12 @@ function percentOf(r: Ratio): Ratio {
   return { n: r.n * 100n, d: r.d };
 }
 
-function categoryTotals(course: PreparedCourse, ps: PreparedStudent, s: StudentItems, weighted: boolean): [CategoryTotals, CategoryTotals][] {
+function categoryTotals(
+  course: PreparedCourse,
+  ps: PreparedStudent,
+  s: StudentItems,
+  weighted: boolean,
+): [CategoryTotals, CategoryTotals][] {
   if (!weighted) return pointsTotals(course, ps, s);
   return course.categories.map((pc) => {
     if (pc.category.kind === 'attendance') {
@@ -76,7 +81,9 @@ function categoryTotals(course: PreparedCourse, ps: PreparedStudent, s: StudentI
 function pointsTotals(course: PreparedCourse, ps: PreparedStudent, s: StudentItems): [CategoryTotals, CategoryTotals][] {
   const itemCats = course.categories.filter((pc) => pc.category.kind === 'items');
   const view = (final: boolean): CategoryTotals[] => {
-    const attendance = course.categories.filter((pc) => pc.category.kind === 'attendance').map(() => attendanceCategory(ps.marks, course.attendance, final));
+    const attendance = course.categories
+      .filter((pc) => pc.category.kind === 'attendance')
+      .map(() => attendanceCategory(ps.marks, course.attendance, final));
     const items = pointsCategories(itemCats, course.possibleUnits, s, final ? s.inFinal : s.inCurrent, attendance);
     let a = 0;
     let it = 0;
@@ -231,7 +238,13 @@ function explainView(course: PreparedCourse, v: ViewResult, weighted: boolean, l
   });
   if (percent !== null) {
     const g = grade(percent, course.letters);
-    lines.push({ kind: 'rounding', view, text: roundingText(percent, g, course.letters.rounding), from: v.grade.percent!, to: v.grade.rounded! });
+    lines.push({
+      kind: 'rounding',
+      view,
+      text: roundingText(percent, g, course.letters.rounding),
+      from: v.grade.percent!,
+      to: v.grade.rounded!,
+    });
     lines.push({ kind: 'letter', view, text: letterText(g), letter: g.letter });
     if (view === 'final' && g.borderlineGap) lines.push({ kind: 'flag', flag: 'borderline', text: borderlineText(g) });
   }
@@ -248,8 +261,18 @@ function computeNumbers(course: PreparedCourse, ps: PreparedStudent, asOf: numbe
   const weighted = course.policy.grading === 'weighted';
   evaluateItems(course, ps, asOf, s);
   const totals = categoryTotals(course, ps, s, weighted);
-  const cur = computeView(course, totals.map((t) => t[0]), 'current', weighted);
-  const fin = computeView(course, totals.map((t) => t[1]), 'final', weighted);
+  const cur = computeView(
+    course,
+    totals.map((t) => t[0]),
+    'current',
+    weighted,
+  );
+  const fin = computeView(
+    course,
+    totals.map((t) => t[1]),
+    'final',
+    weighted,
+  );
   for (const [tc, tf] of totals) {
     for (const i of tc.dropped) s.inCurrent[i] = DROPPED;
     for (const i of tf.dropped) s.inFinal[i] = DROPPED;
@@ -323,8 +346,13 @@ function computeFor(course: PreparedCourse, studentId: number, asOf: number, scr
         explainView(course, d.cur, weighted, lines);
         explainView(course, d.fin, weighted, lines);
         if (ov && override) {
-          const what = [ov.percent === null ? null : `${display}%`, ov.letter === null ? null : `letter ${ov.letter}`].filter(Boolean).join(', ');
-          lines.push({ kind: 'override', text: `Override: ${what} → ${letter ?? 'no letter'} instead of the computed ${override.computedLetter ?? 'no letter'} (${ov.reason})` });
+          const what = [ov.percent === null ? null : `${display}%`, ov.letter === null ? null : `letter ${ov.letter}`]
+            .filter(Boolean)
+            .join(', ');
+          lines.push({
+            kind: 'override',
+            text: `Override: ${what} → ${letter ?? 'no letter'} instead of the computed ${override.computedLetter ?? 'no letter'} (${ov.reason})`,
+          });
         }
         explanation = lines;
       }

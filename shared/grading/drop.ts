@@ -51,7 +51,11 @@ class Choice {
   readonly qd: number;
   private exactQn: bigint | null = null;
 
-  constructor(readonly set: readonly number[], private readonly total: DropTotal, private readonly v: DropScores) {
+  constructor(
+    readonly set: readonly number[],
+    private readonly total: DropTotal,
+    private readonly v: DropScores,
+  ) {
     let s = total.approx;
     let p = total.possible;
     for (const i of set) {
@@ -146,19 +150,26 @@ export interface DropGroup {
 export function chooseDrops(total: DropTotal, groups: readonly DropGroup[], goal: DropGoal, v: DropScores): number[][] {
   if (groups.every((g) => g.k <= 0 || g.candidates.length === 0)) return groups.map(() => []);
   const dir = goal === 'best' ? 1 : -1;
-  const pick = (cmp: (a: number, b: number) => number) => groups.map((g) => (g.k > 0 ? firstK(g.candidates, g.k, cmp) : []));
+  const pick = (cmp: (a: number, b: number) => number): number[][] => groups.map((g) => (g.k > 0 ? firstK(g.candidates, g.k, cmp) : []));
   let bestSets = pick((a, b) => dir * comparePercentRoughly(a, b, v));
-  let best = new Choice(bestSets.flat(), total, v);
+  let best = new Choice(concat(bestSets), total, v);
   for (;;) {
     const q = best;
     const sets = pick((a, b) => dir * compareKeys(a, b, q, v));
-    const flat = sets.flat();
-    if (flat.every((i) => q.set.includes(i))) return bestSets;
-    const next = new Choice(flat, total, v);
+    const all = concat(sets);
+    if (all.every((i) => q.set.includes(i))) return bestSets;
+    const next = new Choice(all, total, v);
     if (dir * next.compare(best) <= 0) return bestSets;
     best = next;
     bestSets = sets;
   }
+}
+
+function concat(sets: readonly number[][]): number[] {
+  if (sets.length === 1) return sets[0]!;
+  const out: number[] = [];
+  for (const set of sets) for (const i of set) out.push(i);
+  return out;
 }
 
 /** For equal-weight categories the best drop is simply the k lowest percentages (mirror: highest). */

@@ -33,23 +33,10 @@ export function percentToFine(p: number): number {
   return Math.round(p * 1_000_000);
 }
 
-export function unitsToNumber(u: number): number {
-  return u / SCALE;
-}
-
 /** n / d with d > 0. Not reduced: reduction costs more than it saves at this size. */
 export interface Ratio {
   readonly n: bigint;
   readonly d: bigint;
-}
-
-export function ratio(n: bigint, d: bigint): Ratio {
-  if (d === 0n) throw new RangeError('ratio with zero denominator');
-  return d < 0n ? { n: -n, d: -d } : { n, d };
-}
-
-export function fromUnits(u: number): Ratio {
-  return { n: BigInt(u), d: SCALE_N };
 }
 
 export function compare(a: Ratio, b: Ratio): number {
@@ -61,18 +48,6 @@ export function compare(a: Ratio, b: Ratio): number {
 export function add(a: Ratio, b: Ratio): Ratio {
   if (a.d === b.d) return { n: a.n + b.n, d: a.d };
   return { n: a.n * b.d + b.n * a.d, d: a.d * b.d };
-}
-
-export function sub(a: Ratio, b: Ratio): Ratio {
-  return add(a, { n: -b.n, d: b.d });
-}
-
-export function mul(a: Ratio, b: Ratio): Ratio {
-  return { n: a.n * b.n, d: a.d * b.d };
-}
-
-export function div(a: Ratio, b: Ratio): Ratio {
-  return ratio(a.n * b.d, a.d * b.n);
 }
 
 export function floorDiv(a: bigint, b: bigint): bigint {

@@ -6,7 +6,7 @@ import type { View } from './types';
 
 const VIEW_NAME: Record<View, string> = { current: 'Current grade', final: 'Final grade' };
 
-export function viewTag(view: View): string {
+function viewTag(view: View): string {
   return view === 'current' ? ' (so far)' : '';
 }
 

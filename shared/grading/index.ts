@@ -13,5 +13,5 @@ export { validatePolicy } from './validate';
 export * as exact from './exact';
 export { deadlineInstant, localToInstant, addCalendarDays } from './deadline';
 export { applyLate, prepareLateRule, type LateRule, type LateOutcome } from './late';
-export { chooseDrops, choosePercentDrops, type DropScores, type DropTotal, type DropGoal } from './drop';
+export { chooseDrops, choosePercentDrops, type DropScores, type DropTotal, type DropGoal, type DropGroup } from './drop';
 export { grade, applyRounding, prepareLetterScale, type LetterScale, type Graded } from './letter';

@@ -37,7 +37,7 @@ const enum Code {
   Missing = 4,
   MissingBeforeDue = 5,
 }
-export const COUNTED = 1;
+const COUNTED = 1;
 export const DROPPED = 2;
 
 /** What only some items have, built only when results are explained. */
@@ -204,7 +204,13 @@ export function evaluateItems(course: PreparedCourse, ps: PreparedStudent, asOf:
       out.integrity = true;
       if (lines) {
         integrity = { date: own.integrity.date, note: own.integrity.note, original: value };
-        why = say(lines, item.id, why, `${item.name}: academic integrity finding (${integrity.date}: ${integrity.note}) — score ${value === null ? 'none' : fmtPoints(value)} → 0, never dropped`, -(value ?? 0));
+        why = say(
+          lines,
+          item.id,
+          why,
+          `${item.name}: academic integrity finding (${integrity.date}: ${integrity.note}) — score ${value === null ? 'none' : fmtPoints(value)} → 0, never dropped`,
+          -(value ?? 0),
+        );
       }
     } else if (status === 'excused' || status === 'exempt') {
       code = status === 'excused' ? Code.Excused : Code.Exempt;

@@ -66,7 +66,10 @@ export function describeLate(rule: LateRule, o: LateOutcome, latenessMs: number)
   const step = o.step;
   if (!step) return 'no late deduction configured';
   const window = latenessMs <= step.upToMs ? `up to ${fmtHours(step.upToHours)}` : `over ${fmtHours(step.upToHours)}`;
-  const rate = step.per === 'flat' ? `${step.deduction}%` : `${step.deduction}% per started ${step.per} × ${o.count} ${step.per}${o.count === 1 ? '' : 's'}`;
+  const rate =
+    step.per === 'flat'
+      ? `${step.deduction}%`
+      : `${step.deduction}% per started ${step.per} × ${o.count} ${step.per}${o.count === 1 ? '' : 's'}`;
   return `${window}, ${rate} of ${rule.basis}`;
 }
 

@@ -37,7 +37,9 @@ export function validatePolicy(policy: Policy, categories: readonly Category[]):
     const prev = policy.bands[i - 1]!;
     const cur = policy.bands[i]!;
     if (cur.min >= prev.min) {
-      problems.push(`Bands must go from highest to lowest: "${cur.letter}" (from ${fmt(cur.min)}) comes after "${prev.letter}" (from ${fmt(prev.min)}).`);
+      problems.push(
+        `Bands must go from highest to lowest: "${cur.letter}" (from ${fmt(cur.min)}) comes after "${prev.letter}" (from ${fmt(prev.min)}).`,
+      );
     }
   }
   const lowest = Math.min(...policy.bands.map((b) => b.min));

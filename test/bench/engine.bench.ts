@@ -82,7 +82,19 @@ export function generateCourse(students = STUDENTS, items = ITEMS, seed = 7374):
     for (const it of itemList) {
       if (it.teamGraded) {
         if (r() < 0.05) {
-          scores.push({ studentId: st.id, itemId: it.id, value: null, status: null, submittedAt: null, daysLate: null, extensionDays: null, waiverReason: null, comment: null, integrity: null, adjustment: { mode: 'delta', value: -5 } });
+          scores.push({
+            studentId: st.id,
+            itemId: it.id,
+            value: null,
+            status: null,
+            submittedAt: null,
+            daysLate: null,
+            extensionDays: null,
+            waiverReason: null,
+            comment: null,
+            integrity: null,
+            adjustment: { mode: 'delta', value: -5 },
+          });
         }
         continue;
       }
@@ -106,7 +118,17 @@ export function generateCourse(students = STUDENTS, items = ITEMS, seed = 7374):
   const teamScores: TeamScore[] = [];
   for (let t = 1; t <= Math.ceil(students / TEAM_SIZE); t++) {
     for (const it of itemList.filter((x) => x.teamGraded)) {
-      teamScores.push({ teamId: t, itemId: it.id, value: 60 + Math.round(r() * 40), status: null, submittedAt: null, daysLate: r() < 0.1 ? 1 : null, extensionDays: null, waiverReason: null, comment: null });
+      teamScores.push({
+        teamId: t,
+        itemId: it.id,
+        value: 60 + Math.round(r() * 40),
+        status: null,
+        submittedAt: null,
+        daysLate: r() < 0.1 ? 1 : null,
+        extensionDays: null,
+        waiverReason: null,
+        comment: null,
+      });
     }
   }
   const sessions: AttendanceSession[] = [];
@@ -115,7 +137,11 @@ export function generateCourse(students = STUDENTS, items = ITEMS, seed = 7374):
   for (const st of studentList) {
     for (const se of sessions) {
       const x = r();
-      attendance.push({ sessionId: se.id, studentId: st.id, mark: x < 0.8 ? 'present' : x < 0.9 ? 'late' : x < 0.97 ? 'absent' : 'excused' });
+      attendance.push({
+        sessionId: se.id,
+        studentId: st.id,
+        mark: x < 0.8 ? 'present' : x < 0.9 ? 'late' : x < 0.97 ? 'absent' : 'excused',
+      });
     }
   }
   return {
@@ -152,11 +178,15 @@ export function main(): void {
 
   computePrepared(prepared, opts); // warm-up (JIT, deadline cache)
   const full: number[] = [];
+  const fullCpu: number[] = [];
   const fullWithPrepare: number[] = [];
   for (let run = 0; run < 7; run++) {
     let t = performance.now();
+    const cpu = process.cpuUsage();
     computePrepared(prepared, opts);
     full.push(performance.now() - t);
+    const used = process.cpuUsage(cpu);
+    fullCpu.push((used.user + used.system) / 1000);
     t = performance.now();
     computePrepared(prepareCourse(snapshot), opts);
     fullWithPrepare.push(performance.now() - t);
@@ -170,12 +200,24 @@ export function main(): void {
     single.push((performance.now() - t) / ids.length);
   }
 
+  const one = computePrepared(prepared, opts).students[0]!;
+  let t = performance.now();
+  void one.explanation;
+  void one.items;
+  const explainMs = performance.now() - t;
+  t = performance.now();
+  const all = computePrepared(prepared, opts).students;
+  for (const s of all) void s.items;
+  const withItemsMs = performance.now() - t;
+
   const mem = process.memoryUsage();
   console.log(`course: ${snapshot.students.length} students × ${snapshot.items.length} items, ${snapshot.scores.length} scores`);
   console.log(`prepare (first):                ${prepareMs.toFixed(1)} ms`);
-  console.log(`full recompute (median of 7):   ${median(full).toFixed(1)} ms`);
+  console.log(`full recompute (median of 7):   ${median(full).toFixed(1)} ms (cpu ${median(fullCpu).toFixed(1)} ms)`);
   console.log(`prepare + full (median of 7):   ${median(fullWithPrepare).toFixed(1)} ms`);
   console.log(`single student (median of 7):   ${(median(single) * 1000).toFixed(1)} µs`);
+  console.log(`one student's items + explanation: ${(explainMs * 1000).toFixed(0)} µs`);
+  console.log(`full recompute reading every ItemResult: ${withItemsMs.toFixed(1)} ms`);
   console.log(`peak memory: rss ${mb(mem.rss)}, heapUsed ${mb(mem.heapUsed)}`);
 }
 

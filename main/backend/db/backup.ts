@@ -31,7 +31,13 @@ export function backupCourse(db: Db, courseFile: string, reason: string): string
 export function backupIfStale(db: Db, courseFile: string, maxAgeMs = 12 * 3600_000, now = Date.now()): string | null {
   const dir = backupDir(courseFile);
   const newest = fs.existsSync(dir)
-    ? Math.max(0, ...fs.readdirSync(dir).filter((f) => f.endsWith('.gradebook')).map((f) => fs.statSync(path.join(dir, f)).mtimeMs))
+    ? Math.max(
+        0,
+        ...fs
+          .readdirSync(dir)
+          .filter((f) => f.endsWith('.gradebook'))
+          .map((f) => fs.statSync(path.join(dir, f)).mtimeMs),
+      )
     : 0;
   return now - newest > maxAgeMs ? backupCourse(db, courseFile, 'scheduled') : null;
 }

@@ -23,7 +23,15 @@ function registry(...tables: Partial<Handlers>[]): Handlers {
 /** Contract methods with no handler (a test asserts there are none). */
 export const missingHandlers = (): string[] => Object.keys(API).filter((m) => !Object.hasOwn(HANDLERS, m));
 
-export const HANDLERS: Handlers = registry(courseHandlers, rosterHandlers, itemHandlers, scoreHandlers, policyHandlers, gradeHandlers, excelHandlers);
+export const HANDLERS: Handlers = registry(
+  courseHandlers,
+  rosterHandlers,
+  itemHandlers,
+  scoreHandlers,
+  policyHandlers,
+  gradeHandlers,
+  excelHandlers,
+);
 
 /** Outputs are checked against the contract under test (a large snapshot is costly to re-check on every call). */
 const checkOutputs = !!process.env.VITEST || process.env.GRADEBOOK_CHECK_OUTPUTS === '1';

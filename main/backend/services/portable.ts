@@ -19,7 +19,8 @@ export function parsePortable(text: string): PortableCourse {
     throw new ApiError('invalid_input', `The file is not valid JSON (${(err as Error).message}).`);
   }
   const parsed = PortableCourse.safeParse(data);
-  if (!parsed.success) throw new ApiError('validation_failed', `The course JSON is not valid: ${describeZodError(parsed.error)}`, parsed.error.issues);
+  if (!parsed.success)
+    throw new ApiError('validation_failed', `The course JSON is not valid: ${describeZodError(parsed.error)}`, parsed.error.issues);
   return parsed.data;
 }
 
@@ -50,13 +51,17 @@ export function importPortable(data: PortableCourse, file: string): Course {
       for (const c of data.categories) cs.insert('category', { id: c.id, ...fromCategory(c) });
       for (const s of data.students) cs.insert('student', { id: s.id, ...fromStudent(s), created_at: now });
       for (const t of data.teams) cs.insert('team', { id: t.id, name: t.name, created_at: now });
-      for (const m of data.memberships) cs.insert('team_member', { team_id: m.teamId, student_id: m.studentId, from_at: m.from, to_at: m.to });
+      for (const m of data.memberships)
+        cs.insert('team_member', { team_id: m.teamId, student_id: m.studentId, from_at: m.from, to_at: m.to });
       for (const i of data.items) cs.insert('item', { id: i.id, ...fromItem(i), created_at: now });
       for (const s of data.scores) cs.insert('score', { student_id: s.studentId, item_id: s.itemId, ...fromScore(s), updated_at: now });
-      for (const s of data.teamScores) cs.insert('team_score', { team_id: s.teamId, item_id: s.itemId, ...fromTeamScore(s), updated_at: now });
+      for (const s of data.teamScores)
+        cs.insert('team_score', { team_id: s.teamId, item_id: s.itemId, ...fromTeamScore(s), updated_at: now });
       for (const s of data.attendanceSessions) cs.insert('attendance_session', { id: s.id, date: s.date, title: s.title, created_at: now });
-      for (const a of data.attendance) cs.insert('attendance_mark', { session_id: a.sessionId, student_id: a.studentId, mark: a.mark, updated_at: now });
-      for (const o of data.overrides) cs.insert('grade_override', { student_id: o.studentId, letter: o.letter, percent: o.percent, reason: o.reason, updated_at: now });
+      for (const a of data.attendance)
+        cs.insert('attendance_mark', { session_id: a.sessionId, student_id: a.studentId, mark: a.mark, updated_at: now });
+      for (const o of data.overrides)
+        cs.insert('grade_override', { student_id: o.studentId, letter: o.letter, percent: o.percent, reason: o.reason, updated_at: now });
     });
     return { db, file };
   } catch (err) {
@@ -64,6 +69,9 @@ export function importPortable(data: PortableCourse, file: string): Course {
     fs.rmSync(file, { force: true });
     for (const ext of ['-wal', '-shm']) fs.rmSync(file + ext, { force: true });
     if (err instanceof ApiError) throw err;
-    throw new ApiError('validation_failed', `The course JSON does not hold together (${(err as Error).message}). No course file was created.`);
+    throw new ApiError(
+      'validation_failed',
+      `The course JSON does not hold together (${(err as Error).message}). No course file was created.`,
+    );
   }
 }

@@ -1,6 +1,8 @@
-import { useEffect } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { SCREENS, useApp, type Screen } from '../stores/app';
 import { CoursePicker } from './CoursePicker';
+import { useMenuCommands } from './menuCommands';
+import { ShortcutsDialog } from './ShortcutsDialog';
 import { ExcelMenu } from '../features/excel/ExcelMenu';
 import { Gradebook } from '../features/gradebook/Gradebook';
 import { Roster } from '../features/roster/Roster';
@@ -36,6 +38,9 @@ function ScreenView({ screen }: { screen: Screen }) {
 
 export function App() {
   const { app, screen, setScreen, error, notice, dismiss, busy, refresh, pickerOpen, setPickerOpen } = useApp();
+  const [shortcutsOpen, setShortcutsOpen] = useState(false);
+  const showShortcuts = useCallback(() => setShortcutsOpen(true), []);
+  useMenuCommands(showShortcuts);
   useEffect(() => {
     void refresh();
   }, [refresh]);
@@ -56,6 +61,9 @@ export function App() {
           Open or create course…
         </button>
         {course && <ExcelMenu />}
+        <button type="button" onClick={showShortcuts}>
+          Keyboard shortcuts
+        </button>
       </header>
       <nav aria-label="Screens" className="sidenav">
         <ul>
@@ -78,12 +86,13 @@ export function App() {
           </div>
         )}
         {course ? (
-          <ScreenView screen={screen} />
+          <ScreenView key={course.file} screen={screen} />
         ) : (
           app && <p className="empty">No course is open. Open a course file or create a new course.</p>
         )}
       </main>
       {pickerOpen && <CoursePicker onClose={() => setPickerOpen(false)} />}
+      {shortcutsOpen && <ShortcutsDialog onClose={() => setShortcutsOpen(false)} />}
     </div>
   );
 }

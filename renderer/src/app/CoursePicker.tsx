@@ -14,6 +14,7 @@ export function CoursePicker({ onClose }: { onClose: () => void }) {
   const [path, setPath] = useState('');
   const [newName, setNewName] = useState('');
   const bridge = desktopBridge();
+  const recent = (app?.recent ?? []).filter((f) => f !== app?.course?.file);
 
   useEffect(() => {
     void run('Listing course files', async () => setFiles(await api('course.list', {})));
@@ -51,6 +52,21 @@ export function CoursePicker({ onClose }: { onClose: () => void }) {
         onKeyDown={(e) => e.key === 'Escape' && onClose()}
       >
         <h2 id="picker-title">Open or create a course</h2>
+        {recent.length > 0 && (
+          <section aria-labelledby="recent-title">
+            <h3 id="recent-title">Recent courses</h3>
+            <ul className="file-list">
+              {recent.map((file) => (
+                <li key={file}>
+                  <button type="button" onClick={() => void open(file)}>
+                    {file.split(/[\\/]/).pop()?.replace(/\.gradebook$/, '')}
+                  </button>
+                  <span className="muted"> {file}</span>
+                </li>
+              ))}
+            </ul>
+          </section>
+        )}
         <section aria-labelledby="files-title">
           <h3 id="files-title">Course files in {app?.dataDir}</h3>
           {files.length === 0 ? (

@@ -52,7 +52,9 @@ describe('the gradebook command', () => {
     const file = path.join(tmpDir(), 'demo.gradebook');
     gradebook('new', file, '--demo');
     const r = gradebook('compute', file, '--json', '--as-of', AS_OF);
-    const data = JSON.parse(r.out) as { students: { registrarId: string; letter: string; final: { display: string }; explanation: unknown[] }[] };
+    const data = JSON.parse(r.out) as {
+      students: { registrarId: string; letter: string; final: { display: string }; explanation: unknown[] }[];
+    };
     expect(data.students).toHaveLength(40);
     expect(data.students[0]!.registrarId).toMatch(/^\d{9}$/);
     expect(data.students[0]!.final.display).toMatch(/^\d+\.\d\d$/);

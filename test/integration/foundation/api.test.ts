@@ -17,7 +17,9 @@ describe('the API dispatcher', () => {
   it('creates the default IE 7374 course on first start and reopens it next time', async () => {
     const { workspace, ctx, file } = setup();
     const state = await dispatch(ctx, 'app.state', {});
-    expect(state.ok && (state.value as { course: { info: { name: string } } }).course.info.name).toBe('IE 7374 Machine Learning Operations');
+    expect(state.ok && (state.value as { course: { info: { name: string } } }).course.info.name).toBe(
+      'IE 7374 Machine Learning Operations',
+    );
     workspace.close();
     const again = new Workspace(workspace.dataDir);
     expect(again.openDefault().file).toBe(file);
@@ -71,7 +73,11 @@ describe('the API dispatcher', () => {
     const copy = await dispatch(ctx, 'course.saveCopy', { file: path.join(workspace.dataDir, 'copy.gradebook') });
     expect(copy.ok).toBe(true);
     const list = await dispatch(ctx, 'course.list', {});
-    expect(list.ok && (list.value as { name: string }[]).map((f) => f.name).sort()).toEqual(['IE 7374 Machine Learning Operations', 'Stats 101', 'copy']);
+    expect(list.ok && (list.value as { name: string }[]).map((f) => f.name).sort()).toEqual([
+      'IE 7374 Machine Learning Operations',
+      'Stats 101',
+      'copy',
+    ]);
   });
 
   it('refuses course methods with a clear message when no course is open', async () => {

@@ -96,7 +96,11 @@ describe('the course file', () => {
     const file = path.join(tmpDir(), 's.gradebook');
     const db = createCourseDb(file);
     // Names plus a digest of each statement: any column change shows up here.
-    const rows = db.prepare("SELECT type, name, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite_%' ORDER BY type, name").all() as { type: string; name: string; sql: string }[];
+    const rows = db.prepare("SELECT type, name, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite_%' ORDER BY type, name").all() as {
+      type: string;
+      name: string;
+      sql: string;
+    }[];
     const schema = rows.map((r) => `${r.type} ${r.name} ${crypto.createHash('sha256').update(r.sql).digest('hex').slice(0, 10)}`);
     db.close();
     expect(MIGRATIONS).toHaveLength(SCHEMA_VERSION);

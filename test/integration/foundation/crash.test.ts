@@ -14,7 +14,9 @@ describe('a crash in the middle of writing', () => {
     loadDemoClass(course);
     closeCourse(course);
 
-    const child = spawn(process.execPath, ['--import', 'tsx', path.resolve('test/integration/foundation/crash-writer.ts'), dir, file], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, ['--import', 'tsx', path.resolve('test/integration/foundation/crash-writer.ts'), dir, file], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
     await new Promise<void>((resolve, reject) => {
       child.stdout.on('data', (d: Buffer) => d.toString().includes('writing') && resolve());
       child.on('exit', (code) => reject(new Error(`writer exited early (${code})`)));

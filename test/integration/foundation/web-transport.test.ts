@@ -32,7 +32,11 @@ describe('the web transport', () => {
     const none = await fetch(`${base}/rpc/app.state`, { method: 'POST', body: '{}' });
     const wrong = await fetch(`${base}/rpc/app.state`, { method: 'POST', body: '{}', headers: { Authorization: 'Bearer nope' } });
     expect([none.status, wrong.status]).toEqual([401, 401]);
-    const ok = await fetch(`${base}/rpc/app.state`, { method: 'POST', body: '{"a":1}', headers: { Authorization: `Bearer ${server!.token}` } });
+    const ok = await fetch(`${base}/rpc/app.state`, {
+      method: 'POST',
+      body: '{"a":1}',
+      headers: { Authorization: `Bearer ${server!.token}` },
+    });
     expect(await ok.json()).toEqual({ ok: true, value: 'pong' });
     expect(calls).toEqual([['app.state', { a: 1 }]]);
   });
@@ -59,7 +63,11 @@ describe('the web transport', () => {
 
   it('answers bad JSON with invalid_input', async () => {
     const { base } = await start();
-    const res = await fetch(`${base}/rpc/app.state`, { method: 'POST', body: '{oops', headers: { Authorization: `Bearer ${server!.token}` } });
+    const res = await fetch(`${base}/rpc/app.state`, {
+      method: 'POST',
+      body: '{oops',
+      headers: { Authorization: `Bearer ${server!.token}` },
+    });
     expect(res.status).toBe(400);
     expect(await res.json()).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
   });

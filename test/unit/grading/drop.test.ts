@@ -19,7 +19,14 @@ describe('drop lowest / highest', () => {
   it('drops the item whose removal gives the best grade, not the lowest raw score or percentage', () => {
     // 80/100, 1/2, 9/10. Dropping 1/2 (lowest score and percentage) → 89/110 = 80.9%;
     // dropping 80/100 → 10/12 = 83.3%, the best.
-    const r = dropCase([[80, 100], [1, 2], [9, 10]], 1);
+    const r = dropCase(
+      [
+        [80, 100],
+        [1, 2],
+        [9, 10],
+      ],
+      1,
+    );
     expect(categoryOf(r, 1).final.dropped).toEqual([1]);
     expect(itemOf(r, 1).final).toBe('dropped');
     expect(r.final.display).toBe('83.33');
@@ -29,26 +36,57 @@ describe('drop lowest / highest', () => {
   it('drop two: the best pair, not the two lowest percentages', () => {
     // 100/100, 20/100 (20%), 3/5 (60%), 1/2 (50%). Dropping the two lowest percentages, 20/100 and
     // 1/2, leaves 103/105 = 98.10%; dropping 20/100 and 3/5 leaves 101/102 = 99.02%, the best.
-    const r = dropCase([[100, 100], [20, 100], [3, 5], [1, 2]], 2);
+    const r = dropCase(
+      [
+        [100, 100],
+        [20, 100],
+        [3, 5],
+        [1, 2],
+      ],
+      2,
+    );
     expect([...categoryOf(r, 1).final.dropped].sort()).toEqual([2, 3]);
     expect(r.final.display).toBe('99.02');
   });
 
   it('never drops never-drop items', () => {
-    const r = dropCase([[1, 10], [5, 10], [10, 10]], 1, 0, [1]);
+    const r = dropCase(
+      [
+        [1, 10],
+        [5, 10],
+        [10, 10],
+      ],
+      1,
+      0,
+      [1],
+    );
     expect(categoryOf(r, 1).final.dropped).toEqual([2]);
     expect(r.final.display).toBe('55.00');
   });
 
   it('drop highest removes the item that gives the worst grade', () => {
-    const r = dropCase([[10, 10], [5, 10], [8, 10]], 0, 1);
+    const r = dropCase(
+      [
+        [10, 10],
+        [5, 10],
+        [8, 10],
+      ],
+      0,
+      1,
+    );
     expect(categoryOf(r, 1).final.dropped).toEqual([1]);
     expect(r.final.display).toBe('65.00');
     expect(r.explanation.map((l) => l.text)).toContain('Dropped Item1 (highest) from Cat1');
   });
 
   it('keeps at least one item', () => {
-    const r = dropCase([[3, 10], [5, 10]], 5);
+    const r = dropCase(
+      [
+        [3, 10],
+        [5, 10],
+      ],
+      5,
+    );
     expect(categoryOf(r, 1).final.dropped).toEqual([1]);
     expect(r.final.display).toBe('50.00');
   });
@@ -90,7 +128,12 @@ describe('drop lowest / highest', () => {
         const approx = raw.map((x) => toUnits((x.p * x.frac) / 100));
         const possible = raw.map((x) => toUnits(x.p));
         const v = { approx, fine: raw.map(() => null), possible };
-        const total = { approx: approx.reduce((a, b) => a + b, 0), units: approx.reduce((a, b) => a + b, 0), fine: 0n, possible: possible.reduce((a, b) => a + b, 0) };
+        const total = {
+          approx: approx.reduce((a, b) => a + b, 0),
+          units: approx.reduce((a, b) => a + b, 0),
+          fine: 0n,
+          possible: possible.reduce((a, b) => a + b, 0),
+        };
         const idx = raw.map((_, i) => i);
         const chosen = chooseDrops(total, [{ candidates: idx, k }], best ? 'best' : 'worst', v)[0]!;
         const ratio = (set: number[]) => {

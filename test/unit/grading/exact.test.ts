@@ -34,7 +34,13 @@ describe('exact arithmetic', () => {
   });
 
   it('safe-integer rounding agrees with bigint rounding', () => {
-    for (const [n, d] of [[5, 2], [1, 3], [2, 3], [9399500, 100000], [7, 7]] as const) {
+    for (const [n, d] of [
+      [5, 2],
+      [1, 3],
+      [2, 3],
+      [9399500, 100000],
+      [7, 7],
+    ] as const) {
       expect(BigInt(roundHalfUpSafe(n, d, 2)!)).toBe(roundHalfUp({ n: BigInt(n), d: BigInt(d) }, 2));
     }
     expect(roundHalfUpSafe(2 ** 52, 1, 2)).toBeNull();

@@ -18,7 +18,17 @@ export function student(id: number, over: Partial<Student> = {}): Student {
 }
 
 export function category(id: number, over: Partial<Category> = {}): Category {
-  return { id, name: `Cat${id}`, weight: 100, dropLowest: 0, dropHighest: 0, equalWeightItems: false, kind: 'items', position: id, ...over };
+  return {
+    id,
+    name: `Cat${id}`,
+    weight: 100,
+    dropLowest: 0,
+    dropHighest: 0,
+    equalWeightItems: false,
+    kind: 'items',
+    position: id,
+    ...over,
+  };
 }
 
 export function item(id: number, categoryId: number, pointsPossible: number, over: Partial<Item> = {}): Item {
@@ -55,7 +65,18 @@ export function score(studentId: number, itemId: number, value: number | null, o
 }
 
 export function teamScore(teamId: number, itemId: number, value: number | null, over: Partial<TeamScore> = {}): TeamScore {
-  return { teamId, itemId, value, status: null, submittedAt: null, daysLate: null, extensionDays: null, waiverReason: null, comment: null, ...over };
+  return {
+    teamId,
+    itemId,
+    value,
+    status: null,
+    submittedAt: null,
+    daysLate: null,
+    extensionDays: null,
+    waiverReason: null,
+    comment: null,
+    ...over,
+  };
 }
 
 export function policy(over: Partial<Policy> = {}): Policy {

@@ -2,7 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { category, gradeOne, item, itemOf, policy, score, snapshot, student } from './helpers';
 
 /** One 100-point item due on `dueDate` 23:59 New York time, scored 80, submitted at `at`. */
-function lateCase(dueDate: string, at: string | null, over: Parameters<typeof score>[3] = {}, snapOver: Parameters<typeof snapshot>[0] = {}) {
+function lateCase(
+  dueDate: string,
+  at: string | null,
+  over: Parameters<typeof score>[3] = {},
+  snapOver: Parameters<typeof snapshot>[0] = {},
+) {
   return gradeOne(
     snapshot({
       items: [item(1, 1, 100, { dueDate })],
@@ -90,7 +95,9 @@ describe('late work (preset: up to 48 h, −10% of earned; later: not accepted)'
 
 describe('general late rules', () => {
   it('per-day steps of points possible: 5% per started day', () => {
-    const p = policy({ late: { basis: 'possible', steps: [{ upToHours: 240, deduction: 5, per: 'day' }], floorPercent: null, cutoffHours: null } });
+    const p = policy({
+      late: { basis: 'possible', steps: [{ upToHours: 240, deduction: 5, per: 'day' }], floorPercent: null, cutoffHours: null },
+    });
     // 30 h late = 2 started days = 10% of 100 possible
     const r = lateCase('2024-10-01', '2024-10-03T06:00:00-04:00', {}, { policy: p });
     expect(itemOf(r, 1).effective).toBe(70);
@@ -116,7 +123,9 @@ describe('general late rules', () => {
   });
 
   it('a floor keeps late work at a minimum percent of possible, never above what was earned', () => {
-    const p = policy({ late: { basis: 'earned', steps: [{ upToHours: 48, deduction: 60, per: 'flat' }], floorPercent: 50, cutoffHours: null } });
+    const p = policy({
+      late: { basis: 'earned', steps: [{ upToHours: 48, deduction: 60, per: 'flat' }], floorPercent: 50, cutoffHours: null },
+    });
     const high = lateCase('2024-10-01', '2024-10-02T10:00:00-04:00', {}, { policy: p });
     expect(itemOf(high, 1).effective).toBe(50); // 80 − 48 = 32, floored to 50
     const low = gradeOne(
@@ -126,7 +135,9 @@ describe('general late rules', () => {
   });
 
   it('without a cutoff, lateness past the last step keeps its rate', () => {
-    const p = policy({ late: { basis: 'earned', steps: [{ upToHours: 24, deduction: 10, per: 'day' }], floorPercent: null, cutoffHours: null } });
+    const p = policy({
+      late: { basis: 'earned', steps: [{ upToHours: 24, deduction: 10, per: 'day' }], floorPercent: null, cutoffHours: null },
+    });
     expect(itemOf(lateCase('2024-10-01', '2024-10-04T12:00:00-04:00', {}, { policy: p }), 1).effective).toBe(56); // 3 days × 10%
   });
 

@@ -19,19 +19,36 @@ const courseArb = fc
   .record({
     grading: fc.constantFrom('weighted', 'points'),
     cats: fc.array(
-      fc.record({ weight: fc.integer({ min: 0, max: 60 }), dropLowest: fc.integer({ min: 0, max: 2 }), dropHighest: fc.integer({ min: 0, max: 1 }), equal: fc.boolean() }),
+      fc.record({
+        weight: fc.integer({ min: 0, max: 60 }),
+        dropLowest: fc.integer({ min: 0, max: 2 }),
+        dropHighest: fc.integer({ min: 0, max: 1 }),
+        equal: fc.boolean(),
+      }),
       { minLength: 1, maxLength: 3 },
     ),
-    items: fc.array(fc.record({ cat: fc.nat(), points: fc.constantFrom(...POINTS), due: fc.constantFrom(null, '2024-10-01', '2024-10-20'), neverDrop: fc.boolean() }), {
-      minLength: 1,
-      maxLength: 8,
-    }),
+    items: fc.array(
+      fc.record({
+        cat: fc.nat(),
+        points: fc.constantFrom(...POINTS),
+        due: fc.constantFrom(null, '2024-10-01', '2024-10-20'),
+        neverDrop: fc.boolean(),
+      }),
+      {
+        minLength: 1,
+        maxLength: 8,
+      },
+    ),
     students: fc.integer({ min: 1, max: 3 }),
     cells: fc.array(cellArb, { minLength: 24, maxLength: 24 }),
   })
   .map((g): CourseSnapshot => {
-    const categories = g.cats.map((c, i) => category(i + 1, { weight: c.weight, dropLowest: c.dropLowest, dropHighest: c.dropHighest, equalWeightItems: c.equal }));
-    const items = g.items.map((it, i) => item(i + 1, (it.cat % categories.length) + 1, it.points, { dueDate: it.due, neverDrop: it.neverDrop }));
+    const categories = g.cats.map((c, i) =>
+      category(i + 1, { weight: c.weight, dropLowest: c.dropLowest, dropHighest: c.dropHighest, equalWeightItems: c.equal }),
+    );
+    const items = g.items.map((it, i) =>
+      item(i + 1, (it.cat % categories.length) + 1, it.points, { dueDate: it.due, neverDrop: it.neverDrop }),
+    );
     const students = Array.from({ length: g.students }, (_, i) => student(i + 1));
     const scores: Score[] = [];
     students.forEach((st, si) =>

@@ -54,7 +54,9 @@ describe('rounding and letters (bands lower-bound inclusive)', () => {
 
   it('a manual override wins and is marked', () => {
     const base = { items: [item(1, 1, 100)], scores: [score(1, 1, 90)] };
-    const r = gradeOne(snapshot({ ...base, overrides: [{ studentId: 1, letter: 'A', percent: null, reason: 'medical withdrawal of HW' }] }));
+    const r = gradeOne(
+      snapshot({ ...base, overrides: [{ studentId: 1, letter: 'A', percent: null, reason: 'medical withdrawal of HW' }] }),
+    );
     expect(r.final.letter).toBe('A-');
     expect(r.letter).toBe('A');
     expect(r.override).toEqual({ letter: 'A', percent: null, reason: 'medical withdrawal of HW', computedLetter: 'A-' });
@@ -160,7 +162,11 @@ describe('points, weights, extra credit', () => {
 
   it('equal-weight items: the mean of item percentages', () => {
     const snap = (equalWeightItems: boolean) =>
-      snapshot({ categories: [category(1, { equalWeightItems })], items: [item(1, 1, 2), item(2, 1, 100)], scores: [score(1, 1, 1), score(1, 2, 90)] });
+      snapshot({
+        categories: [category(1, { equalWeightItems })],
+        items: [item(1, 1, 2), item(2, 1, 100)],
+        scores: [score(1, 1, 1), score(1, 2, 90)],
+      });
     expect(gradeOne(snap(true)).final.display).toBe('70.00'); // (50% + 90%) / 2
     expect(gradeOne(snap(false)).final.display).toBe('89.22'); // 91 / 102
   });
@@ -234,7 +240,9 @@ describe('attendance', () => {
 
   it('excusedCounts: excused sessions count as present', () => {
     const p = policy({ attendance: { present: 1, late: 0.5, absent: 0, excusedCounts: true } });
-    const r = gradeOne(snapshot({ policy: p, categories: [category(1, { kind: 'attendance' })], attendanceSessions: sessions, attendance: marks }));
+    const r = gradeOne(
+      snapshot({ policy: p, categories: [category(1, { kind: 'attendance' })], attendanceSessions: sessions, attendance: marks }),
+    );
     expect(r.current.display).toBe('62.50'); // 2.5 / 4
   });
 });
@@ -252,7 +260,10 @@ describe('team items', () => {
     ],
     items: [item(1, 1, 100, { dueDate: '2024-10-01', teamGraded: true })],
     teamScores: [teamScore(7, 1, 80)],
-    scores: [score(3, 1, null, { adjustment: { mode: 'delta', value: -5 } }), score(4, 1, null, { adjustment: { mode: 'replace', value: 90 } })],
+    scores: [
+      score(3, 1, null, { adjustment: { mode: 'delta', value: -5 } }),
+      score(4, 1, null, { adjustment: { mode: 'replace', value: 90 } }),
+    ],
   });
   const res = computeCourse(snap, { asOf: '2030-01-01T00:00:00Z' }).students;
 

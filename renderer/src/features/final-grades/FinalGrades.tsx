@@ -57,11 +57,10 @@ export function FinalGrades() {
   }, [reload]);
 
   const saved = useMemo(() => (snapshot ? compute(snapshot, view) : null), [snapshot, view]);
-  const previewPolicy = snapshot && preview ? withBands(snapshot.policy, preview) : null;
+  const previewPolicy = useMemo(() => (snapshot && preview ? withBands(snapshot.policy, preview) : null), [snapshot, preview]);
   const previewed = useMemo(
     () => (snapshot && previewPolicy ? compute({ ...snapshot, policy: previewPolicy }, view) : null),
-    // previewPolicy is rebuilt every render; only its bands decide whether to recompute.
-    [snapshot, view, JSON.stringify(previewPolicy?.bands)],
+    [snapshot, view, previewPolicy],
   );
 
   if (!snapshot || !saved) return <h2 id="screen-title">Final grades</h2>;

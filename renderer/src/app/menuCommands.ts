@@ -1,0 +1,61 @@
+import { useEffect } from 'react';
+import { api } from '../api/client';
+import { desktopBridge } from '../api/transport';
+import { useCourseData } from '../features/common/courseData';
+import { useGradebook } from '../stores/gradebook';
+import { useApp } from '../stores/app';
+
+/** Everything on screen that shows course data reloads after an undo, redo or course switch. */
+async function reloadAll(): Promise<void> {
+  await Promise.all([useApp.getState().refresh(), useGradebook.getState().load(), useCourseData.getState().reload()]);
+}
+
+const isTextEntry = (el: Element | null) => el instanceof HTMLInputElement || el instanceof HTMLTextAreaElement || (el as HTMLElement | null)?.isContentEditable;
+
+/** What each app-menu command (main/electron/menu-template.ts) does in the renderer. */
+export async function runMenuCommand(command: string, showShortcuts: () => void): Promise<void> {
+  const app = useApp.getState();
+  const bridge = desktopBridge();
+  if (command.startsWith('file.openPath:')) {
+    const file = command.slice('file.openPath:'.length);
+    if (await app.run('Opening the course', () => api('course.open', { file }))) await reloadAll();
+    return;
+  }
+  switch (command) {
+    case 'file.new':
+    case 'file.open':
+      app.setPickerOpen(true);
+      return;
+    case 'file.saveAsCopy': {
+      const name = app.app?.course?.info.name ?? 'Course copy';
+      const file = await bridge?.platform.chooseSavePath(`${name} copy`, 'course');
+      if (file && (await app.run('Saving a copy', () => api('course.saveCopy', { file })))) useApp.setState({ notice: `Saved a copy as ${file}` });
+      return;
+    }
+    case 'file.close':
+      await app.run('Closing the course', () => api('course.close', {}));
+      await app.refresh();
+      return;
+    case 'edit.undo':
+    case 'edit.redo':
+      // In a text field the menu's undo is the field's own; elsewhere it is the course's.
+      if (isTextEntry(document.activeElement)) {
+        document.execCommand(command === 'edit.undo' ? 'undo' : 'redo');
+        return;
+      }
+      await app.run(command === 'edit.undo' ? 'Undo' : 'Redo', () => api(command === 'edit.undo' ? 'history.undo' : 'history.redo', {}));
+      await reloadAll();
+      return;
+    case 'help.shortcuts':
+      showShortcuts();
+      return;
+    case 'help.about':
+      useApp.setState({ notice: 'Gradebook: an offline gradebook. Course files stay on this computer; nothing is sent anywhere.' });
+      return;
+  }
+}
+
+/** Subscribes to the desktop app menu (no-op in the browser, which has no app menu). */
+export function useMenuCommands(showShortcuts: () => void): void {
+  useEffect(() => desktopBridge()?.platform.onMenuCommand((c) => void runMenuCommand(c, showShortcuts)), [showShortcuts]);
+}
