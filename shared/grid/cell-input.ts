@@ -28,7 +28,10 @@ export function parseCellInput(text: string): CellInput {
   let numeric = t;
   if (COMMA_DECIMAL.test(t)) numeric = t.replace(',', '.');
   else if (/^[+-]?\d+,\d{3}$/.test(t)) {
-    return { ok: false, message: `'${t}' is ambiguous: write ${t.replace(',', '')} or ${t.replace(',', '.')} (points, with a dot for decimals).` };
+    return {
+      ok: false,
+      message: `'${t}' is ambiguous: write ${t.replace(',', '')} or ${t.replace(',', '.')} (points, with a dot for decimals).`,
+    };
   }
   if (NUMBER.test(numeric)) {
     const value = Number(numeric);

@@ -2,7 +2,8 @@ import { fmtPoints } from '../grading/format';
 import type { ItemResult } from '../grading/types';
 import type { Score } from '../model';
 
-export type CellMark = 'excused' | 'missing' | 'exempt' | 'late' | 'not-accepted' | 'dropped' | 'integrity' | 'team' | 'adjusted' | 'comment';
+export type CellMark =
+  'excused' | 'missing' | 'exempt' | 'late' | 'not-accepted' | 'dropped' | 'integrity' | 'team' | 'adjusted' | 'comment';
 
 /** What one score cell shows: its text, its state marks (each drawn with a letter or icon) and a tooltip. */
 export interface CellView {
@@ -44,7 +45,9 @@ export function cellView(own: Score | undefined, result: ItemResult | undefined,
     if (result.integrity) {
       marks.push('integrity');
       text = '0';
-      tips.push(`Integrity finding ${result.integrity.date}: ${result.integrity.note}.${result.integrity.original != null ? ` Entered: ${fmtPoints(result.integrity.original)}.` : ''}`);
+      tips.push(
+        `Integrity finding ${result.integrity.date}: ${result.integrity.note}.${result.integrity.original != null ? ` Entered: ${fmtPoints(result.integrity.original)}.` : ''}`,
+      );
     } else if (result.late) {
       const late = result.late;
       const hours = late.hoursLate >= 48 ? `${fmtPoints(late.hoursLate / 24)} days` : `${fmtPoints(late.hoursLate)} h`;
@@ -66,7 +69,10 @@ export function cellView(own: Score | undefined, result: ItemResult | undefined,
       const { teamScore, adjustment } = result.team;
       if (adjustment) {
         marks.push('adjusted');
-        const adj = adjustment.mode === 'replace' ? `replaced by ${fmtPoints(adjustment.value)}` : `${adjustment.value >= 0 ? '+' : ''}${fmtPoints(adjustment.value)} points`;
+        const adj =
+          adjustment.mode === 'replace'
+            ? `replaced by ${fmtPoints(adjustment.value)}`
+            : `${adjustment.value >= 0 ? '+' : ''}${fmtPoints(adjustment.value)} points`;
         tips.push(`Team score ${teamScore ?? 'not entered'}, individually adjusted: ${adj}.`);
         if (result.effective != null && !result.late?.deduction && !result.integrity) text = fmtPoints(result.effective);
       } else if (result.team.teamId === null) tips.push('Not on a team at the due date.');

@@ -18,8 +18,8 @@ import { startWebServer } from '../../main/web/server';
 import { seededRandom } from '../../shared/util/random';
 import { CHROMIUM, CHROMIUM_FLAGS } from '../e2e/harness';
 
-const STUDENTS = 2000;
-const ITEMS = 100;
+const STUDENTS = Number(process.env.BENCH_STUDENTS ?? 2000);
+const ITEMS = Number(process.env.BENCH_ITEMS ?? 100);
 
 /** Fills the open course: students, items spread over its item categories, a score in most cells. */
 function fillCourse(ws: Workspace): void {
@@ -120,6 +120,7 @@ export async function main(): Promise<void> {
         ({ sel, before }) =>
           new Promise<number>((resolve) => {
             const done = () => resolve(performance.now() - (window as unknown as { __enterAt: number }).__enterAt);
+            setTimeout(() => resolve(NaN), 10_000);
             const obs = new MutationObserver(() => {
               if (document.querySelector(sel)?.textContent !== before) {
                 obs.disconnect();
@@ -130,9 +131,12 @@ export async function main(): Promise<void> {
           }),
         { sel, before },
       );
-      await page.keyboard.type(current?.trim() === '0' ? '10' : '0');
+      // Ungraded work already counts 0 in the final %, so write 10 (or 0 over a 10) to move it.
+      await page.keyboard.type(current?.trim() === '10' ? '0' : '10');
       await page.keyboard.press('Enter');
-      latencies.push(await watch);
+      const ms = await watch;
+      if (Number.isNaN(ms)) throw new Error(`edit ${i + 1}: the final % did not change within 10 s`);
+      latencies.push(ms);
     }
     console.log(
       `commit to new final %: p50 ${percentile(latencies, 50).toFixed(1)} ms, p95 ${percentile(latencies, 95).toFixed(1)} ms, max ${Math.max(...latencies).toFixed(1)} ms (target p95 < 50)`,

@@ -17,7 +17,8 @@ describe('gradebook grid in Chromium', () => {
     await grid.evaluate((el, x) => (el.scrollLeft = x), Math.max(0, (col[name]! - 3) * 104 - 200));
     await cell(0, name).waitFor();
   };
-  const cell = (row: number, name: string) => grid.locator(`[role=row][aria-rowindex="${row + HEADER_ROWS + 1}"] > [aria-colindex="${col[name]}"]`);
+  const cell = (row: number, name: string) =>
+    grid.locator(`[role=row][aria-rowindex="${row + HEADER_ROWS + 1}"] > [aria-colindex="${col[name]}"]`);
   const text = async (row: number, name: string) => ((await cell(row, name).textContent()) ?? '').replace(/[^\w.%+-]/g, '');
   const studentName = (row: number) => cell(row, 'Student').textContent();
   /** The saved cell in the course file, read straight from the backend. */
@@ -72,7 +73,9 @@ describe('gradebook grid in Chromium', () => {
     // Enter moved the active cell down.
     await expect.poll(() => cell(1, 'Milestone 1: Scoping').getAttribute('aria-selected')).toBe('true');
     const snap = readSnapshot(app.workspace.course!.db);
-    const zeroed = snap.teamScores.filter((t) => t.value === 0 && snap.items.find((i) => i.id === t.itemId)?.name === 'Milestone 1: Scoping');
+    const zeroed = snap.teamScores.filter(
+      (t) => t.value === 0 && snap.items.find((i) => i.id === t.itemId)?.name === 'Milestone 1: Scoping',
+    );
     expect(zeroed).toHaveLength(1);
     const members = snap.memberships.filter((m) => m.teamId === zeroed[0]!.teamId).length;
     const rows = await grid.locator(`[role=row] > [aria-colindex="${col['Milestone 1: Scoping']}"]`).allTextContents();

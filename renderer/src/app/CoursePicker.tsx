@@ -59,7 +59,10 @@ export function CoursePicker({ onClose }: { onClose: () => void }) {
               {recent.map((file) => (
                 <li key={file}>
                   <button type="button" onClick={() => void open(file)}>
-                    {file.split(/[\\/]/).pop()?.replace(/\.gradebook$/, '')}
+                    {file
+                      .split(/[\\/]/)
+                      .pop()
+                      ?.replace(/\.gradebook$/, '')}
                   </button>
                   <span className="muted"> {file}</span>
                 </li>

@@ -3,7 +3,13 @@ import { SHORTCUTS } from './shortcuts';
 export function ShortcutsDialog({ onClose }: { onClose: () => void }) {
   return (
     <div className="backdrop">
-      <div role="dialog" aria-modal="true" aria-labelledby="shortcuts-title" className="dialog" onKeyDown={(e) => e.key === 'Escape' && onClose()}>
+      <div
+        role="dialog"
+        aria-modal="true"
+        aria-labelledby="shortcuts-title"
+        className="dialog"
+        onKeyDown={(e) => e.key === 'Escape' && onClose()}
+      >
         <h2 id="shortcuts-title">Keyboard shortcuts</h2>
         <table className="weights" aria-label="Keyboard shortcuts">
           <tbody>

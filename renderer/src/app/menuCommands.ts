@@ -10,7 +10,8 @@ async function reloadAll(): Promise<void> {
   await Promise.all([useApp.getState().refresh(), useGradebook.getState().load(), useCourseData.getState().reload()]);
 }
 
-const isTextEntry = (el: Element | null) => el instanceof HTMLInputElement || el instanceof HTMLTextAreaElement || (el as HTMLElement | null)?.isContentEditable;
+const isTextEntry = (el: Element | null) =>
+  el instanceof HTMLInputElement || el instanceof HTMLTextAreaElement || (el as HTMLElement | null)?.isContentEditable;
 
 /** What each app-menu command (main/electron/menu-template.ts) does in the renderer. */
 export async function runMenuCommand(command: string, showShortcuts: () => void): Promise<void> {
@@ -29,7 +30,8 @@ export async function runMenuCommand(command: string, showShortcuts: () => void)
     case 'file.saveAsCopy': {
       const name = app.app?.course?.info.name ?? 'Course copy';
       const file = await bridge?.platform.chooseSavePath(`${name} copy`, 'course');
-      if (file && (await app.run('Saving a copy', () => api('course.saveCopy', { file })))) useApp.setState({ notice: `Saved a copy as ${file}` });
+      if (file && (await app.run('Saving a copy', () => api('course.saveCopy', { file }))))
+        useApp.setState({ notice: `Saved a copy as ${file}` });
       return;
     }
     case 'file.close':

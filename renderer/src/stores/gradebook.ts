@@ -1,6 +1,13 @@
 import { create } from 'zustand';
 import type { CellEdit, UndoState } from '../../../shared/api';
-import { computePrepared, computeStudent, prepareCourse, withStudentScores, type PreparedCourse, type StudentResult } from '../../../shared/grading';
+import {
+  computePrepared,
+  computeStudent,
+  prepareCourse,
+  withStudentScores,
+  type PreparedCourse,
+  type StudentResult,
+} from '../../../shared/grading';
 import type { CourseSnapshot, Score, Student, TeamScore } from '../../../shared/model';
 import { api } from '../api/client';
 
@@ -30,6 +37,7 @@ interface GradebookStore {
   loading: boolean;
   /** Bumped when students or columns change (not on score edits), so the row order is rebuilt. */
   shape: number;
+  /** Loads the course; a call while a load is on its way shares it. */
   load(): Promise<void>;
   /**
    * Saves edits as one undo step. The grades update at once from the edited cells; the saved
@@ -58,6 +66,8 @@ function message(err: unknown): string {
 }
 
 export const useGradebook = create<GradebookStore>((set, get) => {
+  /** A load already on its way: a second caller waits for it instead of fetching the course again. */
+  let inflight: Promise<void> | null = null;
   /** Puts cells in place and recomputes only the students they touch. */
   const putCells = (scores: readonly Score[], teamScores: readonly TeamScore[]) => {
     const s = get();
@@ -102,6 +112,38 @@ export const useGradebook = create<GradebookStore>((set, get) => {
     set({ rows, prepared, snapshot, teamScores: teamCells });
   };
 
+  const fetchCourse = async () => {
+    set({ loading: true });
+    try {
+      const [snapshot, undo] = await Promise.all([api('course.snapshot', {}), api('history.state', {})]);
+      const prepared = prepareCourse(snapshot);
+      const results = computePrepared(prepared).students;
+      const byStudent = new Map<number, Map<number, Score>>();
+      for (const sc of snapshot.scores) {
+        let m = byStudent.get(sc.studentId);
+        if (!m) byStudent.set(sc.studentId, (m = new Map()));
+        m.set(sc.itemId, sc);
+      }
+      const rows = new Map<number, GridRow>();
+      snapshot.students.forEach((student, i) => {
+        rows.set(student.id, { student, scores: byStudent.get(student.id) ?? new Map(), result: results[i] ?? null });
+      });
+      set({
+        snapshot,
+        prepared,
+        rows,
+        undo,
+        teamScores: new Map(snapshot.teamScores.map((t) => [teamKey(t.teamId, t.itemId), t])),
+        itemIndex: new Map(prepared.items.map((p) => [p.item.id, p.index])),
+        shape: get().shape + 1,
+      });
+    } catch (err) {
+      set({ message: { kind: 'error', text: `Could not load the gradebook: ${message(err)}` } });
+    } finally {
+      set({ loading: false });
+    }
+  };
+
   return {
     snapshot: null,
     prepared: null,
@@ -113,36 +155,9 @@ export const useGradebook = create<GradebookStore>((set, get) => {
     loading: false,
     shape: 0,
     say: (message) => set({ message }),
-    load: async () => {
-      set({ loading: true });
-      try {
-        const [snapshot, undo] = await Promise.all([api('course.snapshot', {}), api('history.state', {})]);
-        const prepared = prepareCourse(snapshot);
-        const results = computePrepared(prepared).students;
-        const byStudent = new Map<number, Map<number, Score>>();
-        for (const sc of snapshot.scores) {
-          let m = byStudent.get(sc.studentId);
-          if (!m) byStudent.set(sc.studentId, (m = new Map()));
-          m.set(sc.itemId, sc);
-        }
-        const rows = new Map<number, GridRow>();
-        snapshot.students.forEach((student, i) => {
-          rows.set(student.id, { student, scores: byStudent.get(student.id) ?? new Map(), result: results[i] ?? null });
-        });
-        set({
-          snapshot,
-          prepared,
-          rows,
-          undo,
-          teamScores: new Map(snapshot.teamScores.map((t) => [teamKey(t.teamId, t.itemId), t])),
-          itemIndex: new Map(prepared.items.map((p) => [p.item.id, p.index])),
-          shape: get().shape + 1,
-        });
-      } catch (err) {
-        set({ message: { kind: 'error', text: `Could not load the gradebook: ${message(err)}` } });
-      } finally {
-        set({ loading: false });
-      }
+    load: () => {
+      inflight ??= fetchCourse().finally(() => (inflight = null));
+      return inflight;
     },
     apply: async (edits, label) => {
       const s = get();
@@ -159,7 +174,7 @@ export const useGradebook = create<GradebookStore>((set, get) => {
         set({ undo: saved.undo, message: null });
         return true;
       } catch (err) {
-        await get().load();
+        await fetchCourse();
         set({ message: { kind: 'error', text: `${label}: not saved. ${message(err)}` } });
         return false;
       }
@@ -167,7 +182,7 @@ export const useGradebook = create<GradebookStore>((set, get) => {
     undoLast: async () => {
       try {
         const r = await api('history.undo', {});
-        await get().load();
+        await fetchCourse();
         set({ message: { kind: 'info', text: r.label ? `Undid: ${r.label}` : 'Nothing to undo.' } });
       } catch (err) {
         set({ message: { kind: 'error', text: `Undo failed: ${message(err)}` } });
@@ -176,7 +191,7 @@ export const useGradebook = create<GradebookStore>((set, get) => {
     redoNext: async () => {
       try {
         const r = await api('history.redo', {});
-        await get().load();
+        await fetchCourse();
         set({ message: { kind: 'info', text: r.label ? `Redid: ${r.label}` : 'Nothing to redo.' } });
       } catch (err) {
         set({ message: { kind: 'error', text: `Redo failed: ${message(err)}` } });

@@ -17,7 +17,12 @@ export interface EditorApi {
 
 export const EditorContext = createContext<EditorApi | null>(null);
 
-const MOVES: Record<string, Move> = { ArrowUp: { dr: -1, dc: 0 }, ArrowDown: { dr: 1, dc: 0 }, ArrowLeft: { dr: 0, dc: -1 }, ArrowRight: { dr: 0, dc: 1 } };
+const MOVES: Record<string, Move> = {
+  ArrowUp: { dr: -1, dc: 0 },
+  ArrowDown: { dr: 1, dc: 0 },
+  ArrowLeft: { dr: 0, dc: -1 },
+  ArrowRight: { dr: 0, dc: 1 },
+};
 
 /**
  * The in-cell editor. Enter/Tab commit and move (Shift: back), Esc cancels, a click elsewhere

@@ -29,7 +29,11 @@ export function CellMenu({ studentId, item, onClose }: Props) {
   const tz = snapshot?.policy.timeZone ?? 'UTC';
   const teamId = row && item.teamGraded ? teamOf(row, item, itemIndex) : null;
   const own: Score | undefined = row?.scores.get(item.id);
-  const shared: Score | TeamScore | undefined = item.teamGraded ? (teamId === null ? undefined : teamScores.get(teamKey(teamId, item.id))) : own;
+  const shared: Score | TeamScore | undefined = item.teamGraded
+    ? teamId === null
+      ? undefined
+      : teamScores.get(teamKey(teamId, item.id))
+    : own;
   const teamName = teamId === null ? null : (snapshot?.teams.find((t) => t.id === teamId)?.name ?? null);
 
   const [submittedAt, setSubmittedAt] = useState(shared?.submittedAt ? instantToLocalInput(shared.submittedAt, tz) : '');
@@ -65,7 +69,8 @@ export function CellMenu({ studentId, item, onClose }: Props) {
     for (const [label, v] of Object.entries(numbers)) {
       if (v.trim() !== '' && !Number.isFinite(Number(v))) return setProblem(`${label}: '${v}' is not a number.`);
     }
-    if (integrityDate && !integrityNote.trim()) return setProblem('Integrity finding: write a note saying what was found, or clear the date.');
+    if (integrityDate && !integrityNote.trim())
+      return setProblem('Integrity finding: write a note saying what was found, or clear the date.');
     if (!integrityDate && integrityNote.trim()) return setProblem('Integrity finding: give the date of the finding.');
     if (adjMode !== 'none' && adjValue.trim() === '') return setProblem('Adjustment: enter the points, or choose "No adjustment".');
     const cellPatch: CellPatch = {
@@ -97,7 +102,8 @@ export function CellMenu({ studentId, item, onClose }: Props) {
         <p className="gb-menu-sub">
           Out of {item.pointsPossible}
           {item.dueDate && `, due ${item.dueDate}${item.dueTime ? ` ${item.dueTime}` : ''} (${tz})`}
-          {item.teamGraded && (teamName ? ` · team score of ${teamName}: submission fields below apply to the whole team` : ' · on no team at the due date')}
+          {item.teamGraded &&
+            (teamName ? ` · team score of ${teamName}: submission fields below apply to the whole team` : ' · on no team at the due date')}
         </p>
         {result && result.why.length > 0 && (
           <ul className="gb-why" aria-label="How this cell counts">

@@ -123,7 +123,14 @@ export function Gradebook() {
       ) : (
         <>
           <div className="gb-toolbar" role="toolbar" aria-label="Gradebook tools">
-            <input ref={searchBox} type="search" placeholder="Search name or ID (Ctrl+F)" aria-label="Search students" value={search} onChange={(e) => setSearch(e.target.value)} />
+            <input
+              ref={searchBox}
+              type="search"
+              placeholder="Search name or ID (Ctrl+F)"
+              aria-label="Search students"
+              value={search}
+              onChange={(e) => setSearch(e.target.value)}
+            />
             {sections.length > 0 && (
               <select aria-label="Section" value={section} onChange={(e) => setSection(e.target.value)}>
                 <option value="">All sections</option>
@@ -154,7 +161,11 @@ export function Gradebook() {
               <input type="checkbox" checked={withdrawn} onChange={(e) => setWithdrawn(e.target.checked)} /> Show withdrawn
             </label>
             <span className="gb-spacer" />
-            <button type="button" disabled={!activeCell} onClick={() => activeCell && setMenu({ studentId: activeCell.row.student.id, item: activeCell.item })}>
+            <button
+              type="button"
+              disabled={!activeCell}
+              onClick={() => activeCell && setMenu({ studentId: activeCell.row.student.id, item: activeCell.item })}
+            >
               Cell details…
             </button>
             <button type="button" disabled={!undo?.canUndo} title={undo?.undoLabel ?? undefined} onClick={() => void undoLast()}>
@@ -165,10 +176,14 @@ export function Gradebook() {
             </button>
           </div>
           <p className="gb-count">
-            {visible.length} of {rows.size} students · type a score, EX (excused) or MI (missing); Shift+F10 for late, extension, waiver, comment and history.
+            {visible.length} of {rows.size} students · type a score, EX (excused) or MI (missing); Shift+F10 for late, extension, waiver,
+            comment and history.
           </p>
           {message && (
-            <div role={message.kind === 'error' ? 'alert' : 'status'} className={`message ${message.kind === 'error' ? 'error' : 'notice'}`}>
+            <div
+              role={message.kind === 'error' ? 'alert' : 'status'}
+              className={`message ${message.kind === 'error' ? 'error' : 'notice'}`}
+            >
               <span>{message.text}</span>
               <button type="button" aria-label="Dismiss message" onClick={() => say(null)}>
                 ×

@@ -20,7 +20,8 @@ export const ScoreCell = memo(function ScoreCell({ row, item, rowIdx, colIdx }: 
   const selection = useContext(SelectionContext);
   const result = index === undefined ? undefined : row.result?.items[index];
   const view = cellView(row.scores.get(item.id), result?.itemId === item.id ? result : undefined, item.teamGraded);
-  const selected = selection !== null && inRange(selection, rowIdx, colIdx) && !(selection.top === selection.bottom && selection.left === selection.right);
+  const selected =
+    selection !== null && inRange(selection, rowIdx, colIdx) && !(selection.top === selection.bottom && selection.left === selection.right);
   const cls = ['gb-cell', ...view.marks.map((m) => `is-${m}`), selected ? 'is-selected' : ''].filter(Boolean).join(' ');
   return (
     <span className={cls} title={view.title || undefined} data-marks={view.marks.join(' ') || undefined}>

@@ -1,8 +1,26 @@
 import { useCallback, useMemo, useRef, useState } from 'react';
-import { DataGrid, type CellKeyDownArgs, type CellKeyboardEvent, type DataGridHandle, type RenderEditCellProps, type SortColumn } from 'react-data-grid';
+import {
+  DataGrid,
+  type CellKeyDownArgs,
+  type CellKeyboardEvent,
+  type DataGridHandle,
+  type RenderEditCellProps,
+  type SortColumn,
+} from 'react-data-grid';
 import 'react-data-grid/lib/styles.css';
 import type { CellEdit } from '../../../../shared/api';
-import { cellText, fillDown, formatTsv, mapPaste, parseCellInput, parseTsv, rangeOf, studentName, type Pos, type Range } from '../../../../shared/grid';
+import {
+  cellText,
+  fillDown,
+  formatTsv,
+  mapPaste,
+  parseCellInput,
+  parseTsv,
+  rangeOf,
+  studentName,
+  type Pos,
+  type Range,
+} from '../../../../shared/grid';
 import type { CourseSnapshot, Item } from '../../../../shared/model';
 import { teamKey, useGradebook, type GridRow } from '../../stores/gradebook';
 import { CellEditor, EditorContext, type EditorApi, type Move } from './CellEditor';
@@ -22,7 +40,12 @@ interface Props {
 
 const renderEditor = (p: RenderEditCellProps<GridRow>) => <CellEditor {...p} />;
 
-const ARROWS: Record<string, Move> = { ArrowUp: { dr: -1, dc: 0 }, ArrowDown: { dr: 1, dc: 0 }, ArrowLeft: { dr: 0, dc: -1 }, ArrowRight: { dr: 0, dc: 1 } };
+const ARROWS: Record<string, Move> = {
+  ArrowUp: { dr: -1, dc: 0 },
+  ArrowDown: { dr: 1, dc: 0 },
+  ArrowLeft: { dr: 0, dc: -1 },
+  ArrowRight: { dr: 0, dc: 1 },
+};
 
 /** The score grid: spreadsheet keys, block copy/paste as TSV, every edit one undo step. */
 export function ScoreGrid({ snapshot, rows, sortColumns, onSortColumnsChange, onOpenMenu, onActiveCell }: Props) {
@@ -80,7 +103,10 @@ export function ScoreGrid({ snapshot, rows, sortColumns, onSortColumnsChange, on
       }
       const edit = scoreEdit(row, item, parsed.patch, itemIndex);
       if (edit) edits.push(edit);
-      else problems.push(`${where(row, item)}: the student was on no team at the due date, so there is no team score to set. Use the cell menu to give an individual score.`);
+      else
+        problems.push(
+          `${where(row, item)}: the student was on no team at the due date, so there is no team score to set. Use the cell menu to give an individual score.`,
+        );
     }
     if (problems.length) {
       const more = problems.length > 3 ? ` (and ${problems.length - 3} more)` : '';
@@ -116,7 +142,8 @@ export function ScoreGrid({ snapshot, rows, sortColumns, onSortColumnsChange, on
     const cells = [];
     for (let row = r.top; row <= r.bottom; row++) for (let col = r.left; col <= r.right; col++) cells.push({ row, col, text: '' });
     const edits = toEdits(cells);
-    if (edits?.length) void apply(edits, cells.length === 1 ? `Clear ${where(rows[r.top]!, items[r.left]!)}` : `Clear ${cells.length} cells`);
+    if (edits?.length)
+      void apply(edits, cells.length === 1 ? `Clear ${where(rows[r.top]!, items[r.left]!)}` : `Clear ${cells.length} cells`);
   };
 
   const fill = () => {

@@ -31,44 +31,43 @@ export function buildColumns(snapshot: CourseSnapshot, renderEditCell: (p: Rende
     if (its.length === 0) continue;
     items.push(...its);
     groups.push({
-      name: cat.name,
+      name: <span className="gb-group-name">{cat.name}</span>,
       headerCellClass: 'gb-group',
-      children: its.map(
-        (item): Column<GridRow> => ({
-          key: itemKey(item.id),
-          name: item.name,
-          width: 104,
-          sortable: true,
-          editable: true,
-          cellClass: 'gb-score',
-          renderHeaderCell: ({ sortDirection }) => (
-            <span className="gb-item-head" title={`${item.name}: out of ${item.pointsPossible}${item.teamGraded ? ', graded per team' : ''}${item.dueDate ? `, due ${item.dueDate}` : ''}`}>
-              <span className="gb-item-name">
-                {item.teamGraded && <MarkIcon mark="team" />} {item.name}
-              </span>
-              <span className="gb-item-pts">
-                /{item.pointsPossible}
-                {sortDirection && (sortDirection === 'ASC' ? ' ▲' : ' ▼')}
-              </span>
+      children: its.map((item): Column<GridRow> => ({
+        key: itemKey(item.id),
+        name: item.name,
+        width: 104,
+        sortable: true,
+        editable: true,
+        cellClass: 'gb-score',
+        renderHeaderCell: ({ sortDirection }) => (
+          <span
+            className="gb-item-head"
+            title={`${item.name}: out of ${item.pointsPossible}${item.teamGraded ? ', graded per team' : ''}${item.dueDate ? `, due ${item.dueDate}` : ''}`}
+          >
+            <span className="gb-item-name">
+              {item.teamGraded && <MarkIcon mark="team" />} {item.name}
             </span>
-          ),
-          renderCell: ({ row, rowIdx, column }) => <ScoreCell row={row} item={item} rowIdx={rowIdx} colIdx={column.idx} />,
-          renderEditCell,
-        }),
-      ),
+            <span className="gb-item-pts">
+              /{item.pointsPossible}
+              {sortDirection && (sortDirection === 'ASC' ? ' ▲' : ' ▼')}
+            </span>
+          </span>
+        ),
+        renderCell: ({ row, rowIdx, column }) => <ScoreCell row={row} item={item} rowIdx={rowIdx} colIdx={column.idx} />,
+        renderEditCell,
+      })),
     });
   }
-  const catCols = cats.map(
-    (cat): Column<GridRow> => ({
-      key: `cat:${cat.id}`,
-      name: `${cat.name} %`,
-      width: 96,
-      sortable: true,
-      cellClass: 'gb-grade',
-      headerCellClass: 'gb-grade-head',
-      renderCell: ({ row }) => pct(row.result?.categories.find((c) => c.categoryId === cat.id)?.current.display),
-    }),
-  );
+  const catCols = cats.map((cat): Column<GridRow> => ({
+    key: `cat:${cat.id}`,
+    name: `${cat.name} %`,
+    width: 96,
+    sortable: true,
+    cellClass: 'gb-grade',
+    headerCellClass: 'gb-grade-head',
+    renderCell: ({ row }) => pct(row.result?.categories.find((c) => c.categoryId === cat.id)?.current.display),
+  }));
   const finalCols: Column<GridRow>[] = [
     {
       key: 'current',
@@ -92,9 +91,19 @@ export function buildColumns(snapshot: CourseSnapshot, renderEditCell: (p: Rende
         if (!r) return '';
         const borderline = r.flags.includes('borderline');
         return (
-          <span title={[r.override ? `Overridden: ${r.override.reason}` : '', borderline ? 'Borderline: close to the next band up' : ''].filter(Boolean).join('\n') || undefined}>
+          <span
+            title={
+              [r.override ? `Overridden: ${r.override.reason}` : '', borderline ? 'Borderline: close to the next band up' : '']
+                .filter(Boolean)
+                .join('\n') || undefined
+            }
+          >
             {r.override && <MarkIcon mark="override" />}
-            {borderline && <span className="gb-borderline" aria-label="borderline">◆</span>}
+            {borderline && (
+              <span className="gb-borderline" aria-label="borderline">
+                ◆
+              </span>
+            )}
             {pct(r.display)}
           </span>
         );
@@ -126,9 +135,19 @@ export function buildColumns(snapshot: CourseSnapshot, renderEditCell: (p: Rende
         </span>
       ),
     },
-    { key: 'registrarId', name: 'ID', width: 104, frozen: true, sortable: true, cellClass: 'gb-id', renderCell: ({ row }) => row.student.registrarId },
+    {
+      key: 'registrarId',
+      name: 'ID',
+      width: 104,
+      frozen: true,
+      sortable: true,
+      cellClass: 'gb-id',
+      renderCell: ({ row }) => row.student.registrarId,
+    },
     ...groups,
-    ...(catCols.length ? [{ name: 'Grades', headerCellClass: 'gb-group', children: [...catCols, finalCols[0]!] }] : [finalCols[0]!]),
+    ...(catCols.length
+      ? [{ name: <span className="gb-group-name">Grades</span>, headerCellClass: 'gb-group', children: [...catCols, finalCols[0]!] }]
+      : [finalCols[0]!]),
     finalCols[1]!,
     finalCols[2]!,
   ];

@@ -13,7 +13,12 @@ export function teamOf(row: GridRow, item: Item, itemIndex: ReadonlyMap<number, 
  * The edit a score typed into this cell makes: on a team-graded item, the team's score (every
  * member's cell shows it); otherwise the student's own. Null when a team item has no team.
  */
-export function scoreEdit(row: GridRow, item: Item, patch: Pick<CellPatch, 'value' | 'status'>, itemIndex: ReadonlyMap<number, number>): CellEdit | null {
+export function scoreEdit(
+  row: GridRow,
+  item: Item,
+  patch: Pick<CellPatch, 'value' | 'status'>,
+  itemIndex: ReadonlyMap<number, number>,
+): CellEdit | null {
   if (!item.teamGraded) return { studentId: row.student.id, itemId: item.id, patch };
   const teamId = teamOf(row, item, itemIndex);
   return teamId === null ? null : { teamId, itemId: item.id, patch };

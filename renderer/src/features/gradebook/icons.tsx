@@ -5,7 +5,10 @@ type Mark = CellMark | 'override';
 
 const PATHS: Partial<Record<Mark, { d: string; label: string }>> = {
   override: { d: 'M6 1h4v1.5L9 3v4l2.5 2.5V11H8.75v4h-1.5v-4H4.5V9.5L7 7V3L6 2.5z', label: 'overridden' },
-  late: { d: 'M8 1.5a6.5 6.5 0 1 0 0 13 6.5 6.5 0 0 0 0-13zm0 1.5a5 5 0 1 1 0 10A5 5 0 0 1 8 3zm-.75 1.5v4.1l3 1.8.75-1.25-2.25-1.35V4.5z', label: 'late' },
+  late: {
+    d: 'M8 1.5a6.5 6.5 0 1 0 0 13 6.5 6.5 0 0 0 0-13zm0 1.5a5 5 0 1 1 0 10A5 5 0 0 1 8 3zm-.75 1.5v4.1l3 1.8.75-1.25-2.25-1.35V4.5z',
+    label: 'late',
+  },
   integrity: { d: 'M8 1 2.5 3v4.5c0 3.3 2.3 6.2 5.5 7.5 3.2-1.3 5.5-4.2 5.5-7.5V3z', label: 'integrity finding' },
   team: {
     d: 'M5.5 3a2.25 2.25 0 1 1 0 4.5 2.25 2.25 0 0 1 0-4.5zm5.5.5a2 2 0 1 1 0 4 2 2 0 0 1 0-4zM1 13c0-2.5 2-4 4.5-4S10 10.5 10 13zm10.5 0c0-1.4-.4-2.6-1.2-3.5.3-.1.5-.1.7-.1 2.2 0 4 1.3 4 3.6z',

@@ -1,0 +1,83 @@
+import { describe, expect, it } from 'vitest';
+import type { ItemResult } from '../../../shared/grading';
+import { cellView } from '../../../shared/grid';
+
+const result = (over: Partial<ItemResult>): ItemResult => ({
+  itemId: 1,
+  categoryId: 1,
+  name: 'Homework 1',
+  possible: 10,
+  raw: 8,
+  effective: 8,
+  outcome: 'graded',
+  current: 'counted',
+  final: 'counted',
+  late: null,
+  integrity: null,
+  team: null,
+  why: [],
+  ...over,
+});
+const late = {
+  hoursLate: 30,
+  source: 'submitted' as const,
+  deadline: null,
+  extensionDays: 0,
+  deduction: 0.8,
+  notAccepted: false,
+  rule: '10% of earned',
+  waived: null,
+};
+
+describe('cell states at a glance', () => {
+  it('shows points as entered', () => {
+    expect(cellView(undefined, result({ raw: 9.5, effective: 9.5 }), false)).toEqual({ text: '9.5', marks: [], title: '' });
+  });
+  it('shows EX and MI with their marks and reasons', () => {
+    expect(cellView(undefined, result({ outcome: 'excused', raw: null }), false)).toMatchObject({ text: 'EX', marks: ['excused'] });
+    const mi = cellView(undefined, result({ outcome: 'missing', raw: null }), false);
+    expect(mi).toMatchObject({ text: 'MI', marks: ['missing'] });
+    expect(mi.title).toContain('counts 0');
+  });
+  it('shows the penalised value of late work, with the raw value in the tooltip', () => {
+    const v = cellView(undefined, result({ effective: 7.2, late }), false);
+    expect(v.text).toBe('7.2');
+    expect(v.marks).toEqual(['late']);
+    expect(v.title).toContain('entered 8, counts 7.2');
+  });
+  it('marks work not accepted and an integrity finding as 0', () => {
+    expect(cellView(undefined, result({ effective: 0, late: { ...late, notAccepted: true } }), false).marks).toEqual(['not-accepted']);
+    const i = cellView(undefined, result({ effective: 0, integrity: { date: '2026-10-01', note: 'copied', original: 8 } }), false);
+    expect(i).toMatchObject({ text: '0', marks: ['integrity'] });
+    expect(i.title).toContain('copied');
+  });
+  it('dims dropped work and marks team scores and individual adjustments', () => {
+    expect(cellView(undefined, result({ final: 'dropped' }), false).marks).toEqual(['dropped']);
+    const t = cellView(
+      undefined,
+      result({ raw: 80, effective: 70, team: { teamId: 3, teamScore: 80, adjustment: { mode: 'delta', value: -10 } } }),
+      true,
+    );
+    expect(t.text).toBe('70');
+    expect(t.marks).toEqual(['team', 'adjusted']);
+    expect(t.title).toContain('-10 points');
+  });
+  it('adds the comment to the tooltip', () => {
+    const own = {
+      studentId: 1,
+      itemId: 1,
+      value: 8,
+      status: null,
+      submittedAt: null,
+      daysLate: null,
+      extensionDays: null,
+      waiverReason: null,
+      comment: 'Great work',
+      integrity: null,
+      adjustment: null,
+    };
+    const v = cellView(own, result({}), false);
+    expect(v.marks).toEqual(['comment']);
+    expect(v.title).toBe('Comment: Great work');
+  });
+});
