@@ -17,3 +17,19 @@ export function defaultDataDir(env: NodeJS.ProcessEnv = process.env, platform = 
         : (env.XDG_CONFIG_HOME ?? path.join(home, '.config'));
   return path.join(base, 'Gradebook', 'courses');
 }
+
+/**
+ * Resolves a URL path inside `root`, or null when it would escape it. Both the web transport
+ * and the app:// protocol serve the renderer through this one check.
+ */
+export function containedPath(root: string, urlPath: string): string | null {
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(urlPath.split('?')[0] ?? '/');
+  } catch {
+    return null;
+  }
+  const target = path.resolve(root, '.' + path.posix.normalize('/' + decoded));
+  const rel = path.relative(root, target);
+  return rel === '..' || rel.startsWith('..' + path.sep) || path.isAbsolute(rel) ? null : target;
+}

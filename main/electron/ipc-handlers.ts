@@ -88,7 +88,8 @@ export function saveDialogOptions(defaultName: unknown, kind: unknown, defaultDi
     title: kind === 'course' ? 'Save course as' : 'Export',
     defaultPath: join(defaultDir, name),
     filters: [filter],
-    properties: ['createDirectory' as const, 'showOverwriteConfirmation' as const],
+    // A course is never overwritten (the backend refuses), so asking "Replace?" would mislead.
+    properties: kind === 'course' ? ['createDirectory' as const] : ['createDirectory' as const, 'showOverwriteConfirmation' as const],
   };
 }
 

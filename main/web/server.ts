@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
+import { containedPath } from '../backend/paths';
 import type { Envelope } from '../../shared/api';
 import { CONTENT_SECURITY_POLICY } from '../../shared/security';
 
@@ -51,19 +52,6 @@ function send(res: http.ServerResponse, status: number, body: string | Buffer, t
 
 const errorBody = (code: string, message: string) => JSON.stringify({ ok: false, error: { code, message } });
 
-/** Resolves a URL path inside `root`, or null when it would escape it. */
-export function containedPath(root: string, urlPath: string): string | null {
-  let decoded: string;
-  try {
-    decoded = decodeURIComponent(urlPath.split('?')[0] ?? '/');
-  } catch {
-    return null;
-  }
-  const target = path.resolve(root, '.' + path.posix.normalize('/' + decoded));
-  const rel = path.relative(root, target);
-  return rel.startsWith('..') || path.isAbsolute(rel) ? null : target;
-}
-
 function safeEqual(a: string, b: string): boolean {
   const x = Buffer.from(a);
   const y = Buffer.from(b);
@@ -90,7 +78,12 @@ export function startWebServer(opts: WebServerOptions): Promise<WebServer> {
       const auth = req.headers.authorization ?? '';
       if (!safeEqual(auth, `Bearer ${token}`))
         return send(res, 401, errorBody('forbidden', 'Missing or wrong session token. Open the URL printed by npm run web.'));
-      const method = decodeURIComponent(url.slice('/rpc/'.length));
+      let method: string;
+      try {
+        method = decodeURIComponent(url.slice('/rpc/'.length));
+      } catch {
+        return send(res, 400, errorBody('invalid_input', 'The method name in the URL is malformed.'));
+      }
       const chunks: Buffer[] = [];
       let size = 0;
       req.on('data', (c: Buffer) => {

@@ -1,9 +1,18 @@
 import { z } from 'zod';
 import { Category, Policy } from './policy';
 
-/** Date-time instants are ISO-8601 strings with an offset or Z. */
-export const Instant = z.string().refine((s) => !Number.isNaN(Date.parse(s)) && /T/.test(s), 'an ISO date-time');
-export const LocalDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD');
+/** Date-time instants are ISO-8601 with an explicit zone (Z or ±hh:mm): never the machine's local time. */
+export const Instant = z
+  .string()
+  .refine(
+    (s) => /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(s) && !Number.isNaN(Date.parse(s)),
+    'an ISO date-time with a time zone, e.g. 2026-09-15T23:59:00-04:00',
+  );
+/** A calendar date that exists (2025-02-30 is refused rather than rolled over to March). */
+export const LocalDate = z.string().refine((s) => {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
+  return !!m && new Date(Date.UTC(+m[1]!, +m[2]! - 1, +m[3]!)).toISOString().slice(0, 10) === s;
+}, 'a real date as YYYY-MM-DD');
 export const LocalTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'a time as HH:MM');
 const Id = z.number().int().positive();
 

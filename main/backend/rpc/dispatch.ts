@@ -2,6 +2,7 @@ import { API, ApiError, describeZodError, type Envelope, type MethodName } from 
 import type { Ctx, Handler, Handlers } from './context';
 import { courseHandlers } from './course';
 import { excelHandlers } from './excel';
+import { jobHandlers } from './jobs';
 import { gradeHandlers } from './grades';
 import { itemHandlers } from './items';
 import { policyHandlers } from './policy';
@@ -17,11 +18,10 @@ function registry(...tables: Partial<Handlers>[]): Handlers {
       all[name] = fn;
     }
   }
+  const missing = Object.keys(API).filter((m) => !(m in all));
+  if (missing.length) throw new Error(`API methods without a handler: ${missing.join(', ')}`);
   return all as Handlers;
 }
-
-/** Contract methods with no handler (a test asserts there are none). */
-export const missingHandlers = (): string[] => Object.keys(API).filter((m) => !Object.hasOwn(HANDLERS, m));
 
 export const HANDLERS: Handlers = registry(
   courseHandlers,
@@ -31,10 +31,23 @@ export const HANDLERS: Handlers = registry(
   policyHandlers,
   gradeHandlers,
   excelHandlers,
+  jobHandlers,
 );
 
 /** Outputs are checked against the contract under test (a large snapshot is costly to re-check on every call). */
 const checkOutputs = !!process.env.VITEST || process.env.GRADEBOOK_CHECK_OUTPUTS === '1';
+
+const CONSTRAINTS: [RegExp, string][] = [
+  [/UNIQUE.*student\.registrar_id/, 'That registrar ID is already used by another student in this course.'],
+  [/UNIQUE.*team\.name/, 'A team with that name already exists.'],
+  [/UNIQUE.*export_profile\.name/, 'An export profile with that name already exists.'],
+  [/FOREIGN KEY/, 'That change refers to something that is no longer in the course (it may have been deleted).'],
+];
+
+/** SQLite's constraint text in words an instructor can act on. */
+function constraintMessage(raw: string): string {
+  return CONSTRAINTS.find(([re]) => re.test(raw))?.[1] ?? 'That change conflicts with data already in the course.';
+}
 
 /**
  * The one entry point both transports call: validates the method name and input, runs the
@@ -45,7 +58,6 @@ export async function dispatch(ctx: Ctx, method: string, input: unknown): Promis
     if (!Object.hasOwn(API, method)) throw new ApiError('unknown_method', `There is no API method named "${method}".`);
     const name = method as MethodName;
     const spec = API[name];
-    if (!Object.hasOwn(HANDLERS, name)) throw new ApiError('internal', `${name} is not implemented yet.`);
     const parsed = spec.input.safeParse(input ?? {});
     if (!parsed.success) {
       throw new ApiError('invalid_input', `Invalid request for ${name}: ${describeZodError(parsed.error)}`, parsed.error.issues);
@@ -60,8 +72,16 @@ export async function dispatch(ctx: Ctx, method: string, input: unknown): Promis
     if (err instanceof ApiError) return { ok: false, error: err.toShape() };
     const e = err as Error & { code?: string };
     if (typeof e.code === 'string' && e.code.startsWith('SQLITE_CONSTRAINT')) {
-      return { ok: false, error: { code: 'conflict', message: `That change conflicts with existing data: ${e.message}` } };
+      return {
+        ok: false,
+        error: { code: 'conflict', message: `${constraintMessage(e.message)} Nothing was changed.`, details: e.message },
+      };
     }
-    return { ok: false, error: { code: 'internal', message: `Unexpected error: ${e.message ?? String(err)}` } };
+    // Every write runs in one transaction, so a failure part-way has rolled back.
+    console.error(`[gradebook] ${method} failed:`, err);
+    return {
+      ok: false,
+      error: { code: 'internal', message: `Unexpected error in ${method}: ${e.message ?? String(err)}. Nothing was changed.` },
+    };
   }
 }

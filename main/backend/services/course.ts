@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { ApiError } from '../../../shared/api/envelope';
 import {
   BLANK_CATEGORIES,
@@ -5,8 +7,13 @@ import {
   IE7374_COURSE,
   IE7374_MILESTONES,
   IE7374_POLICY,
+  packAttendance,
+  scoreExtras,
+  teamScoreExtras,
+  unpackSnapshot,
   type CourseInfo,
   type CourseSnapshot,
+  type PackedSnapshot,
   type Policy,
 } from '../../../shared/model';
 import { backupIfStale } from '../db/backup';
@@ -39,6 +46,27 @@ export function openCourse(file: string, opts: { scheduledBackup?: boolean } = {
   const db = openCourseDb(file);
   if (opts.scheduledBackup) backupIfStale(db, file);
   return { db, file };
+}
+
+/**
+ * File > Save As copy: a consistent copy (VACUUM INTO) written beside the target and renamed
+ * into place, so an existing file is replaced only by a complete copy. The open course's own
+ * file is refused: replacing it under the live connection would lose every later change.
+ */
+export function saveCourseCopy(course: Course, target: string): string {
+  if (path.resolve(target) === path.resolve(course.file)) {
+    throw new ApiError('conflict', 'That is the open course itself; choose another file name for the copy. Nothing was changed.');
+  }
+  const partial = `${target}.partial-${process.pid}`;
+  fs.rmSync(partial, { force: true });
+  try {
+    course.db.prepare('VACUUM INTO ?').run(partial);
+    fs.renameSync(partial, target);
+  } catch (err) {
+    fs.rmSync(partial, { force: true });
+    throw new ApiError('io_error', `The copy could not be written to ${target} (${(err as Error).message}). Nothing was changed.`);
+  }
+  return target;
 }
 
 export function closeCourse(course: Course): void {
@@ -78,8 +106,11 @@ export function createCourse(file: string, preset: Preset, name?: string): Cours
   return { db, file };
 }
 
-/** The whole course as the grading engine reads it. */
-export function readSnapshot(db: Db): CourseSnapshot {
+/**
+ * The whole course with its cells as columns (the wire form of `course.snapshot`). Cells are read
+ * as bare rows of id, id, value; only the few cells with more than a value become objects.
+ */
+export function readPackedSnapshot(db: Db): PackedSnapshot {
   const { info, policy } = readCourseRow(db);
   const all = (sql: string) => db.prepare(sql).all() as Record<string, unknown>[];
   return {
@@ -90,12 +121,80 @@ export function readSnapshot(db: Db): CourseSnapshot {
     teams: all('SELECT * FROM team ORDER BY name').map(toTeam),
     memberships: all('SELECT * FROM team_member ORDER BY id').map(toMembership),
     items: all('SELECT * FROM item ORDER BY position, id').map(toItem),
-    scores: all('SELECT * FROM score').map(toScore),
-    teamScores: all('SELECT * FROM team_score').map(toTeamScore),
+    scores: rename(
+      readCells(db, 'score', 'student_id', SCORE_EXTRA_COLUMNS, (r) => scoreExtras(toScore(r))),
+      'studentIds',
+    ),
+    teamScores: rename(
+      readCells(db, 'team_score', 'team_id', CELL_EXTRA_COLUMNS, (r) => teamScoreExtras(toTeamScore(r))),
+      'teamIds',
+    ),
     attendanceSessions: all('SELECT * FROM attendance_session ORDER BY date, id').map(toSession),
-    attendance: all('SELECT * FROM attendance_mark').map(toAttendance),
+    attendance: packAttendance(all('SELECT * FROM attendance_mark').map(toAttendance)),
     overrides: all('SELECT * FROM grade_override').map(toOverride),
   };
+}
+
+/** The whole course as the grading engine reads it. */
+export const readSnapshot = (db: Db): CourseSnapshot => unpackSnapshot(readPackedSnapshot(db));
+
+const CELL_EXTRA_COLUMNS = ['status', 'submitted_at', 'days_late', 'extension_days', 'waiver_reason', 'comment'];
+const SCORE_EXTRA_COLUMNS = [...CELL_EXTRA_COLUMNS, 'integrity_note', 'adjust_mode'];
+
+interface Cells<E> {
+  owners: number[];
+  itemIds: number[];
+  values: (number | null)[];
+  extras: [number, E][];
+}
+
+/**
+ * A cell table as columns in key order. SQLite builds the columns as JSON arrays (a JS object
+ * per cell is most of the cost at 200,000 cells; SQLite writes reals with all 17 digits); whole
+ * rows are read only for the few cells with more than a value, and found by binary search.
+ */
+function readCells<E>(
+  db: Db,
+  table: 'score' | 'team_score',
+  owner: string,
+  extraColumns: string[],
+  extrasOf: (row: Record<string, unknown>) => E | undefined,
+): Cells<E> {
+  const [owners, itemIds, values] = (
+    db
+      .prepare(
+        `SELECT json_group_array(${owner}), json_group_array(item_id), json_group_array(value)
+         FROM (SELECT ${owner}, item_id, value FROM ${table} ORDER BY ${owner}, item_id)`,
+      )
+      .raw()
+      .get() as string[]
+  ).map((json) => JSON.parse(json) as number[]) as [number[], number[], (number | null)[]];
+  const find = (o: number, item: number): number => {
+    let lo = 0;
+    let hi = owners.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const d = owners[mid]! - o || itemIds[mid]! - item;
+      if (d === 0) return mid;
+      if (d < 0) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    throw new Error(`${table} (${o}, ${item}) is not where key order puts it`);
+  };
+  const extras: [number, E][] = [];
+  const rows = db.prepare(`SELECT * FROM ${table} WHERE coalesce(${extraColumns.join(', ')}) IS NOT NULL`).all() as Record<
+    string,
+    number
+  >[];
+  for (const row of rows) {
+    const found = extrasOf(row);
+    if (found) extras.push([find(row[owner]!, row.item_id!), found]);
+  }
+  return { owners, itemIds, values, extras: extras.sort((a, b) => a[0] - b[0]) };
+}
+
+function rename<E, K extends string>({ owners, ...rest }: Cells<E>, key: K): Omit<Cells<E>, 'owners'> & Record<K, number[]> {
+  return { ...rest, [key]: owners } as Omit<Cells<E>, 'owners'> & Record<K, number[]>;
 }
 
 export interface CourseCounts {

@@ -4,6 +4,7 @@ import type { Item } from '../../../shared/model';
 import { change, type ChangeSet } from '../changes/tracker';
 import type { Db } from '../db/open';
 import { toItem } from '../db/rows';
+import { addCalendarDays } from '../../../shared/grading';
 
 type Row = Record<string, any>;
 
@@ -102,12 +103,6 @@ export function deleteItem(db: Db, id: number): void {
   });
 }
 
-/** YYYY-MM-DD plus whole days, in calendar terms (no time zone involved). */
-export function addDays(date: string, days: number): string {
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
-}
-
 export interface SeriesSpec {
   categoryId: number;
   prefix: string;
@@ -131,7 +126,7 @@ export function createSeries(db: Db, spec: SeriesSpec): Item[] {
         categoryId: spec.categoryId,
         name: `${spec.prefix} ${n}`,
         pointsPossible: spec.pointsPossible,
-        dueDate: addDays(spec.firstDueDate, (n - spec.from) * spec.everyDays),
+        dueDate: addCalendarDays(spec.firstDueDate, (n - spec.from) * spec.everyDays),
         dueTime: spec.dueTime ?? null,
         teamGraded: spec.teamGraded ?? false,
       };

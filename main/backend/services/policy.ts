@@ -57,9 +57,9 @@ function policyProblems(policy: Policy, drafts: CategoryDraft[]): { message: str
   if (problems.length === 0) return null;
   const total = drafts.reduce((s, d) => s + d.weight, 0);
   const weightsOff = policy.grading === 'weighted' && Math.abs(total - 100) > 1e-9;
-  const message = weightsOff
-    ? `Category weights total ${fmt(total)}%; they must total 100%.`
-    : `The policy was not saved: ${problems[0]}${problems.length > 1 ? ` (and ${problems.length - 1} more problem(s))` : ''}`;
+  const weights = `Category weights total ${fmt(total)}%; they must total 100%.`;
+  const others = weightsOff ? problems.filter((p) => !p.startsWith('Category weights add up')) : problems;
+  const message = [weightsOff ? weights : 'The policy was not saved:', ...others].join(' ');
   return { message, problems };
 }
 

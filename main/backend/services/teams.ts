@@ -76,6 +76,16 @@ export function assignTeam(db: Db, studentId: number, teamId: number | null, fro
   const student = requireStudentRow(db, studentId);
   const team = teamId === null ? null : requireTeamRow(db, teamId);
   const at = toIso(from ?? new Date().toISOString());
+  // A move dated before recorded team history would rewrite who was on a team for past grades.
+  const ended = db.prepare('SELECT max(to_at) AS t FROM team_member WHERE student_id = ? AND to_at IS NOT NULL').get(studentId) as {
+    t: string | null;
+  };
+  if (ended.t && Date.parse(ended.t) > Date.parse(at)) {
+    throw new ApiError(
+      'validation_failed',
+      `${studentLabel(student)} has team history until ${ended.t.slice(0, 10)}; a team move must start on or after that date. Nothing was changed.`,
+    );
+  }
   const label = team ? `Move ${studentLabel(student)} to ${team.name}` : `Remove ${studentLabel(student)} from their team`;
   change(db, label, (cs) => moveStudent(db, cs, studentId, teamId, at));
 }

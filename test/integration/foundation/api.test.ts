@@ -86,4 +86,26 @@ describe('the API dispatcher', () => {
     const env = await dispatch(ctx, 'course.snapshot', {});
     expect(env).toMatchObject({ ok: false, error: { code: 'no_course', message: expect.stringMatching(/No course is open/) } });
   });
+
+  it('refuses to save a copy over the open course itself, and keeps later changes', async () => {
+    const { ctx, workspace, file } = setup();
+    const env = await dispatch(ctx, 'course.saveCopy', { file });
+    expect(env).toMatchObject({ ok: false, error: { code: 'conflict', message: expect.stringMatching(/open course itself/) } });
+    await dispatch(ctx, 'student.add', { registrarId: '42', firstName: 'Ada', lastName: 'Byron' });
+    workspace.close();
+    const again = new Workspace(workspace.dataDir);
+    again.open(file);
+    const snap = await dispatch({ workspace: again }, 'course.summary', {});
+    expect(snap.ok && (snap.value as { counts: { students: number } }).counts.students).toBe(1);
+    again.close();
+  });
+
+  it('replaces an existing copy only with a complete one', async () => {
+    const { ctx, workspace } = setup();
+    const target = path.join(workspace.dataDir, 'copy.gradebook');
+    fs.writeFileSync(target, 'old copy');
+    expect((await dispatch(ctx, 'course.saveCopy', { file: target })).ok).toBe(true);
+    expect(fs.readFileSync(target).subarray(0, 15).toString()).toBe('SQLite format 3');
+    expect(fs.readdirSync(workspace.dataDir).filter((f) => f.includes('.partial-'))).toEqual([]);
+  });
 });

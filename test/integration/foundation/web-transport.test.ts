@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { containedPath, startWebServer, type WebServer } from '../../../main/web/server';
+import { containedPath } from '../../../main/backend/paths';
+import { startWebServer, type WebServer } from '../../../main/web/server';
 import { tmpDir } from '../../helpers/tmp';
 
 let server: WebServer | undefined;
@@ -59,6 +60,14 @@ describe('the web transport', () => {
     expect(containedPath(root, '/../../etc/passwd')).not.toBe('/etc/passwd');
     expect(containedPath(root, '/%2e%2e/%2e%2e/etc/passwd')?.startsWith(root)).toBe(true);
     expect(containedPath(root, '/assets/a.js')).toBe(path.join(root, 'assets/a.js'));
+    expect(containedPath(root, '/..hidden.js')).toBe(path.join(root, '..hidden.js'));
+  });
+
+  it('answers a malformed method name with 400 and keeps serving', async () => {
+    const { base } = await start();
+    const res = await fetch(`${base}/rpc/%E0%A4%A`, { method: 'POST', body: '{}', headers: { Authorization: `Bearer ${server!.token}` } });
+    expect(res.status).toBe(400);
+    expect((await fetch(`${base}/`)).status).toBe(200);
   });
 
   it('answers bad JSON with invalid_input', async () => {

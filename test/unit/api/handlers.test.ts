@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { API } from '../../../shared/api';
-import { HANDLERS, missingHandlers } from '../../../main/backend/rpc/dispatch';
+import { HANDLERS } from '../../../main/backend/rpc/dispatch';
 
 describe('API handlers', () => {
   it('every contract method has a handler', () => {
-    expect(missingHandlers()).toEqual([]);
+    expect(Object.keys(API).filter((m) => typeof (HANDLERS as Record<string, unknown>)[m] !== 'function')).toEqual([]);
   });
 
   it('no handler is registered for a method outside the contract', () => {
