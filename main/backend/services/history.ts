@@ -1,7 +1,9 @@
-import type { HistoryEntry } from '../../../shared/api/scores';
+import type { CellChanges, HistoryEntry } from '../../../shared/api/scores';
 import { ApiError } from '../../../shared/api/envelope';
 import { redo, undo, undoState, type UndoState } from '../changes/undo';
 import type { Db } from '../db/open';
+import { readCourseRow, toScore, toTeamScore } from '../db/rows';
+import { addCalendarDays, localToInstant } from '../../../shared/grading';
 import { studentLabel } from './roster';
 
 type Row = Record<string, any>;
@@ -16,9 +18,13 @@ export interface HistoryQuery {
   offset: number;
 }
 
-/** A date (YYYY-MM-DD) covers its whole day; anything else must be a date-time. */
-function instant(value: string, field: 'since' | 'until'): string {
-  if (/^\d{4}-\d{2}-\d{2}$/.test(value)) return `${value}T${field === 'since' ? '00:00:00.000' : '23:59:59.999'}Z`;
+/** A date (YYYY-MM-DD) covers its whole day in the course's time zone; anything else must be a date-time. */
+function instant(value: string, field: 'since' | 'until', timeZone: string): string {
+  if (/^\d{4}-\d{2}-\d{2}$/.test(value)) {
+    const ms =
+      field === 'since' ? localToInstant(value, '00:00', timeZone) : localToInstant(addCalendarDays(value, 1), '00:00', timeZone) - 1;
+    return new Date(ms).toISOString();
+  }
   const ms = Date.parse(value);
   if (Number.isNaN(ms)) {
     throw new ApiError('invalid_input', `"${value}" is not a date for ${field}; use YYYY-MM-DD or an ISO date-time.`);
@@ -111,11 +117,11 @@ export function listHistory(db: Db, q: HistoryQuery): { entries: HistoryEntry[];
   }
   if (q.since !== undefined) {
     where.push('a.at >= @since');
-    params.since = instant(q.since, 'since');
+    params.since = instant(q.since, 'since', readCourseRow(db).policy.timeZone);
   }
   if (q.until !== undefined) {
     where.push('a.at <= @until');
-    params.until = instant(q.until, 'until');
+    params.until = instant(q.until, 'until', readCourseRow(db).policy.timeZone);
   }
   const filter = where.length ? `WHERE ${where.join(' AND ')}` : '';
   const total = (db.prepare(`SELECT count(*) AS n FROM audit a ${filter}`).get(params) as { n: number }).n;
@@ -151,8 +157,53 @@ export function listHistory(db: Db, q: HistoryQuery): { entries: HistoryEntry[];
 export interface UndoResult {
   label: string | null;
   undo: UndoState;
+  changed?: CellChanges;
 }
 
-export const undoLast = (db: Db): UndoResult => ({ label: undo(db), undo: undoState(db) });
-export const redoNext = (db: Db): UndoResult => ({ label: redo(db), undo: undoState(db) });
+/** Beyond this many cells a step answers no cell list: reloading the course is then as cheap. */
+export const MAX_CHANGED_CELLS = 5000;
+
+/**
+ * The cells a step wrote, as they are after it; undefined when it wrote anything but cells
+ * (roster, items, policy...) or too many of them.
+ */
+function changedCells(db: Db, batchId: number): CellChanges | undefined {
+  const rows = db
+    .prepare(`SELECT DISTINCT entity, entity_key FROM audit WHERE batch_id = ? AND kind = 'do' LIMIT ?`)
+    .all(batchId, MAX_CHANGED_CELLS + 1) as { entity: string; entity_key: string }[];
+  if (rows.length > MAX_CHANGED_CELLS || rows.some((r) => r.entity !== 'score' && r.entity !== 'team_score')) return undefined;
+  const score = db.prepare('SELECT * FROM score WHERE student_id = @student_id AND item_id = @item_id');
+  const team = db.prepare('SELECT * FROM team_score WHERE team_id = @team_id AND item_id = @item_id');
+  const changed: CellChanges = { scores: [], teamScores: [], removedScores: [], removedTeamScores: [] };
+  for (const r of rows) {
+    const key = JSON.parse(r.entity_key) as Row;
+    if (r.entity === 'score') {
+      const now = score.get(key) as Row | undefined;
+      if (now) changed.scores.push(toScore(now));
+      else changed.removedScores.push({ studentId: key.student_id, itemId: key.item_id });
+    } else {
+      const now = team.get(key) as Row | undefined;
+      if (now) changed.teamScores.push(toTeamScore(now));
+      else changed.removedTeamScores.push({ teamId: key.team_id, itemId: key.item_id });
+    }
+  }
+  return changed;
+}
+
+// After an undo the batch it reverted is the next to redo; after a redo, the next to undo.
+const STEPPED_BATCH = {
+  undo: 'SELECT id FROM change_batch WHERE undone = 1 ORDER BY id ASC LIMIT 1',
+  redo: 'SELECT id FROM change_batch WHERE undone = 0 ORDER BY id DESC LIMIT 1',
+};
+
+function step(db: Db, direction: 'undo' | 'redo'): UndoResult {
+  const label = direction === 'undo' ? undo(db) : redo(db);
+  const result: UndoResult = { label, undo: undoState(db) };
+  const batch = label === null ? undefined : (db.prepare(STEPPED_BATCH[direction]).get() as { id: number } | undefined);
+  const changed = batch && changedCells(db, batch.id);
+  return changed ? { ...result, changed } : result;
+}
+
+export const undoLast = (db: Db): UndoResult => step(db, 'undo');
+export const redoNext = (db: Db): UndoResult => step(db, 'redo');
 export { undoState };

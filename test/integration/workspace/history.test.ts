@@ -112,4 +112,17 @@ describe('history', () => {
       ['do', 'Núñez, José · Homework 3'],
     ]);
   });
+
+  it('reads a date filter as a whole day in the course time zone (an evening in New York is the next day in UTC)', async () => {
+    const c = newCourse();
+    const { jose } = await setup(c);
+    const { change } = await import('../../../main/backend/changes/tracker');
+    const { listHistory } = await import('../../../main/backend/services/history');
+    change(db(c), 'Late-evening edit', (cs) => cs.put('student', { id: jose.id }, { email: 'jose@x.edu' }), {
+      now: () => '2026-10-02T03:30:00.000Z',
+    });
+    const day = listHistory(db(c), { since: '2026-10-01', until: '2026-10-01', limit: 50, offset: 0 });
+    expect(day.entries.map((e) => e.label)).toEqual(['Late-evening edit']);
+    expect(listHistory(db(c), { since: '2026-10-02', until: '2026-10-02', limit: 50, offset: 0 }).total).toBe(0);
+  });
 });
