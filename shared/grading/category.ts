@@ -9,17 +9,14 @@
  *   never lower the grade through a change of which item is dropped).
  * - A category with no points possible counted (nothing graded, all excused) has no percentage
  *   and its weight goes to the other categories.
- * - Drops: at most as many as leave one counted item with points possible. Drop lowest first
- *   (best grade for the student), then drop highest among what is left (worst grade). Integrity
- *   zeros, never-drop items and items with 0 points possible are never dropped.
- *   With both rules on one category this two-step choice (as Canvas does it) is not monotone:
- *   a higher score can change which item drop-lowest takes and so what drop-highest leaves.
- *   The monotone alternative, max over low drops of min over high drops, costs a search over
- *   combinations; not done.
+ * - Drops: at most as many as leave one counted item with points possible. Drop lowest gives the
+ *   best grade for the student, drop highest the worst; with both, the grade is the min over high
+ *   drops of the max over low drops (see drop.ts: the Canvas-style two-step choice is not
+ *   monotone). Integrity zeros, never-drop items and items with 0 points possible are never dropped.
  */
 import type { AttendanceMark } from '../model/course';
 import { type AttendanceCredits, attendanceTotals } from './attendance';
-import { chooseDrops, choosePercentDrops, type DropScores, type DropTotal } from './drop';
+import { chooseBothDrops, chooseDrops, choosePercentDrops, type DropScores, type DropTotal } from './drop';
 import { FINE_N, type Ratio, add, toNumber } from './exact';
 import type { StudentItems } from './item';
 import type { PreparedCategory } from './prepare';
@@ -145,17 +142,22 @@ export function itemsCategory(
   if (col.maxDrops === 0) return finish(col, [], [], possibleUnits, s, inView, equalWeight);
   const v: DropScores = { approx: s.approx, fine: s.fine, possible: possibleUnits };
   const low = Math.min(c.dropLowest, col.maxDrops);
-  const total = totalOf(col);
-  const lowest = equalWeight
-    ? choosePercentDrops(col.candidates, low, 'best', v)
-    : chooseDrops(total, [{ candidates: col.candidates, k: low }], 'best', v)[0]!;
-  const high = Math.min(c.dropHighest, col.maxDrops - lowest.length);
+  const high = Math.min(c.dropHighest, col.maxDrops - low);
+  if (!equalWeight) {
+    // One kind of drop: the plain optimum, as chooseBothDrops would give it but without its set-up.
+    const total = totalOf(col);
+    const one = (k: number, goal: 'best' | 'worst') => chooseDrops(total, [{ candidates: col.candidates, k }], goal, v)[0]!;
+    const both = low > 0 && high > 0 ? chooseBothDrops(total, [{ candidates: col.candidates, lowest: low, highest: high }], v) : null;
+    const lowest = both ? both.lowest[0]! : high === 0 ? one(low, 'best') : [];
+    const highest = both ? both.highest[0]! : high > 0 ? one(high, 'worst') : [];
+    return finish(col, lowest, highest, possibleUnits, s, inView, false);
+  }
+  // Equal weights: the lowest and highest percentages, which is also the min-max choice.
+  const lowest = choosePercentDrops(col.candidates, low, 'best', v);
   let highest: number[] = [];
   if (high > 0) {
     const rest = col.candidates.filter((i) => !lowest.includes(i));
-    highest = equalWeight
-      ? choosePercentDrops(rest, high, 'worst', v)
-      : chooseDrops(totalsWithout(total, lowest, v), [{ candidates: rest, k: high }], 'worst', v)[0]!;
+    highest = choosePercentDrops(rest, high, 'worst', v);
   }
   return finish(col, lowest, highest, possibleUnits, s, inView, equalWeight);
 }
@@ -191,30 +193,12 @@ export function pointsCategories(
       possible: total.possible + t.possibleUnits,
     };
   }
-  const lows = chooseDrops(
-    total,
-    cols.map((c) => ({ candidates: c.candidates, k: Math.min(c.pc.category.dropLowest, c.maxDrops) })),
-    'best',
-    v,
-  );
-  const highGroups = cols.map((c, g) => ({
-    candidates: c.candidates.filter((i) => !lows[g]!.includes(i)),
-    k: Math.min(c.pc.category.dropHighest, c.maxDrops - lows[g]!.length),
-  }));
-  const highs = chooseDrops(totalsWithout(total, lows.flat(), v), highGroups, 'worst', v);
-  return cols.map((c, g) => finish(c, lows[g]!, highs[g]!, possibleUnits, s, inView, false));
-}
-
-function totalsWithout(t: DropTotal, gone: readonly number[], v: DropScores): DropTotal {
-  let { approx, units, fine, possible } = t;
-  for (const i of gone) {
-    const f = v.fine[i];
-    if (f != null) fine -= f;
-    else units -= v.approx[i]!;
-    approx -= v.approx[i]!;
-    possible -= v.possible[i]!;
-  }
-  return { approx, units, fine, possible };
+  const groups = cols.map((c) => {
+    const lowest = Math.min(c.pc.category.dropLowest, c.maxDrops);
+    return { candidates: c.candidates, lowest, highest: Math.min(c.pc.category.dropHighest, c.maxDrops - lowest) };
+  });
+  const both = chooseBothDrops(total, groups, v);
+  return cols.map((c, g) => finish(c, both.lowest[g]!, both.highest[g]!, possibleUnits, s, inView, false));
 }
 
 function meanRatio(

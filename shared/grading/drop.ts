@@ -11,6 +11,30 @@
  * steps. It converges from any start; we start from the k lowest percentages. Drop highest (Canvas semantics) is the mirror
  * image: drop the k items whose removal gives the *worst* ratio (largest s_i − q·p_i).
  *
+ * Both rules at once. Choosing the low drops first and the high drops from what is left (as Canvas
+ * does) is not monotone: a higher score can change which item the low drop takes and so leave a
+ * better item for the high drop, lowering the grade. We want "a higher score never lowers a grade"
+ * without exceptions, so the combined grade is the value of a game: the high drops are chosen
+ * against the student knowing the low drops will then be chosen for them,
+ *
+ *   V = min over H of max over L of ratio(all − H − L),   |H| = b = dropHighest, |L| = a = dropLowest.
+ *
+ * Each ratio rises with every score that stays, a max of such functions does too, and so does a
+ * min of those: V is monotone by construction, and with only one kind of drop it is the plain
+ * optimum above. The sets reported are a saddle point: L is the best low drop given H and H the
+ * worst high drop given L, so each is explainable on its own terms. (In points grading the game is
+ * over the course total, one category's low drops against another's high drops included.)
+ * Finding V costs about what the two-step choice did, because it reduces to one variable:
+ * V ≥ q exactly when (E − q·P) − (the b largest + the a smallest keys s_i − q·p_i) ≥ 0, a
+ * strictly decreasing function of q (so max-min = min-max = its root V), and at q = V dropping
+ * the a smallest and b largest keys gives ratio exactly V. `chooseBothDrops` walks to that root:
+ * from q above V, fix H = the b largest keys at q and let Dinkelbach choose the best L given H;
+ * that ratio is < q and still ≥ V (V is a min over H). Every step strictly lowers q among the
+ * finitely many values max_L ratio(H, L), so it ends, usually in one or two steps (below V, the
+ * mirror: fix L, choose the worst H). No enumeration of sets is needed at any size.
+ * For equal-weight categories the game's value is simply the mean without the a lowest and b
+ * highest percentages (order statistics: monotone), which the two-step choice already gives.
+ *
  * Comparisons run on doubles and fall back to exact bigint arithmetic whenever the doubles are
  * too close to call, so the chosen set is exactly optimal. Candidates all have p_i > 0 and the
  * caller keeps at least one positive-possible item, so no denominator reaches 0.
@@ -148,10 +172,15 @@ export interface DropGroup {
  * Candidates all have p > 0; each group's k must leave possible > 0.
  */
 export function chooseDrops(total: DropTotal, groups: readonly DropGroup[], goal: DropGoal, v: DropScores): number[][] {
+  return dinkelbach(total, groups, goal, v, null);
+}
+
+/** chooseDrops from the given start (null: the k lowest / highest percentages). */
+function dinkelbach(total: DropTotal, groups: readonly DropGroup[], goal: DropGoal, v: DropScores, start: number[][] | null): number[][] {
   if (groups.every((g) => g.k <= 0 || g.candidates.length === 0)) return groups.map(() => []);
   const dir = goal === 'best' ? 1 : -1;
   const pick = (cmp: (a: number, b: number) => number): number[][] => groups.map((g) => (g.k > 0 ? firstK(g.candidates, g.k, cmp) : []));
-  let bestSets = pick((a, b) => dir * comparePercentRoughly(a, b, v));
+  let bestSets = start ?? pick((a, b) => dir * comparePercentRoughly(a, b, v));
   let best = new Choice(concat(bestSets), total, v);
   for (;;) {
     const q = best;
@@ -163,6 +192,92 @@ export function chooseDrops(total: DropTotal, groups: readonly DropGroup[], goal
     best = next;
     bestSets = sets;
   }
+}
+
+/** A group (category) with how many of its items to drop from each end. */
+export interface DropBothGroup {
+  readonly candidates: readonly number[];
+  readonly lowest: number;
+  readonly highest: number;
+}
+
+export interface DroppedBoth {
+  /** Per group, the items dropped as lowest (for the student). */
+  readonly lowest: number[][];
+  /** Per group, the items dropped as highest (against the student). */
+  readonly highest: number[][];
+}
+
+/**
+ * Drop lowest and drop highest together, for one shared ratio (see the top of this file):
+ * the saddle point of min over H of max over L. With only one kind of drop in every group this is
+ * exactly chooseDrops 'best' (or 'worst'). Each group's lowest + highest must leave possible > 0.
+ */
+export function chooseBothDrops(total: DropTotal, groups: readonly DropBothGroup[], v: DropScores): DroppedBoth {
+  let anyLow = false;
+  let anyHigh = false;
+  for (const g of groups) {
+    if (g.candidates.length === 0) continue;
+    if (g.lowest > 0) anyLow = true;
+    if (g.highest > 0) anyHigh = true;
+  }
+  if (!anyLow || !anyHigh) {
+    const none = groups.map((): number[] => []);
+    const plain = groups.map((g) => ({ candidates: g.candidates, k: anyLow ? g.lowest : g.highest }));
+    if (!anyHigh) return { lowest: anyLow ? chooseDrops(total, plain, 'best', v) : none, highest: none };
+    return { lowest: none, highest: chooseDrops(total, plain, 'worst', v) };
+  }
+
+  // Start from the ratio with nothing dropped; any start converges.
+  let q = new Choice([], total, v);
+  for (;;) {
+    // The saddle point of the game at fixed q (linear in the dropped keys): a smallest, b largest.
+    const at = ends(total, groups, v, (a, b) => compareKeys(a, b, q, v));
+    const sign = at.choice.compare(q);
+    if (sign === 0) return { lowest: at.lowest, highest: at.highest };
+    // sign < 0: V < q. Keep H, the best L given H has ratio in [V, q). sign > 0: the mirror.
+    const fixed = sign < 0 ? at.highest : at.lowest;
+    const gone = concat(fixed);
+    const rest = groups.map((g, j) => ({
+      candidates: fixed[j]!.length === 0 ? g.candidates : g.candidates.filter((i) => !fixed[j]!.includes(i)),
+      k: sign < 0 ? g.lowest : g.highest,
+    }));
+    const chosen = dinkelbach(without(total, gone, v), rest, sign < 0 ? 'best' : 'worst', v, sign < 0 ? at.lowest : at.highest);
+    const next = new Choice(concat([...chosen, ...fixed]), total, v);
+    // Cannot happen (see the top of this file); guards against looping on a broken invariant.
+    if (next.compare(q) !== sign) throw new Error('chooseBothDrops: no progress');
+    q = next;
+  }
+}
+
+/** Per group, the `lowest` first items by `cmp`, then the `highest` last of the rest. */
+function ends(
+  total: DropTotal,
+  groups: readonly DropBothGroup[],
+  v: DropScores,
+  cmp: (a: number, b: number) => number,
+): DroppedBoth & { choice: Choice } {
+  const lowest = groups.map((g) => (g.lowest > 0 ? firstK(g.candidates, g.lowest, cmp) : []));
+  const highest = groups.map((g, j) => {
+    if (g.highest <= 0) return [];
+    const low = lowest[j]!;
+    const rest = low.length === 0 ? g.candidates : g.candidates.filter((i) => !low.includes(i));
+    return firstK(rest, g.highest, (a, b) => -cmp(a, b));
+  });
+  return { lowest, highest, choice: new Choice(concat([...lowest, ...highest]), total, v) };
+}
+
+/** The total without the items in `gone`. */
+function without(t: DropTotal, gone: readonly number[], v: DropScores): DropTotal {
+  let { approx, units, fine, possible } = t;
+  for (const i of gone) {
+    const f = v.fine[i];
+    if (f != null) fine -= f;
+    else units -= v.approx[i]!;
+    approx -= v.approx[i]!;
+    possible -= v.possible[i]!;
+  }
+  return { approx, units, fine, possible };
 }
 
 function concat(sets: readonly number[][]): number[] {

@@ -1,9 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { chooseDrops, exact } from '../../../shared/grading';
+import { chooseBothDrops, type DropBothGroup, type DropScores, type DropTotal } from '../../../shared/grading/drop';
 import { category, categoryOf, gradeOne, item, itemOf, policy, score, snapshot } from './helpers';
 
-const { toUnits } = exact;
+const { toUnits, FINE, FINE_N } = exact;
 
 function dropCase(scores: [number, number][], dropLowest: number, dropHighest = 0, neverDrop: number[] = []) {
   return gradeOne(
@@ -91,6 +92,44 @@ describe('drop lowest / highest', () => {
     expect(r.final.display).toBe('50.00');
   });
 
+  it('drop lowest and drop highest together: min over high drops of max over low drops', () => {
+    // 2/10, 8/20, 8/10, 10/10, drop 1 lowest and 1 highest. For each high drop H, the best low drop:
+    //   H = 10/10: drop 2/10 → 16/30 = 53.33%  (8/20 → 10/20 = 50%, 8/10 → 10/30 = 33.33%)
+    //   H = 8/10:  drop 2/10 → 18/30 = 60%     (8/20 → 12/20 = 60%)
+    //   H = 8/20:  drop 2/10 → 18/20 = 90%;    H = 2/10: drop 8/20 → 18/20 = 90%
+    // The minimum, 53.33%: drop 2/10 (lowest) and 10/10 (highest). Canvas's two steps would first
+    // drop 8/20 (the best single drop, 20/30 = 66.67%), then 10/10, leaving 10/20 = 50.00% — and
+    // with 0/10 instead of 2/10 they give 53.33%: raising a score would lower the grade.
+    const items: [number, number][] = [
+      [2, 10],
+      [8, 20],
+      [8, 10],
+      [10, 10],
+    ];
+    const r = dropCase(items, 1, 1);
+    expect(categoryOf(r, 1).final.dropped).toEqual([1, 4]);
+    expect(r.final.display).toBe('53.33');
+    expect(r.explanation.map((l) => l.text)).toEqual(
+      expect.arrayContaining(['Dropped Item1 (lowest) from Cat1', 'Dropped Item4 (highest) from Cat1']),
+    );
+    const lower = dropCase([[0, 10], ...items.slice(1)], 1, 1);
+    expect(categoryOf(lower, 1).final.dropped).toEqual([1, 4]);
+    expect(lower.final.display).toBe('53.33');
+  });
+
+  it('drop lowest and drop highest together with equal weights: the lowest and highest percentages', () => {
+    const r = gradeOne(
+      snapshot({
+        categories: [category(1, { dropLowest: 1, dropHighest: 1, equalWeightItems: true })],
+        items: [item(1, 1, 10), item(2, 1, 20), item(3, 1, 10), item(4, 1, 10)],
+        scores: [score(1, 1, 2), score(1, 2, 8), score(1, 3, 8), score(1, 4, 10)],
+      }),
+    );
+    // 20%, 40%, 80%, 100%: without 20% and 100%, the mean of 40% and 80%.
+    expect(categoryOf(r, 1).final.dropped).toEqual([1, 4]);
+    expect(r.final.display).toBe('60.00');
+  });
+
   it('ungraded work counting 0 in the final view can be the one dropped', () => {
     const r = gradeOne(
       snapshot({
@@ -161,6 +200,117 @@ describe('drop lowest / highest', () => {
         expect(ratio(chosen)).toBeCloseTo(target, 12);
       }),
       { numRuns: 400 },
+    );
+  });
+
+  it('drop lowest and highest together matches brute-force min over H of max over L', () => {
+    // Groups as in points grading (one shared ratio), fixed items that are never dropped, and
+    // scores kept at FINE resolution (late penalties) so that the exact comparisons are exercised.
+    const itemArb = fc.record({
+      p: fc.constantFrom(1, 2, 4, 5, 10, 20, 1 / 3),
+      frac: fc.integer({ min: 0, max: 12 }).map((x) => x * 10),
+      fine: fc.option(fc.integer({ min: 1, max: 99 }), { nil: null, freq: 3 }),
+    });
+    const groupArb = fc.record({
+      items: fc.array(itemArb, { minLength: 1, maxLength: 6 }),
+      low: fc.integer({ min: 0, max: 2 }),
+      high: fc.integer({ min: 0, max: 2 }),
+    });
+    fc.assert(
+      fc.property(fc.array(groupArb, { minLength: 1, maxLength: 3 }), fc.array(itemArb, { maxLength: 2 }), (gs, fixed) => {
+        const all = [...gs.flatMap((g) => g.items), ...fixed];
+        const exactOf = all.map((x) => BigInt(toUnits((x.p * x.frac) / 100)) * FINE_N + BigInt(x.fine ?? 0));
+        const v: DropScores = {
+          approx: exactOf.map((e) => Number(e) / FINE),
+          fine: all.map((x, i) => (x.fine === null ? null : exactOf[i]!)),
+          possible: all.map((x) => toUnits(x.p)),
+        };
+        const idx = all.map((_, i) => i);
+        const total: DropTotal = {
+          approx: idx.reduce((a, i) => a + v.approx[i]!, 0),
+          units: idx.reduce((a, i) => a + (v.fine[i] == null ? v.approx[i]! : 0), 0),
+          fine: idx.reduce((a, i) => a + (v.fine[i] ?? 0n), 0n),
+          possible: idx.reduce((a, i) => a + v.possible[i]!, 0),
+        };
+        // Caps as the engine sets them: something with points possible always stays.
+        let next = 0;
+        const groups: DropBothGroup[] = gs.map((g, j) => {
+          const candidates = g.items.map(() => next++);
+          const max = candidates.length - (j === 0 && fixed.length === 0 ? 1 : 0);
+          const lowest = Math.min(g.low, max);
+          return { candidates, lowest, highest: Math.min(g.high, max - lowest) };
+        });
+        /** The ratio without `gone`, exactly: [earned at FINE, possible]. */
+        const ratio = (gone: readonly number[]): [bigint, bigint] => {
+          let n = 0n;
+          let d = 0n;
+          for (const i of idx) if (!gone.includes(i)) [n, d] = [n + exactOf[i]!, d + BigInt(v.possible[i]!)];
+          return [n, d];
+        };
+        const cmp = (a: [bigint, bigint], b: [bigint, bigint]) => Math.sign(Number(a[0] * b[1] - b[0] * a[1]));
+        /** Every way to take k of `from`, per group, as one list. */
+        const subsets = (from: readonly number[], k: number): number[][] =>
+          k === 0 ? [[]] : from.flatMap((x, i) => subsets(from.slice(i + 1), k - 1).map((rest) => [x, ...rest]));
+        const choices = (sizes: (g: DropBothGroup) => number, taken: readonly number[]): number[][] =>
+          groups.reduce<number[][]>(
+            (acc, g) =>
+              acc.flatMap((pre) =>
+                subsets(
+                  g.candidates.filter((i) => !taken.includes(i)),
+                  sizes(g),
+                ).map((s) => [...pre, ...s]),
+              ),
+            [[]],
+          );
+        const extreme = (xs: [bigint, bigint][], dir: number) => xs.reduce((a, b) => (dir * cmp(b, a) > 0 ? b : a));
+        const minMax = extreme(
+          choices((g) => g.highest, []).map((h) =>
+            extreme(
+              choices((g) => g.lowest, h).map((l) => ratio([...h, ...l])),
+              1,
+            ),
+          ),
+          -1,
+        );
+        const maxMin = extreme(
+          choices((g) => g.lowest, []).map((l) =>
+            extreme(
+              choices((g) => g.highest, l).map((h) => ratio([...l, ...h])),
+              -1,
+            ),
+          ),
+          1,
+        );
+        expect(cmp(maxMin, minMax)).toBe(0); // the game has a value: the order of play does not matter
+
+        const got = chooseBothDrops(total, groups, v);
+        groups.forEach((g, j) => {
+          expect(got.lowest[j]).toHaveLength(g.lowest);
+          expect(got.highest[j]).toHaveLength(g.highest);
+          for (const i of [...got.lowest[j]!, ...got.highest[j]!]) expect(g.candidates).toContain(i);
+        });
+        const dropped = [...got.lowest.flat(), ...got.highest.flat()];
+        expect(new Set(dropped).size).toBe(dropped.length);
+        expect(cmp(ratio(dropped), minMax)).toBe(0);
+        // With one kind of drop only, exactly the plain optimum (same sets).
+        const lowsOnly = groups.map((g) => ({ candidates: g.candidates, k: g.lowest }));
+        const highsOnly = groups.map((g) => ({ candidates: g.candidates, k: g.highest }));
+        expect(
+          chooseBothDrops(
+            total,
+            groups.map((g) => ({ ...g, highest: 0 })),
+            v,
+          ).lowest,
+        ).toEqual(chooseDrops(total, lowsOnly, 'best', v));
+        expect(
+          chooseBothDrops(
+            total,
+            groups.map((g) => ({ ...g, lowest: 0 })),
+            v,
+          ).highest,
+        ).toEqual(chooseDrops(total, highsOnly, 'worst', v));
+      }),
+      { numRuns: 1500 },
     );
   });
 });
