@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Category, CourseInfo, CourseSnapshot, Policy } from '../model';
+import { Category, CourseInfo, PackedSnapshot, Policy } from '../model';
 import { method } from './define';
 
 export const CourseCounts = z.object({
@@ -54,6 +54,10 @@ export const courseMethods = {
   /** Adds the synthetic demo class to the open course, as one undoable step. */
   'course.loadDemo': method(z.object({}).strict(), CourseSummary, true),
   'course.summary': method(z.object({}).strict(), CourseSummary),
-  /** Everything the grading engine reads: policy, roster, teams, items, scores, attendance, overrides. */
-  'course.snapshot': method(z.object({}).strict(), CourseSnapshot),
+  /**
+   * Everything the grading engine reads: policy, roster, teams, items, scores, attendance,
+   * overrides. Cells come as columns (see shared/model/packed.ts); `unpackSnapshot` gives the
+   * CourseSnapshot.
+   */
+  'course.snapshot': method(z.object({}).strict(), PackedSnapshot),
 };

@@ -63,6 +63,25 @@ export const UndoState = z.object({
 });
 export type UndoState = z.infer<typeof UndoState>;
 
+/** The cells an undo or redo step wrote, as they are now; a removed cell is named by its key. */
+export const CellChanges = z.object({
+  scores: z.array(Score),
+  teamScores: z.array(TeamScore),
+  removedScores: z.array(z.object({ studentId: Id, itemId: Id })),
+  removedTeamScores: z.array(z.object({ teamId: Id, itemId: Id })),
+});
+export type CellChanges = z.infer<typeof CellChanges>;
+
+const Stepped = z.object({
+  label: z.string().nullable(),
+  undo: UndoState,
+  /**
+   * Present when the step wrote only score cells (and not too many), so a view can patch those
+   * cells instead of reloading the course. Absent: reload.
+   */
+  changed: CellChanges.optional(),
+});
+
 export const scoreMethods = {
   /**
    * Applies cell edits as ONE transaction and ONE undo step (a paste is one call). Cells of
@@ -94,7 +113,7 @@ export const scoreMethods = {
       .strict(),
     z.object({ entries: z.array(HistoryEntry), total: z.number().int() }),
   ),
-  'history.undo': method(z.object({}).strict(), z.object({ label: z.string().nullable(), undo: UndoState }), true),
-  'history.redo': method(z.object({}).strict(), z.object({ label: z.string().nullable(), undo: UndoState }), true),
+  'history.undo': method(z.object({}).strict(), Stepped, true),
+  'history.redo': method(z.object({}).strict(), Stepped, true),
   'history.state': method(z.object({}).strict(), UndoState),
 };

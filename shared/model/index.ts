@@ -2,3 +2,4 @@ export * from './policy';
 export * from './course';
 export * from './preset';
 export * from './portable';
+export * from './packed';

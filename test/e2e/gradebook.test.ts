@@ -2,6 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Locator } from 'playwright-core';
 import { readSnapshot } from '../../main/backend/services/course';
 import { loadDemoClass } from '../../main/backend/services/demo';
+import { listHistory } from '../../main/backend/services/history';
+import { computeCourse } from '../../shared/grading';
+import { cellText } from '../../shared/grid';
 import { startApp, type Harness } from './harness';
 
 /** Grid rows: a group header row and the column header row come before the first student. */
@@ -174,5 +177,126 @@ describe('gradebook grid in Chromium', () => {
     const match = grid.locator('[role=row]').filter({ hasText: student });
     await expect.poll(() => match.count()).toBe(1);
     expect(await match.locator(`[aria-colindex="${col['Homework 1']}"]`).textContent()).toContain('EX');
+  });
+  /** The students the grid lists: "N of M students". */
+  const shown = async () => Number(/^(\d+) of/.exec((await app.page.locator('.gb-count').textContent()) ?? '')?.[1]);
+  const cellOf = (student: string, item: string) => {
+    const c = saved(student, item);
+    return c ? cellText(c.value, c.status) : '';
+  };
+
+  it('Ctrl+C copies the selected block as tab-separated text', async () => {
+    const { page } = app;
+    await page.getByLabel('Search students').fill('');
+    await expect.poll(shown).toBe(readSnapshot(app.workspace.course!.db).students.length);
+    await cell(8, 'Homework 1').click();
+    await page.keyboard.press('Shift+ArrowRight');
+    await page.keyboard.press('Shift+ArrowDown');
+    await page.evaluate(() => {
+      const w = window as unknown as { copied?: string };
+      window.addEventListener('copy', (e) => (w.copied = e.clipboardData?.getData('text/plain')), { once: true });
+    });
+    await page.keyboard.press('Control+c');
+    const copied = await page.evaluate(() => (window as unknown as { copied?: string }).copied);
+    const lines = [];
+    for (const r of [8, 9]) {
+      const student = (await studentName(r))!;
+      lines.push(`${cellOf(student, 'Homework 1')}\t${cellOf(student, 'Homework 2')}`);
+    }
+    expect(copied).toBe(lines.join('\r\n'));
+    expect(copied).toMatch(/^[^\t\r\n]*\t[^\t\r\n]*\r\n[^\t\r\n]*\t[^\t\r\n]*$/);
+  });
+
+  it('Ctrl+D fills the top cell down the selection as one undo step', async () => {
+    const { page } = app;
+    await cell(10, 'Homework 3').click();
+    await page.keyboard.type('4.5');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => text(10, 'Homework 3')).toBe('4.5');
+    await cell(10, 'Homework 3').click();
+    await page.keyboard.press('Shift+ArrowDown');
+    await page.keyboard.press('Shift+ArrowDown');
+    await page.keyboard.press('Control+d');
+    await expect.poll(async () => [await text(11, 'Homework 3'), await text(12, 'Homework 3')]).toEqual(['4.5', '4.5']);
+    await expect.poll(async () => saved((await studentName(12))!, 'Homework 3')?.value).toBe(4.5);
+    expect(saved((await studentName(11))!, 'Homework 3')?.value).toBe(4.5);
+    await expect.poll(() => page.getByRole('button', { name: 'Undo', exact: true }).getAttribute('title')).toBe('Fill down 2 cells');
+    await app.screenshot('grid-fill-down');
+  });
+
+  it('Delete clears a cell, and the clearing is in the cell history', async () => {
+    const { page } = app;
+    const student = (await studentName(13))!;
+    await cell(13, 'Homework 4').click();
+    await page.keyboard.type('7');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => saved(student, 'Homework 4')?.value).toBe(7);
+    await cell(13, 'Homework 4').click();
+    await page.keyboard.press('Delete');
+    await expect.poll(() => text(13, 'Homework 4')).toBe('');
+    await expect.poll(() => saved(student, 'Homework 4')?.value ?? null).toBeNull();
+    const snap = readSnapshot(app.workspace.course!.db);
+    const studentId = snap.students.find((x) => `${x.lastName}, ${x.firstName}` === student)!.id;
+    const itemId = snap.items.find((x) => x.name === 'Homework 4')!.id;
+    const [latest] = listHistory(app.workspace.course!.db, { studentId, itemId, limit: 1, offset: 0 }).entries;
+    expect(latest).toMatchObject({ label: `Clear ${student}, Homework 4`, before: { value: 7 }, after: { value: null } });
+  });
+
+  it('Esc leaves the cell as it was', async () => {
+    const { page } = app;
+    const student = (await studentName(14))!;
+    const before = { shown: await text(14, 'Homework 2'), saved: saved(student, 'Homework 2') };
+    await cell(14, 'Homework 2').click();
+    await page.keyboard.type('3');
+    await expect.poll(() => grid.locator('input').count()).toBe(1);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => grid.locator('input').count()).toBe(0);
+    expect(await text(14, 'Homework 2')).toBe(before.shown);
+    expect(saved(student, 'Homework 2')).toEqual(before.saved);
+  });
+
+  it('sorting by Final % orders the rows, up then down', async () => {
+    const header = grid.locator(`[role=row][aria-rowindex="${HEADER_ROWS}"] > [aria-colindex="${col['Final %']}"]`);
+    const finals = async () => {
+      const out: number[] = [];
+      for (let r = 0; r < 8; r++) out.push(parseFloat(await text(r, 'Final %')));
+      return out;
+    };
+    const sorted = (xs: number[], dir: 1 | -1) => xs.every((x, i) => i === 0 || dir * (x - xs[i - 1]!) >= 0);
+    await header.click();
+    await expect.poll(async () => sorted(await finals(), 1)).toBe(true);
+    const up = await finals();
+    await header.click();
+    await expect.poll(async () => sorted(await finals(), -1)).toBe(true);
+    const down = await finals();
+    expect(down[0]!).toBeGreaterThan(up[0]!);
+    await app.screenshot('grid-sorted');
+    await header.click();
+  });
+
+  it('filters by section, team and status narrow the rows to the matching students', async () => {
+    const { page } = app;
+    const snap = readSnapshot(app.workspace.course!.db);
+    const all = snap.students.length;
+    await page.getByLabel('Section').selectOption('01');
+    await expect.poll(shown).toBe(snap.students.filter((s) => s.section === '01').length);
+    expect(await shown()).toBeLessThan(all);
+    await page.getByLabel('Section').selectOption('');
+
+    const team = snap.teams[0]!;
+    await page.getByLabel('Team').selectOption(String(team.id));
+    const members = new Set(snap.memberships.filter((m) => m.teamId === team.id).map((m) => m.studentId));
+    await expect.poll(shown).toBe(members.size);
+    const names = new Set(snap.students.filter((s) => members.has(s.id)).map((s) => `${s.lastName}, ${s.firstName}`));
+    for (let r = 0; r < members.size; r++) expect(names.has((await studentName(r))!)).toBe(true);
+    await page.getByLabel('Team').selectOption('');
+
+    const missing = computeCourse(snap).students.filter((s) => s.flags.includes('missing')).length;
+    expect(missing).toBeGreaterThan(0);
+    await page.getByLabel('Status').selectOption('missing');
+    await expect.poll(shown).toBe(missing);
+    await app.screenshot('grid-filtered');
+    await page.getByLabel('Status').selectOption('');
+    await expect.poll(shown).toBe(all);
   });
 });

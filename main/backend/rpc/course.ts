@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { CourseSummary } from '../../../shared/api';
 import { courseMethods } from '../../../shared/api/course';
 import { readCourseRow, toCategory } from '../db/rows';
-import { countCourse, readSnapshot, requireCourse, type Course } from '../services/course';
+import { countCourse, readPackedSnapshot, requireCourse, saveCourseCopy, type Course } from '../services/course';
 import { loadDemoClass } from '../services/demo';
 import { backupCourse } from '../db/backup';
 import type { Handlers } from './context';
@@ -36,13 +36,7 @@ export const courseHandlers: Handlers<keyof typeof courseMethods> = {
     workspace.close();
     return null;
   },
-  'course.saveCopy': ({ file }, { workspace }) => {
-    const course = requireCourse(workspace.course);
-    const target = workspace.resolve(file);
-    if (fs.existsSync(target)) fs.rmSync(target);
-    course.db.prepare('VACUUM INTO ?').run(target);
-    return { file: target };
-  },
+  'course.saveCopy': ({ file }, { workspace }) => ({ file: saveCourseCopy(requireCourse(workspace.course), workspace.resolve(file)) }),
   'course.loadDemo': (_, { workspace }) => {
     const course = requireCourse(workspace.course);
     backupCourse(course.db, course.file, 'before-demo');
@@ -50,5 +44,5 @@ export const courseHandlers: Handlers<keyof typeof courseMethods> = {
     return summarize(course);
   },
   'course.summary': (_, { workspace }) => summarize(requireCourse(workspace.course)),
-  'course.snapshot': (_, { workspace }) => readSnapshot(requireCourse(workspace.course).db),
+  'course.snapshot': (_, { workspace }) => readPackedSnapshot(requireCourse(workspace.course).db),
 };

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { unpackSnapshot } from '../../../shared/model';
 import { categoryId, count, newCourse } from './helpers';
 
 describe('items', () => {
@@ -69,7 +70,7 @@ describe('items', () => {
     await c.call('item.delete', { id: item.id });
     expect(count(c, 'SELECT * FROM score')).toBe(0);
     expect((await c.call('history.undo', {})).label).toBe('Delete item Quiz');
-    const snapshot = await c.call('course.snapshot', {});
+    const snapshot = unpackSnapshot(await c.call('course.snapshot', {}));
     expect(snapshot.items.map((i) => i.name)).toEqual(['Quiz']);
     expect(snapshot.scores).toMatchObject([{ studentId: s.id, itemId: item.id, value: 7, comment: 'ok' }]);
   });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { unpackSnapshot } from '../../../shared/model';
 import { categoryId, count, db, newCourse, type TestCourse } from './helpers';
 
 async function classOf(c: TestCourse, students: number, items: number) {
@@ -63,7 +64,10 @@ describe('score.apply', () => {
     expect(result.items[0]).toMatchObject({ raw: 9, effective: 0, integrity: { note: 'Copied', original: 9 } });
     // Clearing the finding restores the score; the history keeps both.
     await c.call('score.apply', { edits: [{ studentId: b!, itemId: hw!, patch: { integrity: null } }] });
-    expect((await c.call('course.snapshot', {})).scores.find((r) => r.studentId === b)).toMatchObject({ value: 9, integrity: null });
+    expect(unpackSnapshot(await c.call('course.snapshot', {})).scores.find((r) => r.studentId === b)).toMatchObject({
+      value: 9,
+      integrity: null,
+    });
   });
 
   it('grades a team cell and a member adjustment on top of it', async () => {

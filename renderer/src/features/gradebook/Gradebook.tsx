@@ -4,6 +4,7 @@ import { matchesSearch, sortBy, studentName, type SortValue } from '../../../../
 import type { Item } from '../../../../shared/model';
 import { api } from '../../api/client';
 import { useApp } from '../../stores/app';
+import { courseKey, useCourse } from '../../stores/course';
 import { useGradebook, type GridRow } from '../../stores/gradebook';
 import { CellMenu } from './CellMenu';
 import { ScoreGrid } from './ScoreGrid';
@@ -33,7 +34,9 @@ function sortKey(columnKey: string, itemIndex: ReadonlyMap<number, number>): (ro
 export function Gradebook() {
   const { app, run, setCourse } = useApp();
   const course = app?.course;
-  const { snapshot, rows, itemIndex, undo, message, shape, load, say, undoLast, redoNext } = useGradebook();
+  const { snapshot, rows, itemIndex, message, shape, load, show, say, undoLast, redoNext } = useGradebook();
+  const shared = useCourse((s) => s.snapshot);
+  const undo = useCourse((s) => s.undo);
   const [search, setSearch] = useState('');
   const [section, setSection] = useState('');
   const [team, setTeam] = useState('');
@@ -44,10 +47,14 @@ export function Gradebook() {
   const [activeCell, setActiveCell] = useState<{ row: GridRow; item: Item } | null>(null);
   const searchBox = useRef<HTMLInputElement>(null);
 
-  const courseKey = course ? `${course.file}|${course.counts.students}|${course.counts.items}|${course.counts.scores}` : '';
+  // The shared snapshot is fetched once per course state; coming back to this screen reuses it.
+  const key = courseKey(course);
   useEffect(() => {
-    if (courseKey) void load();
-  }, [courseKey, load]);
+    if (key && key !== useCourse.getState().key) void load();
+  }, [key, load]);
+  useEffect(() => {
+    if (shared) show(shared);
+  }, [shared, show]);
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {

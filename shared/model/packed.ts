@@ -1,0 +1,165 @@
+import { z } from 'zod';
+import { AttendanceMark, CourseSnapshot, Score, TeamScore, type AttendanceRecord } from './course';
+
+/**
+ * The course snapshot as it crosses the wire. At 2,000 students x 100 items a snapshot holds
+ * 200,000 cells; as objects that is ~33 MB of JSON, most of it repeated field names and nulls.
+ * Here cells are columns (owner ids, item ids, values), and the fields a cell rarely has
+ * (status, comment, lateness, integrity...) are listed only for the cells that have them.
+ * Everything else keeps the snapshot's own shape.
+ */
+
+const Id = z.number().int().positive();
+const Index = z.number().int().min(0);
+
+/** A cell's rarely-set fields: only the ones it has, so a plain score carries none. */
+const ScoreExtras = Score.omit({ studentId: true, itemId: true, value: true }).partial().strict();
+const TeamScoreExtras = TeamScore.omit({ teamId: true, itemId: true, value: true }).partial().strict();
+type ScoreExtras = z.infer<typeof ScoreExtras>;
+type TeamScoreExtras = z.infer<typeof TeamScoreExtras>;
+
+/** Column arrays must line up, and extras must point at a cell. */
+function columns<T extends Record<string, unknown[]>>(shape: z.ZodType<T>, name: string) {
+  return shape.superRefine((packed, ctx) => {
+    const lengths = Object.entries(packed).map(([k, v]) => [k, v.length] as const);
+    const cells = lengths[0]?.[1] ?? 0;
+    for (const [k, n] of lengths) {
+      if (k === 'extras') continue;
+      if (n !== cells) ctx.addIssue({ code: 'custom', path: [k], message: `${name}: ${k} has ${n} entries, expected ${cells}` });
+    }
+    const extras = (packed as { extras?: [number, unknown][] }).extras ?? [];
+    for (const [i, [at]] of extras.entries()) {
+      if (at >= cells) ctx.addIssue({ code: 'custom', path: ['extras', i], message: `${name}: extras point at cell ${at} of ${cells}` });
+    }
+  });
+}
+
+export const PackedScores = columns(
+  z.object({
+    studentIds: z.array(Id),
+    itemIds: z.array(Id),
+    values: z.array(z.number().nullable()),
+    extras: z.array(z.tuple([Index, ScoreExtras])),
+  }),
+  'scores',
+);
+export type PackedScores = z.infer<typeof PackedScores>;
+
+export const PackedTeamScores = columns(
+  z.object({
+    teamIds: z.array(Id),
+    itemIds: z.array(Id),
+    values: z.array(z.number().nullable()),
+    extras: z.array(z.tuple([Index, TeamScoreExtras])),
+  }),
+  'teamScores',
+);
+export type PackedTeamScores = z.infer<typeof PackedTeamScores>;
+
+export const PackedAttendance = columns(
+  z.object({ sessionIds: z.array(Id), studentIds: z.array(Id), marks: z.array(AttendanceMark) }),
+  'attendance',
+);
+export type PackedAttendance = z.infer<typeof PackedAttendance>;
+
+export const PackedSnapshot = CourseSnapshot.extend({
+  scores: PackedScores,
+  teamScores: PackedTeamScores,
+  attendance: PackedAttendance,
+});
+export type PackedSnapshot = z.infer<typeof PackedSnapshot>;
+
+const CELL_EXTRAS = ['status', 'submittedAt', 'daysLate', 'extensionDays', 'waiverReason', 'comment'] as const;
+const SCORE_EXTRAS = [...CELL_EXTRAS, 'integrity', 'adjustment'] as const;
+
+function extrasOf<C, K extends keyof C>(cell: C, keys: readonly K[]): Partial<Pick<C, K>> | undefined {
+  let extras: Partial<Pick<C, K>> | undefined;
+  for (const k of keys) if (cell[k] !== null) (extras ??= {} as Partial<Pick<C, K>>)[k] = cell[k];
+  return extras;
+}
+
+/** The fields of a score beyond its value that are set, or undefined for a plain score. */
+export const scoreExtras = (score: Score): ScoreExtras | undefined => extrasOf(score, SCORE_EXTRAS);
+export const teamScoreExtras = (score: TeamScore): TeamScoreExtras | undefined => extrasOf(score, CELL_EXTRAS);
+
+export function packScores(scores: readonly Score[]): PackedScores {
+  const packed: PackedScores = { studentIds: [], itemIds: [], values: [], extras: [] };
+  scores.forEach((s, i) => {
+    packed.studentIds.push(s.studentId);
+    packed.itemIds.push(s.itemId);
+    packed.values.push(s.value);
+    const extras = scoreExtras(s);
+    if (extras) packed.extras.push([i, extras]);
+  });
+  return packed;
+}
+
+export function packTeamScores(scores: readonly TeamScore[]): PackedTeamScores {
+  const packed: PackedTeamScores = { teamIds: [], itemIds: [], values: [], extras: [] };
+  scores.forEach((s, i) => {
+    packed.teamIds.push(s.teamId);
+    packed.itemIds.push(s.itemId);
+    packed.values.push(s.value);
+    const extras = teamScoreExtras(s);
+    if (extras) packed.extras.push([i, extras]);
+  });
+  return packed;
+}
+
+export function packAttendance(records: readonly AttendanceRecord[]): PackedAttendance {
+  return { sessionIds: records.map((r) => r.sessionId), studentIds: records.map((r) => r.studentId), marks: records.map((r) => r.mark) };
+}
+
+export function packSnapshot(snapshot: CourseSnapshot): PackedSnapshot {
+  return {
+    ...snapshot,
+    scores: packScores(snapshot.scores),
+    teamScores: packTeamScores(snapshot.teamScores),
+    attendance: packAttendance(snapshot.attendance),
+  };
+}
+
+// Every cell object is built with all its fields in one literal, so they share one shape (fast in V8).
+function unpackScores(p: PackedScores): Score[] {
+  const scores: Score[] = p.values.map((value, i) => ({
+    studentId: p.studentIds[i]!,
+    itemId: p.itemIds[i]!,
+    value,
+    status: null,
+    submittedAt: null,
+    daysLate: null,
+    extensionDays: null,
+    waiverReason: null,
+    comment: null,
+    integrity: null,
+    adjustment: null,
+  }));
+  for (const [i, extras] of p.extras) Object.assign(scores[i]!, extras);
+  return scores;
+}
+
+function unpackTeamScores(p: PackedTeamScores): TeamScore[] {
+  const scores: TeamScore[] = p.values.map((value, i) => ({
+    teamId: p.teamIds[i]!,
+    itemId: p.itemIds[i]!,
+    value,
+    status: null,
+    submittedAt: null,
+    daysLate: null,
+    extensionDays: null,
+    waiverReason: null,
+    comment: null,
+  }));
+  for (const [i, extras] of p.extras) Object.assign(scores[i]!, extras);
+  return scores;
+}
+
+export function unpackSnapshot(packed: PackedSnapshot): CourseSnapshot {
+  const { attendance } = packed;
+  return {
+    ...packed,
+    scores: unpackScores(packed.scores),
+    teamScores: unpackTeamScores(packed.teamScores),
+    attendance: attendance.marks.map((mark, i) => ({ sessionId: attendance.sessionIds[i]!, studentId: attendance.studentIds[i]!, mark })),
+  };
+}
