@@ -1,13 +1,12 @@
 import { useEffect } from 'react';
 import { api } from '../api/client';
 import { desktopBridge } from '../api/transport';
-import { useCourseData } from '../features/common/courseData';
-import { useGradebook } from '../stores/gradebook';
+import { useCourse } from '../stores/course';
 import { useApp } from '../stores/app';
 
 /** Everything on screen that shows course data reloads after an undo, redo or course switch. */
 async function reloadAll(): Promise<void> {
-  await Promise.all([useApp.getState().refresh(), useGradebook.getState().load(), useCourseData.getState().reload()]);
+  await Promise.all([useApp.getState().refresh(), useCourse.getState().reload()]);
 }
 
 const isTextEntry = (el: Element | null) =>

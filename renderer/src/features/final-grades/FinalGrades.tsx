@@ -6,7 +6,7 @@ import { finalRows, sortRows, type FinalRow, type SortKey } from '../../../../sh
 import { withBands, type BandRow } from '../../../../shared/screens/policyForm';
 import { api } from '../../api/client';
 import { BandChart } from '../../components/charts/BandChart';
-import { useCourseData } from '../common/courseData';
+import { useCourse } from '../../stores/course';
 import '../common/screens.css';
 import { BandsEditor } from '../settings/BandsEditor';
 import { ExplainPanel } from './ExplainPanel';
@@ -46,7 +46,7 @@ function compute(snapshot: CourseSnapshot, view: View) {
 
 /** "What letter does each student get, and why?" */
 export function FinalGrades() {
-  const { snapshot, reload, mutate } = useCourseData();
+  const { snapshot, reload, mutate } = useCourse();
   const [view, setView] = useState<View>('final');
   const [sort, setSort] = useState<{ key: SortKey; dir: 'asc' | 'desc' }>({ key: 'name', dir: 'asc' });
   const [selected, setSelected] = useState<number | null>(null);

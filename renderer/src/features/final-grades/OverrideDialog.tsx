@@ -2,7 +2,7 @@ import { useState } from 'react';
 import type { Band } from '../../../../shared/model';
 import { parseNumber } from '../../../../shared/screens/policyForm';
 import { api } from '../../api/client';
-import { useCourseData } from '../common/courseData';
+import { useCourse } from '../../stores/course';
 import { Dialog, Field } from '../common/Dialog';
 import { refusal } from '../settings/PolicyEditor';
 
@@ -17,7 +17,7 @@ interface Props {
 
 /** Sets or clears a manual final grade; the reason is required and lands in the history. */
 export function OverrideDialog({ studentId, name, bands, mode, onClose }: Props) {
-  const reload = useCourseData((s) => s.reload);
+  const reload = useCourse((s) => s.reload);
   const [letter, setLetter] = useState('');
   const [percent, setPercent] = useState('');
   const [reason, setReason] = useState('');

@@ -4,7 +4,7 @@ import { entrySummary, fieldChanges } from '../../../../shared/screens/historyTe
 import { studentName } from '../../../../shared/screens/finalGrades';
 import { api } from '../../api/client';
 import { useApp } from '../../stores/app';
-import { useCourseData } from '../common/courseData';
+import { useCourse } from '../../stores/course';
 import '../common/screens.css';
 
 const PAGE = 50;
@@ -22,7 +22,7 @@ const dayEnd = (d: string) => (d ? new Date(new Date(`${d}T00:00:00`).getTime() 
 
 /** "Who changed what, when, and why?" The course's audit trail, filterable, with undo and redo. */
 export function History() {
-  const { snapshot, undo, reload, mutate } = useCourseData();
+  const { snapshot, undo, reload, mutate } = useCourse();
   const run = useApp((s) => s.run);
   const [filters, setFilters] = useState<Filters>({ studentId: '', itemId: '', since: '', until: '' });
   const [page, setPage] = useState(0);

@@ -11,12 +11,12 @@ import {
   type SeriesForm,
 } from '../../../../shared/screens/itemForm';
 import { api } from '../../api/client';
-import { useCourseData } from '../common/courseData';
+import { useCourse } from '../../stores/course';
 import { Dialog, Field } from '../common/Dialog';
 
 /** Saves through the backend, keeping its refusal inside the dialog. */
 function useSave(onClose: () => void) {
-  const reload = useCourseData((s) => s.reload);
+  const reload = useCourse((s) => s.reload);
   const [failure, setFailure] = useState<string | null>(null);
   const save = async (action: () => Promise<unknown>) => {
     try {

@@ -1,14 +1,14 @@
 import { useState } from 'react';
 import type { Item } from '../../../../shared/model';
 import { api } from '../../api/client';
-import { useCourseData } from '../common/courseData';
+import { useCourse } from '../../stores/course';
 import { ItemDialog, SeriesDialog } from './ItemDialogs';
 
 type Editing = { kind: 'item'; item: Item | null; categoryId: number } | { kind: 'series'; categoryId: number } | null;
 
 /** The graded items of each category: add, edit, delete (undoable) and weekly series. */
 export function Items() {
-  const { snapshot, mutate } = useCourseData();
+  const { snapshot, mutate } = useCourse();
   const [editing, setEditing] = useState<Editing>(null);
   const [deleted, setDeleted] = useState<string | null>(null);
   if (!snapshot) return null;

@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import type { Student } from '../../../../shared/model';
 import { api } from '../../api/client';
-import { useCourseData } from '../common/courseData';
+import { useCourse } from '../../stores/course';
 import '../common/screens.css';
 import { StudentDialog } from './StudentDialog';
 import { Teams } from './Teams';
@@ -9,7 +9,7 @@ import { useExcel } from '../excel/store';
 
 /** "Who is in the class, in which team, with what accommodation?" */
 export function Roster() {
-  const { snapshot, reload, mutate } = useCourseData();
+  const { snapshot, reload, mutate } = useCourse();
   const [showWithdrawn, setShowWithdrawn] = useState(true);
   const [editing, setEditing] = useState<Student | 'new' | null>(null);
   useEffect(() => {

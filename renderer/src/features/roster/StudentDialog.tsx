@@ -9,7 +9,7 @@ import {
   type StudentFormErrors,
 } from '../../../../shared/screens/studentForm';
 import { api } from '../../api/client';
-import { useCourseData } from '../common/courseData';
+import { useCourse } from '../../stores/course';
 import { Dialog, Field } from '../common/Dialog';
 
 const FIELDS: { key: keyof StudentForm; label: string; type?: string }[] = [
@@ -28,7 +28,7 @@ export function StudentDialog({ student, onClose }: { student: Student | null; o
   const [errors, setErrors] = useState<StudentFormErrors>({});
   const [failure, setFailure] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
-  const reload = useCourseData((s) => s.reload);
+  const reload = useCourse((s) => s.reload);
 
   const save = async () => {
     const parsed = formToStudent(form);

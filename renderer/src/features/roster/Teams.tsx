@@ -1,11 +1,11 @@
 import { useState } from 'react';
 import type { Team } from '../../../../shared/model';
 import { api } from '../../api/client';
-import { useCourseData } from '../common/courseData';
+import { useCourse } from '../../stores/course';
 
 /** Create, rename and randomly form teams; assignment is the per-student select in the table. */
 export function Teams({ teams, sizes }: { teams: readonly Team[]; sizes: ReadonlyMap<number, number> }) {
-  const mutate = useCourseData((s) => s.mutate);
+  const mutate = useCourse((s) => s.mutate);
   const [name, setName] = useState('');
   const [size, setSize] = useState('5');
   const [renaming, setRenaming] = useState<{ id: number; name: string } | null>(null);

@@ -11,7 +11,7 @@ import {
 } from '../../../../shared/screens/policyForm';
 import { api } from '../../api/client';
 import { useApp } from '../../stores/app';
-import { useCourseData } from '../common/courseData';
+import { useCourse } from '../../stores/course';
 import { Field } from '../common/Dialog';
 import { BandsEditor } from './BandsEditor';
 
@@ -33,7 +33,7 @@ export function refusal(err: unknown): string[] {
 /** "What are the rules?" The whole course policy as one form, saved as one undoable step. */
 export function PolicyEditor() {
   const course = useApp((s) => s.app?.course);
-  const reload = useCourseData((s) => s.reload);
+  const reload = useCourse((s) => s.reload);
   const initial = useMemo(() => (course ? policyToForm(course.info, course.policy, course.categories) : null), [course]);
   const [form, setForm] = useState<PolicyForm | null>(initial);
   const [problems, setProblems] = useState<string[]>([]);

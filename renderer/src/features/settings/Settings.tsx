@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useApp } from '../../stores/app';
-import { useCourseData } from '../common/courseData';
+import { useCourse } from '../../stores/course';
 import '../common/screens.css';
 import { Items } from '../items/Items';
 import { PolicyEditor } from './PolicyEditor';
@@ -10,7 +10,7 @@ const TABS = ['Course policy', 'Items'] as const;
 /** "What are the rules?" The policy form, and the graded items of each category. */
 export function Settings() {
   const [tab, setTab] = useState<(typeof TABS)[number]>('Course policy');
-  const reload = useCourseData((s) => s.reload);
+  const reload = useCourse((s) => s.reload);
   const course = useApp((s) => s.app?.course);
   useEffect(() => {
     void reload();
