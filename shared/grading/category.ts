@@ -126,7 +126,7 @@ function finish(
 }
 
 function totalOf(col: Collected): DropTotal {
-  return { approx: col.approx, units: col.units, fine: col.fine, possible: col.possible };
+  return { units: col.units, fine: col.fine, possible: col.possible };
 }
 
 /** Weighted grading: each category chooses its drops for its own best (worst) percentage. */
@@ -177,10 +177,9 @@ export function pointsCategories(
   const cols = pcs.map((pc) => collect(pc, possibleUnits, s, inView));
   if (cols.every((c) => c.maxDrops === 0)) return cols.map((c) => finish(c, [], [], possibleUnits, s, inView, false));
   const v: DropScores = { approx: s.approx, fine: s.fine, possible: possibleUnits };
-  let total: DropTotal = { approx: 0, units: 0, fine: 0n, possible: 0 };
+  let total: DropTotal = { units: 0, fine: 0n, possible: 0 };
   for (const c of cols)
     total = {
-      approx: total.approx + c.approx,
       units: total.units + c.units,
       fine: total.fine + c.fine,
       possible: total.possible + c.possible,
@@ -188,7 +187,6 @@ export function pointsCategories(
   for (const t of others) {
     total = {
       ...total,
-      approx: total.approx + t.earnedApprox,
       units: total.units + t.earnedApprox,
       possible: total.possible + t.possibleUnits,
     };

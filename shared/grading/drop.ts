@@ -36,15 +36,27 @@
  * highest percentages (order statistics: monotone), which the two-step choice already gives.
  *
  * Comparisons run on doubles and fall back to exact bigint arithmetic whenever the doubles are
- * too close to call, so the chosen set is exactly optimal. Candidates all have p_i > 0 and the
- * caller keeps at least one positive-possible item, so no denominator reaches 0.
+ * too close to call, so the chosen set is exactly optimal — and the proofs above, which assume
+ * exact comparisons, hold. "Too close" must bound the doubles' real error, not only their
+ * rounding: a ratio's numerator is therefore never a double running sum (total − dropped scores
+ * cancels: with every droppable item dropped and a true remainder of 0, it left noise like 6e-8
+ * that compared as unequal to itself, and the iteration "made no progress"). It comes from the
+ * exact integers (whole units, FINE bigints), so it is 0 when it should be and otherwise within
+ * 2^-52 of its value; and a score's `approx` is trusted only to within one unit. Should a
+ * comparison still be wrong, chooseBothDrops notices the broken invariant and starts over with
+ * exact arithmetic only, where the proofs apply as they stand: it never throws.
+ * Candidates all have p_i > 0 and the caller keeps at least one positive-possible item, so no
+ * denominator reaches 0.
  */
-import { FINE_N } from './exact';
+import { FINE, FINE_N } from './exact';
 
 export type DropGoal = 'best' | 'worst';
 
 export interface DropScores {
-  /** Effective score in units (approximate when `fine[i]` is set). */
+  /**
+   * Effective score in units: exact whole units when `fine[i]` is not set, else within one unit
+   * of `fine[i]` / FINE (its floor or nearest double both are).
+   */
   readonly approx: ArrayLike<number>;
   /** Exact effective score at FINE resolution, when not a whole number of units. */
   readonly fine: readonly (bigint | null | undefined)[];
@@ -54,72 +66,95 @@ export interface DropScores {
 
 /**
  * A category total before dropping. Earned = `units` whole units plus `fine` (at FINE
- * resolution, the sum of scores that are not whole units); `approx` is their sum as a double.
+ * resolution, the sum of scores that are not whole units): exact, so ratios are too.
  */
 export interface DropTotal {
-  readonly approx: number;
   readonly units: number;
   readonly fine: bigint;
   readonly possible: number;
 }
 
+/**
+ * Relative margin for a decision on doubles. Their real relative error is a few 2^-52 (inputs
+ * exact or correctly rounded, then one or two operations); error in `approx` is bounded apart.
+ */
 const TOL = 1e-9;
+
+/** How far `approx[i]` may be from the exact score, in units. */
+function approxError(v: DropScores, i: number): number {
+  return v.fine[i] == null ? 0 : 1;
+}
 
 function exactScore(v: DropScores, i: number): bigint {
   return v.fine[i] ?? BigInt(v.approx[i]!) * FINE_N;
 }
 
-/** The ratio left after dropping `set`: qn (earned, FINE units) over qd (possible, units). */
+/**
+ * The ratio left after dropping `set`: qn (earned, units) over qd (possible, units). qn is exact,
+ * or the nearest double to the exact value (never a running sum of doubles: see the top).
+ * `exact`: compare with bigints only (the fallback).
+ */
 class Choice {
   readonly qn: number;
   readonly qd: number;
+  private readonly units: number;
+  private readonly fine: bigint;
   private exactQn: bigint | null = null;
 
   constructor(
     readonly set: readonly number[],
-    private readonly total: DropTotal,
-    private readonly v: DropScores,
+    total: DropTotal,
+    v: DropScores,
+    readonly exact: boolean,
   ) {
-    let s = total.approx;
+    let units = total.units;
+    let fine = total.fine;
     let p = total.possible;
     for (const i of set) {
-      s -= v.approx[i]!;
+      const f = v.fine[i];
+      if (f != null) fine -= f;
+      else units -= v.approx[i]!;
       p -= v.possible[i]!;
     }
-    this.qn = s;
+    // Whole units are safe integers (see exact.ts), so `units` is exact.
+    this.units = units;
+    this.fine = fine;
+    this.qn = fine === 0n ? units : Number(this.exactNumerator()) / FINE;
     this.qd = p;
   }
 
+  /** The earned at FINE resolution, exactly. */
   exactNumerator(): bigint {
-    if (this.exactQn === null) {
-      let s = BigInt(this.total.units) * FINE_N + this.total.fine;
-      for (const i of this.set) s -= exactScore(this.v, i);
-      this.exactQn = s;
-    }
+    this.exactQn ??= BigInt(this.units) * FINE_N + this.fine;
     return this.exactQn;
   }
 
   /** Sign of this ratio − other ratio. */
   compare(o: Choice): number {
-    const x = this.qn * o.qd;
-    const y = o.qn * this.qd;
-    if (Math.abs(x - y) > TOL * (Math.abs(x) + Math.abs(y))) return x < y ? -1 : 1;
+    if (!this.exact && !o.exact) {
+      const x = this.qn * o.qd;
+      const y = o.qn * this.qd;
+      if (Math.abs(x - y) > TOL * (Math.abs(x) + Math.abs(y))) return x < y ? -1 : 1;
+    }
     const ex = this.exactNumerator() * BigInt(o.qd);
     const ey = o.exactNumerator() * BigInt(this.qd);
     return ex < ey ? -1 : ex > ey ? 1 : 0;
   }
 }
 
-/** Sign of (s_a − q·p_a) − (s_b − q·p_b) with q = c.qn / c.qd (units; qn at FINE when exact). */
+/** Sign of (s_a − q·p_a) − (s_b − q·p_b) with q = c.qn / c.qd (units). */
 function compareKeys(a: number, b: number, c: Choice, v: DropScores): number {
-  const ds = v.approx[a]! - v.approx[b]!;
   const dp = v.possible[a]! - v.possible[b]!;
-  const plain = v.fine[a] == null && v.fine[b] == null;
-  if (plain && dp === 0) return Math.sign(ds);
-  if (plain && ds === 0) return -Math.sign(c.qn) * Math.sign(dp);
-  const x = ds * c.qd;
-  const y = c.qn * dp;
-  if (Math.abs(x - y) > TOL * (Math.abs(x) + Math.abs(y))) return x < y ? -1 : 1;
+  if (!c.exact) {
+    const ds = v.approx[a]! - v.approx[b]!;
+    const err = approxError(v, a) + approxError(v, b);
+    // Exact integers: ds, dp, and the sign of qn.
+    if (err === 0 && dp === 0) return Math.sign(ds);
+    if (err === 0 && ds === 0) return -Math.sign(c.qn) * Math.sign(dp);
+    const x = ds * c.qd;
+    const y = c.qn * dp;
+    if (Math.abs(x - y) > err * c.qd + TOL * (Math.abs(x) + Math.abs(y))) return x < y ? -1 : 1;
+  }
   const ex = (exactScore(v, a) - exactScore(v, b)) * BigInt(c.qd);
   const ey = c.exactNumerator() * BigInt(dp);
   return ex < ey ? -1 : ex > ey ? 1 : 0;
@@ -134,7 +169,8 @@ function comparePercentRoughly(a: number, b: number, v: DropScores): number {
 function comparePercent(a: number, b: number, v: DropScores): number {
   const x = v.approx[a]! * v.possible[b]!;
   const y = v.approx[b]! * v.possible[a]!;
-  if (Math.abs(x - y) > TOL * (Math.abs(x) + Math.abs(y))) return x < y ? -1 : 1;
+  const err = approxError(v, a) * v.possible[b]! + approxError(v, b) * v.possible[a]!;
+  if (Math.abs(x - y) > err + TOL * (Math.abs(x) + Math.abs(y))) return x < y ? -1 : 1;
   const ex = exactScore(v, a) * BigInt(v.possible[b]!);
   const ey = exactScore(v, b) * BigInt(v.possible[a]!);
   return ex < ey ? -1 : ex > ey ? 1 : 0;
@@ -172,22 +208,29 @@ export interface DropGroup {
  * Candidates all have p > 0; each group's k must leave possible > 0.
  */
 export function chooseDrops(total: DropTotal, groups: readonly DropGroup[], goal: DropGoal, v: DropScores): number[][] {
-  return dinkelbach(total, groups, goal, v, null);
+  return dinkelbach(total, groups, goal, v, null, false);
 }
 
-/** chooseDrops from the given start (null: the k lowest / highest percentages). */
-function dinkelbach(total: DropTotal, groups: readonly DropGroup[], goal: DropGoal, v: DropScores, start: number[][] | null): number[][] {
+/** chooseDrops from the given start (null: the k lowest / highest percentages); `exact`: see Choice. */
+function dinkelbach(
+  total: DropTotal,
+  groups: readonly DropGroup[],
+  goal: DropGoal,
+  v: DropScores,
+  start: number[][] | null,
+  exact: boolean,
+): number[][] {
   if (groups.every((g) => g.k <= 0 || g.candidates.length === 0)) return groups.map(() => []);
   const dir = goal === 'best' ? 1 : -1;
   const pick = (cmp: (a: number, b: number) => number): number[][] => groups.map((g) => (g.k > 0 ? firstK(g.candidates, g.k, cmp) : []));
   let bestSets = start ?? pick((a, b) => dir * comparePercentRoughly(a, b, v));
-  let best = new Choice(concat(bestSets), total, v);
+  let best = new Choice(concat(bestSets), total, v, exact);
   for (;;) {
     const q = best;
     const sets = pick((a, b) => dir * compareKeys(a, b, q, v));
     const all = concat(sets);
     if (all.every((i) => q.set.includes(i))) return bestSets;
-    const next = new Choice(all, total, v);
+    const next = new Choice(all, total, v, exact);
     if (dir * next.compare(best) <= 0) return bestSets;
     best = next;
     bestSets = sets;
@@ -228,11 +271,23 @@ export function chooseBothDrops(total: DropTotal, groups: readonly DropBothGroup
     return { lowest: none, highest: chooseDrops(total, plain, 'worst', v) };
   }
 
+  return walkToValue(total, groups, v, false) ?? walkToValue(total, groups, v, true)!;
+}
+
+/**
+ * The walk to V described at the top of this file; null if a step fails to make progress, which
+ * exact comparisons rule out (so only `exact` false can return null). The proof, in short: at q,
+ * `ends` is the saddle of the game on keys s_i − q·p_i, whose kept sum is negative (positive)
+ * exactly when V < q (V > q). For V < q, every L given H = its high drops keeps a negative sum,
+ * so the best L given H has ratio < q, and ≥ V since V = min over H of max over L; the mirror for
+ * V > q. So q moves strictly towards V and never past it, through finitely many values.
+ */
+function walkToValue(total: DropTotal, groups: readonly DropBothGroup[], v: DropScores, exact: boolean): DroppedBoth | null {
   // Start from the ratio with nothing dropped; any start converges.
-  let q = new Choice([], total, v);
+  let q = new Choice([], total, v, exact);
   for (;;) {
     // The saddle point of the game at fixed q (linear in the dropped keys): a smallest, b largest.
-    const at = ends(total, groups, v, (a, b) => compareKeys(a, b, q, v));
+    const at = ends(total, groups, v, (a, b) => compareKeys(a, b, q, v), exact);
     const sign = at.choice.compare(q);
     if (sign === 0) return { lowest: at.lowest, highest: at.highest };
     // sign < 0: V < q. Keep H, the best L given H has ratio in [V, q). sign > 0: the mirror.
@@ -242,10 +297,10 @@ export function chooseBothDrops(total: DropTotal, groups: readonly DropBothGroup
       candidates: fixed[j]!.length === 0 ? g.candidates : g.candidates.filter((i) => !fixed[j]!.includes(i)),
       k: sign < 0 ? g.lowest : g.highest,
     }));
-    const chosen = dinkelbach(without(total, gone, v), rest, sign < 0 ? 'best' : 'worst', v, sign < 0 ? at.lowest : at.highest);
-    const next = new Choice(concat([...chosen, ...fixed]), total, v);
-    // Cannot happen (see the top of this file); guards against looping on a broken invariant.
-    if (next.compare(q) !== sign) throw new Error('chooseBothDrops: no progress');
+    const chosen = dinkelbach(without(total, gone, v), rest, sign < 0 ? 'best' : 'worst', v, sign < 0 ? at.lowest : at.highest, exact);
+    const next = new Choice(concat([...chosen, ...fixed]), total, v, exact);
+    // Proved impossible with exact comparisons; with doubles, only if their error bounds were wrong.
+    if (next.compare(q) !== sign) return null;
     q = next;
   }
 }
@@ -256,6 +311,7 @@ function ends(
   groups: readonly DropBothGroup[],
   v: DropScores,
   cmp: (a: number, b: number) => number,
+  exact: boolean,
 ): DroppedBoth & { choice: Choice } {
   const lowest = groups.map((g) => (g.lowest > 0 ? firstK(g.candidates, g.lowest, cmp) : []));
   const highest = groups.map((g, j) => {
@@ -264,20 +320,19 @@ function ends(
     const rest = low.length === 0 ? g.candidates : g.candidates.filter((i) => !low.includes(i));
     return firstK(rest, g.highest, (a, b) => -cmp(a, b));
   });
-  return { lowest, highest, choice: new Choice(concat([...lowest, ...highest]), total, v) };
+  return { lowest, highest, choice: new Choice(concat([...lowest, ...highest]), total, v, exact) };
 }
 
 /** The total without the items in `gone`. */
 function without(t: DropTotal, gone: readonly number[], v: DropScores): DropTotal {
-  let { approx, units, fine, possible } = t;
+  let { units, fine, possible } = t;
   for (const i of gone) {
     const f = v.fine[i];
     if (f != null) fine -= f;
     else units -= v.approx[i]!;
-    approx -= v.approx[i]!;
     possible -= v.possible[i]!;
   }
-  return { approx, units, fine, possible };
+  return { units, fine, possible };
 }
 
 function concat(sets: readonly number[][]): number[] {
