@@ -1,20 +1,17 @@
 import type { itemMethods } from '../../../shared/api/items';
-import { requireCourse } from '../services/course';
 import { createItem, createSeries, deleteItem, reorderItems, updateItem } from '../services/items';
-import type { Ctx, Handlers } from './context';
-
-const db = (ctx: Ctx) => requireCourse(ctx.workspace.course).db;
+import { dbOf, type Handlers } from './context';
 
 export const itemHandlers: Handlers<keyof typeof itemMethods> = {
-  'item.create': (input, ctx) => createItem(db(ctx), input),
-  'item.update': ({ id, patch }, ctx) => updateItem(db(ctx), id, patch),
+  'item.create': (input, ctx) => createItem(dbOf(ctx), input),
+  'item.update': ({ id, patch }, ctx) => updateItem(dbOf(ctx), id, patch),
   'item.delete': ({ id }, ctx) => {
-    deleteItem(db(ctx), id);
+    deleteItem(dbOf(ctx), id);
     return null;
   },
-  'item.createSeries': (input, ctx) => createSeries(db(ctx), input),
+  'item.createSeries': (input, ctx) => createSeries(dbOf(ctx), input),
   'item.reorder': ({ ids }, ctx) => {
-    reorderItems(db(ctx), ids);
+    reorderItems(dbOf(ctx), ids);
     return null;
   },
 };

@@ -1,18 +1,15 @@
 import type { policyMethods } from '../../../shared/api/policy';
-import { requireCourse } from '../services/course';
 import { renameCourse, savePolicy } from '../services/policy';
-import type { Ctx, Handlers } from './context';
+import { courseOf, type Handlers } from './context';
 import { summarize } from './course';
-
-const course = (ctx: Ctx) => requireCourse(ctx.workspace.course);
 
 export const policyHandlers: Handlers<keyof typeof policyMethods> = {
   'policy.save': ({ policy, categories }, ctx) => {
-    savePolicy(course(ctx).db, policy, categories);
-    return summarize(course(ctx));
+    savePolicy(courseOf(ctx).db, policy, categories);
+    return summarize(courseOf(ctx));
   },
   'course.rename': (info, ctx) => {
-    renameCourse(course(ctx).db, info);
-    return summarize(course(ctx));
+    renameCourse(courseOf(ctx).db, info);
+    return summarize(courseOf(ctx));
   },
 };

@@ -1,24 +1,21 @@
 import type { rosterMethods } from '../../../shared/api/roster';
-import { requireCourse } from '../services/course';
 import { addStudent, setWithdrawn, updateStudent } from '../services/roster';
 import { assignTeam, createTeam, deleteTeam, formRandomTeams, renameTeam } from '../services/teams';
-import type { Ctx, Handlers } from './context';
-
-const db = (ctx: Ctx) => requireCourse(ctx.workspace.course).db;
+import { dbOf, type Handlers } from './context';
 
 export const rosterHandlers: Handlers<keyof typeof rosterMethods> = {
-  'student.add': (input, ctx) => addStudent(db(ctx), input),
-  'student.update': ({ id, patch }, ctx) => updateStudent(db(ctx), id, patch),
-  'student.setWithdrawn': ({ id, withdrawn }, ctx) => setWithdrawn(db(ctx), id, withdrawn),
-  'team.create': ({ name }, ctx) => createTeam(db(ctx), name),
-  'team.rename': ({ id, name }, ctx) => renameTeam(db(ctx), id, name),
+  'student.add': (input, ctx) => addStudent(dbOf(ctx), input),
+  'student.update': ({ id, patch }, ctx) => updateStudent(dbOf(ctx), id, patch),
+  'student.setWithdrawn': ({ id, withdrawn }, ctx) => setWithdrawn(dbOf(ctx), id, withdrawn),
+  'team.create': ({ name }, ctx) => createTeam(dbOf(ctx), name),
+  'team.rename': ({ id, name }, ctx) => renameTeam(dbOf(ctx), id, name),
   'team.delete': ({ id }, ctx) => {
-    deleteTeam(db(ctx), id);
+    deleteTeam(dbOf(ctx), id);
     return null;
   },
   'team.assign': ({ studentId, teamId, from }, ctx) => {
-    assignTeam(db(ctx), studentId, teamId, from);
+    assignTeam(dbOf(ctx), studentId, teamId, from);
     return null;
   },
-  'team.formRandom': (input, ctx) => formRandomTeams(db(ctx), input),
+  'team.formRandom': (input, ctx) => formRandomTeams(dbOf(ctx), input),
 };
