@@ -3,14 +3,13 @@ import path from 'node:path';
 import { ApiError } from '../../shared/api/envelope';
 import type { ImportProblem, Preflight } from '../../shared/api/excel';
 import {
+  describeEdits,
   describeProblem,
   exportGradesCsv,
   exportRegistrar,
   exportWorkbook,
-  importCanvas,
-  importRoster,
-  importScores,
-  importWorkbook,
+  IMPORTERS,
+  type ImporterKind,
   type ImportFile,
 } from '../backend/excel';
 import { closeCourse, openCourse, type Course } from '../backend/services/course';
@@ -66,15 +65,14 @@ function report(out: (s: string) => void, what: string, outcome: Outcome, summar
   out(`${what}: ${summary}\n${verdict}`);
 }
 
+type Report<K extends ImporterKind> = Awaited<ReturnType<(typeof IMPORTERS)[K]>>;
+
 const importer =
-  <R extends Outcome>(
-    what: string,
-    run: (c: Course, f: ImportFile, dryRun: boolean) => Promise<R>,
-    summary: (r: R) => string,
-  ): ExcelCommand =>
+  <K extends ImporterKind>(what: string, kind: K, summary: (r: Report<K>) => string): ExcelCommand =>
   async (courseFile, input, flags, out) => {
     const dryRun = !!flags['dry-run'];
-    const result = await onCourse(courseFile, (c) => run(c, readInput(input), dryRun)).catch(withProblems);
+    const run = IMPORTERS[kind] as (c: Course, f: ImportFile, opts: { dryRun: boolean }) => Promise<Report<K>>;
+    const result = await onCourse(courseFile, (c) => run(c, readInput(input), { dryRun })).catch(withProblems);
     report(out, what, result, summary(result), dryRun);
   };
 
@@ -87,28 +85,28 @@ export const EXCEL_COMMANDS: { import: Record<string, ExcelCommand>; export: Rec
   import: {
     roster: importer(
       'Class list',
-      (c, f, dryRun) => importRoster(c, f, { dryRun }),
+      'roster',
       (r) => `${r.counts.new} new, ${r.counts.updated} updated, ${r.counts.unchanged} unchanged, ${r.counts.error} with errors`,
     ),
     scores: importer(
       'Scores',
-      (c, f, dryRun) => importScores(c, f, { dryRun }),
+      'scores',
       (r) =>
         `${r.counts.set} set, ${r.counts.cleared} cleared, ${r.counts.statuses} statuses, ${r.counts.unchanged} unchanged, ${r.unmatchedRows.length} unmatched rows`,
     ),
     canvas: importer(
       'Canvas export',
-      (c, f, dryRun) => importCanvas(c, f, { dryRun }),
+      'canvas',
       (r) =>
         `${r.students.new} new students, ${r.items.filter((i) => i.action === 'create').length} new items, ${r.scores.set} scores set, ${r.scores.statuses} statuses`,
     ),
     workbook: importer(
       'Workbook',
-      (c, f, dryRun) => importWorkbook(c, f, { dryRun }),
+      'workbook',
       (r) =>
-        Object.entries(r.counts)
+        `${Object.entries(r.counts)
           .map(([k, n]) => `${n} ${k}`)
-          .join(', '),
+          .join(', ')}. ${describeEdits(r.gradesSheetEdits)}`,
     ),
   },
   export: {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { method } from './define';
+import { JobStarted } from './jobs';
 
 /**
  * Excel and CSV in and out. Files travel as bytes (base64 in JSON) in both directions, so the
@@ -179,6 +180,18 @@ export const WorkbookReport = z.object({
   ...ImportOutcome,
   courseName: z.string().nullable(),
   counts: z.record(z.string(), z.number().int()),
+  /** Scores typed over on the visible Grades sheet after the export; they are imported too. */
+  gradesSheetEdits: z.array(
+    z.object({
+      row: z.number().int(),
+      column: z.string(),
+      student: z.string(),
+      item: z.string(),
+      /** As the export showed it and as the sheet has it now ("" for empty). */
+      from: z.string(),
+      to: z.string(),
+    }),
+  ),
 });
 export type WorkbookReport = z.infer<typeof WorkbookReport>;
 
@@ -268,7 +281,43 @@ export const RegistrarExportRecord = z.object({
 });
 export type RegistrarExportRecord = z.infer<typeof RegistrarExportRecord>;
 
+/** An import run as a job (progress, cancel): the kind and that kind's input. */
+export const ImportJobInput = z.discriminatedUnion('kind', [
+  RosterImportInput.extend({ kind: z.literal('roster') }),
+  ScoreImportInput.extend({ kind: z.literal('scores') }),
+  CanvasImportInput.extend({ kind: z.literal('canvas') }),
+  WorkbookImportInput.extend({ kind: z.literal('workbook') }),
+]);
+export type ImportJobInput = z.input<typeof ImportJobInput>;
+export type ImportKind = ImportJobInput['kind'];
+/** A finished import job's result, by kind. */
+export interface ImportJobResult {
+  roster: RosterReport;
+  scores: ScoreReport;
+  canvas: CanvasReport;
+  workbook: WorkbookReport;
+}
+
+export const ExportJobInput = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('workbook') }).strict(),
+  z.object({ kind: z.literal('csv') }).strict(),
+  RegistrarParams.extend({ kind: z.literal('registrar'), confirm: z.boolean().optional() }).strict(),
+]);
+export type ExportJobInput = z.input<typeof ExportJobInput>;
+export const RegistrarExport = z.object({ file: ExportedFile, preflight: Preflight, record: RegistrarExportRecord });
+export type RegistrarExport = z.infer<typeof RegistrarExport>;
+/** A finished export job's result, by kind. */
+export interface ExportJobResult {
+  workbook: ExportedFile;
+  csv: ExportedFile;
+  registrar: RegistrarExport;
+}
+
 export const excelMethods = {
+  /** Starts an import as a job (poll `job.status`; its result is the kind's report). The direct methods below wait instead. */
+  'excel.startImport': method(ImportJobInput, JobStarted, true),
+  /** Starts an export as a job; its result is the file (registrar: file, pre-flight and record). */
+  'excel.startExport': method(ExportJobInput, JobStarted, true),
   /** The sheets of a file with their first rows, for the wizard's sheet and header-row step. */
   'excel.inspect': method(z.object({ file: FileBytes }).strict(), z.object({ sheets: z.array(SheetInfo) })),
   /** Class list import; with dryRun: the preview (what happens to each row). One undo step, backup first. */
@@ -291,11 +340,7 @@ export const excelMethods = {
   'excel.deleteProfile': method(z.object({ id: z.number().int().positive() }).strict(), z.null(), true),
   'excel.registrarPreflight': method(RegistrarParams, Preflight),
   /** Writes the registrar file; refused until the pre-flight passes or `confirm` is set. Recorded in the course. */
-  'excel.exportRegistrar': method(
-    RegistrarParams.extend({ confirm: z.boolean().optional() }).strict(),
-    z.object({ file: ExportedFile, preflight: Preflight, record: RegistrarExportRecord }),
-    true,
-  ),
+  'excel.exportRegistrar': method(RegistrarParams.extend({ confirm: z.boolean().optional() }).strict(), RegistrarExport, true),
   /** "What did we submit?": every registrar export, newest first. */
   'excel.registrarExports': method(z.object({}).strict(), z.array(RegistrarExportRecord)),
 };

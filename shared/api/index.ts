@@ -7,6 +7,7 @@ import { policyMethods } from './policy';
 import { rosterMethods } from './roster';
 import { scoreMethods } from './scores';
 import { excelMethods } from './excel';
+import { jobMethods } from './jobs';
 
 /**
  * The one API contract: every method the renderer (or CLI) can ask of the backend, with the
@@ -20,6 +21,7 @@ export const API = {
   ...policyMethods,
   ...gradeMethods,
   ...excelMethods,
+  ...jobMethods,
 } satisfies Record<string, MethodSpec>;
 
 export type Api = typeof API;
@@ -35,3 +37,4 @@ export * from './scores';
 export * from './policy';
 export * from './grades';
 export * from './excel';
+export * from './jobs';

@@ -41,7 +41,50 @@ describe('Excel import and export in Chromium', () => {
     const problems = dialog.getByRole('table', { name: 'Problems in the file' });
     await expect.poll(() => problems.getByRole('row').nth(1).textContent()).toBe('bad3ADuplicate student ID 001: it is also on row 2.');
     expect(await dialog.getByRole('button', { name: /^Import/ }).isDisabled()).toBe(true);
-    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await dialog.getByRole('button', { name: 'Close' }).click();
+  });
+
+  it('shows a real progress bar while reading a long file, and Cancel stops it without changes', async () => {
+    const { page } = app;
+    const big = path.join(app.dataDir, 'big.csv');
+    const lines = ['Student ID,Name,Email'];
+    for (let i = 0; i < 150_000; i++) lines.push(`${String(i + 500_000).padStart(9, '0')},"Last${i}, First${i}",s${i}@example.edu`);
+    fs.writeFileSync(big, lines.join('\n'));
+    await page.getByRole('button', { name: 'Import…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Import from Excel or CSV' });
+    await dialog.locator('input[type=file]').setInputFiles(big);
+    const bar = dialog.getByRole('progressbar');
+    await bar.waitFor();
+    expect(Number(await bar.getAttribute('aria-valuenow'))).toBeGreaterThanOrEqual(0);
+    const cancel = dialog.getByRole('button', { name: 'Cancel' });
+    await expect.poll(() => cancel.isEnabled()).toBe(true);
+    await app.screenshot('excel-import-progress');
+    await cancel.click();
+    await expect.poll(() => dialog.getByText('Reading the file was cancelled.').count()).toBe(1);
+    expect(await bar.count()).toBe(0);
+    expect(await dialog.getByRole('button', { name: /^Import/ }).isDisabled()).toBe(true);
+    await dialog.getByRole('button', { name: 'Close' }).click();
+  });
+
+  it('imports a score column the course has no item for into a new item chosen in the wizard', async () => {
+    const { page } = app;
+    const scores = path.join(app.dataDir, 'quiz.csv');
+    fs.writeFileSync(scores, 'Student ID,Pop quiz\n001234567,4\n002345678,EX\n');
+    await page.getByRole('button', { name: 'Import…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Import from Excel or CSV' });
+    await dialog.getByLabel('What is in the file').selectOption('scores');
+    await dialog.locator('input[type=file]').setInputFiles(scores);
+    const target = dialog.getByRole('combobox', { name: 'Item for column Pop quiz' });
+    await target.waitFor();
+    expect(await dialog.getByRole('button', { name: /^Import/ }).isDisabled()).toBe(true);
+    await target.selectOption('new');
+    const points = dialog.getByRole('spinbutton', { name: 'Points possible for column Pop quiz' });
+    await points.waitFor();
+    await points.fill('5');
+    await expect.poll(() => dialog.getByRole('button', { name: /^Import \(1 scores, 1 statuses/ }).isEnabled()).toBe(true);
+    await app.screenshot('excel-import-new-item');
+    await dialog.getByRole('button', { name: /^Import \(/ }).click();
+    await expect.poll(() => page.getByRole('status').first().textContent()).toMatch(/Imported quiz.csv/);
   });
 
   it('exports the registrar xlsx after the pre-flight check, as a download with text IDs', async () => {
@@ -68,5 +111,37 @@ describe('Excel import and export in Chromium', () => {
     expect(ids).toContain('000042000');
     await expect.poll(() => dialog.getByRole('table', { name: 'Registrar exports' }).getByRole('row').count()).toBe(2);
     await app.screenshot('excel-export-registrar');
+    await dialog.getByRole('button', { name: 'Close' }).click();
+  });
+
+  it('exports the workbook, and importing it back shows the score edited on its Grades sheet', async () => {
+    const { page } = app;
+    await page.getByRole('button', { name: 'Export…' }).click();
+    const exportDialog = page.getByRole('dialog', { name: 'Export' });
+    const downloaded = page.waitForEvent('download');
+    await exportDialog.getByRole('button', { name: 'Full workbook (.xlsx)' }).click();
+    const file = await downloaded;
+    expect(file.suggestedFilename()).toMatch(/^IE-7374-workbook-\d{4}-\d{2}-\d{2}\.xlsx$/);
+    const target = path.join(app.dataDir, file.suggestedFilename());
+    await file.saveAs(target);
+    await exportDialog.getByRole('button', { name: 'Close' }).click();
+
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(target);
+    const grades = wb.getWorksheet('Grades')!;
+    const header = Array.from(grades.getRow(4).values as unknown[], (v) => String(v ?? ''));
+    grades.getRow(5).getCell(header.indexOf('Pop quiz (5)')).value = 3;
+    await wb.xlsx.writeFile(target);
+
+    await page.getByRole('button', { name: 'Import…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Import from Excel or CSV' });
+    await dialog.getByLabel('What is in the file').selectOption('workbook');
+    await dialog.locator('input[type=file]').setInputFiles(target);
+    const edits = dialog.getByRole('table', { name: 'Changes on the Grades sheet' });
+    await expect.poll(() => edits.getByRole('row').count()).toBe(2);
+    expect(await dialog.getByText('1 score changed on the Grades sheet will be imported too:').count()).toBe(1);
+    expect(await edits.getByRole('row').nth(1).textContent()).toMatch(/^5[A-Z]+.*Pop quiz\(empty\)3$/);
+    await app.screenshot('excel-import-workbook-edits');
+    await dialog.getByRole('button', { name: 'Close' }).click();
   });
 });

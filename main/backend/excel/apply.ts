@@ -1,12 +1,23 @@
 import { backupCourse } from '../db/backup';
 import { change, type ChangeSet } from '../changes/tracker';
 import type { Course } from '../services/course';
+import { sheetInfos } from './detect';
+import type { Problems } from './problems';
+import type { Book } from './sheet';
 
 /** A file handed to an importer: its name (for messages) and its bytes. */
 export interface ImportFile {
   name: string;
   bytes: Uint8Array;
 }
+
+/** What every import report starts with: the sheets read, the problems found, nothing written yet. */
+export const importOutcome = (book: Pick<Book, 'sheets'>, problems: Problems) => ({
+  sheets: sheetInfos(book),
+  problems: problems.list,
+  applied: false,
+  backup: null as string | null,
+});
 
 /**
  * Writes a validated import: a backup copy first, then everything in one transaction that is

@@ -1,10 +1,11 @@
 import type { CanvasImportInput, CanvasReport } from '../../../shared/api/excel';
 import type { Course } from '../services/course';
-import { commitImport, type ImportFile } from './apply';
-import { normalizeHeader, sheetInfos, splitName } from './detect';
+import { IDLE, ROWS_PER_STEP, type Steps } from '../jobs/steps';
+import { commitImport, importOutcome, type ImportFile } from './apply';
+import { normalizeHeader, splitName } from './detect';
 import { fileError, Problems, refuseIfErrors } from './problems';
 import { readSpreadsheet } from './read';
-import { FAR_ABOVE, readScoreCell, scorePatch, type ExistingScore } from './score-cells';
+import { existingScores, FAR_ABOVE, readScoreCell, scorePatch } from './score-cells';
 import { cellNumber, cellText } from './sheet';
 
 export type CanvasOptions = Omit<CanvasImportInput, 'file'>;
@@ -27,8 +28,10 @@ interface StudentRow {
  * assignments ("Title (id)") by their Canvas id, then name, or created. Total columns and the
  * Test Student are skipped; EX is excused, N/A (not assigned) and blanks leave scores alone.
  */
-export async function importCanvas(course: Course, file: ImportFile, opts: CanvasOptions = {}): Promise<CanvasReport> {
+export async function importCanvas(course: Course, file: ImportFile, opts: CanvasOptions = {}, work: Steps = IDLE): Promise<CanvasReport> {
+  await work.step(0, 'Reading the file');
   const book = await readSpreadsheet(file.bytes, file.name);
+  await work.step(0.3, 'Checking rows');
   const sheet = book.sheets[0]!;
   const headerRow = sheet.rows.findIndex((r, i) => i < 10 && normalizeHeader(r[0]) === 'student');
   if (headerRow < 0) throw fileError(`'${file.name}' is not a Canvas gradebook export: its first column should be headed 'Student'.`);
@@ -92,22 +95,10 @@ export async function importCanvas(course: Course, file: ImportFile, opts: Canva
     const k = `${s.last_name}, ${s.first_name}`.toLowerCase();
     byName.set(k, byName.has(k) ? null : s); // ambiguous names do not match
   }
-  const existingScores = new Map(
-    (
-      course.db.prepare('SELECT student_id, item_id, value, status FROM score').all() as {
-        student_id: number;
-        item_id: number;
-        value: number | null;
-        status: string | null;
-      }[]
-    ).map((s) => [`${s.student_id}:${s.item_id}`, { value: s.value, status: s.status } as ExistingScore]),
-  );
+  const scores = existingScores(course.db);
 
   const report: CanvasReport = {
-    sheets: sheetInfos(book),
-    problems: problems.list,
-    applied: false,
-    backup: null,
+    ...importOutcome(book, problems),
     students: { new: 0, updated: 0, unchanged: 0, skipped: [] },
     items: itemPlan.map((a) => ({
       canvasId: a.canvasId,
@@ -126,6 +117,7 @@ export async function importCanvas(course: Course, file: ImportFile, opts: Canva
   const plans: Plan[] = [];
   const seen = new Map<string, number>();
   for (let r = firstStudentRow; r < sheet.rows.length; r++) {
+    if (r % ROWS_PER_STEP === 0) await work.step(0.3 + (0.6 * r) / sheet.rows.length, 'Checking rows');
     const cells = sheet.rows[r] ?? [];
     const name = cellText(cells[c.name]);
     if (cells.every((x) => cellText(x) === '')) continue;
@@ -171,7 +163,7 @@ export async function importCanvas(course: Course, file: ImportFile, opts: Canva
         return problems.error(sheet.name, r, a.column, `'${cell.text}' is not a score. Canvas writes numbers, EX or N/A here.`);
       if (cell.kind === 'value' && (cell.value < 0 || (a.possible > 0 && cell.value > a.possible * FAR_ABOVE)))
         return problems.error(sheet.name, r, a.column, `${cell.value} is far outside 0–${a.possible} points possible for '${a.name}'.`);
-      const old = existing && a.item ? existingScores.get(`${existing.id}:${a.item.id}`) : undefined;
+      const old = existing && a.item ? scores.get(`${existing.id}:${a.item.id}`) : undefined;
       const patch = scorePatch(cell, old, false);
       if (!patch) {
         if (cell.kind !== 'blank') report.scores.unchanged++;
@@ -188,6 +180,7 @@ export async function importCanvas(course: Course, file: ImportFile, opts: Canva
   report.problems = problems.list;
   if (opts.dryRun) return report;
   refuseIfErrors(problems);
+  await work.step(0.9, 'Writing');
   report.backup = commitImport(course, `Import Canvas gradebook (${plans.length} students)`, file, (cs, now) => {
     let position = (course.db.prepare('SELECT coalesce(max(position), 0) AS p FROM item').get() as { p: number }).p;
     const itemIds = itemPlan.map((a) => {

@@ -63,7 +63,7 @@ export function pickSheet(book: Book, name: string | undefined): Sheet {
 const PREVIEW_ROWS = 12;
 
 /** Sheet names, sizes and first rows, for the wizard. */
-export function sheetInfos(book: Book): SheetInfo[] {
+export function sheetInfos(book: Pick<Book, 'sheets'>): SheetInfo[] {
   return book.sheets.map((s) => ({
     name: s.name,
     rowCount: s.rows.length,
@@ -79,6 +79,13 @@ export function headerRowIndex(sheet: Sheet, requested: number | undefined, dete
     throw fileError(`Sheet '${sheet.name}' has only ${sheet.rows.length} rows; row ${requested} cannot be the header.`);
   return requested - 1;
 }
+
+/** Where a report says the table was found: the sheet, its 1-based header row and the headers. */
+export const sheetChoice = (sheet: Sheet, headerRow: number) => ({
+  sheet: sheet.name,
+  headerRow: headerRow + 1,
+  headers: (sheet.rows[headerRow] ?? []).map((h) => cellText(h)),
+});
 
 /** "Núñez, José" -> last Núñez, first José; "José Núñez" -> last Núñez, first José. */
 export function splitName(full: string): { firstName: string; lastName: string } {

@@ -18,6 +18,8 @@ export interface GradesTable {
   fileStem: string;
   header: string[];
   kinds: ColumnKind[];
+  /** The item each column holds a score of (null: not a score column). */
+  columnItems: (number | null)[];
   rows: { studentId: number; cells: (string | number | null)[] }[];
 }
 
@@ -55,6 +57,7 @@ export function buildGradesTable(course: Course, now: Date): GradesTable {
     'percent',
     'text',
   ];
+  const columnItems = [null, null, null, null, null, ...items.map((i) => i.id), ...categories.map(() => null), null, null, null];
   const num = (s: string | null) => (s === null ? null : Number(s));
   const rows = snapshot.students.map((s, index) => {
     const r = results.students[index]!;
@@ -81,5 +84,5 @@ export function buildGradesTable(course: Course, now: Date): GradesTable {
     };
   });
   const fileStem = (snapshot.course.code ?? snapshot.course.name).replace(/[^\p{L}\p{N}_-]+/gu, '-').replace(/^-|-$/g, '') || 'course';
-  return { snapshot, results, fileStem, header, kinds, rows };
+  return { snapshot, results, fileStem, header, kinds, columnItems, rows };
 }

@@ -1,12 +1,22 @@
 /** Excel and CSV in and out: the entry points the RPC handlers and the CLI call. */
+import { importCanvas } from './canvas-import';
+import { importRoster } from './roster-import';
+import { importScores } from './score-import';
+import { importWorkbook } from './workbook-import';
+
 export { readSpreadsheet } from './read';
 export { importRoster, type RosterOptions } from './roster-import';
 export { importScores, type ScoreOptions } from './score-import';
 export { importCanvas, type CanvasOptions } from './canvas-import';
 export { importWorkbook } from './workbook-import';
+export { describeEdits } from './grades-sheet-edits';
 export { exportWorkbook } from './workbook-export';
 export { exportGradesCsv } from './csv-export';
 export { exportRegistrar, registrarPreflight, listRegistrarExports, type ExportedBytes, type RegistrarOptions } from './registrar-export';
 export { listProfiles, saveProfile, deleteProfile, findProfile } from './profiles';
 export { describeProblem } from './problems';
 export type { ImportFile } from './apply';
+
+/** Every importer by kind (the API's `excel.startImport` kinds, the CLI's `import <kind>`). */
+export const IMPORTERS = { roster: importRoster, scores: importScores, canvas: importCanvas, workbook: importWorkbook };
+export type ImporterKind = keyof typeof IMPORTERS;

@@ -6,37 +6,47 @@ import type { Course } from '../services/course';
 
 type Builtin = Omit<ExportProfileConfig, 'allowedLetters'>;
 
+/** A grade roster uploaded as xlsx with a header row: the shape Banner and PeopleSoft share. */
+const gradeRoster = (
+  name: string,
+  columns: [ExportProfileConfig['columns'][number]['field'], string][],
+  fileNamePattern: string,
+  lastAttendLetters: string[],
+): Builtin => ({
+  name,
+  columns: columns.map(([field, header]) => ({ field, header })),
+  header: true,
+  format: 'xlsx',
+  fileNamePattern,
+  lastAttendLetters,
+  dateFormat: 'MM/DD/YYYY',
+});
+
 /** Registrars differ: the common layouts, letters taken from the course's own bands. */
 const BUILTINS: Record<string, Builtin> = {
-  banner: {
-    name: 'Banner grade entry',
-    columns: [
-      { field: 'termCode', header: 'Term Code' },
-      { field: 'crn', header: 'CRN' },
-      { field: 'studentId', header: 'Student ID' },
-      { field: 'grade', header: 'Final Grade' },
-      { field: 'lastAttendDate', header: 'Last Attend Date' },
+  banner: gradeRoster(
+    'Banner grade entry',
+    [
+      ['termCode', 'Term Code'],
+      ['crn', 'CRN'],
+      ['studentId', 'Student ID'],
+      ['grade', 'Final Grade'],
+      ['lastAttendDate', 'Last Attend Date'],
     ],
-    header: true,
-    format: 'xlsx',
-    fileNamePattern: '{code}-{termCode}-{crn}-final-grades',
-    lastAttendLetters: ['F'],
-    dateFormat: 'MM/DD/YYYY',
-  },
-  peoplesoft: {
-    name: 'PeopleSoft grade roster',
-    columns: [
-      { field: 'termCode', header: 'Term' },
-      { field: 'classNumber', header: 'Class Number' },
-      { field: 'studentId', header: 'ID' },
-      { field: 'grade', header: 'Grade' },
+    '{code}-{termCode}-{crn}-final-grades',
+    ['F'],
+  ),
+  peoplesoft: gradeRoster(
+    'PeopleSoft grade roster',
+    [
+      ['termCode', 'Term'],
+      ['classNumber', 'Class Number'],
+      ['studentId', 'ID'],
+      ['grade', 'Grade'],
     ],
-    header: true,
-    format: 'xlsx',
-    fileNamePattern: '{code}-{termCode}-{classNumber}-grade-roster',
-    lastAttendLetters: [],
-    dateFormat: 'MM/DD/YYYY',
-  },
+    '{code}-{termCode}-{classNumber}-grade-roster',
+    [],
+  ),
   'id-grade': {
     name: 'ID and grade only, no header',
     columns: [

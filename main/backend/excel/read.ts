@@ -7,6 +7,9 @@ const ZIP = [0x50, 0x4b, 0x03, 0x04];
 const OLE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 const startsWith = (bytes: Uint8Array, magic: number[]) => magic.every((b, i) => bytes[i] === b);
 
+/** An .xlsx is a zip; anything else is read as CSV (or refused). */
+export const isZip = (bytes: Uint8Array) => startsWith(bytes, ZIP);
+
 /**
  * Reads an .xlsx or .csv file into plain sheets. Refuses, with a plain reason, empty files,
  * files that are not spreadsheets, password-protected (encrypted) workbooks and corrupt ones.
@@ -18,7 +21,7 @@ export async function readSpreadsheet(bytes: Uint8Array, fileName = ''): Promise
       `The file ${quote(fileName)}is password-protected or an old-style .xls workbook. Remove the password (or save it as .xlsx) in Excel and import it again.`,
     );
   }
-  const book = startsWith(bytes, ZIP) ? await readXlsx(bytes, fileName) : readCsv(bytes, fileName);
+  const book = isZip(bytes) ? await readXlsx(bytes, fileName) : readCsv(bytes, fileName);
   if (book.sheets.every((s) => s.rows.length === 0)) throw fileError(`The file ${quote(fileName)}has no data in it.`);
   return book;
 }

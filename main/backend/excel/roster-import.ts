@@ -1,8 +1,9 @@
 import type { RosterField, RosterImportInput, RosterReport } from '../../../shared/api/excel';
 import { StudentFields } from '../../../shared/api/roster';
 import type { Course } from '../services/course';
-import { commitImport, type ImportFile } from './apply';
-import { detectHeaderRow, detectRosterMapping, headerRowIndex, pickSheet, sheetInfos, splitName } from './detect';
+import { IDLE, ROWS_PER_STEP, type Steps } from '../jobs/steps';
+import { commitImport, importOutcome, type ImportFile } from './apply';
+import { detectHeaderRow, detectRosterMapping, headerRowIndex, pickSheet, sheetChoice, splitName } from './detect';
 import { Problems, refuseIfErrors } from './problems';
 import { readSpreadsheet } from './read';
 import { cellText, type CellValue } from './sheet';
@@ -41,8 +42,10 @@ const COMPARED: [keyof Draft, keyof StudentRow, string][] = [
  * new ones are added, existing ones updated from the non-empty cells. The whole file is
  * validated first; any error refuses it (nothing written). `dryRun` answers the preview only.
  */
-export async function importRoster(course: Course, file: ImportFile, opts: RosterOptions = {}): Promise<RosterReport> {
+export async function importRoster(course: Course, file: ImportFile, opts: RosterOptions = {}, work: Steps = IDLE): Promise<RosterReport> {
+  await work.step(0, 'Reading the file');
   const book = await readSpreadsheet(file.bytes, file.name);
+  await work.step(0.3, 'Checking rows');
   const sheet = pickSheet(book, opts.sheet);
   const headerRow = headerRowIndex(sheet, opts.headerRow, () => detectHeaderRow(sheet));
   const header = sheet.rows[headerRow] ?? [];
@@ -70,6 +73,7 @@ export async function importRoster(course: Course, file: ImportFile, opts: Roste
 
   if (problems.errors.length === 0) {
     for (let r = headerRow + 1; r < sheet.rows.length; r++) {
+      if (r % ROWS_PER_STEP === 0) await work.step(0.3 + (0.6 * r) / sheet.rows.length, 'Checking rows');
       const cells = sheet.rows[r] ?? [];
       if (cells.every((c) => cellText(c) === '')) continue;
       const text = (f: RosterField) => (col(f) >= 0 ? cellText(cells[col(f)]) : '');
@@ -105,13 +109,8 @@ export async function importRoster(course: Course, file: ImportFile, opts: Roste
   const counts = { new: 0, updated: 0, unchanged: 0, error: 0 };
   for (const r of rows) counts[r.action]++;
   const report: RosterReport = {
-    sheets: sheetInfos(book),
-    problems: problems.list,
-    applied: false,
-    backup: null,
-    sheet: sheet.name,
-    headerRow: headerRow + 1,
-    headers: header.map((h) => cellText(h)),
+    ...importOutcome(book, problems),
+    ...sheetChoice(sheet, headerRow),
     mapping,
     rows,
     counts,
@@ -119,6 +118,7 @@ export async function importRoster(course: Course, file: ImportFile, opts: Roste
   if (opts.dryRun) return report;
   refuseIfErrors(problems);
   if (counts.new + counts.updated === 0) return report;
+  await work.step(0.9, 'Writing');
   report.backup = commitImport(course, `Import class list (${counts.new} new, ${counts.updated} updated)`, file, (cs, now) => {
     for (const { draft, existing: old } of drafts) {
       const row = {

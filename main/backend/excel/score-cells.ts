@@ -1,4 +1,5 @@
 import type { ScoreStatus } from '../../../shared/model';
+import type { Db } from '../db/open';
 import { cellNumber, cellText, type CellValue } from './sheet';
 
 /** What a score cell in a file means. */
@@ -38,6 +39,15 @@ export const FAR_ABOVE = 2;
 export interface ExistingScore {
   value: number | null;
   status: string | null;
+}
+
+/** The course's scores by "studentId:itemId", to compare a file's cells against. */
+export function existingScores(db: Db): Map<string, ExistingScore> {
+  const rows = db.prepare('SELECT student_id, item_id, value, status FROM score').all() as (ExistingScore & {
+    student_id: number;
+    item_id: number;
+  })[];
+  return new Map(rows.map((s) => [`${s.student_id}:${s.item_id}`, { value: s.value, status: s.status }]));
 }
 
 /**

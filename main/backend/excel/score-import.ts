@@ -1,11 +1,12 @@
 import type { ScoreImportInput, ScoreReport } from '../../../shared/api/excel';
 import { ScoreImportInput as ScoreImportSchema } from '../../../shared/api/excel';
 import type { Course } from '../services/course';
-import { commitImport, type ImportFile } from './apply';
-import { detectHeaderRow, headerRowIndex, normalizeHeader, pickSheet, sheetInfos } from './detect';
+import { IDLE, ROWS_PER_STEP, type Steps } from '../jobs/steps';
+import { commitImport, importOutcome, type ImportFile } from './apply';
+import { detectHeaderRow, headerRowIndex, normalizeHeader, pickSheet, sheetChoice } from './detect';
 import { Problems, refuseIfErrors } from './problems';
 import { readSpreadsheet } from './read';
-import { FAR_ABOVE, readScoreCell, scorePatch, type ExistingScore } from './score-cells';
+import { existingScores, FAR_ABOVE, readScoreCell, scorePatch } from './score-cells';
 import { cellText, type CellValue } from './sheet';
 
 export type ScoreOptions = Omit<ScoreImportInput, 'file'>;
@@ -29,9 +30,11 @@ interface ItemRow {
  * creating items where asked. EX/excused/MI/missing become statuses; blank cells leave scores
  * untouched unless `blankClears`. All rows are validated first; one transaction.
  */
-export async function importScores(course: Course, file: ImportFile, options: ScoreOptions = {}): Promise<ScoreReport> {
+export async function importScores(course: Course, file: ImportFile, options: ScoreOptions = {}, work: Steps = IDLE): Promise<ScoreReport> {
   const opts = ScoreImportSchema.omit({ file: true }).parse(options);
+  await work.step(0, 'Reading the file');
   const book = await readSpreadsheet(file.bytes, file.name);
+  await work.step(0.3, 'Checking rows');
   const sheet = pickSheet(book, opts.sheet);
   const keyPattern = KEY_HEADERS[opts.matchBy];
   const headerRow = headerRowIndex(sheet, opts.headerRow, () =>
@@ -95,16 +98,7 @@ export async function importScores(course: Course, file: ImportFile, options: Sc
       .filter((s) => s.k)
       .map((s) => [s.k!, s.id]),
   );
-  const existing = new Map(
-    (
-      course.db.prepare('SELECT student_id, item_id, value, status FROM score').all() as {
-        student_id: number;
-        item_id: number;
-        value: number | null;
-        status: string | null;
-      }[]
-    ).map((s) => [`${s.student_id}:${s.item_id}`, { value: s.value, status: s.status } as ExistingScore]),
-  );
+  const existing = existingScores(course.db);
 
   const unmatchedRows: ScoreReport['unmatchedRows'] = [];
   const writes: { studentId: number; column: number; patch: { value: number | null; status: string | null } }[] = [];
@@ -112,6 +106,7 @@ export async function importScores(course: Course, file: ImportFile, options: Sc
   const seen = new Map<number, number>();
   if (problems.errors.length === 0) {
     for (let r = headerRow + 1; r < sheet.rows.length; r++) {
+      if (r % ROWS_PER_STEP === 0) await work.step(0.3 + (0.6 * r) / sheet.rows.length, 'Checking rows');
       const cells = sheet.rows[r] ?? [];
       if (cells.every((c) => cellText(c) === '')) continue;
       const key = keyText(cells[keyColumn], opts.matchBy);
@@ -169,13 +164,8 @@ export async function importScores(course: Course, file: ImportFile, options: Sc
       : { column, header, itemId: null, itemName: t.create!.name, action: 'create' };
   });
   const report: ScoreReport = {
-    sheets: sheetInfos(book),
-    problems: problems.list,
-    applied: false,
-    backup: null,
-    sheet: sheet.name,
-    headerRow: headerRow + 1,
-    headers,
+    ...importOutcome(book, problems),
+    ...sheetChoice(sheet, headerRow),
     keyColumn: keyColumn >= 0 ? keyColumn : null,
     columns,
     unmatchedRows,
@@ -184,6 +174,7 @@ export async function importScores(course: Course, file: ImportFile, options: Sc
   if (opts.dryRun) return report;
   refuseIfErrors(problems);
   if (writes.length === 0 && counts.itemsCreated === 0) return report;
+  await work.step(0.9, 'Writing');
   report.backup = commitImport(course, `Import scores (${writes.length} cells)`, file, (cs, now) => {
     const itemOf = new Map<number, number>();
     let position = (course.db.prepare('SELECT coalesce(max(position), 0) AS p FROM item').get() as { p: number }).p;

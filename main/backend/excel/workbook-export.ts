@@ -3,10 +3,20 @@ import type { Course } from '../services/course';
 import { buildGradesTable, type ColumnKind } from './grades-table';
 import type { ExportedBytes } from './registrar-export';
 import { XLSX_MIME } from './registrar-export';
-import { DATA_SHEET, DATA_TABLES, FORMAT_TAG, FORMAT_VERSION } from './workbook-format';
+import { IDLE, ROWS_PER_STEP, type Steps } from '../jobs/steps';
+import {
+  DATA_SHEET,
+  DATA_TABLES,
+  FORMAT_TAG,
+  FORMAT_VERSION,
+  GRADES_COLUMNS,
+  GRADES_HEADER_ROW,
+  GRADES_ROW,
+  GRADES_SHEET,
+} from './workbook-format';
 
 const NUMBER_FORMAT: Record<ColumnKind, string | undefined> = { id: '@', text: undefined, points: 'General', percent: '0.00' };
-const TITLE_ROWS = 3;
+const TITLE_ROWS = GRADES_HEADER_ROW;
 
 type Row = Record<string, unknown>;
 
@@ -15,8 +25,10 @@ type Row = Record<string, unknown>;
  * Policy for people, with frozen headers and number formats, plus a hidden data sheet that
  * `importWorkbook` reads to rebuild the course with identical final grades.
  */
-export async function exportWorkbook(course: Course, now = new Date()): Promise<ExportedBytes> {
+export async function exportWorkbook(course: Course, now = new Date(), work: Steps = IDLE): Promise<ExportedBytes> {
+  await work.step(0, 'Computing grades');
   const table = buildGradesTable(course, now);
+  await work.step(0.1, 'Writing the sheets');
   const { snapshot, results } = table;
   const wb = new ExcelJS.Workbook();
   wb.creator = 'Gradebook';
@@ -24,7 +36,7 @@ export async function exportWorkbook(course: Course, now = new Date()): Promise<
   const title = `${snapshot.course.name}${snapshot.course.term ? ` · ${snapshot.course.term}` : ''}`;
   const stamp = `Exported ${now.toISOString().replace('T', ' ').slice(0, 16)} UTC`;
 
-  const grades = sheet(wb, 'Grades', title, stamp, table.header, 3);
+  const grades = sheet(wb, GRADES_SHEET, title, stamp, table.header, 3);
   table.kinds.forEach((kind, c) => {
     const column = grades.getColumn(c + 1);
     if (NUMBER_FORMAT[kind]) column.numFmt = NUMBER_FORMAT[kind];
@@ -138,9 +150,19 @@ export async function exportWorkbook(course: Course, now = new Date()): Promise<
 
   const data = wb.addWorksheet(DATA_SHEET, { state: 'hidden' });
   data.addRow([FORMAT_TAG, FORMAT_VERSION, now.toISOString()]);
+  const total = (
+    course.db.prepare(DATA_TABLES.map((t) => `SELECT count(*) AS n FROM "${t}"`).join(' UNION ALL ')).all() as { n: number }[]
+  ).reduce((sum, r) => sum + r.n, 0);
+  let written = 0;
   for (const t of DATA_TABLES) {
-    for (const row of course.db.prepare(`SELECT * FROM "${t}"`).iterate() as IterableIterator<Row>) data.addRow([t, JSON.stringify(row)]);
+    for (const row of course.db.prepare(`SELECT * FROM "${t}"`).all() as Row[]) {
+      data.addRow([t, JSON.stringify(row)]);
+      if (++written % ROWS_PER_STEP === 0) await work.step(0.2 + (0.4 * written) / total, 'Writing the course data');
+    }
   }
+  data.addRow([GRADES_COLUMNS, JSON.stringify({ header: table.header, items: table.columnItems })]);
+  for (const r of table.rows) data.addRow([GRADES_ROW, JSON.stringify([r.studentId, ...r.cells])]);
+  await work.step(0.6, 'Compressing the workbook');
   const bytes = new Uint8Array(await wb.xlsx.writeBuffer());
   return { name: `${table.fileStem}-workbook-${now.toISOString().slice(0, 10)}.xlsx`, mime: XLSX_MIME, bytes };
 }

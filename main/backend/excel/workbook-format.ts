@@ -7,7 +7,19 @@ import type { TrackedTable } from '../changes/tables';
  */
 export const DATA_SHEET = 'Gradebook data';
 export const FORMAT_TAG = 'gradebook-workbook';
-export const FORMAT_VERSION = 1;
+/** 2: the data sheet also records what the Grades sheet showed, so edits made there are found. */
+export const FORMAT_VERSION = 2;
+
+/** The visible sheet whose score edits are imported, and where its table starts (0-based rows). */
+export const GRADES_SHEET = 'Grades';
+export const GRADES_HEADER_ROW = 3;
+/**
+ * Data-sheet rows recording the Grades sheet as exported: one [GRADES_COLUMNS, JSON {header,
+ * items}] row (items: the item id per column, null for other columns), then one
+ * [GRADES_ROW, JSON [studentId, ...cells]] row per student.
+ */
+export const GRADES_COLUMNS = 'grades-sheet-columns';
+export const GRADES_ROW = 'grades-sheet-row';
 
 /** Tables in an order where every row's references come before it. */
 export const DATA_TABLES = [

@@ -1,47 +1,69 @@
 import { ApiError } from '../../../shared/api/envelope';
 import type { WorkbookReport } from '../../../shared/api/excel';
 import { Policy } from '../../../shared/model';
-import type { Course } from '../services/course';
-import { commitImport, type ImportFile } from './apply';
-import { sheetInfos } from './detect';
-import { fileError, Problems, refuseIfErrors } from './problems';
-import { readSpreadsheet } from './read';
-import { cellText } from './sheet';
-import { DATA_SHEET, DATA_TABLES, FORMAT_TAG, FORMAT_VERSION, type DataTable } from './workbook-format';
 import { TRACKED_TABLES } from '../changes/tables';
+import { IDLE, ROWS_PER_STEP, type Steps } from '../jobs/steps';
+import type { Course } from '../services/course';
+import { commitImport, importOutcome, type ImportFile } from './apply';
+import { findGradesSheetEdits, type GradesRecord } from './grades-sheet-edits';
+import { fileError, Problems, refuseIfErrors } from './problems';
+import { isZip, readSpreadsheet } from './read';
+import { cellText } from './sheet';
+import { readXlsxSheets } from './xlsx-parts';
+import {
+  DATA_SHEET,
+  DATA_TABLES,
+  FORMAT_TAG,
+  FORMAT_VERSION,
+  GRADES_COLUMNS,
+  GRADES_ROW,
+  GRADES_SHEET,
+  type DataTable,
+} from './workbook-format';
 
 type Row = Record<string, unknown>;
+
+const notOurs = () =>
+  fileError(
+    `This is not a full workbook exported by the gradebook (it has no '${DATA_SHEET}' sheet). Import it as a class list or as scores instead.`,
+  );
 
 /**
  * Imports our own full workbook (CLI: `gradebook import workbook`): the course's name, policy,
  * categories, roster, teams, items, scores, attendance, overrides and presentations are replaced
- * by the workbook's, as one undo step after a backup. Edits made to the visible sheets are not
- * read; the hidden data sheet is the source, so final grades come out identical.
+ * by the workbook's, as one undo step after a backup. The hidden data sheet is the source, so
+ * final grades come out identical; scores typed over on the visible Grades sheet are applied on
+ * top (see findGradesSheetEdits). Only those two sheets are read.
  */
-export async function importWorkbook(course: Course, file: ImportFile, opts: { dryRun?: boolean } = {}): Promise<WorkbookReport> {
-  const book = await readSpreadsheet(file.bytes, file.name);
-  const data = book.sheets.find((s) => s.name === DATA_SHEET);
-  if (!data || cellText(data.rows[0]?.[0]) !== FORMAT_TAG) {
-    throw fileError(
-      `This is not a full workbook exported by the gradebook (it has no '${DATA_SHEET}' sheet). Import it as a class list or as scores instead.`,
-    );
+export async function importWorkbook(
+  course: Course,
+  file: ImportFile,
+  opts: { dryRun?: boolean } = {},
+  work: Steps = IDLE,
+): Promise<WorkbookReport> {
+  await work.step(0, 'Reading the workbook');
+  if (!isZip(file.bytes)) {
+    await readSpreadsheet(file.bytes, file.name); // refuses empty, encrypted and non-spreadsheet files in its words
+    throw notOurs();
   }
+  const sheets = readXlsxSheets(file.bytes, [DATA_SHEET, GRADES_SHEET]);
+  const data = sheets.get(DATA_SHEET);
+  if (!data || cellText(data.rows[0]?.[0]) !== FORMAT_TAG) throw notOurs();
   const version = Number(data.rows[0]?.[1]);
   if (version > FORMAT_VERSION)
     throw fileError('This workbook was written by a newer version of the gradebook. Update the app to import it.');
+  await work.step(0.35, 'Checking the course data');
 
   const problems = new Problems();
   const columns = new Map(
     DATA_TABLES.map((t) => [t, new Set((course.db.prepare(`PRAGMA table_info("${t}")`).all() as { name: string }[]).map((c) => c.name))]),
   );
   const rows = new Map<DataTable, Row[]>(DATA_TABLES.map((t) => [t, []]));
+  const grades: { header: string[]; items: (number | null)[]; cells: unknown[][] } = { header: [], items: [], cells: [] };
+  let hasGradesRecord = false;
   for (let r = 1; r < data.rows.length; r++) {
-    const table = cellText(data.rows[r]?.[0]) as DataTable;
-    const known = columns.get(table);
-    if (!known) {
-      problems.error(DATA_SHEET, r, 0, `'${table}' is not a part of a course. The data sheet was edited; export the workbook again.`);
-      continue;
-    }
+    if (r % ROWS_PER_STEP === 0) await work.step(0.35 + (0.45 * r) / data.rows.length, 'Checking the course data');
+    const tag = cellText(data.rows[r]?.[0]);
     let row: Row;
     try {
       row = JSON.parse(cellText(data.rows[r]?.[1])) as Row;
@@ -49,12 +71,26 @@ export async function importWorkbook(course: Course, file: ImportFile, opts: { d
       problems.error(DATA_SHEET, r, 1, 'This row is damaged (not readable data). The data sheet was edited; export the workbook again.');
       continue;
     }
-    const unknown = Object.keys(row).filter((k) => !known.has(k));
-    if (unknown.length || typeof row !== 'object' || row === null) {
-      problems.error(DATA_SHEET, r, 1, `This ${table} row has fields a course does not have (${unknown.join(', ')}).`);
+    if (tag === GRADES_COLUMNS) {
+      Object.assign(grades, row);
+      hasGradesRecord = true;
       continue;
     }
-    rows.get(table)!.push(row);
+    if (tag === GRADES_ROW) {
+      grades.cells.push(row as unknown as unknown[]);
+      continue;
+    }
+    const known = columns.get(tag as DataTable);
+    if (!known) {
+      problems.error(DATA_SHEET, r, 0, `'${tag}' is not a part of a course. The data sheet was edited; export the workbook again.`);
+      continue;
+    }
+    const unknown = typeof row === 'object' && row !== null ? Object.keys(row).filter((k) => !known.has(k)) : ['(not a row)'];
+    if (unknown.length) {
+      problems.error(DATA_SHEET, r, 1, `This ${tag} row has fields a course does not have (${unknown.join(', ')}).`);
+      continue;
+    }
+    rows.get(tag as DataTable)!.push(row);
   }
   const courseRow = rows.get('course')![0];
   if (!courseRow) problems.error(DATA_SHEET, null, null, 'The workbook has no course settings row.');
@@ -66,19 +102,22 @@ export async function importWorkbook(course: Course, file: ImportFile, opts: { d
       'The grading policy in the workbook is not valid. Export the workbook again from the gradebook.',
     );
 
+  await work.step(0.8, 'Comparing the Grades sheet');
+  const edits = findGradesSheetEdits(sheets.get(GRADES_SHEET), hasGradesRecord ? gradesRecord(grades) : null, names(rows), problems);
   const counts = Object.fromEntries(DATA_TABLES.map((t) => [t, rows.get(t)!.length]));
   const report: WorkbookReport = {
-    sheets: sheetInfos(book),
-    problems: problems.list,
-    applied: false,
-    backup: null,
+    ...importOutcome({ sheets: [...sheets.values()] }, problems),
     courseName: courseRow ? String(courseRow.name) : null,
     counts,
+    gradesSheetEdits: edits.map((e) => e.shown),
   };
   if (opts.dryRun) return report;
   refuseIfErrors(problems);
+  await work.step(0.9, 'Writing the course');
+  const label = `Import workbook (${report.courseName})${edits.length ? `, ${edits.length} score(s) edited on the Grades sheet` : ''}`;
   try {
-    report.backup = commitImport(course, `Import workbook (${report.courseName})`, file, (cs) => {
+    report.backup = commitImport(course, label, file, (cs, now) => {
+      applyEdits(rows.get('score')!, edits, now);
       // Empty the course (children first), then write the workbook's rows with their own ids,
       // so references inside stored JSON (draw candidates, presenters) stay valid.
       for (const t of [...DATA_TABLES].reverse()) {
@@ -102,4 +141,38 @@ export async function importWorkbook(course: Course, file: ImportFile, opts: { d
   }
   report.applied = true;
   return report;
+}
+
+function gradesRecord(g: { header: string[]; items: (number | null)[]; cells: unknown[][] }): GradesRecord {
+  const rows: GradesRecord['rows'] = new Map();
+  for (const [studentId, ...cells] of g.cells) rows.set(cellText(cells[0] as string), { studentId: studentId as number, cells });
+  return { header: g.header, items: g.items, rows };
+}
+
+/** Names for the preview, from the workbook's own rows. */
+function names(rows: Map<DataTable, Row[]>): Parameters<typeof findGradesSheetEdits>[2] {
+  const students = new Map(rows.get('student')!.map((s) => [s.id as number, s]));
+  const items = new Map(rows.get('item')!.map((i) => [i.id as number, i]));
+  return {
+    student: (id) => {
+      const s = students.get(id);
+      return s ? `${String(s.last_name)}, ${String(s.first_name)} (${String(s.registrar_id)})` : `student ${id}`;
+    },
+    item: (id) => {
+      const i = items.get(id);
+      return i && { name: String(i.name), points: Number(i.points_possible), team: !!i.team_graded };
+    },
+  };
+}
+
+/** Puts the Grades sheet's edits into the workbook's score rows before they are written. */
+function applyEdits(scores: Row[], edits: ReturnType<typeof findGradesSheetEdits>, now: string): void {
+  if (edits.length === 0) return;
+  const byKey = new Map(scores.map((s) => [`${String(s.student_id)}:${String(s.item_id)}`, s]));
+  for (const e of edits) {
+    const row = byKey.get(`${e.studentId}:${e.itemId}`);
+    if (row) Object.assign(row, e.patch, { updated_at: now });
+    else if (e.patch.value !== null || e.patch.status !== null)
+      scores.push({ student_id: e.studentId, item_id: e.itemId, ...e.patch, updated_at: now });
+  }
 }

@@ -1,3 +1,4 @@
+import { ApiError } from '../../../shared/api/envelope';
 import type { ExportedFile, FileBytes } from '../../../shared/api/excel';
 import { excelMethods } from '../../../shared/api/excel';
 import {
@@ -5,20 +6,19 @@ import {
   exportGradesCsv,
   exportRegistrar,
   exportWorkbook,
-  importCanvas,
-  importRoster,
-  importScores,
-  importWorkbook,
+  IMPORTERS,
+  type ImporterKind,
   listProfiles,
   listRegistrarExports,
   readSpreadsheet,
   registrarPreflight,
   saveProfile,
-  type ExportedBytes,
   type ImportFile,
 } from '../excel';
 import { sheetInfos } from '../excel/detect';
-import { requireCourse } from '../services/course';
+import { isRunning, startJob } from '../jobs/runner';
+import { IDLE, steps, type Steps } from '../jobs/steps';
+import { requireCourse, type Course } from '../services/course';
 import type { Handlers } from './context';
 
 /** Bytes travel as base64 in JSON so IPC and HTTP carry files the same way. */
@@ -28,19 +28,51 @@ const toWire = (f: { name: string; mime?: string; bytes: Uint8Array }): Exported
   mime: f.mime ?? 'application/octet-stream',
   data: Buffer.from(f.bytes.buffer, f.bytes.byteOffset, f.bytes.byteLength).toString('base64'),
 });
-const wire = (f: ExportedBytes) => toWire(f);
+
+type Importer = (course: Course, file: ImportFile, opts: object, work: Steps) => Promise<unknown>;
+/** One importer by kind, with its file from the wire (the direct methods and the jobs share it). */
+const runImport = <K extends ImporterKind>(course: Course, kind: K, { file, ...opts }: { file: FileBytes }, work: Steps = IDLE) =>
+  (IMPORTERS[kind] as Importer)(course, fromWire(file), opts, work) as ReturnType<(typeof IMPORTERS)[K]>;
+
+const exportWorkbookFile = async (course: Course, work: Steps) => toWire(await exportWorkbook(course, new Date(), work));
+const exportCsvFile = (course: Course) => toWire({ ...exportGradesCsv(course), mime: 'text/csv' });
+const exportRegistrarFile = async (course: Course, { profile, ...opts }: { profile: string; confirm?: boolean }) => {
+  const result = await exportRegistrar(course, profile, opts);
+  return { ...result, file: toWire(result.file) };
+};
 
 export const excelHandlers: Handlers<keyof typeof excelMethods> = {
+  'excel.startImport': ({ kind, ...input }, { workspace }) => {
+    const course = requireCourse(workspace.course);
+    // Each import checks the file against the course as it is; a second one would check a stale course.
+    if (isRunning('import.'))
+      throw new ApiError('conflict', 'Another import is still running. Wait for it to finish or cancel it, then import again.');
+    return {
+      jobId: startJob(`import.${kind}`, (progress, signal): Promise<unknown> => runImport(course, kind, input, steps(progress, signal))),
+    };
+  },
+  'excel.startExport': (input, { workspace }) => {
+    const course = requireCourse(workspace.course);
+    return {
+      jobId: startJob<unknown>(`export.${input.kind}`, (progress, signal) => {
+        const work = steps(progress, signal);
+        if (input.kind === 'workbook') return exportWorkbookFile(course, work);
+        if (input.kind === 'csv') return work.step(0, 'Writing the CSV').then(() => exportCsvFile(course));
+        const { kind: _, ...params } = input;
+        return work.step(0, 'Writing the registrar file').then(() => exportRegistrarFile(course, params));
+      }),
+    };
+  },
   'excel.inspect': async ({ file }) => {
     const f = fromWire(file);
     return { sheets: sheetInfos(await readSpreadsheet(f.bytes, f.name)) };
   },
-  'excel.importRoster': ({ file, ...opts }, { workspace }) => importRoster(requireCourse(workspace.course), fromWire(file), opts),
-  'excel.importScores': ({ file, ...opts }, { workspace }) => importScores(requireCourse(workspace.course), fromWire(file), opts),
-  'excel.importCanvas': ({ file, ...opts }, { workspace }) => importCanvas(requireCourse(workspace.course), fromWire(file), opts),
-  'excel.importWorkbook': ({ file, ...opts }, { workspace }) => importWorkbook(requireCourse(workspace.course), fromWire(file), opts),
-  'excel.exportWorkbook': async (_, { workspace }) => wire(await exportWorkbook(requireCourse(workspace.course))),
-  'excel.exportGradesCsv': (_, { workspace }) => toWire({ ...exportGradesCsv(requireCourse(workspace.course)), mime: 'text/csv' }),
+  'excel.importRoster': (input, { workspace }) => runImport(requireCourse(workspace.course), 'roster', input),
+  'excel.importScores': (input, { workspace }) => runImport(requireCourse(workspace.course), 'scores', input),
+  'excel.importCanvas': (input, { workspace }) => runImport(requireCourse(workspace.course), 'canvas', input),
+  'excel.importWorkbook': (input, { workspace }) => runImport(requireCourse(workspace.course), 'workbook', input),
+  'excel.exportWorkbook': (_, { workspace }) => exportWorkbookFile(requireCourse(workspace.course), IDLE),
+  'excel.exportGradesCsv': (_, { workspace }) => exportCsvFile(requireCourse(workspace.course)),
   'excel.profiles': (_, { workspace }) => listProfiles(requireCourse(workspace.course)),
   'excel.saveProfile': ({ id, config }, { workspace }) => saveProfile(requireCourse(workspace.course), config, id),
   'excel.deleteProfile': ({ id }, { workspace }) => {
@@ -48,9 +80,6 @@ export const excelHandlers: Handlers<keyof typeof excelMethods> = {
     return null;
   },
   'excel.registrarPreflight': ({ profile, ...opts }, { workspace }) => registrarPreflight(requireCourse(workspace.course), profile, opts),
-  'excel.exportRegistrar': async ({ profile, ...opts }, { workspace }) => {
-    const result = await exportRegistrar(requireCourse(workspace.course), profile, opts);
-    return { ...result, file: wire(result.file) };
-  },
+  'excel.exportRegistrar': (input, { workspace }) => exportRegistrarFile(requireCourse(workspace.course), input),
   'excel.registrarExports': (_, { workspace }) => listRegistrarExports(requireCourse(workspace.course)),
 };

@@ -74,3 +74,12 @@ export function libreOfficeXlsx(csv: Uint8Array, dir: string, textColumns = 0, s
   soffice([`--infilter=CSV:${separator},34,76,1,${types}`, '--convert-to', 'xlsx', '--outdir', dir, src]);
   return new Uint8Array(fs.readFileSync(src.replace(/\.csv$/, '.xlsx')));
 }
+
+/** An .xlsx opened and saved again by LibreOffice (its own writer: shared strings, styles, no exceljs). */
+export function libreOfficeResave(bytes: Uint8Array, dir: string): Uint8Array {
+  const src = path.join(dir, `${randomUUID()}.xlsx`);
+  const out = path.join(dir, randomUUID());
+  fs.writeFileSync(src, bytes);
+  soffice(['--convert-to', 'xlsx:Calc MS Excel 2007 XML', '--outdir', out, src]);
+  return new Uint8Array(fs.readFileSync(path.join(out, path.basename(src))));
+}

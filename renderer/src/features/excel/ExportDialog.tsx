@@ -1,9 +1,11 @@
 import { useEffect, useState } from 'react';
-import { ApiError, type ExportProfile, type Preflight, type RegistrarExportRecord } from '../../../../shared/api';
+import type { ExportJobInput, ExportJobResult, ExportProfile, Preflight, RegistrarExportRecord } from '../../../../shared/api';
 import { api } from '../../api/client';
 import { useApp } from '../../stores/app';
 import { Dialog } from '../common/Dialog';
 import { download } from './files';
+import { failureOf, useJob } from './job';
+import { JobProgress } from './JobProgress';
 import { useExcel } from './store';
 import './excel.css';
 
@@ -19,8 +21,9 @@ export function ExportDialog() {
   const [params, setParams] = useState({ termCode: '', crn: '', classNumber: '' });
   const [preflight, setPreflight] = useState<Preflight | null>(null);
   const [confirm, setConfirm] = useState(false);
-  const [working, setWorking] = useState<string | null>(null);
+  const [checking, setChecking] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const { job, run, cancel } = useJob();
 
   useEffect(() => {
     void api('excel.profiles', {}).then(setProfiles, (e: Error) => setError(e.message));
@@ -36,19 +39,45 @@ export function ExportDialog() {
     ...(params.classNumber && { classNumber: params.classNumber }),
   });
 
-  async function step(label: string, action: () => Promise<void>) {
-    setWorking(label);
+  /** Runs an export as a job; a cancelled one leaves a note and writes nothing. */
+  async function exportFile<K extends ExportJobInput['kind']>(
+    phase: string,
+    input: ExportJobInput & { kind: K },
+  ): Promise<ExportJobResult[K] | null> {
     setError(null);
     try {
-      await action();
+      const result = await run<ExportJobResult[K]>(phase, () => api('excel.startExport', input));
+      if (!result) useApp.setState({ notice: 'Export cancelled; no file was written.' });
+      return result;
     } catch (err) {
-      setError((err as Error).message);
-      const details = err instanceof ApiError ? (err.details as { preflight?: Preflight } | undefined) : undefined;
-      if (details?.preflight) setPreflight(details.preflight);
-    } finally {
-      setWorking(null);
+      const failure = failureOf(err);
+      setError(failure.message);
+      if (failure.preflight) setPreflight(failure.preflight);
+      return null;
     }
   }
+
+  async function check() {
+    setError(null);
+    setChecking(true);
+    try {
+      setPreflight(await api('excel.registrarPreflight', input()));
+    } catch (err) {
+      setError(failureOf(err).message);
+    } finally {
+      setChecking(false);
+    }
+  }
+
+  async function exportRegistrar() {
+    const out = await exportFile('Writing the registrar file', { kind: 'registrar', ...input(), confirm });
+    if (!out) return;
+    download(out.file);
+    setHistory(await api('excel.registrarExports', {}));
+    useApp.setState({ notice: `Exported ${out.file.name} (${out.record.letters.length} grades). It is recorded in the course.` });
+  }
+
+  const busy = !!job || checking;
 
   return (
     <Dialog title="Export" onClose={close} wide>
@@ -58,13 +87,21 @@ export function ExportDialog() {
           <div className="excel-row">
             <button
               type="button"
-              onClick={() => void step('Writing the workbook…', async () => download(await api('excel.exportWorkbook', {})))}
+              disabled={busy}
+              onClick={async () => {
+                const file = await exportFile('Writing the workbook', { kind: 'workbook' });
+                if (file) download(file);
+              }}
             >
               Full workbook (.xlsx)
             </button>
             <button
               type="button"
-              onClick={() => void step('Writing the CSV…', async () => download(await api('excel.exportGradesCsv', {})))}
+              disabled={busy}
+              onClick={async () => {
+                const file = await exportFile('Writing the CSV', { kind: 'csv' });
+                if (file) download(file);
+              }}
             >
               Grades sheet (.csv)
             </button>
@@ -108,10 +145,7 @@ export function ExportDialog() {
                 <input value={params.classNumber} onChange={(e) => setParams({ ...params, classNumber: e.target.value })} />
               </label>
             )}
-            <button
-              type="button"
-              onClick={() => void step('Checking…', async () => setPreflight(await api('excel.registrarPreflight', input())))}
-            >
+            <button type="button" disabled={busy} onClick={() => void check()}>
               Check
             </button>
           </div>
@@ -140,17 +174,8 @@ export function ExportDialog() {
             <button
               type="button"
               className="primary"
-              disabled={!preflight || (!preflight.passes && !confirm) || !!working}
-              onClick={() =>
-                void step('Writing the registrar file…', async () => {
-                  const out = await api('excel.exportRegistrar', { ...input(), confirm });
-                  download(out.file);
-                  setHistory(await api('excel.registrarExports', {}));
-                  useApp.setState({
-                    notice: `Exported ${out.file.name} (${out.record.letters.length} grades). It is recorded in the course.`,
-                  });
-                })
-              }
+              disabled={!preflight || (!preflight.passes && !confirm) || busy}
+              onClick={() => void exportRegistrar()}
             >
               Export registrar file
             </button>
@@ -180,11 +205,7 @@ export function ExportDialog() {
             </table>
           )}
         </section>
-        {working && (
-          <p role="status" className="excel-progress">
-            <progress /> {working}
-          </p>
-        )}
+        {job && <JobProgress job={job} onCancel={cancel} />}
         {error && (
           <div role="alert" className="message error">
             {error}

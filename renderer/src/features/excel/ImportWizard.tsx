@@ -1,19 +1,22 @@
 import { useState } from 'react';
-import {
-  ApiError,
-  type CanvasReport,
-  type FileBytes,
-  type ImportProblem,
-  type RosterField,
-  type RosterReport,
-  type ScoreReport,
-  type WorkbookReport,
+import type {
+  CanvasReport,
+  FileBytes,
+  ImportJobInput,
+  ImportProblem,
+  RosterField,
+  RosterReport,
+  ScoreColumnTarget,
+  ScoreReport,
+  WorkbookReport,
 } from '../../../../shared/api';
 import { api } from '../../api/client';
 import { useApp } from '../../stores/app';
 import { Dialog } from '../common/Dialog';
-import { useCourseData } from '../common/courseData';
+import { useCourse } from '../../stores/course';
 import { toFileBytes } from './files';
+import { failureOf, useJob } from './job';
+import { JobProgress } from './JobProgress';
 import { ProblemList } from './Problems';
 import { useExcel, type ImportKind } from './store';
 import './excel.css';
@@ -34,12 +37,19 @@ const FIELDS: [RosterField, string][] = [
   ['section', 'Section'],
 ];
 const PREVIEW_ROWS = 50;
+/** One empty list, so store selectors answer the same value while no course is loaded. */
+const NONE: never[] = [];
 
 type Report = RosterReport | ScoreReport | CanvasReport | WorkbookReport;
+/** What the instructor chose in the wizard on top of what was detected. */
 interface RosterChoice {
   sheet?: string;
   headerRow?: number;
   mapping?: (RosterField | null)[];
+  /** Scores: where each column goes (absent: columns named like an item). */
+  columns?: ScoreColumnTarget[];
+  /** Canvas: the category of assignments new to the course. */
+  categoryId?: number;
 }
 
 /**
@@ -56,14 +66,16 @@ export function ImportWizard() {
   const [skipUnknown, setSkipUnknown] = useState(false);
   const [report, setReport] = useState<Report | null>(null);
   const [failure, setFailure] = useState<{ message: string; problems: ImportProblem[] } | null>(null);
-  const [working, setWorking] = useState<string | null>(null);
+  const [note, setNote] = useState<string | null>(null);
+  const { job, run, cancel } = useJob();
 
-  async function call(dryRun: boolean, f: FileBytes, k: ImportKind, c: RosterChoice): Promise<Report> {
+  function input(dryRun: boolean, f: FileBytes, k: ImportKind, c: RosterChoice): ImportJobInput {
     switch (k) {
       case 'roster':
-        return api('excel.importRoster', { file: f, dryRun, ...c });
+        return { kind: 'roster', file: f, dryRun, ...c };
       case 'scores':
-        return api('excel.importScores', {
+        return {
+          kind: 'scores',
           file: f,
           dryRun,
           matchBy,
@@ -71,40 +83,44 @@ export function ImportWizard() {
           skipUnknownStudents: skipUnknown,
           sheet: c.sheet,
           headerRow: c.headerRow,
-        });
+          ...(c.columns && { columns: c.columns }),
+        };
       case 'canvas':
-        return api('excel.importCanvas', { file: f, dryRun });
+        return { kind: 'canvas', file: f, dryRun, ...(c.categoryId !== undefined && { categoryId: c.categoryId }) };
       case 'workbook':
-        return api('excel.importWorkbook', { file: f, dryRun });
+        return { kind: 'workbook', file: f, dryRun };
     }
   }
 
+  /** Runs the import as a job; null when the instructor cancelled it. */
+  const runImport = (dryRun: boolean, f: FileBytes, k: ImportKind, c: RosterChoice) =>
+    run<Report>(dryRun ? 'Reading the file' : 'Importing', () => api('excel.startImport', input(dryRun, f, k, c)));
+
   async function preview(f: FileBytes | null = file, k = kind, c = choice) {
     if (!f) return;
-    setWorking('Reading the file…');
     setFailure(null);
+    setNote(null);
     try {
-      setReport(await call(true, f, k, c));
+      const r = await runImport(true, f, k, c);
+      if (r) setReport(r);
+      else setNote('Reading the file was cancelled.');
     } catch (err) {
       setReport(null);
-      setFailure(describe(err));
-    } finally {
-      setWorking(null);
+      setFailure(failureOf(err));
     }
   }
 
   async function commit() {
     if (!file) return;
-    setWorking('Importing…');
+    setNote(null);
     try {
-      const done = await call(false, file, kind, choice);
-      await useCourseData.getState().reload();
+      const done = await runImport(false, file, kind, choice);
+      if (!done) return setNote('The import was cancelled; nothing was changed.');
+      await useCourse.getState().reload();
       useApp.setState({ notice: `Imported ${file.name}. ${summary(kind, done)} You can undo this as one step.` });
       close();
     } catch (err) {
-      setFailure(describe(err));
-    } finally {
-      setWorking(null);
+      setFailure(failureOf(err));
     }
   }
 
@@ -169,7 +185,7 @@ export function ImportWizard() {
                 type="number"
                 min={1}
                 value={report.headerRow}
-                onChange={(e) => void applyChoice({ ...choice, headerRow: Number(e.target.value), mapping: undefined })}
+                onChange={(e) => void applyChoice({ ...choice, headerRow: Number(e.target.value), mapping: undefined, columns: undefined })}
               />
             </label>
             {kind === 'scores' && (
@@ -237,24 +253,21 @@ export function ImportWizard() {
           </table>
         )}
 
-        {working && (
-          <p role="status" className="excel-progress">
-            <progress /> {working}
-          </p>
-        )}
+        {job && <JobProgress job={job} onCancel={cancel} />}
+        {note && <p className="message">{note}</p>}
         {failure && (
           <div role="alert" className="message error">
             {failure.message}
           </div>
         )}
         <ProblemList problems={failure?.problems ?? report?.problems ?? []} />
-        {report && <Preview kind={kind} report={report} />}
+        {report && <Preview kind={kind} report={report} choice={choice} onChoice={(c) => void applyChoice(c)} />}
 
         <div className="excel-actions">
           <button type="button" onClick={close}>
-            Cancel
+            Close
           </button>
-          <button type="button" className="primary" disabled={!report || errors > 0 || !!working} onClick={() => void commit()}>
+          <button type="button" className="primary" disabled={!report || errors > 0 || !!job} onClick={() => void commit()}>
             {report ? `Import (${summary(kind, report)})` : 'Import'}
           </button>
         </div>
@@ -268,7 +281,17 @@ export function ImportWizard() {
   }
 }
 
-function Preview({ kind, report }: { kind: ImportKind; report: Report }) {
+function Preview({
+  kind,
+  report,
+  choice,
+  onChoice,
+}: {
+  kind: ImportKind;
+  report: Report;
+  choice: RosterChoice;
+  onChoice: (c: RosterChoice) => void;
+}) {
   if (kind === 'roster') {
     const r = report as RosterReport;
     return (
@@ -302,41 +325,170 @@ function Preview({ kind, report }: { kind: ImportKind; report: Report }) {
       </table>
     );
   }
-  if (kind === 'scores') {
-    const r = report as ScoreReport;
-    return (
-      <div className="excel-summary">
-        <p>
-          Columns:{' '}
-          {r.columns
-            .filter((c) => c.action !== 'key')
-            .map((c) => `${c.header} → ${c.action === 'unmatched' ? 'not imported' : c.itemName}`)
-            .join(' · ')}
-        </p>
-        {r.unmatchedRows.length > 0 && (
-          <p>Rows of students not in the course: {r.unmatchedRows.map((u) => `row ${u.row} (${u.key})`).join(', ')}</p>
-        )}
-      </div>
-    );
-  }
+  if (kind === 'scores') return <ScoreColumns report={report as ScoreReport} choice={choice} onChoice={onChoice} />;
   if (kind === 'canvas') {
     const r = report as CanvasReport;
+    const creates = r.items.some((i) => i.action === 'create');
     return (
       <div className="excel-summary">
         <p>
           Assignments:{' '}
           {r.items.map((i) => `${i.name} (${i.pointsPossible} pts, ${i.action === 'create' ? 'new item' : 'existing item'})`).join(' · ')}
         </p>
+        {creates && (
+          <label>
+            New assignments go in{' '}
+            <CategorySelect value={choice.categoryId} onChange={(categoryId) => onChoice({ ...choice, categoryId })} />
+          </label>
+        )}
         {r.students.skipped.length > 0 && <p>Skipped: {r.students.skipped.join(', ')}</p>}
       </div>
     );
   }
   const r = report as WorkbookReport;
+  const edits = r.gradesSheetEdits;
   return (
-    <p className="excel-summary">
-      Workbook of <strong>{r.courseName}</strong>: {r.counts.student ?? 0} students, {r.counts.item ?? 0} items, {r.counts.score ?? 0}{' '}
-      scores. Importing replaces this course's settings, roster and grades (a backup is taken first, and it can be undone).
-    </p>
+    <div className="excel-summary">
+      <p>
+        Workbook of <strong>{r.courseName}</strong>: {r.counts.student ?? 0} students, {r.counts.item ?? 0} items, {r.counts.score ?? 0}{' '}
+        scores. Importing replaces this course's settings, roster and grades (a backup is taken first, and it can be undone).
+      </p>
+      <p>
+        {edits.length === 0
+          ? 'No scores were changed on the Grades sheet.'
+          : `${edits.length} score${edits.length === 1 ? '' : 's'} changed on the Grades sheet will be imported too:`}
+      </p>
+      {edits.length > 0 && (
+        <table className="excel-preview" aria-label="Changes on the Grades sheet">
+          <thead>
+            <tr>
+              <th>Row</th>
+              <th>Column</th>
+              <th>Student</th>
+              <th>Item</th>
+              <th>Was</th>
+              <th>Now</th>
+            </tr>
+          </thead>
+          <tbody>
+            {edits.slice(0, PREVIEW_ROWS).map((e) => (
+              <tr key={`${e.row}:${e.column}`}>
+                <td>{e.row}</td>
+                <td>{e.column}</td>
+                <td>{e.student}</td>
+                <td>{e.item}</td>
+                <td>{e.from || '(empty)'}</td>
+                <td>{e.to || '(empty)'}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </div>
+  );
+}
+
+/** The course's categories that hold items, for new items. */
+function CategorySelect({ value, onChange, label }: { value: number | undefined; onChange: (id: number) => void; label?: string }) {
+  const categories = useCourse((s) => s.snapshot?.categories ?? NONE).filter((c) => c.kind === 'items');
+  return (
+    <select aria-label={label} value={value ?? categories[0]?.id ?? ''} onChange={(e) => onChange(Number(e.target.value))}>
+      {categories.map((c) => (
+        <option key={c.id} value={c.id}>
+          {c.name}
+        </option>
+      ))}
+    </select>
+  );
+}
+
+/**
+ * Where each score column goes: an item of the course, a new item (name from the header, in a
+ * category, with points possible), or nowhere. Changing one column sends the whole mapping.
+ */
+function ScoreColumns({ report, choice, onChoice }: { report: ScoreReport; choice: RosterChoice; onChoice: (c: RosterChoice) => void }) {
+  const items = useCourse((s) => s.snapshot?.items ?? NONE).filter((i) => !i.teamGraded);
+  const firstCategory = useCourse((s) => s.snapshot?.categories.find((c) => c.kind === 'items')?.id);
+  const current: ScoreColumnTarget[] =
+    choice.columns ??
+    report.columns.filter((c) => c.action === 'matched' && c.itemId !== null).map((c) => ({ column: c.column, itemId: c.itemId! }));
+  const targetOf = (column: number) => current.find((t) => t.column === column);
+  const set = (column: number, target: ScoreColumnTarget | null) =>
+    onChoice({ ...choice, columns: [...current.filter((t) => t.column !== column), ...(target ? [target] : [])] });
+  const newItem = (column: number, header: string, patch: { categoryId?: number; pointsPossible?: number }) => {
+    const old = targetOf(column);
+    const was =
+      old && 'create' in old
+        ? old.create
+        : { name: header.trim() || `Column ${column + 1}`, categoryId: firstCategory ?? 0, pointsPossible: 10 };
+    set(column, { column, create: { ...was, ...patch } });
+  };
+  return (
+    <div className="excel-summary">
+      <table className="excel-preview" aria-label="Score columns">
+        <thead>
+          <tr>
+            <th>Column</th>
+            <th>Goes to</th>
+            <th>New item</th>
+          </tr>
+        </thead>
+        <tbody>
+          {report.columns
+            .filter((c) => c.action !== 'key')
+            .map((c) => {
+              const t = targetOf(c.column);
+              const create = t && 'create' in t ? t.create : null;
+              return (
+                <tr key={c.column}>
+                  <td>{c.header || `Column ${c.column + 1}`}</td>
+                  <td>
+                    <select
+                      aria-label={`Item for column ${c.header || c.column + 1}`}
+                      value={!t ? '' : 'itemId' in t ? `item:${t.itemId}` : 'new'}
+                      onChange={(e) => {
+                        const v = e.target.value;
+                        if (v === '') set(c.column, null);
+                        else if (v === 'new') newItem(c.column, c.header, {});
+                        else set(c.column, { column: c.column, itemId: Number(v.slice(5)) });
+                      }}
+                    >
+                      <option value="">(not imported)</option>
+                      {items.map((i) => (
+                        <option key={i.id} value={`item:${i.id}`}>
+                          {i.name}
+                        </option>
+                      ))}
+                      <option value="new">New item “{c.header.trim() || `Column ${c.column + 1}`}”</option>
+                    </select>
+                  </td>
+                  <td>
+                    {create && (
+                      <span className="excel-row">
+                        <CategorySelect
+                          label={`Category for column ${c.header}`}
+                          value={create.categoryId}
+                          onChange={(categoryId) => newItem(c.column, c.header, { categoryId })}
+                        />
+                        <input
+                          type="number"
+                          min={0}
+                          aria-label={`Points possible for column ${c.header}`}
+                          value={create.pointsPossible}
+                          onChange={(e) => newItem(c.column, c.header, { pointsPossible: Number(e.target.value) })}
+                        />
+                      </span>
+                    )}
+                  </td>
+                </tr>
+              );
+            })}
+        </tbody>
+      </table>
+      {report.unmatchedRows.length > 0 && (
+        <p>Rows of students not in the course: {report.unmatchedRows.map((u) => `row ${u.row} (${u.key})`).join(', ')}</p>
+      )}
+    </div>
   );
 }
 
@@ -353,10 +505,7 @@ function summary(kind: ImportKind, r: Report): string {
     const c = r as CanvasReport;
     return `${c.students.new} new students, ${c.scores.set + c.scores.statuses} scores`;
   }
-  return `${(r as WorkbookReport).counts.student ?? 0} students`;
-}
-
-function describe(err: unknown): { message: string; problems: ImportProblem[] } {
-  const problems = err instanceof ApiError ? ((err.details as { problems?: ImportProblem[] } | undefined)?.problems ?? []) : [];
-  return { message: (err as Error).message, problems };
+  const w = r as WorkbookReport;
+  const edits = w.gradesSheetEdits.length;
+  return `${w.counts.student ?? 0} students${edits ? `, ${edits} score${edits === 1 ? '' : 's'} edited on the Grades sheet` : ''}`;
 }

@@ -1,0 +1,135 @@
+import fs from 'node:fs';
+import ExcelJS from 'exceljs';
+import { afterAll, describe, expect, it } from 'vitest';
+import { exportWorkbook, importWorkbook } from '../../../main/backend/excel';
+import { readSnapshot, type Course } from '../../../main/backend/services/course';
+import { loadDemoClass } from '../../../main/backend/services/demo';
+import { fingerprint, hasSoffice, libreOfficeResave, newCourse, refused, tempDir } from './helpers';
+
+const dir = tempDir();
+afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+const AS_OF = new Date('2026-12-20T12:00:00Z');
+
+function demoCourse(): Course {
+  const course = newCourse(dir);
+  loadDemoClass(course);
+  return course;
+}
+
+/** Exports the course, lets `edit` change the Grades sheet as an instructor would in Excel, and answers the file. */
+async function editedWorkbook(course: Course, edit: (grades: ExcelJS.Worksheet, column: (header: string) => number) => void) {
+  const file = await exportWorkbook(course, AS_OF);
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(Buffer.from(file.bytes) as never);
+  const grades = wb.getWorksheet('Grades')!;
+  const header = Array.from(grades.getRow(4).values as unknown[], (v) => String(v ?? ''));
+  edit(grades, (h) => {
+    const c = header.findIndex((x) => x.startsWith(h));
+    if (c < 1) throw new Error(`no column ${h}`);
+    return c;
+  });
+  return { name: file.name, bytes: new Uint8Array(await wb.xlsx.writeBuffer()) };
+}
+
+const scoreOf = (c: Course, studentId: number, itemId: number) =>
+  readSnapshot(c.db).scores.find((s) => s.studentId === studentId && s.itemId === itemId);
+
+describe('workbook round trip with edits on the Grades sheet', () => {
+  it('imports scores typed over on the Grades sheet, lists them in the preview, and leaves the rest as exported', async () => {
+    const course = demoCourse();
+    const snapshot = readSnapshot(course.db);
+    const hw1 = snapshot.items.find((i) => i.name === 'Homework 1')!;
+    const [first, second] = snapshot.students;
+    let letter = '';
+    const file = await editedWorkbook(course, (grades, column) => {
+      const c = column('Homework 1 (');
+      letter = grades.getColumn(c).letter;
+      grades.getRow(5).getCell(c).value = 3.5;
+      grades.getRow(6).getCell(c).value = 'ex';
+      // A letter typed over is not a score: reported, not imported.
+      grades.getRow(5).getCell(column('Letter')).value = 'A+';
+    });
+    const preview = await importWorkbook(course, file, { dryRun: true });
+    expect(preview.gradesSheetEdits).toEqual([
+      expect.objectContaining({
+        row: 5,
+        column: letter,
+        item: 'Homework 1',
+        to: '3.5',
+        student: expect.stringContaining(first!.registrarId),
+      }),
+      expect.objectContaining({ row: 6, column: letter, item: 'Homework 1', to: 'ex' }),
+    ]);
+    expect(preview.problems).toEqual([
+      expect.objectContaining({
+        severity: 'warning',
+        sheet: 'Grades',
+        message: expect.stringMatching(/1 change in 'Letter' was not imported/),
+      }),
+    ]);
+
+    const target = newCourse(dir, 'blank');
+    const report = await importWorkbook(target, file);
+    expect(report.applied).toBe(true);
+    expect(scoreOf(target, first!.id, hw1.id)).toMatchObject({ value: 3.5, status: null });
+    expect(scoreOf(target, second!.id, hw1.id)).toMatchObject({ value: null, status: 'excused' });
+    // Everything else is exactly the exported course.
+    const rest = (c: Course) =>
+      readSnapshot(c.db).scores.filter((s) => !(s.itemId === hw1.id && (s.studentId === first!.id || s.studentId === second!.id)));
+    expect(rest(target)).toEqual(rest(course));
+    const label = target.db.prepare('SELECT label FROM change_batch ORDER BY id DESC LIMIT 1').get() as { label: string };
+    expect(label.label).toMatch(/2 score\(s\) edited on the Grades sheet/);
+  });
+
+  it('finds edits after the rows were sorted in Excel', async () => {
+    const course = demoCourse();
+    const snapshot = readSnapshot(course.db);
+    const hw1 = snapshot.items.find((i) => i.name === 'Homework 1')!;
+    const last = snapshot.students.at(-1)!;
+    const file = await editedWorkbook(course, (grades, column) => {
+      // Swap the first and the last student rows, then edit the last student (now on row 5).
+      const top = grades.getRow(5).values;
+      const bottom = grades.getRow(4 + snapshot.students.length).values;
+      grades.getRow(5).values = bottom;
+      grades.getRow(4 + snapshot.students.length).values = top;
+      grades.getRow(5).getCell(column('Homework 1 (')).value = 1;
+    });
+    const target = newCourse(dir, 'blank');
+    const report = await importWorkbook(target, file);
+    expect(report.gradesSheetEdits).toEqual([
+      expect.objectContaining({ row: 5, student: expect.stringContaining(last.registrarId), to: '1' }),
+    ]);
+    expect(scoreOf(target, last.id, hw1.id)).toMatchObject({ value: 1 });
+    expect(scoreOf(target, snapshot.students[0]!.id, hw1.id)).toEqual(scoreOf(course, snapshot.students[0]!.id, hw1.id));
+  });
+
+  it('refuses an unreadable edit with its sheet, row and column, and changes nothing', async () => {
+    const course = demoCourse();
+    const before = fingerprint(course);
+    let letter = '';
+    const file = await editedWorkbook(course, (grades, column) => {
+      grades.getRow(7).getCell(column('Homework 2 (')).value = 'ten';
+      letter = grades.getColumn(column('Homework 2 (')).letter;
+    });
+    const result = await refused(() => importWorkbook(course, file));
+    expect(result.problems).toEqual([
+      expect.objectContaining({ sheet: 'Grades', row: 7, column: letter, message: expect.stringMatching(/^'ten' is not a score/) }),
+    ]);
+    expect(result.message).toMatch(/nothing was imported/);
+    expect(fingerprint(course)).toBe(before);
+  });
+
+  it.skipIf(!hasSoffice)('reads a workbook saved again by LibreOffice, with an edit made there', async () => {
+    const course = demoCourse();
+    const snapshot = readSnapshot(course.db);
+    const hw1 = snapshot.items.find((i) => i.name === 'Homework 1')!;
+    const file = await editedWorkbook(course, (grades, column) => {
+      grades.getRow(5).getCell(column('Homework 1 (')).value = 2;
+    });
+    const target = newCourse(dir, 'blank');
+    const report = await importWorkbook(target, { name: 'saved.xlsx', bytes: libreOfficeResave(file.bytes, dir) });
+    expect(report.gradesSheetEdits).toHaveLength(1);
+    expect(scoreOf(target, snapshot.students[0]!.id, hw1.id)).toMatchObject({ value: 2 });
+    expect(readSnapshot(target.db).students).toEqual(snapshot.students);
+  });
+});
