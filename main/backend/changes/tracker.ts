@@ -1,12 +1,14 @@
 import type { Db } from '../db/open';
 import { keyOf, TRACKED_TABLES, type Key, type Row, type TrackedTable } from './tables';
 
+/** Prepared statements per connection, shared by every change on it. */
+const STATEMENTS = new WeakMap<Db, Map<string, ReturnType<Db['prepare']>>>();
+
 /**
  * Every write to course data goes through a ChangeSet, so each one lands in the append-only
  * audit table with its before and after row. Undo and history are built on that record.
  */
 export class ChangeSet {
-  private readonly stmts = new Map<string, ReturnType<Db['prepare']>>();
   private count = 0;
 
   constructor(
@@ -22,11 +24,10 @@ export class ChangeSet {
   }
 
   private stmt(sql: string) {
-    let s = this.stmts.get(sql);
-    if (!s) {
-      s = this.db.prepare(sql);
-      this.stmts.set(sql, s);
-    }
+    let cache = STATEMENTS.get(this.db);
+    if (!cache) STATEMENTS.set(this.db, (cache = new Map()));
+    let s = cache.get(sql);
+    if (!s) cache.set(sql, (s = this.db.prepare(sql)));
     return s;
   }
 
@@ -38,16 +39,19 @@ export class ChangeSet {
     return this.stmt(`SELECT * FROM "${table}" WHERE ${this.where(table)}`).get(key) as Row | undefined;
   }
 
-  /** Inserts a row whose id SQLite assigns; returns the id. */
-  insert(table: TrackedTable, row: Row): number {
+  // RETURNING * gives the stored row (defaults included) for the audit without a second read.
+  private insertRow(table: TrackedTable, row: Row): Row {
     const cols = Object.keys(row);
-    const info = this.stmt(
-      `INSERT INTO "${table}" (${cols.map((c) => `"${c}"`).join(', ')}) VALUES (${cols.map((c) => `@${c}`).join(', ')})`,
-    ).run(row);
-    const id = Number(info.lastInsertRowid);
-    const key = TRACKED_TABLES[table].length === 1 && !(TRACKED_TABLES[table][0]! in row) ? { id } : keyOf(table, row);
-    this.record(table, key, undefined, this.get(table, key));
-    return id;
+    return this.stmt(
+      `INSERT INTO "${table}" (${cols.map((c) => `"${c}"`).join(', ')}) VALUES (${cols.map((c) => `@${c}`).join(', ')}) RETURNING *`,
+    ).get(row) as Row;
+  }
+
+  /** Inserts a row (its id assigned by SQLite unless given); returns the id. */
+  insert(table: TrackedTable, row: Row): number {
+    const stored = this.insertRow(table, row);
+    this.record(table, keyOf(table, stored), undefined, stored);
+    return Number(stored.id ?? 0);
   }
 
   /**
@@ -64,16 +68,16 @@ export class ChangeSet {
     }
     const next: Row = { ...before, ...after, ...key };
     if (before && sameRow(before, next)) return;
-    const cols = Object.keys(next);
+    let stored: Row;
     if (before) {
-      const sets = cols.filter((c) => !(c in key)).map((c) => `"${c}" = @${c}`);
-      this.stmt(`UPDATE "${table}" SET ${sets.join(', ')} WHERE ${this.where(table)}`).run(next);
+      const sets = Object.keys(next)
+        .filter((c) => !(c in key))
+        .map((c) => `"${c}" = @${c}`);
+      stored = this.stmt(`UPDATE "${table}" SET ${sets.join(', ')} WHERE ${this.where(table)} RETURNING *`).get(next) as Row;
     } else {
-      this.stmt(`INSERT INTO "${table}" (${cols.map((c) => `"${c}"`).join(', ')}) VALUES (${cols.map((c) => `@${c}`).join(', ')})`).run(
-        next,
-      );
+      stored = this.insertRow(table, next);
     }
-    this.record(table, key, before, this.get(table, key));
+    this.record(table, key, before, stored);
   }
 
   private record(table: TrackedTable, key: Key, before: Row | undefined, after: Row | undefined): void {
