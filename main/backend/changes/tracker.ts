@@ -103,19 +103,33 @@ function sameRow(a: Row, b: Row): boolean {
   return true;
 }
 
+/** change_batch.undone of a record kept in the history but outside undo (e.g. what was sent to the registrar). */
+export const NOT_UNDOABLE = 3;
+
 /**
  * Runs `fn` as one user action: one transaction, one undo step. A batch that wrote nothing
  * is rolled back so it leaves no empty undo step. Starting an action discards the redo stack.
+ * `undoable: false` records a fact (in the audit, with its own batch) that undo skips and that
+ * leaves the redo stack alone.
  */
-export function change<T>(db: Db, label: string, fn: (cs: ChangeSet) => T, opts: { reason?: string | null; now?: () => string } = {}): T {
+export function change<T>(
+  db: Db,
+  label: string,
+  fn: (cs: ChangeSet) => T,
+  opts: { reason?: string | null; now?: () => string; undoable?: boolean } = {},
+): T {
   const at = (opts.now ?? (() => new Date().toISOString()))();
+  const undoable = opts.undoable ?? true;
   return db.transaction(() => {
-    const batchId = Number(db.prepare('INSERT INTO change_batch (at, label) VALUES (?, ?)').run(at, label).lastInsertRowid);
+    const batchId = Number(
+      db.prepare('INSERT INTO change_batch (at, label, undone) VALUES (?, ?, ?)').run(at, label, undoable ? 0 : NOT_UNDOABLE)
+        .lastInsertRowid,
+    );
     const cs = new ChangeSet(db, batchId, at, opts.reason ?? null);
     const result = fn(cs);
     if (cs.size === 0) {
       db.prepare('DELETE FROM change_batch WHERE id = ?').run(batchId);
-    } else {
+    } else if (undoable) {
       db.prepare('UPDATE change_batch SET undone = 2 WHERE undone = 1').run();
     }
     return result;

@@ -16,7 +16,8 @@ export interface UndoState {
   redoLabel: string | null;
 }
 
-// change_batch.undone: 0 done, 1 undone (can be redone), 2 undone and superseded by a new action.
+// change_batch.undone: 0 done, 1 undone (can be redone), 2 undone and superseded by a new action,
+// 3 a record outside undo (NOT_UNDOABLE in tracker.ts).
 export function undoState(db: Db): UndoState {
   const u = db.prepare('SELECT label FROM change_batch WHERE undone = 0 ORDER BY id DESC LIMIT 1').get() as { label: string } | undefined;
   const r = db.prepare('SELECT label FROM change_batch WHERE undone = 1 ORDER BY id ASC LIMIT 1').get() as { label: string } | undefined;

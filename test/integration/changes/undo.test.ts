@@ -1,0 +1,51 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { change } from '../../../main/backend/changes/tracker';
+import { redo, undo, undoState } from '../../../main/backend/changes/undo';
+import { closeCourse, createCourse } from '../../../main/backend/services/course';
+import { tmpDir } from '../../helpers/tmp';
+
+const now = () => new Date().toISOString();
+
+describe('undo and the change tracker', () => {
+  it('restores deleted rows, then re-applies them, in one step each', () => {
+    const course = createCourse(path.join(tmpDir(), 'u.gradebook'), 'blank');
+    const { db } = course;
+    const id = change(db, 'Add', (cs) => cs.insert('student', { registrar_id: '1', first_name: 'A', last_name: 'B', created_at: now() }));
+    change(db, 'Delete', (cs) => cs.put('student', { id }, null));
+    expect(db.prepare('SELECT count(*) AS n FROM student').get()).toEqual({ n: 0 });
+    expect(undo(db)).toBe('Delete');
+    expect(db.prepare('SELECT registrar_id FROM student WHERE id = ?').get(id)).toEqual({ registrar_id: '1' });
+    expect(redo(db)).toBe('Delete');
+    expect(db.prepare('SELECT count(*) AS n FROM student').get()).toEqual({ n: 0 });
+    closeCourse(course);
+  });
+
+  it('leaves no empty undo step for a change that wrote nothing', () => {
+    const course = createCourse(path.join(tmpDir(), 'e.gradebook'), 'blank');
+    change(course.db, 'Nothing', () => undefined);
+    expect(undoState(course.db).canUndo).toBe(false);
+    closeCourse(course);
+  });
+
+  it('keeps a record outside undo: undo skips it and the redo stack survives it', () => {
+    const course = createCourse(path.join(tmpDir(), 'r.gradebook'), 'blank');
+    const { db } = course;
+    change(db, 'Add', (cs) => cs.insert('student', { registrar_id: '1', first_name: 'A', last_name: 'B', created_at: now() }));
+    expect(undo(db)).toBe('Add');
+    change(
+      db,
+      'Registrar export',
+      (cs) => cs.insert('registrar_export', { at: now(), profile_json: '{}', file_name: 'f.xlsx', sha256: 'x', letters_json: '[]' }),
+      {
+        undoable: false,
+      },
+    );
+    expect(undoState(db)).toMatchObject({ canUndo: false, canRedo: true, redoLabel: 'Add' });
+    expect(redo(db)).toBe('Add');
+    expect(undo(db)).toBe('Add');
+    expect(db.prepare('SELECT count(*) AS n FROM registrar_export').get()).toEqual({ n: 1 });
+    expect(db.prepare("SELECT count(*) AS n FROM audit WHERE entity = 'registrar_export'").get()).toEqual({ n: 1 });
+    closeCourse(course);
+  });
+});
