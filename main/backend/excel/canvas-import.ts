@@ -5,7 +5,7 @@ import { commitImport, importOutcome, type ImportFile } from './apply';
 import { normalizeHeader, splitName } from './detect';
 import { fileError, Problems, refuseIfErrors } from './problems';
 import { readSpreadsheet } from './read';
-import { existingScores, FAR_ABOVE, readScoreCell, scorePatch } from './score-cells';
+import { checkScoreRange, existingScores, readScoreCell, scorePatch } from './score-cells';
 import { cellNumber, cellText } from './sheet';
 
 export type CanvasOptions = Omit<CanvasImportInput, 'file'>;
@@ -161,8 +161,8 @@ export async function importCanvas(course: Course, file: ImportFile, opts: Canva
       if (cell.kind === 'not-assigned') return void report.scores.notAssigned++;
       if (cell.kind === 'invalid')
         return problems.error(sheet.name, r, a.column, `'${cell.text}' is not a score. Canvas writes numbers, EX or N/A here.`);
-      if (cell.kind === 'value' && (cell.value < 0 || (a.possible > 0 && cell.value > a.possible * FAR_ABOVE)))
-        return problems.error(sheet.name, r, a.column, `${cell.value} is far outside 0–${a.possible} points possible for '${a.name}'.`);
+      const outOfRange = cell.kind === 'value' ? checkScoreRange(cell.value, a.possible, a.name) : null;
+      if (outOfRange) return problems.error(sheet.name, r, a.column, outOfRange);
       const old = existing && a.item ? scores.get(`${existing.id}:${a.item.id}`) : undefined;
       const patch = scorePatch(cell, old, false);
       if (!patch) {

@@ -1,7 +1,7 @@
 import type { WorkbookReport } from '../../../shared/api/excel';
 import type { ScoreStatus } from '../../../shared/model';
 import type { Problems } from './problems';
-import { FAR_ABOVE, readScoreCell } from './score-cells';
+import { checkScoreRange, readScoreCell } from './score-cells';
 import { cellNumber, cellText, columnLetter, type CellValue, type Sheet } from './sheet';
 import { GRADES_HEADER_ROW, GRADES_SHEET } from './workbook-format';
 
@@ -122,13 +122,9 @@ export function findGradesSheetEdits(
         );
         continue;
       }
-      if (cell.kind === 'value' && (cell.value < 0 || (item.points > 0 && cell.value > item.points * FAR_ABOVE))) {
-        problems.error(
-          GRADES_SHEET,
-          r,
-          at,
-          `${cell.value} is far outside 0–${item.points} points possible for '${item.name}'. Check for a typo.`,
-        );
+      const outOfRange = cell.kind === 'value' ? checkScoreRange(cell.value, item.points, item.name) : null;
+      if (outOfRange) {
+        problems.error(GRADES_SHEET, r, at, outOfRange);
         continue;
       }
       edits.push({

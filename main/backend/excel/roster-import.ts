@@ -69,7 +69,7 @@ export async function importRoster(course: Course, file: ImportFile, opts: Roste
   );
   const seen = new Map<string, number>();
   const rows: RosterReport['rows'] = [];
-  const drafts: { draft: Draft; existing: StudentRow | undefined }[] = [];
+  const writes: { registrarId: string; existing: StudentRow | undefined; fields: Partial<StudentRow> }[] = [];
 
   if (problems.errors.length === 0) {
     for (let r = headerRow + 1; r < sheet.rows.length; r++) {
@@ -89,11 +89,11 @@ export async function importRoster(course: Course, file: ImportFile, opts: Roste
       const before = problems.errors.length;
       validateRow(draft, r, seen, problems, sheet.name, mapping);
       const old = existing.get(draft.registrarId);
-      const changes = old ? diff(old, draft) : [];
+      const { action, changes, fields } = decide(old, draft);
       const failed = problems.errors.length > before;
       rows.push({
         row: r + 1,
-        action: failed ? 'error' : !old ? 'new' : changes.length ? 'updated' : 'unchanged',
+        action: failed ? 'error' : action,
         registrarId: draft.registrarId,
         firstName: draft.firstName,
         lastName: draft.lastName,
@@ -101,7 +101,7 @@ export async function importRoster(course: Course, file: ImportFile, opts: Roste
         section: draft.section,
         changes,
       });
-      if (!failed) drafts.push({ draft, existing: old });
+      if (!failed && action !== 'unchanged') writes.push({ registrarId: draft.registrarId, existing: old, fields });
     }
     if (rows.length === 0) problems.error(sheet.name, headerRow, null, 'There are no students below the header row.');
   }
@@ -120,17 +120,9 @@ export async function importRoster(course: Course, file: ImportFile, opts: Roste
   if (counts.new + counts.updated === 0) return report;
   await work.step(0.9, 'Writing');
   report.backup = commitImport(course, `Import class list (${counts.new} new, ${counts.updated} updated)`, file, (cs, now) => {
-    for (const { draft, existing: old } of drafts) {
-      const row = {
-        registrar_id: draft.registrarId,
-        first_name: draft.firstName,
-        last_name: draft.lastName,
-        ...(draft.preferredName !== null && { preferred_name: draft.preferredName }),
-        ...(draft.email !== null && { email: draft.email }),
-        ...(draft.section !== null && { section: draft.section }),
-      };
-      if (old) cs.put('student', { id: old.id }, row);
-      else cs.insert('student', { ...row, status: 'enrolled', extension_days: 0, created_at: now });
+    for (const { registrarId, existing: old, fields } of writes) {
+      if (old) cs.put('student', { id: old.id }, fields);
+      else cs.insert('student', { registrar_id: registrarId, ...fields, status: 'enrolled', extension_days: 0, created_at: now });
     }
   });
   report.applied = true;
@@ -173,12 +165,22 @@ function validateRow(
   }
 }
 
-function diff(old: StudentRow, d: Draft): string[] {
-  const out: string[] = [];
+/**
+ * What a row does to the student on file, decided once for the preview and the write: only
+ * non-empty cells count, so an empty cell never erases a name or an email, and the fields
+ * written are exactly the changes listed.
+ */
+function decide(
+  old: StudentRow | undefined,
+  d: Draft,
+): { action: 'new' | 'updated' | 'unchanged'; changes: string[]; fields: Partial<StudentRow> } {
+  const changes: string[] = [];
+  const fields: Partial<StudentRow> = {};
   for (const [field, column, label] of COMPARED) {
     const next = d[field];
-    if (next === null || next === '' || next === old[column]) continue;
-    out.push(`${label}: ${old[column] ?? '(none)'} → ${next}`);
+    if (next === null || next === '' || next === old?.[column]) continue;
+    Object.assign(fields, { [column]: next });
+    if (old) changes.push(`${label}: ${old[column] ?? '(none)'} → ${next}`);
   }
-  return out;
+  return { action: !old ? 'new' : changes.length ? 'updated' : 'unchanged', changes, fields };
 }

@@ -34,7 +34,19 @@ export function readScoreCell(value: CellValue | undefined, decimalComma: boolea
 }
 
 /** A score this far above points possible is a typo (940 for 9.4), not extra credit. */
-export const FAR_ABOVE = 2;
+const FAR_ABOVE = 2;
+/** On an item worth 0 points (pure extra credit) there is no scale, so only a plainly wrong number is refused. */
+const MOST_ON_ZERO_POINTS = 100;
+
+/**
+ * Why an imported score cannot be right (negative, or far above the item's points possible, as
+ * a misplaced decimal point makes it), or null when it is plausible. Every importer asks here.
+ */
+export function checkScoreRange(value: number, possible: number, itemName?: string): string | null {
+  const tooHigh = possible > 0 ? value > possible * FAR_ABOVE : value > MOST_ON_ZERO_POINTS;
+  if (value >= 0 && !tooHigh) return null;
+  return `${value} is far outside 0–${possible} points possible${itemName === undefined ? '' : ` for '${itemName}'`}. Check for a typo.`;
+}
 
 export interface ExistingScore {
   value: number | null;

@@ -6,8 +6,8 @@ import { commitImport, importOutcome, type ImportFile } from './apply';
 import { detectHeaderRow, headerRowIndex, normalizeHeader, pickSheet, sheetChoice } from './detect';
 import { Problems, refuseIfErrors } from './problems';
 import { readSpreadsheet } from './read';
-import { existingScores, FAR_ABOVE, readScoreCell, scorePatch } from './score-cells';
-import { cellText, type CellValue } from './sheet';
+import { checkScoreRange, existingScores, readScoreCell, scorePatch } from './score-cells';
+import { cellText, columnLetter, type CellValue } from './sheet';
 
 export type ScoreOptions = Omit<ScoreImportInput, 'file'>;
 
@@ -68,9 +68,21 @@ export async function importScores(course: Course, file: ImportFile, options: Sc
       if (item) targets.set(c, { item, create: null });
     });
   }
+  const columnOfItem = new Map<number, number>();
   for (const [c, t] of targets) {
-    if (t.item?.team_graded)
+    if (!t.item) continue;
+    if (t.item.team_graded)
       problems.error(sheet.name, headerRow, c, `'${t.item.name}' is graded per team; enter team scores in the gradebook instead.`);
+    // Both columns would write the same cells and the last would win unseen.
+    const first = columnOfItem.get(t.item.id);
+    if (first === undefined) columnOfItem.set(t.item.id, c);
+    else
+      problems.error(
+        sheet.name,
+        headerRow,
+        c,
+        `Columns ${columnLetter(first)} ('${headers[first] ?? ''}') and ${columnLetter(c)} ('${headers[c] ?? ''}') both hold scores for '${t.item.name}'. Map only one of them to it.`,
+      );
   }
   if (keyColumn < 0 || keyColumn >= Math.max(header.length, 1)) {
     problems.error(
@@ -135,11 +147,9 @@ export async function importScores(course: Course, file: ImportFile, options: Sc
           );
           continue;
         }
-        if (
-          cell.kind === 'value' &&
-          (cell.value < 0 || (possible > 0 && cell.value > possible * FAR_ABOVE) || (possible === 0 && cell.value > 100))
-        ) {
-          problems.error(sheet.name, r, c, `${cell.value} is far outside 0–${possible} points possible. Check for a typo.`);
+        const outOfRange = cell.kind === 'value' ? checkScoreRange(cell.value, possible) : null;
+        if (outOfRange) {
+          problems.error(sheet.name, r, c, outOfRange);
           continue;
         }
         const old = t.item ? existing.get(`${studentId}:${t.item.id}`) : undefined;

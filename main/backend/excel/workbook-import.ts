@@ -1,6 +1,6 @@
 import { ApiError } from '../../../shared/api/envelope';
 import type { WorkbookReport } from '../../../shared/api/excel';
-import { Policy } from '../../../shared/model';
+import { z } from 'zod';
 import { TRACKED_TABLES } from '../changes/tables';
 import { IDLE, ROWS_PER_STEP, type Steps } from '../jobs/steps';
 import type { Course } from '../services/course';
@@ -8,7 +8,8 @@ import { commitImport, importOutcome, type ImportFile } from './apply';
 import { findGradesSheetEdits, type GradesRecord } from './grades-sheet-edits';
 import { fileError, Problems, refuseIfErrors } from './problems';
 import { isZip, readSpreadsheet } from './read';
-import { cellText } from './sheet';
+import { checkCourseRows, type DataRows, type Row } from './workbook-check';
+import { cellText, type CellValue } from './sheet';
 import { readXlsxSheets } from './xlsx-parts';
 import {
   DATA_SHEET,
@@ -21,7 +22,11 @@ import {
   type DataTable,
 } from './workbook-format';
 
-type Row = Record<string, unknown>;
+/** The data sheet's record of the Grades sheet (see GRADES_COLUMNS), as the export wrote it. */
+const GradesColumns = z.object({ header: z.array(z.string()), items: z.array(z.number().int().nullable()) });
+const GradesRow = z.tuple([z.number().int()], z.unknown());
+const DAMAGED_GRADES_RECORD =
+  'The record of the Grades sheet is damaged, so edits made there cannot be found. The data sheet was edited; export the workbook again.';
 
 const notOurs = () =>
   fileError(
@@ -58,26 +63,30 @@ export async function importWorkbook(
   const columns = new Map(
     DATA_TABLES.map((t) => [t, new Set((course.db.prepare(`PRAGMA table_info("${t}")`).all() as { name: string }[]).map((c) => c.name))]),
   );
-  const rows = new Map<DataTable, Row[]>(DATA_TABLES.map((t) => [t, []]));
-  const grades: { header: string[]; items: (number | null)[]; cells: unknown[][] } = { header: [], items: [], cells: [] };
-  let hasGradesRecord = false;
+  const parsed: DataRows = { rows: new Map(DATA_TABLES.map((t) => [t, []])), at: new Map() };
+  const { rows } = parsed;
+  let record: GradesRecord | null = null;
+  const recordRows: z.infer<typeof GradesRow>[] = [];
   for (let r = 1; r < data.rows.length; r++) {
     if (r % ROWS_PER_STEP === 0) await work.step(0.35 + (0.45 * r) / data.rows.length, 'Checking the course data');
     const tag = cellText(data.rows[r]?.[0]);
-    let row: Row;
+    let row: unknown;
     try {
-      row = JSON.parse(cellText(data.rows[r]?.[1])) as Row;
+      row = JSON.parse(cellText(data.rows[r]?.[1]));
     } catch {
       problems.error(DATA_SHEET, r, 1, 'This row is damaged (not readable data). The data sheet was edited; export the workbook again.');
       continue;
     }
     if (tag === GRADES_COLUMNS) {
-      Object.assign(grades, row);
-      hasGradesRecord = true;
+      const read = GradesColumns.safeParse(row);
+      if (read.success) record = { ...read.data, rows: new Map() };
+      else problems.error(DATA_SHEET, r, 1, DAMAGED_GRADES_RECORD);
       continue;
     }
     if (tag === GRADES_ROW) {
-      grades.cells.push(row as unknown as unknown[]);
+      const read = GradesRow.safeParse(row);
+      if (read.success) recordRows.push(read.data);
+      else problems.error(DATA_SHEET, r, 1, DAMAGED_GRADES_RECORD);
       continue;
     }
     const known = columns.get(tag as DataTable);
@@ -85,25 +94,24 @@ export async function importWorkbook(
       problems.error(DATA_SHEET, r, 0, `'${tag}' is not a part of a course. The data sheet was edited; export the workbook again.`);
       continue;
     }
-    const unknown = typeof row === 'object' && row !== null ? Object.keys(row).filter((k) => !known.has(k)) : ['(not a row)'];
+    if (typeof row !== 'object' || row === null || Array.isArray(row)) {
+      problems.error(DATA_SHEET, r, 1, `This ${tag} row holds no fields. The data sheet was edited; export the workbook again.`);
+      continue;
+    }
+    const unknown = Object.keys(row).filter((k) => !known.has(k));
     if (unknown.length) {
       problems.error(DATA_SHEET, r, 1, `This ${tag} row has fields a course does not have (${unknown.join(', ')}).`);
       continue;
     }
-    rows.get(tag as DataTable)!.push(row);
+    rows.get(tag as DataTable)!.push(row as Row);
+    parsed.at.set(row as Row, r);
   }
+  checkCourseRows(parsed, problems);
   const courseRow = rows.get('course')![0];
-  if (!courseRow) problems.error(DATA_SHEET, null, null, 'The workbook has no course settings row.');
-  else if (!Policy.safeParse(JSON.parse(String(courseRow.policy_json))).success)
-    problems.error(
-      DATA_SHEET,
-      null,
-      null,
-      'The grading policy in the workbook is not valid. Export the workbook again from the gradebook.',
-    );
+  if (record) for (const [studentId, ...cells] of recordRows) record.rows.set(cellText(cells[0] as CellValue), { studentId, cells });
 
   await work.step(0.8, 'Comparing the Grades sheet');
-  const edits = findGradesSheetEdits(sheets.get(GRADES_SHEET), hasGradesRecord ? gradesRecord(grades) : null, names(rows), problems);
+  const edits = findGradesSheetEdits(sheets.get(GRADES_SHEET), record, names(rows), problems);
   const counts = Object.fromEntries(DATA_TABLES.map((t) => [t, rows.get(t)!.length]));
   const report: WorkbookReport = {
     ...importOutcome({ sheets: [...sheets.values()] }, problems),
@@ -141,12 +149,6 @@ export async function importWorkbook(
   }
   report.applied = true;
   return report;
-}
-
-function gradesRecord(g: { header: string[]; items: (number | null)[]; cells: unknown[][] }): GradesRecord {
-  const rows: GradesRecord['rows'] = new Map();
-  for (const [studentId, ...cells] of g.cells) rows.set(cellText(cells[0] as string), { studentId: studentId as number, cells });
-  return { header: g.header, items: g.items, rows };
 }
 
 /** Names for the preview, from the workbook's own rows. */

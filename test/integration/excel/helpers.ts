@@ -29,9 +29,10 @@ export function fingerprint(course: Course): string {
 }
 
 /** Runs `fn` expecting a validation failure; answers its problems. */
-export async function refused(
-  fn: () => Promise<unknown>,
-): Promise<{ message: string; problems: { sheet: string | null; row: number | null; column: string | null; message: string }[] }> {
+export async function refused(fn: () => Promise<unknown>): Promise<{
+  message: string;
+  problems: { severity: string; sheet: string | null; row: number | null; column: string | null; message: string }[];
+}> {
   try {
     await fn();
   } catch (err) {

@@ -65,6 +65,26 @@ describe('class list import', () => {
     expect(students(course)).toHaveLength(0);
   });
 
+  it('writes exactly what the preview lists: an empty first-name cell keeps the name, unchanged rows are not written', async () => {
+    const course = newCourse(dir);
+    await importRoster(course, bytes('Student ID,Last Name,First Name,Email\n001,Lee,Ann,\n002,Kim,Bo,bo@x.edu\n'));
+    const file = bytes('Student ID,Last Name,First Name,Email\n001,Lee,,ann@x.edu\n002,Kim,Bo,bo@x.edu\n');
+    const preview = await importRoster(course, file, { dryRun: true });
+    expect(preview.rows.map((r) => [r.registrarId, r.action, r.changes])).toEqual([
+      ['001', 'updated', ['email: (none) → ann@x.edu']],
+      ['002', 'unchanged', []],
+    ]);
+    const audited = () => course.db.prepare("SELECT entity_key, after_json FROM audit WHERE entity = 'student' ORDER BY id").all();
+    const auditBefore = audited().length;
+    await importRoster(course, file);
+    expect(students(course)).toEqual([
+      { id: '001', first: 'Ann', last: 'Lee', email: 'ann@x.edu', section: null },
+      { id: '002', first: 'Bo', last: 'Kim', email: 'bo@x.edu', section: null },
+    ]);
+    // One audit row: Ann's email. Bo's unchanged row wrote nothing.
+    expect(audited().length - auditBefore).toBe(1);
+  });
+
   it('reads the LibreOffice-written xlsx the same way, and reports unchanged and updated rows', async () => {
     const course = newCourse(dir);
     await importRoster(course, fixture('class-list.csv'));

@@ -68,6 +68,32 @@ describe('scores import', () => {
     expect(preview.unmatchedRows).toEqual([{ row: 2, key: '999' }]);
     expect(preview.columns.map((c) => c.action)).toEqual(['key', 'matched', 'unmatched']);
   });
+  it('refuses two columns for the same item (by name and by "Name (id)", or mapped twice), naming both', async () => {
+    const course = await classCourse();
+    const before = fingerprint(course);
+    const file = csv('Student ID,Homework 1,Homework 1 (123)\n001234567,9,4\n');
+    const result = await refused(() => importScores(course, file));
+    expect(result.problems).toEqual([
+      expect.objectContaining({
+        row: 1,
+        column: 'C',
+        message: "Columns B ('Homework 1') and C ('Homework 1 (123)') both hold scores for 'Homework 1'. Map only one of them to it.",
+      }),
+    ]);
+    const hw2 = (course.db.prepare("SELECT id FROM item WHERE name = 'Homework 2'").get() as { id: number }).id;
+    const mapped = await refused(() =>
+      importScores(course, file, {
+        columns: [
+          { column: 1, itemId: hw2 },
+          { column: 2, itemId: hw2 },
+        ],
+      }),
+    );
+    expect(mapped.problems.map((p) => p.message)).toEqual([
+      expect.stringMatching(/^Columns B .* and C .* both hold scores for 'Homework 2'/),
+    ]);
+    expect(fingerprint(course)).toBe(before);
+  });
 });
 
 describe('Canvas gradebook import', () => {
@@ -105,6 +131,23 @@ describe('Canvas gradebook import', () => {
     const report = await importCanvas(course, { name: 'canvas.xlsx', bytes: xlsx });
     expect(report.students.unchanged).toBe(4);
     expect(score(course, '002345678', 'Homework 2')).toEqual({ value: 7.25, status: null });
+  });
+
+  it('checks scores on a 0-point assignment like the scores import does (a typo far above 100 is refused)', async () => {
+    const course = await classCourse();
+    const before = fingerprint(course);
+    const text = [
+      'Student,ID,SIS User ID,SIS Login ID,Section,Bonus (2001),Homework 1 (1001)',
+      '    Points Possible,,,,,0.00,10.00',
+      '"Núñez, José",5501,001234567,jnunez,S1,500,-1',
+      '"O\'Brien, Siobhán",5502,002345678,sobrien,S1,5,9',
+    ].join('\n');
+    const result = await refused(() => importCanvas(course, { name: 'canvas.csv', bytes: new TextEncoder().encode(text) }));
+    expect(result.problems.map((p) => `${p.row}${p.column}: ${p.message}`)).toEqual([
+      "3F: 500 is far outside 0–0 points possible for 'Bonus'. Check for a typo.",
+      "3G: -1 is far outside 0–10 points possible for 'Homework 1'. Check for a typo.",
+    ]);
+    expect(fingerprint(course)).toBe(before);
   });
 
   it('refuses a file that is not a Canvas export, without changes', async () => {
