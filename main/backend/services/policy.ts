@@ -60,7 +60,8 @@ function policyProblems(policy: Policy, drafts: CategoryDraft[]): { message: str
   const weights = `Category weights total ${fmt(total)}%; they must total 100%.`;
   const others = weightsOff ? problems.filter((p) => !p.startsWith('Category weights add up')) : problems;
   const message = [weightsOff ? weights : 'The policy was not saved:', ...others].join(' ');
-  return { message, problems };
+  // The weights problem is in the message in the settings screen's words; list it only once.
+  return { message, problems: weightsOff ? [weights, ...others] : problems };
 }
 
 /** Saves the policy and the category list together, as one undo step. Nothing changes when refused. */
