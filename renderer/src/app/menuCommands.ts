@@ -18,7 +18,11 @@ export async function runMenuCommand(command: string, showShortcuts: () => void)
   const bridge = desktopBridge();
   if (command.startsWith('file.openPath:')) {
     const file = command.slice('file.openPath:'.length);
-    if (await app.run('Opening the course', () => api('course.open', { file }))) await reloadAll();
+    const course = await app.run('Opening the course', () => api('course.open', { file }));
+    if (!course) return;
+    // The shell switches to the new course before anything reloads, so nothing of the old one lingers.
+    app.setCourse(course);
+    await reloadAll();
     return;
   }
   switch (command) {

@@ -11,12 +11,19 @@ export const courseKey = (course: CourseSummary | null | undefined): string =>
 interface CourseStore {
   /**
    * What the engine reads, fetched once for every screen. The grid builds its live state on it;
-   * other screens show views of it.
+   * other screens show views of it. Always of the open course file: cleared when another opens.
    */
   snapshot: CourseSnapshot | null;
-  /** The course key (see courseKey) the snapshot was fetched under. */
+  /** The course key (see courseKey) the snapshot was fetched under; '' when there is none. */
   key: string;
+  /** The course file the snapshot belongs to. */
+  file: string | null;
   undo: UndoState | null;
+  /**
+   * Bumped whenever the open course file changes. Work begun under an earlier epoch (a request,
+   * an edit on its way) belongs to the other course and must not land in this one.
+   */
+  epoch: number;
   /** Fetches the snapshot and undo labels; rejects on failure. Callers in the same tick share one request. */
   fetch(): Promise<void>;
   /** Reloads the snapshot, the undo labels and the shell's course summary. */
@@ -35,15 +42,23 @@ export const useCourse = create<CourseStore>((set, get) => {
   let sent: Promise<void> | null = null;
 
   const request = async () => {
-    const key = courseKey(useApp.getState().app?.course);
-    const [packed, undo] = await Promise.all([api('course.snapshot', {}), api('history.state', {})]);
-    set({ snapshot: unpackSnapshot(packed), undo, key });
+    for (;;) {
+      const { epoch } = get();
+      const course = useApp.getState().app?.course;
+      const [packed, undo] = await Promise.all([api('course.snapshot', {}), api('history.state', {})]);
+      // Another course opened while this was on its way: the answer may be either's, so ask again.
+      if (get().epoch !== epoch) continue;
+      set({ snapshot: unpackSnapshot(packed), undo, key: courseKey(course), file: course?.file ?? null });
+      return;
+    }
   };
 
   return {
     snapshot: null,
     key: '',
+    file: null,
     undo: null,
+    epoch: 0,
     fetch: () => {
       pending ??= (async () => {
         await sent?.catch(() => undefined);
@@ -59,8 +74,11 @@ export const useCourse = create<CourseStore>((set, get) => {
     },
     reload: async () => {
       const { run, setCourse } = useApp.getState();
+      const { epoch } = get();
       await run('Loading the course', async () => {
         const [summary] = await Promise.all([api('course.summary', {}), get().fetch()]);
+        // A summary asked for before another course opened would put the old course back in the shell.
+        if (get().epoch !== epoch) return;
         set({ key: courseKey(summary) });
         setCourse(summary);
       });
@@ -71,4 +89,12 @@ export const useCourse = create<CourseStore>((set, get) => {
       return result;
     },
   };
+});
+
+// Opening another course (picker, menu, refresh) drops the old course's data at once, before any
+// screen can show or edit it; screens then fetch the new one.
+useApp.subscribe((state, prev) => {
+  if (state.app?.course?.file !== prev.app?.course?.file) {
+    useCourse.setState((s) => ({ snapshot: null, key: '', file: null, undo: null, epoch: s.epoch + 1 }));
+  }
 });

@@ -26,10 +26,16 @@ export interface GridMessage {
 }
 
 interface GradebookStore {
-  /** The grid's course: the shared snapshot it was built on, with team cells kept current. */
+  /**
+   * The grid's course, built on the shared snapshot (stores/course.ts). The live cells are in
+   * rows and teamScores; they are written back here and to the shared store right after each
+   * change (off the keystroke's path), so other screens never read stale cells.
+   */
   snapshot: CourseSnapshot | null;
-  /** The shared snapshot (stores/course.ts) the grid was built on. */
+  /** The shared snapshot the grid is built on and writes its cells back to. */
   source: CourseSnapshot | null;
+  /** The course file the grid was built for; it shows and edits nothing of another. */
+  file: string | null;
   prepared: PreparedCourse | null;
   rows: ReadonlyMap<number, GridRow>;
   /** Team cells by "teamId:itemId". */
@@ -42,8 +48,8 @@ interface GradebookStore {
   shape: number;
   /** Fetches the shared course snapshot; the grid then shows it (see show). */
   load(): Promise<void>;
-  /** Builds the grid on a shared snapshot, unless it is already built on it. */
-  show(snapshot: CourseSnapshot): void;
+  /** Builds the grid on the shared snapshot, unless it is already built on it. */
+  show(): void;
   /**
    * Saves edits as one undo step. The grades update at once from the edited cells; the saved
    * rows then replace them, and a refusal reloads the course and shows the reason.
@@ -73,12 +79,29 @@ const written = (scores: Score[], teamScores: TeamScore[]): CellChanges => ({
   removedTeamScores: [],
 });
 
+function allScores(rows: ReadonlyMap<number, GridRow>): Score[] {
+  const out: Score[] = [];
+  for (const row of rows.values()) for (const sc of row.scores.values()) out.push(sc);
+  return out;
+}
+
 function message(err: unknown): string {
   return err instanceof Error ? err.message : String(err);
 }
 
+const EMPTY = {
+  snapshot: null,
+  source: null,
+  file: null,
+  prepared: null,
+  rows: new Map<number, GridRow>(),
+  teamScores: new Map<string, TeamScore>(),
+  itemIndex: new Map<number, number>(),
+  message: null,
+};
+
 /** Everything the grid derives from a snapshot: engine state, live results, rows. */
-function build(snapshot: CourseSnapshot) {
+function build(snapshot: CourseSnapshot, file: string | null) {
   const prepared = prepareCourse(snapshot);
   const results = computePrepared(prepared).students;
   const byStudent = new Map<number, Map<number, Score>>();
@@ -94,6 +117,7 @@ function build(snapshot: CourseSnapshot) {
   return {
     snapshot,
     source: snapshot,
+    file,
     prepared,
     rows,
     teamScores: new Map(snapshot.teamScores.map((t) => [teamKey(t.teamId, t.itemId), t])),
@@ -118,7 +142,6 @@ export const useGradebook = create<GradebookStore>((set, get) => {
     for (const sc of changes.scores) cellsOf(sc.studentId)?.set(sc.itemId, sc);
     for (const k of changes.removedScores) cellsOf(k.studentId)?.delete(k.itemId);
     let prepared = s.prepared;
-    let snapshot = s.snapshot;
     let teamCells = s.teamScores;
     const teamsTouched = new Set<number>();
     if (changes.teamScores.length + changes.removedTeamScores.length > 0) {
@@ -132,10 +155,12 @@ export const useGradebook = create<GradebookStore>((set, get) => {
         teamsTouched.add(k.teamId);
       }
       teamCells = next;
+    }
+    for (const [id, cells] of touched) rows.set(id, { ...rows.get(id)!, scores: cells });
+    let snapshot = s.snapshot;
+    if (teamsTouched.size > 0) {
       // Team cells live in the prepared course itself: prepare it again (rare, and only for team items).
-      const allScores: Score[] = [];
-      for (const [id, row] of rows) allScores.push(...(touched.get(id) ?? row.scores).values());
-      snapshot = { ...snapshot, scores: allScores, teamScores: [...next.values()] };
+      snapshot = { ...snapshot, scores: allScores(rows), teamScores: [...teamCells.values()] };
       prepared = prepareCourse(snapshot);
     } else {
       for (const [id, cells] of touched) prepared = withStudentScores(prepared, id, [...cells.values()]);
@@ -146,11 +171,30 @@ export const useGradebook = create<GradebookStore>((set, get) => {
     }
     for (const id of recompute) {
       const row = rows.get(id);
-      if (!row) continue;
-      rows.set(id, { student: row.student, scores: touched.get(id) ?? row.scores, result: computeStudent(prepared, id) });
+      if (row) rows.set(id, { ...row, result: computeStudent(prepared, id) });
     }
     set({ rows, prepared, snapshot, teamScores: teamCells });
+    writeBackSoon ??= setTimeout(writeBack);
   };
+
+  let writeBackSoon: ReturnType<typeof setTimeout> | null = null;
+  /**
+   * Gives other screens the cells the grid has changed: a new shared snapshot with them. Copying
+   * every cell takes milliseconds on a large course, so it runs after the edit is on screen, once
+   * for a burst of edits. A shared snapshot that has moved on (a reload landed, another course
+   * opened) is newer than the grid's cells and is left alone; the grid rebuilds on it.
+   */
+  const writeBack = () => {
+    writeBackSoon = null;
+    const s = get();
+    if (!s.snapshot || !s.source || useCourse.getState().snapshot !== s.source) return;
+    const snapshot = { ...s.snapshot, scores: allScores(s.rows), teamScores: [...s.teamScores.values()] };
+    set({ snapshot, source: snapshot });
+    useCourse.setState({ snapshot });
+  };
+
+  /** True while the course the grid was built for is still the open one. */
+  const current = (epoch: number) => useCourse.getState().epoch === epoch;
 
   const load = async () => {
     set({ loading: true });
@@ -163,37 +207,45 @@ export const useGradebook = create<GradebookStore>((set, get) => {
     }
   };
 
-  /** Undo or redo: patches the cells the step wrote, or reloads when it changed more than cells. */
+  /**
+   * Undo or redo: patches the cells the step wrote, or reloads everything (the shell's summary
+   * too) when it changed more than cells.
+   */
   const step = async (direction: 'undo' | 'redo') => {
     const [verb, none] = direction === 'undo' ? ['Undid', 'Nothing to undo.'] : ['Redid', 'Nothing to redo.'];
+    const { epoch } = useCourse.getState();
     try {
       const r = await api(direction === 'undo' ? 'history.undo' : 'history.redo', {});
+      if (!current(epoch)) return;
       useCourse.setState({ undo: r.undo });
       if (r.changed) putCells(r.changed);
-      else if (r.label) await load();
+      else if (r.label) await useCourse.getState().reload();
       set({ message: { kind: 'info', text: r.label ? `${verb}: ${r.label}` : none } });
     } catch (err) {
-      set({ message: { kind: 'error', text: `${direction === 'undo' ? 'Undo' : 'Redo'} failed: ${message(err)}` } });
+      if (current(epoch)) set({ message: { kind: 'error', text: `${direction === 'undo' ? 'Undo' : 'Redo'} failed: ${message(err)}` } });
     }
   };
 
+  // Another course opened: nothing of the old one may stay on screen or be edited.
+  useCourse.subscribe((state, prev) => {
+    if (state.epoch !== prev.epoch) set(EMPTY);
+  });
+
   return {
-    snapshot: null,
-    source: null,
-    prepared: null,
-    rows: new Map(),
-    teamScores: new Map(),
-    itemIndex: new Map(),
-    message: null,
+    ...EMPTY,
     loading: false,
     shape: 0,
     say: (message) => set({ message }),
     load,
-    show: (snapshot) => {
-      if (get().source !== snapshot) set({ ...build(snapshot), shape: get().shape + 1 });
+    show: () => {
+      const { snapshot, file } = useCourse.getState();
+      if (snapshot && get().source !== snapshot) set({ ...build(snapshot, file), shape: get().shape + 1 });
     },
     apply: async (edits, label) => {
       const s = get();
+      const { epoch, file } = useCourse.getState();
+      // Ids are per course file: edits built on another course's grid would land on the wrong students.
+      if (!s.snapshot || s.file !== file) return false;
       const scores: Score[] = [];
       const teams: TeamScore[] = [];
       for (const e of edits) {
@@ -203,11 +255,13 @@ export const useGradebook = create<GradebookStore>((set, get) => {
       putCells(written(scores, teams));
       try {
         const saved = await api('score.apply', { edits, label });
+        if (!current(epoch)) return false;
         putCells(written(saved.scores, saved.teamScores));
         useCourse.setState({ undo: saved.undo });
         set({ message: null });
         return true;
       } catch (err) {
+        if (!current(epoch)) return false;
         await load();
         set({ message: { kind: 'error', text: `${label}: not saved. ${message(err)}` } });
         return false;

@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import type { CellChanges } from '../../../shared/api';
+import type { CellChanges, CourseSummary } from '../../../shared/api';
 import { IE7374_POLICY, packSnapshot, type CourseSnapshot, type Score } from '../../../shared/model';
 import { category, item, score, student } from '../grading/helpers';
 
@@ -14,15 +14,16 @@ vi.mock('../../../renderer/src/api/client', () => ({
   }),
 }));
 
-const { useCourse } = await import('../../../renderer/src/stores/course');
+const { useApp } = await import('../../../renderer/src/stores/app');
+const { courseKey, useCourse } = await import('../../../renderer/src/stores/course');
 const { useGradebook } = await import('../../../renderer/src/stores/gradebook');
 
 const undoState = { canUndo: true, canRedo: false, undoLabel: 'x', redoLabel: null };
-const course = (scores: Score[]): CourseSnapshot => ({
+const course = (scores: Score[], students = [student(1), student(2)]): CourseSnapshot => ({
   course: { name: 'C', code: null, term: null },
   policy: IE7374_POLICY,
   categories: [category(1)],
-  students: [student(1), student(2)],
+  students,
   teams: [],
   memberships: [],
   items: [item(10, 1, 10), item(11, 1, 10)],
@@ -32,13 +33,41 @@ const course = (scores: Score[]): CourseSnapshot => ({
   attendance: [],
   overrides: [],
 });
+const summary = (file: string, scores = 3): CourseSummary => ({
+  file,
+  info: { name: file, code: null, term: null },
+  policy: IE7374_POLICY,
+  categories: [category(1)],
+  counts: { students: 2, teams: 0, items: 2, scores, attendanceSessions: 0 },
+});
+/** Opens a course in the shell, as the picker does. */
+const open = (file: string) => useApp.getState().setCourse(summary(file));
+/** Resolves when `release` is called: holds an answer back while the test acts. */
+const held = () => {
+  let release!: () => void;
+  const gate = new Promise<void>((r) => (release = r));
+  return { gate, release };
+};
 
 let served: CourseSnapshot;
+let files = 0;
 beforeEach(() => {
   calls.length = 0;
   served = course([score(1, 10, 5), score(1, 11, 10), score(2, 10, 8)]);
   answer = (m) => (m === 'course.snapshot' ? packSnapshot(served) : m === 'history.state' ? undoState : null);
+  // A fresh course file per test: the stores start empty.
+  useApp.setState({ app: { course: summary(`a${++files}.gradebook`), dataDir: '/data', recent: [] }, error: null });
 });
+
+/** Lets the grid write its changed cells back to the shared snapshot (it does so right after an edit). */
+const settled = () => new Promise((r) => setTimeout(r, 1));
+
+/** The grid built on the shared snapshot, as the gradebook screen does. */
+async function shown() {
+  await useCourse.getState().fetch();
+  useGradebook.getState().show();
+  calls.length = 0;
+}
 
 describe('the shared course store', () => {
   it('fetches once for callers in the same tick', async () => {
@@ -56,17 +85,31 @@ describe('the shared course store', () => {
     expect(calls.filter((m) => m === 'course.snapshot')).toHaveLength(2);
     expect(useCourse.getState().snapshot?.scores.map((s) => s.value)).toEqual([9]);
   });
+
+  it('drops the old course at once when another opens, and never keeps an answer that was on its way for the old one', async () => {
+    await useCourse.getState().fetch();
+    expect(useCourse.getState().snapshot).not.toBeNull();
+
+    const inFlight = useCourse.getState().fetch();
+    await new Promise((r) => setTimeout(r, 1));
+    const other = course([score(7, 10, 1)], [student(7)]);
+    served = other;
+    open('b.gradebook');
+    expect(useCourse.getState().snapshot).toBeNull();
+    expect(useCourse.getState().key).toBe('');
+    await inFlight;
+    expect(useCourse.getState().snapshot?.students.map((s) => s.id)).toEqual([7]);
+    expect(useCourse.getState().file).toBe('b.gradebook');
+  });
 });
 
 describe('the grid store', () => {
   const final = (id: number) => useGradebook.getState().rows.get(id)?.result?.final.percent;
 
   it('builds on the shared snapshot once, and patches the cells an undo names without a reload', async () => {
-    await useCourse.getState().fetch();
-    const shared = useCourse.getState().snapshot!;
-    useGradebook.getState().show(shared);
+    await shown();
     const built = useGradebook.getState().prepared;
-    useGradebook.getState().show(shared);
+    useGradebook.getState().show();
     expect(useGradebook.getState().prepared).toBe(built);
     const before = final(1);
 
@@ -77,7 +120,6 @@ describe('the grid store', () => {
       removedTeamScores: [],
     };
     answer = (m) => (m === 'history.undo' ? { label: 'Paste', undo: undoState, changed } : null);
-    calls.length = 0;
     await useGradebook.getState().undoLast();
     expect(calls).toEqual(['history.undo']);
     const row = useGradebook.getState().rows.get(1)!;
@@ -85,12 +127,69 @@ describe('the grid store', () => {
     expect(row.scores.has(11)).toBe(false);
     expect(final(1)).toBeLessThan(before!);
     expect(useGradebook.getState().message).toEqual({ kind: 'info', text: 'Undid: Paste' });
+    // Other screens read the shared snapshot: it has the undone cells too.
+    await settled();
+    const shared = useCourse.getState().snapshot!.scores.filter((s) => s.studentId === 1);
+    expect(shared.map((s) => [s.itemId, s.value])).toEqual([[10, 1]]);
   });
 
-  it('reloads the course when an undo changed more than cells', async () => {
+  it('writes edited cells into the shared snapshot, without rebuilding the grid', async () => {
+    await shown();
+    const built = useGradebook.getState().prepared;
+    answer = (m) => (m === 'score.apply' ? { scores: [score(2, 11, 4)], teamScores: [], undo: undoState } : null);
+    expect(await useGradebook.getState().apply([{ studentId: 2, itemId: 11, patch: { value: 4 } }], 'Edit')).toBe(true);
+    await settled();
+    const shared = useCourse.getState().snapshot!;
+    expect(shared.scores.find((s) => s.studentId === 2 && s.itemId === 11)?.value).toBe(4);
+    expect(shared.scores).toHaveLength(4);
+    // The grid stays on the written-back snapshot: showing it again keeps the live engine state.
+    const live = useGradebook.getState().prepared;
+    expect(live).not.toBe(built);
+    useGradebook.getState().show();
+    expect(useGradebook.getState().prepared).toBe(live);
+    expect(useGradebook.getState().source).toBe(shared);
+  });
+
+  it("reloads the course and the shell's summary when an undo changed more than cells", async () => {
+    await shown();
+    served = course([score(1, 10, 5)], [student(1), student(2), student(3)]);
+    const file = useApp.getState().app!.course!.file;
+    const after = { ...summary(file, 1), counts: { ...summary(file).counts, students: 3, scores: 1 } };
     answer = (m) =>
-      m === 'history.undo' ? { label: 'Rename item', undo: undoState } : m === 'course.snapshot' ? packSnapshot(served) : undoState;
+      m === 'history.undo'
+        ? { label: 'Remove student', undo: undoState }
+        : m === 'course.snapshot'
+          ? packSnapshot(served)
+          : m === 'course.summary'
+            ? after
+            : undoState;
     await useGradebook.getState().undoLast();
-    expect(calls).toEqual(['history.undo', 'course.snapshot', 'history.state']);
+    expect(calls).toContain('course.summary');
+    expect(useApp.getState().app!.course!.counts.students).toBe(3);
+    expect(useCourse.getState().key).toBe(courseKey(after));
+    useGradebook.getState().show();
+    expect(useGradebook.getState().rows.size).toBe(3);
+    expect(useGradebook.getState().message).toEqual({ kind: 'info', text: 'Undid: Remove student' });
+  });
+
+  it('clears the grid at once when another course opens, and an edit on its way does not land in the new one', async () => {
+    await shown();
+    const { gate, release } = held();
+    answer = (m) => (m === 'score.apply' ? gate.then(() => ({ scores: [score(1, 10, 2)], teamScores: [], undo: undoState })) : null);
+    const saving = useGradebook.getState().apply([{ studentId: 1, itemId: 10, patch: { value: 2 } }], 'Edit');
+    open('b.gradebook');
+    expect(useGradebook.getState().snapshot).toBeNull();
+    expect(useGradebook.getState().rows.size).toBe(0);
+    expect(useCourse.getState().undo).toBeNull();
+
+    release();
+    expect(await saving).toBe(false);
+    expect(useGradebook.getState().rows.size).toBe(0);
+    expect(useCourse.getState().undo).toBeNull();
+
+    // Nothing is sent from a grid that is not built for the open course.
+    calls.length = 0;
+    expect(await useGradebook.getState().apply([{ studentId: 1, itemId: 10, patch: { value: 3 } }], 'Edit')).toBe(false);
+    expect(calls).toEqual([]);
   });
 });

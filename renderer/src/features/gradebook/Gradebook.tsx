@@ -34,7 +34,7 @@ function sortKey(columnKey: string, itemIndex: ReadonlyMap<number, number>): (ro
 export function Gradebook() {
   const { app, run, setCourse } = useApp();
   const course = app?.course;
-  const { snapshot, rows, itemIndex, message, shape, load, show, say, undoLast, redoNext } = useGradebook();
+  const { snapshot, file, rows, itemIndex, message, shape, load, show, say, undoLast, redoNext } = useGradebook();
   const shared = useCourse((s) => s.snapshot);
   const undo = useCourse((s) => s.undo);
   const [search, setSearch] = useState('');
@@ -53,7 +53,7 @@ export function Gradebook() {
     if (key && key !== useCourse.getState().key) void load();
   }, [key, load]);
   useEffect(() => {
-    if (shared) show(shared);
+    if (shared) show();
   }, [shared, show]);
 
   useEffect(() => {
@@ -98,6 +98,8 @@ export function Gradebook() {
     if (next) setCourse(next);
   };
   const empty = course.counts.students === 0;
+  // Only a grid built from a snapshot of the open course file is shown or edited.
+  const ready = snapshot !== null && file === course.file;
 
   return (
     <section aria-labelledby="screen-title" className="gb-screen">
@@ -127,6 +129,10 @@ export function Gradebook() {
             Load demo class
           </button>
         </div>
+      ) : !ready ? (
+        <p role="status" className="empty">
+          Loading the course…
+        </p>
       ) : (
         <>
           <div className="gb-toolbar" role="toolbar" aria-label="Gradebook tools">
@@ -197,19 +203,17 @@ export function Gradebook() {
               </button>
             </div>
           )}
-          {snapshot && (
-            <ScoreGrid
-              snapshot={snapshot}
-              rows={visible}
-              sortColumns={sortColumns}
-              onSortColumnsChange={setSortColumns}
-              onOpenMenu={(row, item) => setMenu({ studentId: row.student.id, item })}
-              onActiveCell={setActiveCell}
-            />
-          )}
+          <ScoreGrid
+            snapshot={snapshot}
+            rows={visible}
+            sortColumns={sortColumns}
+            onSortColumnsChange={setSortColumns}
+            onOpenMenu={(row, item) => setMenu({ studentId: row.student.id, item })}
+            onActiveCell={setActiveCell}
+          />
         </>
       )}
-      {menu && <CellMenu studentId={menu.studentId} item={menu.item} onClose={() => setMenu(null)} />}
+      {menu && ready && <CellMenu studentId={menu.studentId} item={menu.item} onClose={() => setMenu(null)} />}
     </section>
   );
 }
