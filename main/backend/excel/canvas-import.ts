@@ -1,7 +1,7 @@
 import type { CanvasImportInput, CanvasReport } from '../../../shared/api/excel';
 import type { Course } from '../services/course';
 import { IDLE, ROWS_PER_STEP, type Steps } from '../jobs/steps';
-import { commitImport, importOutcome, type ImportFile } from './apply';
+import { commitImport, courseVersion, importOutcome, type ImportFile } from './apply';
 import { normalizeHeader, splitName } from './detect';
 import { fileError, Problems, refuseIfErrors } from './problems';
 import { readSpreadsheet } from './read';
@@ -54,6 +54,7 @@ export async function importCanvas(course: Course, file: ImportFile, opts: Canva
     } else if (first === '' && cells.some((x) => /^(manual posting|muted)$/i.test(cellText(x)))) firstStudentRow = r + 1;
   }
 
+  const readAt = courseVersion(course);
   const items = course.db.prepare('SELECT id, name, points_possible, external_id FROM item WHERE team_graded = 0').all() as {
     id: number;
     name: string;
@@ -181,7 +182,7 @@ export async function importCanvas(course: Course, file: ImportFile, opts: Canva
   if (opts.dryRun) return report;
   refuseIfErrors(problems);
   await work.step(0.9, 'Writing');
-  report.backup = commitImport(course, `Import Canvas gradebook (${plans.length} students)`, file, (cs, now) => {
+  report.backup = commitImport(course, readAt, `Import Canvas gradebook (${plans.length} students)`, file, (cs, now) => {
     let position = (course.db.prepare('SELECT coalesce(max(position), 0) AS p FROM item').get() as { p: number }).p;
     const itemIds = itemPlan.map((a) => {
       if (a.item) {

@@ -24,6 +24,47 @@ export interface GradesEdit {
 interface Names {
   student: (id: number) => string;
   item: (id: number) => { name: string; points: number; team: boolean } | undefined;
+  /** The workbook's score row of a cell (its raw value and what changes it), if any. */
+  score: (studentId: number, itemId: number) => RawScore | undefined;
+}
+
+/** What decides whether a score cell shows its raw value. */
+export interface RawScore {
+  value: number | null;
+  status: string | null;
+  integrityDate: string | null;
+  adjusted: boolean;
+}
+
+/**
+ * Why a Grades cell shows other than its raw score, or null when it shows the raw score. The
+ * sheet shows the score that counts (after a late penalty, an adjustment or an integrity
+ * finding), but an edit is saved as the raw score; typing over such a cell would apply the
+ * penalty again (or, under an integrity finding, change nothing visible), so such cells are
+ * refused with the raw value and changed in the app instead.
+ */
+function shownAfter(exported: unknown, raw: RawScore | undefined): string | null {
+  if (typeof exported !== 'number' || !raw) return null;
+  if (raw.value === null ? raw.status === 'missing' && exported === 0 : Math.abs(raw.value - exported) < 1e-9) return null;
+  return raw.integrityDate !== null ? 'an integrity finding' : raw.adjusted ? 'an adjustment' : 'a late penalty';
+}
+
+/**
+ * Each recorded column's place on the visible sheet. Columns are found by header, so moving them
+ * in Excel is fine; columns with the same header (two items named "Week 1" in different
+ * categories) are matched in order, the k-th recorded to the k-th visible, so they must keep
+ * their order relative to each other.
+ */
+function placeColumns(recorded: string[], visible: string[]): { recorded: number; at: number }[] {
+  const places = new Map<string, number[]>();
+  visible.forEach((h, at) => places.set(h, [...(places.get(h) ?? []), at]));
+  const used = new Map<string, number>();
+  return recorded.flatMap((h, index) => {
+    const k = used.get(h) ?? 0;
+    used.set(h, k + 1);
+    const at = places.get(h)?.[k];
+    return at === undefined ? [] : [{ recorded: index, at }];
+  });
 }
 
 /** A cell still shows what the export wrote (numbers compared as numbers, text ignoring case). */
@@ -49,7 +90,16 @@ export function findGradesSheetEdits(
   names: Names,
   problems: Problems,
 ): GradesEdit[] {
-  if (!sheet) return [];
+  if (!sheet) {
+    if (record)
+      problems.warning(
+        null,
+        null,
+        null,
+        `The '${GRADES_SHEET}' sheet is missing or was renamed; edits made on it are not read. Name it '${GRADES_SHEET}' again to import them.`,
+      );
+    return [];
+  }
   if (!record) {
     problems.warning(
       GRADES_SHEET,
@@ -60,7 +110,7 @@ export function findGradesSheetEdits(
     return [];
   }
   const visible = (sheet.rows[GRADES_HEADER_ROW] ?? []).map((h) => cellText(h));
-  const columns = record.header.map((h, recorded) => ({ recorded, at: visible.indexOf(h) })).filter((c) => c.at >= 0);
+  const columns = placeColumns(record.header, visible);
   const idColumn = visible.indexOf(record.header[0] ?? '');
   if (idColumn < 0) {
     problems.warning(
@@ -110,6 +160,17 @@ export function findGradesSheetEdits(
       }
       if (item.team) {
         ignore(header, 'it is graded per team; enter team scores in the gradebook');
+        continue;
+      }
+      const raw = names.score(exported.studentId, itemId);
+      const penalised = shownAfter(before, raw);
+      if (penalised) {
+        problems.error(
+          GRADES_SHEET,
+          r,
+          at,
+          `This score is shown after ${penalised}${raw?.value == null ? '' : ` (raw ${raw.value})`}; change it in the app's cell menu, not in the sheet.`,
+        );
         continue;
       }
       const cell = readScoreCell(now, false);

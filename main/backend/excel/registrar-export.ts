@@ -189,7 +189,8 @@ export async function exportRegistrar(
         sha256,
         letters_json: JSON.stringify(letters),
       }),
-    { reason: preflight.passes ? null : `Exported after confirming ${preflight.issues.length} pre-flight issue(s)` },
+    // A record of what was sent, not an edit: it is in the history but undo skips it and the redo stack stays.
+    { reason: preflight.passes ? null : `Exported after confirming ${preflight.issues.length} pre-flight issue(s)`, undoable: false },
   );
   return {
     file: { name, mime: config.format === 'csv' ? 'text/csv' : XLSX_MIME, bytes },

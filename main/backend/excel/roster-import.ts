@@ -2,7 +2,7 @@ import type { RosterField, RosterImportInput, RosterReport } from '../../../shar
 import { StudentFields } from '../../../shared/api/roster';
 import type { Course } from '../services/course';
 import { IDLE, ROWS_PER_STEP, type Steps } from '../jobs/steps';
-import { commitImport, importOutcome, type ImportFile } from './apply';
+import { commitImport, courseVersion, importOutcome, type ImportFile } from './apply';
 import { detectHeaderRow, detectRosterMapping, headerRowIndex, pickSheet, sheetChoice, splitName } from './detect';
 import { Problems, refuseIfErrors } from './problems';
 import { readSpreadsheet } from './read';
@@ -62,6 +62,7 @@ export async function importRoster(course: Course, file: ImportFile, opts: Roste
       'No column holds the names. Choose a "Last, First" name column or first and last name columns.',
     );
 
+  const readAt = courseVersion(course);
   const existing = new Map(
     (
       course.db.prepare('SELECT id, registrar_id, first_name, last_name, preferred_name, email, section FROM student').all() as StudentRow[]
@@ -119,7 +120,7 @@ export async function importRoster(course: Course, file: ImportFile, opts: Roste
   refuseIfErrors(problems);
   if (counts.new + counts.updated === 0) return report;
   await work.step(0.9, 'Writing');
-  report.backup = commitImport(course, `Import class list (${counts.new} new, ${counts.updated} updated)`, file, (cs, now) => {
+  report.backup = commitImport(course, readAt, `Import class list (${counts.new} new, ${counts.updated} updated)`, file, (cs, now) => {
     for (const { registrarId, existing: old, fields } of writes) {
       if (old) cs.put('student', { id: old.id }, fields);
       else cs.insert('student', { registrar_id: registrarId, ...fields, status: 'enrolled', extension_days: 0, created_at: now });

@@ -2,7 +2,7 @@ import type { ScoreImportInput, ScoreReport } from '../../../shared/api/excel';
 import { ScoreImportInput as ScoreImportSchema } from '../../../shared/api/excel';
 import type { Course } from '../services/course';
 import { IDLE, ROWS_PER_STEP, type Steps } from '../jobs/steps';
-import { commitImport, importOutcome, type ImportFile } from './apply';
+import { commitImport, courseVersion, importOutcome, type ImportFile } from './apply';
 import { detectHeaderRow, headerRowIndex, normalizeHeader, pickSheet, sheetChoice } from './detect';
 import { Problems, refuseIfErrors } from './problems';
 import { readSpreadsheet } from './read';
@@ -45,6 +45,7 @@ export async function importScores(course: Course, file: ImportFile, options: Sc
   const problems = new Problems();
   const keyColumn = opts.keyColumn ?? header.findIndex((h) => keyPattern.test(normalizeHeader(h)));
 
+  const readAt = courseVersion(course);
   const items = course.db.prepare('SELECT id, name, points_possible, external_id, team_graded FROM item').all() as ItemRow[];
   const itemById = new Map(items.map((i) => [i.id, i]));
   const targets = new Map<number, { item: ItemRow | null; create: { name: string; categoryId: number; pointsPossible: number } | null }>();
@@ -185,7 +186,7 @@ export async function importScores(course: Course, file: ImportFile, options: Sc
   refuseIfErrors(problems);
   if (writes.length === 0 && counts.itemsCreated === 0) return report;
   await work.step(0.9, 'Writing');
-  report.backup = commitImport(course, `Import scores (${writes.length} cells)`, file, (cs, now) => {
+  report.backup = commitImport(course, readAt, `Import scores (${writes.length} cells)`, file, (cs, now) => {
     const itemOf = new Map<number, number>();
     let position = (course.db.prepare('SELECT coalesce(max(position), 0) AS p FROM item').get() as { p: number }).p;
     for (const [c, t] of targets) {

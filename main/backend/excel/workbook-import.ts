@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { TRACKED_TABLES } from '../changes/tables';
 import { IDLE, ROWS_PER_STEP, type Steps } from '../jobs/steps';
 import type { Course } from '../services/course';
-import { commitImport, importOutcome, type ImportFile } from './apply';
+import { commitImport, courseVersion, importOutcome, type ImportFile } from './apply';
 import { findGradesSheetEdits, type GradesRecord } from './grades-sheet-edits';
 import { fileError, Problems, refuseIfErrors } from './problems';
 import { isZip, readSpreadsheet } from './read';
@@ -59,6 +59,7 @@ export async function importWorkbook(
     throw fileError('This workbook was written by a newer version of the gradebook. Update the app to import it.');
   await work.step(0.35, 'Checking the course data');
 
+  const readAt = courseVersion(course);
   const problems = new Problems();
   const columns = new Map(
     DATA_TABLES.map((t) => [t, new Set((course.db.prepare(`PRAGMA table_info("${t}")`).all() as { name: string }[]).map((c) => c.name))]),
@@ -124,7 +125,7 @@ export async function importWorkbook(
   await work.step(0.9, 'Writing the course');
   const label = `Import workbook (${report.courseName})${edits.length ? `, ${edits.length} score(s) edited on the Grades sheet` : ''}`;
   try {
-    report.backup = commitImport(course, label, file, (cs, now) => {
+    report.backup = commitImport(course, readAt, label, file, (cs, now) => {
       applyEdits(rows.get('score')!, edits, now);
       // Empty the course (children first), then write the workbook's rows with their own ids,
       // so references inside stored JSON (draw candidates, presenters) stay valid.
@@ -155,6 +156,8 @@ export async function importWorkbook(
 function names(rows: Map<DataTable, Row[]>): Parameters<typeof findGradesSheetEdits>[2] {
   const students = new Map(rows.get('student')!.map((s) => [s.id as number, s]));
   const items = new Map(rows.get('item')!.map((i) => [i.id as number, i]));
+  const scores = new Map(rows.get('score')!.map((s) => [`${String(s.student_id)}:${String(s.item_id)}`, s]));
+  const orNull = <T>(v: unknown) => (v ?? null) as T | null;
   return {
     student: (id) => {
       const s = students.get(id);
@@ -163,6 +166,17 @@ function names(rows: Map<DataTable, Row[]>): Parameters<typeof findGradesSheetEd
     item: (id) => {
       const i = items.get(id);
       return i && { name: String(i.name), points: Number(i.points_possible), team: !!i.team_graded };
+    },
+    score: (studentId, itemId) => {
+      const s = scores.get(`${studentId}:${itemId}`);
+      return (
+        s && {
+          value: orNull<number>(s.value),
+          status: orNull<string>(s.status),
+          integrityDate: orNull<string>(s.integrity_date),
+          adjusted: s.adjust_mode != null,
+        }
+      );
     },
   };
 }

@@ -1,4 +1,5 @@
 import { inflateRawSync } from 'node:zlib';
+import { ApiError } from '../../../shared/api/envelope';
 import { fileError } from './problems';
 import type { CellValue, Sheet } from './sheet';
 
@@ -7,9 +8,20 @@ import type { CellValue, Sheet } from './sheet';
  * workbook's hidden data sheet holds every row of the course, and a general reader (exceljs)
  * spends most of an import building cell objects for sheets the importer never reads.
  * Handles what spreadsheet programs write: shared strings (plain or rich), inline strings,
- * numbers, booleans, formula results. Dates are not needed by its caller and read as numbers.
+ * numbers, booleans, ISO dates (t="d"), formula results, either quote style for attributes and
+ * namespace-prefixed tags (<x:row>). A damaged or oversized file is one plain problem.
  */
 export function readXlsxSheets(bytes: Uint8Array, names: readonly string[]): Map<string, Sheet> {
+  try {
+    return readSheets(bytes, names);
+  } catch (err) {
+    // Any slip on a malformed zip or XML (a bad offset, a too-large part) is the same plain answer.
+    if (err instanceof ApiError) throw err;
+    throw damaged();
+  }
+}
+
+function readSheets(bytes: Uint8Array, names: readonly string[]): Map<string, Sheet> {
   const zip = unzip(bytes);
   const text = (path: string) => {
     const entry = zip.get(path);
@@ -19,17 +31,17 @@ export function readXlsxSheets(bytes: Uint8Array, names: readonly string[]): Map
   const rels = text('xl/_rels/workbook.xml.rels');
   if (workbook === null || rels === null) throw damaged();
   const targets = new Map<string, string>();
-  for (const m of rels.matchAll(/<Relationship\b([^>]*)>/g)) {
-    const id = attribute(m[1]!, 'Id');
-    const target = attribute(m[1]!, 'Target');
+  for (const { attrs } of elements(rels, 'Relationship')) {
+    const id = attribute(attrs, 'Id');
+    const target = attribute(attrs, 'Target');
     if (id && target) targets.set(id, target.startsWith('/') ? target.slice(1) : `xl/${target}`);
   }
   const strings = sharedStrings(text('xl/sharedStrings.xml') ?? '');
   const out = new Map<string, Sheet>();
-  for (const m of workbook.matchAll(/<sheet\b([^>]*)>/g)) {
-    const name = decode(attribute(m[1]!, 'name') ?? '');
+  for (const { attrs } of elements(workbook, 'sheet')) {
+    const name = decode(attribute(attrs, 'name') ?? '');
     if (!names.includes(name)) continue;
-    const path = targets.get(attribute(m[1]!, 'r:id') ?? '');
+    const path = targets.get(attribute(attrs, 'r:id') ?? '');
     const xml = path ? text(path) : null;
     if (xml === null) throw damaged();
     out.set(name, { name, rows: sheetRows(xml, strings) });
@@ -38,7 +50,12 @@ export function readXlsxSheets(bytes: Uint8Array, names: readonly string[]): Map
 }
 
 const damaged = () =>
-  fileError('The workbook cannot be read: it is damaged or not an .xlsx file. Open it in Excel or LibreOffice and save it again.');
+  fileError(
+    'The workbook cannot be read: it is not a valid .xlsx (corrupt or too large). Open it in Excel or LibreOffice and save it again.',
+  );
+
+/** No part of a workbook we read is larger than this once inflated (a zip bomb stops here). */
+export const MAX_PART_BYTES = 200 * 1024 * 1024;
 
 /** The zip's entries by path, each inflated on demand (only the few parts we read). */
 function unzip(bytes: Uint8Array): Map<string, () => string> {
@@ -59,19 +76,27 @@ function unzip(bytes: Uint8Array): Map<string, () => string> {
     if (p + 46 > bytes.length || view.getUint32(p, true) !== 0x02014b50) throw damaged();
     const method = view.getUint16(p + 10, true);
     const size = view.getUint32(p + 20, true);
+    const declared = view.getUint32(p + 24, true);
     const nameLength = view.getUint16(p + 28, true);
     const skip = view.getUint16(p + 30, true) + view.getUint16(p + 32, true);
     const local = view.getUint32(p + 42, true);
+    if (p + 46 + nameLength > bytes.length) throw damaged();
     const path = utf8.decode(bytes.subarray(p + 46, p + 46 + nameLength));
     p += 46 + nameLength + skip;
     entries.set(path, () => {
-      if (view.getUint32(local, true) !== 0x04034b50) throw damaged();
+      // Sizes of 0xFFFFFFFF mean zip64, which no spreadsheet program writes for a sheet we can hold.
+      if (declared > MAX_PART_BYTES || local + 30 > bytes.length || view.getUint32(local, true) !== 0x04034b50) throw damaged();
       const start = local + 30 + view.getUint16(local + 26, true) + view.getUint16(local + 28, true);
+      if (start + size > bytes.length) throw damaged();
       const raw = bytes.subarray(start, start + size);
-      if (method === 0) return Buffer.from(raw).toString('utf8');
+      if (method === 0) {
+        if (size !== declared) throw damaged();
+        return Buffer.from(raw).toString('utf8');
+      }
       if (method !== 8) throw damaged();
       try {
-        return inflateRawSync(raw).toString('utf8');
+        // The declared size bounds the output: a part that inflates to more is lying about itself.
+        return inflateRawSync(raw, { maxOutputLength: Math.max(1, declared) }).toString('utf8');
       } catch {
         throw damaged();
       }
@@ -80,38 +105,88 @@ function unzip(bytes: Uint8Array): Map<string, () => string> {
   return entries;
 }
 
+const OPEN_TAGS = new Map<string, RegExp>();
+
+interface Element {
+  attrs: string;
+  /** The text between the tags; null for a self-closing element. */
+  inner: string | null;
+  start: number;
+  end: number;
+}
+
+/**
+ * Every <tag> element of `xml` (with or without a namespace prefix such as x:), in order, not
+ * nested in itself. Each closing tag is found with one forward search, so a file with unclosed
+ * tags costs linear time; an unclosed element is damage.
+ */
+function* elements(xml: string, tag: string): Generator<Element> {
+  let open = OPEN_TAGS.get(tag);
+  if (!open) OPEN_TAGS.set(tag, (open = new RegExp(`<((?:[\\w.-]+:)?)${tag}(?=[\\s/>])([^>]*)>`, 'g')));
+  // Shared per tag (building one per row is slow on large sheets); no caller nests a tag in itself.
+  open.lastIndex = 0;
+  for (let m = open.exec(xml); m; m = open.exec(xml)) {
+    const selfClosing = m[2]!.endsWith('/');
+    const attrs = selfClosing ? m[2]!.slice(0, -1) : m[2]!;
+    const from = open.lastIndex;
+    if (selfClosing) {
+      yield { attrs, inner: null, start: m.index, end: from };
+      continue;
+    }
+    const close = `</${m[1]!}${tag}>`;
+    const to = xml.indexOf(close, from);
+    if (to < 0) throw damaged();
+    open.lastIndex = to + close.length;
+    yield { attrs, inner: xml.slice(from, to), start: m.index, end: open.lastIndex };
+  }
+}
+
+const first = (xml: string, tag: string): Element | undefined => elements(xml, tag).next().value ?? undefined;
+
 const ATTRIBUTES = new Map<string, RegExp>();
 function attribute(attrs: string, name: string): string | undefined {
   let re = ATTRIBUTES.get(name);
-  if (!re) ATTRIBUTES.set(name, (re = new RegExp(`(?:^|\\s)${name}="([^"]*)"`)));
-  return re.exec(attrs)?.[1];
+  if (!re) ATTRIBUTES.set(name, (re = new RegExp(`(?:^|\\s)${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)')`)));
+  const m = re.exec(attrs);
+  return m ? (m[1] ?? m[2]) : undefined;
 }
 
-/** XML text to a string: entities, and Excel's _xHHHH_ escapes for control characters. */
+const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+
+/**
+ * XML text to a string: entities in one pass (so "&#38;amp;" is "&amp;", not "&"), then
+ * Excel's _xHHHH_ escapes for control characters, which live inside the XML text.
+ */
 function decode(s: string): string {
-  if (s.includes('&')) {
-    // Plain replacements are several times faster than one regex with a callback on large sheets;
-    // &amp; goes last so "&amp;lt;" stays "&lt;".
-    s = s.replaceAll('&quot;', '"').replaceAll('&lt;', '<').replaceAll('&gt;', '>').replaceAll('&apos;', "'");
-    if (s.includes('&#'))
-      s = s.replace(/&#(x[0-9a-f]+|\d+);/gi, (_, n: string) =>
-        String.fromCodePoint(n[0] === 'x' || n[0] === 'X' ? parseInt(n.slice(1), 16) : Number(n)),
-      );
-    s = s.replaceAll('&amp;', '&');
-  }
+  if (s.includes('&'))
+    s = s.replace(/&(?:#x([0-9a-f]+)|#(\d+)|(amp|lt|gt|quot|apos));/gi, (whole, hex?: string, dec?: string, name?: string) => {
+      if (name) return ENTITIES[name] ?? whole;
+      const code = hex ? parseInt(hex, 16) : Number(dec);
+      return code <= 0x10ffff ? String.fromCodePoint(code) : whole;
+    });
   return s.includes('_x') ? s.replace(/_x([0-9a-f]{4})_/gi, (_, h: string) => String.fromCharCode(parseInt(h, 16))) : s;
 }
 
 /** The text runs of a string item (<t>), leaving out phonetic guides (<rPh>). */
 function runs(xml: string): string {
+  let text = xml;
+  if (/<(?:[\w.-]+:)?rPh\b/.test(xml)) {
+    text = '';
+    let at = 0;
+    for (const guide of elements(xml, 'rPh')) {
+      text += xml.slice(at, guide.start);
+      at = guide.end;
+    }
+    text += xml.slice(at);
+  }
   let out = '';
-  for (const m of xml.replace(/<rPh\b[\s\S]*?<\/rPh>/g, '').matchAll(/<t(?:\s[^>]*)?>([\s\S]*?)<\/t>|<t\s*\/>/g)) out += decode(m[1] ?? '');
+  for (const t of elements(text, 't')) out += decode(t.inner ?? '');
   return out;
 }
 
 function sharedStrings(xml: string): string[] {
   const out: string[] = [];
-  for (const m of xml.matchAll(/<si>([\s\S]*?)<\/si>|<si\s*\/>/g)) out.push(runs(m[1] ?? ''));
+  for (const si of elements(xml, 'si')) out.push(runs(si.inner ?? ''));
   return out;
 }
 
@@ -129,16 +204,18 @@ function columnOf(ref: string): number {
 function sheetRows(xml: string, strings: string[]): CellValue[][] {
   const rows: CellValue[][] = [];
   let nextRow = 0;
-  for (const row of xml.matchAll(/<row\b([^>]*?)(?:\/>|>([\s\S]*?)<\/row>)/g)) {
-    const r = Number(attribute(row[1]!, 'r') ?? nextRow + 1) - 1;
+  for (const row of elements(xml, 'row')) {
+    const r = Number(attribute(row.attrs, 'r') ?? nextRow + 1) - 1;
+    if (!Number.isInteger(r) || r < 0 || r > MAX_ROWS) throw damaged();
     nextRow = r + 1;
     const cells: CellValue[] = [];
     let nextColumn = 0;
-    for (const cell of (row[2] ?? '').matchAll(/<c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/c>)/g)) {
-      const ref = attribute(cell[1]!, 'r');
+    for (const cell of elements(row.inner ?? '', 'c')) {
+      const ref = attribute(cell.attrs, 'r');
       const c = ref ? columnOf(ref) : nextColumn;
+      if (c < 0 || c > MAX_COLUMNS) throw damaged();
       nextColumn = c + 1;
-      const value = cellValue(attribute(cell[1]!, 't') ?? 'n', cell[2] ?? '', strings);
+      const value = cellValue(attribute(cell.attrs, 't') ?? 'n', cell.inner ?? '', strings);
       if (value !== null) {
         while (cells.length < c) cells.push(null);
         cells[c] = value;
@@ -150,10 +227,14 @@ function sheetRows(xml: string, strings: string[]): CellValue[][] {
   return rows;
 }
 
+/** Excel's limits; a reference beyond them is damage, not a reason to allocate a huge grid. */
+const MAX_ROWS = 1_048_576;
+const MAX_COLUMNS = 16_384;
+
 function cellValue(type: string, inner: string, strings: string[]): CellValue {
-  if (type === 'inlineStr') return runs(/<is>([\s\S]*?)<\/is>/.exec(inner)?.[1] ?? '');
-  const v = /<v>([\s\S]*?)<\/v>/.exec(inner)?.[1];
-  if (v === undefined) return null;
+  if (type === 'inlineStr') return runs(first(inner, 'is')?.inner ?? '');
+  const v = first(inner, 'v')?.inner;
+  if (v === undefined || v === null) return null;
   switch (type) {
     case 's':
       return strings[Number(v)] ?? null;
@@ -163,6 +244,12 @@ function cellValue(type: string, inner: string, strings: string[]): CellValue {
       return v === '1';
     case 'e':
       return null;
+    case 'd': {
+      // ISO 8601 date text; one without a zone is read as UTC so a date does not shift by a day.
+      const text = decode(v).trim();
+      const date = new Date(/[zZ]|[+-]\d\d:?\d\d$/.test(text) || !text.includes('T') ? text : `${text}Z`);
+      return Number.isNaN(date.getTime()) ? text : date;
+    }
     default: {
       const n = Number(v);
       return Number.isFinite(n) ? n : null;

@@ -1,19 +1,20 @@
 import { randomUUID } from 'node:crypto';
 import { ApiError, type ApiErrorShape } from '../../../shared/api/envelope';
 import type { JobStatus } from '../../../shared/api/jobs';
+import type { Course } from '../services/course';
+import { JobCancelled, steps, type Progress, type Steps } from './steps';
 
-/** Reports how far a job is: a fraction 0–1 and the phase in words ("Reading the file"). */
-export type Progress = (fraction: number, phase: string) => void;
-
-/** Thrown at a checkpoint once the job was cancelled; the runner records the job as cancelled. */
-export class JobCancelled extends Error {
-  constructor() {
-    super('Cancelled.');
-  }
+/** What a job works on. */
+export interface JobScope {
+  /** Its course: once the workspace closes or replaces it, the job stops at its next checkpoint. */
+  course: Course;
+  /** It writes the course (an import, not its preview): at most one such job runs per course. */
+  writes: boolean;
 }
 
 interface Job {
   status: JobStatus;
+  scope: JobScope | null;
   controller: AbortController;
   finishedAt: number | null;
 }
@@ -26,8 +27,19 @@ function forgetOld(now: number): void {
   for (const [id, job] of jobs) if (job.finishedAt !== null && now - job.finishedAt > KEEP_MS) jobs.delete(id);
 }
 
+const courseClosed = (scope: JobScope | null): boolean => scope !== null && !scope.course.db.open;
+
+function closedError(kind: string): ApiError {
+  return new ApiError(
+    'conflict',
+    `The course was closed while ${kind.startsWith('import.') ? 'importing' : 'exporting'}; nothing was changed.`,
+  );
+}
+
 /** A failed job's error; its work ran in one transaction (or wrote nothing), so nothing changed. */
-function errorShape(err: unknown): ApiErrorShape {
+function errorShape(err: unknown, job: Job): ApiErrorShape {
+  // Whatever failed once the course was closed (often "The database connection is not open"), that is the cause.
+  if (courseClosed(job.scope)) return closedError(job.status.kind).toShape();
   if (err instanceof ApiError) return err.toShape();
   const e = err as Error & { code?: string };
   if (typeof e.code === 'string' && e.code.startsWith('SQLITE_CONSTRAINT'))
@@ -38,14 +50,16 @@ function errorShape(err: unknown): ApiErrorShape {
 /**
  * Runs long work (an import, an export) in the background of this process and answers its id
  * at once; the renderer polls `jobStatus` and may `cancelJob`. `run` reports progress and
- * checks the signal between its phases; once it starts its one write transaction it is no
- * longer cancellable, so a cancelled job has changed nothing.
+ * checks for cancellation (and for its course being closed) through `work.step` between its
+ * phases; once it starts its one write transaction it is no longer cancellable, so a cancelled
+ * job has changed nothing.
  */
-export function startJob<T>(kind: string, run: (progress: Progress, signal: AbortSignal) => Promise<T>): string {
+export function startJob<T>(kind: string, scope: JobScope | null, run: (work: Steps) => Promise<T>): string {
   forgetOld(Date.now());
   const id = randomUUID();
   const job: Job = {
     status: { id, kind, state: 'running', fraction: 0, phase: 'Starting' },
+    scope,
     controller: new AbortController(),
     finishedAt: null,
   };
@@ -58,30 +72,50 @@ export function startJob<T>(kind: string, run: (progress: Progress, signal: Abor
     job.status = { ...job.status, ...patch };
     job.finishedAt = Date.now();
   };
+  const work = steps(progress, job.controller.signal, () => {
+    if (courseClosed(scope)) throw closedError(kind);
+  });
   // Started on the next turn so the caller has the id before any work (or failure) happens.
   setImmediate(() => {
-    run(progress, job.controller.signal).then(
+    run(work).then(
       (result) => finish({ state: 'done', fraction: 1, phase: 'Done', result }),
       (err: unknown) =>
         err instanceof JobCancelled
           ? finish({ state: 'cancelled', phase: 'Cancelled; nothing was changed' })
-          : finish({ state: 'failed', phase: 'Failed', error: errorShape(err) }),
+          : finish({ state: 'failed', phase: 'Failed', error: errorShape(err, job) }),
     );
   });
   return id;
 }
 
 function find(id: string): Job {
+  forgetOld(Date.now());
   const job = jobs.get(id);
   if (!job) throw new ApiError('not_found', `There is no job ${id}; it finished more than ten minutes ago or the app restarted.`);
   return job;
 }
 
-export const jobStatus = (id: string): JobStatus => find(id).status;
+/**
+ * A job's status. A result (an exported file can be megabytes of base64) is handed out once:
+ * the poll that sees the job done takes it, and the job keeps only its status.
+ */
+export function jobStatus(id: string): JobStatus {
+  const job = find(id);
+  const status = job.status;
+  if (status.state === 'done' && status.result !== undefined) job.status = { ...status, result: undefined };
+  return status;
+}
 
-/** Whether a job of this kind (or kind prefix, e.g. 'import.') is running. */
-export const isRunning = (kind: string): boolean =>
-  [...jobs.values()].some((j) => j.status.state === 'running' && j.status.kind.startsWith(kind));
+/** Whether a job writing this course (an import that is not a preview) is running and not cancelled. */
+export const isWriting = (course: Course): boolean =>
+  [...jobs.values()].some(
+    (j) =>
+      j.status.state === 'running' &&
+      !j.controller.signal.aborted &&
+      j.scope?.writes === true &&
+      j.scope.course.file === course.file &&
+      !courseClosed(j.scope),
+  );
 
 /** Asks a running job to stop at its next checkpoint; a finished job is left as it is. */
 export function cancelJob(id: string): JobStatus {

@@ -1,4 +1,12 @@
-import { JobCancelled, type Progress } from './runner';
+/** Reports how far a job is: a fraction 0–1 and the phase in words ("Reading the file"). */
+export type Progress = (fraction: number, phase: string) => void;
+
+/** Thrown at a checkpoint once the job was cancelled; the runner records the job as cancelled. */
+export class JobCancelled extends Error {
+  constructor() {
+    super('Cancelled.');
+  }
+}
 
 /**
  * How long work talks to its job: `step` reports progress, lets other requests (a poll, a
@@ -10,12 +18,14 @@ export interface Steps {
 
 export const IDLE: Steps = { step: () => Promise.resolve() };
 
-export function steps(progress: Progress, signal: AbortSignal): Steps {
+/** `check` throws when the work must stop for another reason (its course was closed). */
+export function steps(progress: Progress, signal: AbortSignal, check: () => void = () => {}): Steps {
   return {
     async step(fraction, phase) {
       progress(fraction, phase);
       await new Promise((resolve) => setImmediate(resolve));
       if (signal.aborted) throw new JobCancelled();
+      check();
     },
   };
 }

@@ -16,8 +16,8 @@ import {
   type ImportFile,
 } from '../excel';
 import { sheetInfos } from '../excel/detect';
-import { isRunning, startJob } from '../jobs/runner';
-import { IDLE, steps, type Steps } from '../jobs/steps';
+import { isWriting, startJob } from '../jobs/runner';
+import { IDLE, type Steps } from '../jobs/steps';
 import { requireCourse, type Course } from '../services/course';
 import type { Handlers } from './context';
 
@@ -44,18 +44,19 @@ const exportRegistrarFile = async (course: Course, { profile, ...opts }: { profi
 export const excelHandlers: Handlers<keyof typeof excelMethods> = {
   'excel.startImport': ({ kind, ...input }, { workspace }) => {
     const course = requireCourse(workspace.course);
-    // Each import checks the file against the course as it is; a second one would check a stale course.
-    if (isRunning('import.'))
+    const writes = !input.dryRun;
+    // Two imports writing one course would each check the file against the course as it was.
+    // Previews write nothing (and a stale one is caught when its import runs), so they never wait.
+    if (writes && isWriting(course))
       throw new ApiError('conflict', 'Another import is still running. Wait for it to finish or cancel it, then import again.');
     return {
-      jobId: startJob(`import.${kind}`, (progress, signal): Promise<unknown> => runImport(course, kind, input, steps(progress, signal))),
+      jobId: startJob(`import.${kind}`, { course, writes }, (work): Promise<unknown> => runImport(course, kind, input, work)),
     };
   },
   'excel.startExport': (input, { workspace }) => {
     const course = requireCourse(workspace.course);
     return {
-      jobId: startJob<unknown>(`export.${input.kind}`, (progress, signal) => {
-        const work = steps(progress, signal);
+      jobId: startJob<unknown>(`export.${input.kind}`, { course, writes: false }, (work) => {
         if (input.kind === 'workbook') return exportWorkbookFile(course, work);
         if (input.kind === 'csv') return work.step(0, 'Writing the CSV').then(() => exportCsvFile(course));
         const { kind: _, ...params } = input;

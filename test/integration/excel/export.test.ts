@@ -2,7 +2,8 @@ import fs from 'node:fs';
 import ExcelJS from 'exceljs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { computeCourse } from '../../../shared/grading';
-import { change } from '../../../main/backend/changes/tracker';
+import { change, NOT_UNDOABLE } from '../../../main/backend/changes/tracker';
+import { undo, undoState } from '../../../main/backend/changes/undo';
 import {
   exportGradesCsv,
   exportRegistrar,
@@ -182,6 +183,33 @@ describe('registrar export', () => {
     expect(text.startsWith('\ufeffName,ID,Grade\r\n')).toBe(true);
     expect(text).toContain(`"'=HYPERLINK(""http://x""), Eve",006789012,F`);
     expect(text).toContain('"Núñez, José",001234567,F');
+  });
+});
+
+describe('registrar export record and undo', () => {
+  it('is not an undo step: undo after an export undoes the edit before it, the record stays, and redo is kept', async () => {
+    const course = demoCourse();
+    const score = () => course.db.prepare('SELECT value FROM score WHERE student_id = ? AND item_id = ?');
+    const cell = course.db.prepare('SELECT student_id, item_id, value FROM score WHERE value IS NOT NULL LIMIT 1').get() as {
+      student_id: number;
+      item_id: number;
+      value: number;
+    };
+    const edit = (label: string, value: number) =>
+      change(course.db, label, (cs) => cs.put('score', { student_id: cell.student_id, item_id: cell.item_id }, { value, updated_at: 'x' }));
+    edit('first edit', 1);
+    edit('second edit', 2);
+    expect(undo(course.db)).toBe('second edit');
+    await exportRegistrar(course, 'banner', { termCode: '202610', crn: '12345', confirm: true }, AS_OF);
+    // The redo stack survives the export.
+    expect(undoState(course.db)).toMatchObject({ canRedo: true, redoLabel: 'second edit', undoLabel: 'first edit' });
+    expect(undo(course.db)).toBe('first edit');
+    expect((score().get(cell.student_id, cell.item_id) as { value: number }).value).toBe(cell.value);
+    expect(listRegistrarExports(course)).toHaveLength(1);
+    // In the history, outside undo.
+    expect(course.db.prepare("SELECT undone FROM change_batch WHERE label LIKE 'Registrar export%'").all()).toEqual([
+      { undone: NOT_UNDOABLE },
+    ]);
   });
 });
 

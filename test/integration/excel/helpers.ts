@@ -4,6 +4,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import zlib from 'node:zlib';
 import Papa from 'papaparse';
 import { ApiError } from '../../../shared/api/envelope';
 import { createCourse, readSnapshot, type Course, type Preset } from '../../../main/backend/services/course';
@@ -83,4 +84,73 @@ export function libreOfficeResave(bytes: Uint8Array, dir: string): Uint8Array {
   fs.writeFileSync(src, bytes);
   soffice(['--convert-to', 'xlsx:Calc MS Excel 2007 XML', '--outdir', out, src]);
   return new Uint8Array(fs.readFileSync(path.join(out, path.basename(src))));
+}
+
+/** One part of a hand-made zip; the fields after `text` falsify its directory entry to make a bad file. */
+export interface ZipPart {
+  path: string;
+  text: string;
+  deflate?: boolean;
+  /** The uncompressed size the central directory claims (default: the true size). */
+  declaredSize?: number;
+  /** Where the central directory says the local header is (default: where it is). */
+  localOffset?: number;
+}
+
+/** A minimal zip writer, so tests can build the exact (and exactly wrong) .xlsx they need. */
+export function zipOf(parts: ZipPart[]): Uint8Array {
+  const locals: Buffer[] = [];
+  const central: Buffer[] = [];
+  let offset = 0;
+  for (const part of parts) {
+    const name = Buffer.from(part.path);
+    const plain = Buffer.from(part.text);
+    const data = part.deflate === false ? plain : zlib.deflateRawSync(plain);
+    const method = part.deflate === false ? 0 : 8;
+    const local = Buffer.alloc(30);
+    local.writeUInt32LE(0x04034b50, 0);
+    local.writeUInt16LE(20, 4);
+    local.writeUInt16LE(method, 8);
+    local.writeUInt32LE(data.length, 18);
+    local.writeUInt32LE(plain.length, 22);
+    local.writeUInt16LE(name.length, 26);
+    const entry = Buffer.alloc(46);
+    entry.writeUInt32LE(0x02014b50, 0);
+    entry.writeUInt16LE(20, 4);
+    entry.writeUInt16LE(20, 6);
+    entry.writeUInt16LE(method, 10);
+    entry.writeUInt32LE(data.length, 20);
+    entry.writeUInt32LE(part.declaredSize ?? plain.length, 24);
+    entry.writeUInt16LE(name.length, 28);
+    entry.writeUInt32LE(part.localOffset ?? offset, 42);
+    locals.push(local, name, data);
+    central.push(entry, name);
+    offset += local.length + name.length + data.length;
+  }
+  const directory = Buffer.concat(central);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(parts.length, 8);
+  end.writeUInt16LE(parts.length, 10);
+  end.writeUInt32LE(directory.length, 12);
+  end.writeUInt32LE(offset, 16);
+  return new Uint8Array(Buffer.concat([...locals, directory, end]));
+}
+
+/** A one-sheet .xlsx ("Data") from hand-written sheet XML and shared strings XML. */
+export function tinyXlsx(
+  sheetXml: string,
+  sharedStrings = '<sst/>',
+  overrides: Partial<Record<string, Partial<ZipPart>>> = {},
+): Uint8Array {
+  const parts: ZipPart[] = [
+    {
+      path: 'xl/workbook.xml',
+      text: `<workbook xmlns:r="r"><sheets><sheet name="Data" sheetId="1" r:id="rId1"/></sheets></workbook>`,
+    },
+    { path: 'xl/_rels/workbook.xml.rels', text: `<Relationships><Relationship Id="rId1" Target="worksheets/sheet1.xml"/></Relationships>` },
+    { path: 'xl/sharedStrings.xml', text: sharedStrings },
+    { path: 'xl/worksheets/sheet1.xml', text: sheetXml },
+  ];
+  return zipOf(parts.map((p) => ({ ...p, ...overrides[p.path] })));
 }

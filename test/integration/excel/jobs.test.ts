@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { JobStatus } from '../../../shared/api';
 import type { Course } from '../../../main/backend/services/course';
 import { newCourse, type TestCourse } from '../workspace/helpers';
@@ -14,6 +14,16 @@ async function settle(c: TestCourse, id: string): Promise<JobStatus> {
     const s = await c.call('job.status', { id });
     if (s.state !== 'running') return s;
     await new Promise((r) => setTimeout(r, 5));
+  }
+}
+
+/** Polls a running job until `until` holds (it must still be running then). */
+async function reach(c: TestCourse, id: string, until: (s: JobStatus) => boolean): Promise<void> {
+  for (;;) {
+    const s = await c.call('job.status', { id });
+    expect(s.state).toBe('running');
+    if (until(s)) return;
+    await new Promise((r) => setImmediate(r));
   }
 }
 
@@ -83,14 +93,72 @@ describe('import and export jobs', () => {
     expect(fingerprint(course(c))).toBe(before);
   });
 
-  it('refuses a second import while one is running', async () => {
+  it('refuses a second import into the same course while one is running, but never a preview', async () => {
     const c = newCourse('ie7374');
     const file = wire('big.csv', bigClassList(20_000));
-    const first = await c.call('excel.startImport', { kind: 'roster', file, dryRun: true });
-    const second = await c.fail('excel.startImport', { kind: 'roster', file: wire('class-list.csv', 'Student ID,Name\n1,"A, B"\n') });
+    const small = wire('class-list.csv', 'Student ID,Name\n1,"A, B"\n');
+    const preview = await c.call('excel.startImport', { kind: 'roster', file, dryRun: true });
+    // A running preview blocks nothing.
+    const first = await c.call('excel.startImport', { kind: 'roster', file });
+    const second = await c.fail('excel.startImport', { kind: 'roster', file: small });
     expect(second).toMatchObject({ code: 'conflict', message: expect.stringMatching(/Another import is still running/) });
-    await c.call('job.cancel', { id: first.jobId });
+    // Changing the wizard's choices starts another preview while the import runs.
+    const again = await c.call('excel.startImport', { kind: 'roster', file: small, dryRun: true });
+    expect((await settle(c, again.jobId)).state).toBe('done');
+    for (const id of [preview.jobId, first.jobId]) await c.call('job.cancel', { id });
     expect((await settle(c, first.jobId)).state).toBe('cancelled');
+    // Once cancelled, it no longer blocks.
+    expect((await settle(c, (await c.call('excel.startImport', { kind: 'roster', file: small })).jobId)).state).toBe('done');
+  });
+
+  it('stops an import whose course was closed, plainly, and lets the next course import at once', async () => {
+    const c = newCourse('ie7374');
+    const first = await c.call('excel.startImport', { kind: 'roster', file: wire('big.csv', bigClassList(20_000)) });
+    await reach(c, first.jobId, (s) => s.phase === 'Checking rows');
+    c.workspace.create('other', 'blank');
+    const end = await settle(c, first.jobId);
+    expect(end).toMatchObject({
+      state: 'failed',
+      error: { code: 'conflict', message: 'The course was closed while importing; nothing was changed.' },
+    });
+    const next = await c.call('excel.startImport', { kind: 'roster', file: wire('class-list.csv', 'Student ID,Name\n1,"A, B"\n') });
+    expect((await settle(c, next.jobId)).result).toMatchObject({ applied: true, counts: { new: 1 } });
+    c.workspace.open(c.file);
+    expect((course(c).db.prepare('SELECT count(*) AS n FROM student').get() as { n: number }).n).toBe(0);
+  });
+
+  it('refuses to write an import checked against a course that changed while the file was read', async () => {
+    const c = newCourse('ie7374', { demo: true });
+    const [student] = course(c).db.prepare('SELECT id FROM student ORDER BY id LIMIT 1').all() as { id: number }[];
+    const [item] = course(c).db.prepare('SELECT id FROM item WHERE team_graded = 0 ORDER BY id LIMIT 1').all() as { id: number }[];
+    const { jobId } = await c.call('excel.startImport', { kind: 'roster', file: wire('big.csv', bigClassList(20_000)) });
+    // Past the first row step, the import has read the roster it compares the file with.
+    await reach(c, jobId, (s) => s.phase === 'Checking rows' && s.fraction > 0.3);
+    await c.call('score.apply', { edits: [{ studentId: student!.id, itemId: item!.id, patch: { value: 1.25 } }] });
+    const edited = fingerprint(course(c));
+    const end = await settle(c, jobId);
+    expect(end).toMatchObject({
+      state: 'failed',
+      error: { code: 'conflict', message: 'The course changed while the file was read; nothing was changed. Import again.' },
+    });
+    expect(fingerprint(course(c))).toBe(edited);
+  });
+
+  it('hands an exported file out once, and forgets finished jobs after ten minutes even without new jobs', async () => {
+    const c = newCourse('ie7374', { demo: true });
+    const { jobId } = await c.call('excel.startExport', { kind: 'csv' });
+    const done = await settle(c, jobId);
+    expect(done.result).toMatchObject({ name: expect.stringMatching(/\.csv$/) });
+    const later = await c.call('job.status', { id: jobId });
+    expect(later).toMatchObject({ state: 'done', fraction: 1 });
+    expect(later.result).toBeUndefined();
+    vi.useFakeTimers({ toFake: ['Date'] });
+    try {
+      vi.setSystemTime(Date.now() + 11 * 60_000);
+      expect(await c.fail('job.status', { id: jobId })).toMatchObject({ code: 'not_found' });
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('exports the workbook as a job whose result is the file', async () => {

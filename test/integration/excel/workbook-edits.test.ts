@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import ExcelJS from 'exceljs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { exportWorkbook, importWorkbook } from '../../../main/backend/excel';
+import { change } from '../../../main/backend/changes/tracker';
 import { readSnapshot, type Course } from '../../../main/backend/services/course';
 import { loadDemoClass } from '../../../main/backend/services/demo';
 import { fingerprint, hasSoffice, libreOfficeResave, newCourse, refused, tempDir } from './helpers';
@@ -131,5 +132,117 @@ describe('workbook round trip with edits on the Grades sheet', () => {
     expect(report.gradesSheetEdits).toHaveLength(1);
     expect(scoreOf(target, snapshot.students[0]!.id, hw1.id)).toMatchObject({ value: 2 });
     expect(readSnapshot(target.db).students).toEqual(snapshot.students);
+  });
+});
+
+describe('Grades sheet edits: duplicate headers, penalised cells, a missing sheet', () => {
+  /** Two 10-point items named "Week 1", in Homeworks and in Reading assignments, with different scores. */
+  function twoWeekOnes(): { course: Course; first: number; second: number } {
+    const course = demoCourse();
+    const snapshot = readSnapshot(course.db);
+    const category = (name: string) => snapshot.categories.find((c) => c.name === name)!.id;
+    const now = new Date().toISOString();
+    const [first, second] = change(course.db, 'two items named Week 1', (cs) => {
+      const ids = ['Homeworks', 'Reading assignments'].map((name, k) =>
+        cs.insert('item', { category_id: category(name), name: 'Week 1', points_possible: 10, position: 100 + k, created_at: now }),
+      );
+      snapshot.students.forEach((s, n) => {
+        cs.insert('score', { student_id: s.id, item_id: ids[0]!, value: 2 + (n % 5), updated_at: now });
+        cs.insert('score', { student_id: s.id, item_id: ids[1]!, value: 9 - (n % 4), updated_at: now });
+      });
+      return ids;
+    });
+    return { course, first: first!, second: second! };
+  }
+
+  /** The 1-based columns of every header starting with `h`, in order. */
+  const columnsOf = (grades: ExcelJS.Worksheet, h: string) =>
+    Array.from(grades.getRow(4).values as unknown[], (v, c) => (String(v ?? '').startsWith(h) ? c : -1)).filter((c) => c > 0);
+
+  it('round-trips items with the same header with no edits, and an edit lands on the item of its column', async () => {
+    const { course, first, second } = twoWeekOnes();
+    const untouched = await editedWorkbook(course, () => {});
+    const preview = await importWorkbook(course, untouched, { dryRun: true });
+    expect(preview.gradesSheetEdits).toEqual([]);
+    expect(preview.problems).toEqual([]);
+
+    const student = readSnapshot(course.db).students[0]!;
+    const file = await editedWorkbook(course, (grades) => {
+      const [, secondColumn] = columnsOf(grades, 'Week 1 (');
+      grades.getRow(5).getCell(secondColumn!).value = 1;
+    });
+    const target = newCourse(dir, 'blank');
+    const report = await importWorkbook(target, file);
+    expect(report.gradesSheetEdits).toEqual([expect.objectContaining({ row: 5, item: 'Week 1', to: '1' })]);
+    expect(scoreOf(target, student.id, second)).toMatchObject({ value: 1 });
+    expect(scoreOf(target, student.id, first)).toEqual(scoreOf(course, student.id, first));
+    const others = (c: Course) => readSnapshot(c.db).scores.filter((s) => !(s.studentId === student.id && s.itemId === second));
+    expect(others(target)).toEqual(others(course));
+  });
+
+  it('refuses an edit on a cell shown after a late penalty, naming the raw score, and changes nothing', async () => {
+    const course = demoCourse();
+    const before = fingerprint(course);
+    const snapshot = readSnapshot(course.db);
+    const hw11 = snapshot.items.find((i) => i.name === 'Homework 11')!;
+    // The demo's second student handed Homework 11 in late: raw 5.5, shown 4.95 (10% off).
+    expect(scoreOf(course, snapshot.students[1]!.id, hw11.id)).toMatchObject({ value: 5.5 });
+    let letter = '';
+    const file = await editedWorkbook(course, (grades, column) => {
+      const c = column('Homework 11 (');
+      letter = grades.getColumn(c).letter;
+      expect(grades.getRow(6).getCell(c).value).toBe(4.95);
+      grades.getRow(6).getCell(c).value = 5.95;
+    });
+    const result = await refused(() => importWorkbook(course, file));
+    expect(result.problems).toEqual([
+      expect.objectContaining({
+        sheet: 'Grades',
+        row: 6,
+        column: letter,
+        message: "This score is shown after a late penalty (raw 5.5); change it in the app's cell menu, not in the sheet.",
+      }),
+    ]);
+    expect(fingerprint(course)).toBe(before);
+  });
+
+  it('refuses an edit on a cell an integrity finding zeroed', async () => {
+    const course = demoCourse();
+    const cell = course.db.prepare('SELECT student_id, item_id, value FROM score WHERE integrity_date IS NOT NULL').get() as {
+      student_id: number;
+      item_id: number;
+      value: number | null;
+    };
+    const snapshot = readSnapshot(course.db);
+    const row = 5 + snapshot.students.findIndex((s) => s.id === cell.student_id);
+    const name = snapshot.items.find((i) => i.id === cell.item_id)!.name;
+    const file = await editedWorkbook(course, (grades, column) => {
+      const c = column(`${name} (`);
+      expect(grades.getRow(row).getCell(c).value).toBe(0);
+      grades.getRow(row).getCell(c).value = 7;
+    });
+    const result = await refused(() => importWorkbook(course, file, { dryRun: false }));
+    expect(result.problems).toEqual([
+      expect.objectContaining({ row, message: expect.stringMatching(/^This score is shown after an integrity finding/) }),
+    ]);
+  });
+
+  it('warns when the Grades sheet was renamed or deleted, instead of silently dropping its edits', async () => {
+    const course = demoCourse();
+    for (const rename of [true, false]) {
+      const file = await editedWorkbook(course, (grades) => {
+        grades.getRow(5).getCell(6).value = 1;
+        if (rename) grades.name = 'My grades';
+        else grades.workbook.removeWorksheet(grades.id);
+      });
+      const preview = await importWorkbook(course, file, { dryRun: true });
+      expect(preview.gradesSheetEdits).toEqual([]);
+      expect(preview.problems).toEqual([
+        expect.objectContaining({
+          severity: 'warning',
+          message: expect.stringMatching(/^The 'Grades' sheet is missing or was renamed; edits made on it are not read/),
+        }),
+      ]);
+    }
   });
 });

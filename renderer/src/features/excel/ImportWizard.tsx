@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import type {
   CanvasReport,
   FileBytes,
@@ -68,6 +68,9 @@ export function ImportWizard() {
   const [failure, setFailure] = useState<{ message: string; problems: ImportProblem[] } | null>(null);
   const [note, setNote] = useState<string | null>(null);
   const { job, run, cancel } = useJob();
+  // Each preview or import is a request; only the latest one's answer is shown (a preview of the
+  // previous kind or sheet that answers late is dropped; useJob has cancelled its job).
+  const latest = useRef(0);
 
   function input(dryRun: boolean, f: FileBytes, k: ImportKind, c: RosterChoice): ImportJobInput {
     switch (k) {
@@ -98,13 +101,16 @@ export function ImportWizard() {
 
   async function preview(f: FileBytes | null = file, k = kind, c = choice) {
     if (!f) return;
+    const request = ++latest.current;
     setFailure(null);
     setNote(null);
     try {
       const r = await runImport(true, f, k, c);
+      if (request !== latest.current) return;
       if (r) setReport(r);
       else setNote('Reading the file was cancelled.');
     } catch (err) {
+      if (request !== latest.current) return;
       setReport(null);
       setFailure(failureOf(err));
     }
@@ -112,15 +118,17 @@ export function ImportWizard() {
 
   async function commit() {
     if (!file) return;
+    const request = ++latest.current;
     setNote(null);
     try {
       const done = await runImport(false, file, kind, choice);
+      if (request !== latest.current) return;
       if (!done) return setNote('The import was cancelled; nothing was changed.');
       await useCourse.getState().reload();
       useApp.setState({ notice: `Imported ${file.name}. ${summary(kind, done)} You can undo this as one step.` });
       close();
     } catch (err) {
-      setFailure(failureOf(err));
+      if (request === latest.current) setFailure(failureOf(err));
     }
   }
 
@@ -357,6 +365,10 @@ function Preview({
         {edits.length === 0
           ? 'No scores were changed on the Grades sheet.'
           : `${edits.length} score${edits.length === 1 ? '' : 's'} changed on the Grades sheet will be imported too:`}
+      </p>
+      <p className="muted">
+        Typed scores are read as entered scores. A cell shown after a late penalty, an adjustment or an integrity finding is not the entered
+        score, so a change there is refused: make it in the gradebook&apos;s cell menu.
       </p>
       {edits.length > 0 && (
         <table className="excel-preview" aria-label="Changes on the Grades sheet">

@@ -1,4 +1,4 @@
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { ApiError, type ImportProblem, type JobStarted, type Preflight } from '../../../../shared/api';
 import { api } from '../../api/client';
 
@@ -11,36 +11,67 @@ export interface JobView {
 
 const POLL_MS = 120;
 
+/** One call of `run`: its job once started, and whether a newer run or closing the dialog replaced it. */
+interface Run {
+  id: string | null;
+  replaced: boolean;
+}
+
+function stop(r: Run | null): void {
+  if (!r) return;
+  r.replaced = true;
+  if (r.id) void api('job.cancel', { id: r.id }).catch(() => undefined);
+}
+
 /**
  * Runs one import or export job at a time: starts it, polls `job.status` for the progress bar,
- * and answers its result (null when the instructor cancelled; it throws the ApiError of a
- * failed job, whose message says nothing was changed).
+ * and answers its result (null when it was cancelled, by the instructor or by a newer run; it
+ * throws the ApiError of a failed job, whose message says nothing was changed). Starting a run
+ * cancels the one before, and unmounting cancels the last, so no job outlives its dialog.
  */
 export function useJob() {
   const [job, setJob] = useState<JobView | null>(null);
-  const current = useRef<string | null>(null);
+  const current = useRef<Run | null>(null);
+
+  useEffect(
+    () => () => {
+      stop(current.current);
+      current.current = null;
+    },
+    [],
+  );
 
   async function run<T>(phase: string, start: () => Promise<JobStarted>): Promise<T | null> {
+    stop(current.current);
+    const mine: Run = { id: null, replaced: false };
+    current.current = mine;
     setJob({ id: null, fraction: 0, phase });
     try {
       const { jobId } = await start();
-      current.current = jobId;
+      mine.id = jobId;
+      if (mine.replaced) {
+        stop(mine);
+        return null;
+      }
       for (;;) {
         const s = await api('job.status', { id: jobId });
         if (s.state === 'done') return s.result as T;
         if (s.state === 'cancelled') return null;
         if (s.state === 'failed') throw new ApiError(s.error!.code, s.error!.message, s.error!.details);
-        setJob({ id: jobId, fraction: s.fraction, phase: s.phase });
+        if (current.current === mine) setJob({ id: jobId, fraction: s.fraction, phase: s.phase });
         await new Promise((r) => setTimeout(r, POLL_MS));
       }
     } finally {
-      current.current = null;
-      setJob(null);
+      if (current.current === mine) {
+        current.current = null;
+        setJob(null);
+      }
     }
   }
 
   function cancel(): void {
-    if (current.current) void api('job.cancel', { id: current.current });
+    const id = current.current?.id;
+    if (id) void api('job.cancel', { id });
   }
 
   return { job, run, cancel };
