@@ -16,7 +16,8 @@
  */
 import type { CourseSnapshot } from '../model/course';
 import { type CategoryTotals, attendanceCategory, exactFraction, itemsCategory, pointsCategories } from './category';
-import { FINE_N, type Ratio, SCALE, SCALE_N, formatHalfUp, formatSteps, roundHalfUpSafe, toUnits } from './exact';
+import { FINE_N, type Ratio, SCALE, add, SCALE_N, formatHalfUp, formatSteps, roundHalfUp, roundHalfUpSafe, toUnits } from './exact';
+import { POINT_DECIMALS, SUM_DECIMALS, apportion, fmtPointsExact, fmtStepsTrimmed, truncate } from './format';
 import { borderlineText, categoryText, letterText, pointsTotalText, roundingText, weightedTotalText } from './explain';
 import { DROPPED, type StudentItems, evaluateItems, itemResults, newStudentItems } from './item';
 import { decideFromDouble, decisionOf, grade } from './letter';
@@ -183,41 +184,112 @@ function viewOf(t: CategoryTotals, effectiveWeight: number, contribution: number
   };
 }
 
+/** The exact parts of a view's total: each category's contribution (null: nothing to count, weighted). */
+function exactContributions(course: PreparedCourse, totals: readonly CategoryTotals[], weighted: boolean): (Ratio | null)[] {
+  if (!weighted) {
+    let possible = 0;
+    for (const t of totals) possible += t.possibleUnits;
+    return totals.map((t) => (possible > 0 ? { n: 100n * exactEarnedFine(t), d: BigInt(possible) * FINE_N } : { n: 0n, d: 1n }));
+  }
+  let counted = 0;
+  course.categories.forEach((pc, c) => {
+    if (totals[c]!.fraction !== null) counted += pc.weightUnits;
+  });
+  const scale = BigInt(course.totalWeightUnits);
+  return course.categories.map((pc, c) => {
+    const r = exactFraction(totals[c]!);
+    return r === null ? null : { n: BigInt(pc.weightUnits) * r.n * scale, d: r.d * BigInt(counted) * SCALE_N };
+  });
+}
+
+/**
+ * The view's trail. Every shown number adds up as shown: the unrounded total is truncated to
+ * SUM_DECIMALS (so rounding it to the course's 0–2 decimals gives what rounding the exact total
+ * gives) and the contributions are apportioned to sum to exactly that; in points grading the
+ * categories' points are apportioned to the shown points totals likewise.
+ */
 function explainView(course: PreparedCourse, v: ViewResult, weighted: boolean, lines: ExplanationLine[]): void {
   const { view, totals, views } = v;
   const percent = v.grade.percent === null ? null : exactPercent(course, totals, weighted);
-  const contributions: number[] = [];
-  let earnedUnits = 0;
-  let possibleUnits = 0;
+  const shownTotal = percent === null ? null : truncate(percent, SUM_DECIMALS);
+  const totalText = shownTotal === null ? null : `${formatSteps(shownTotal.steps, SUM_DECIMALS)}${shownTotal.exact ? '' : '…'}`;
+
+  const exact = exactContributions(course, totals, weighted);
+  const counting = exact.flatMap((r, c) => (r === null ? [] : [c]));
+  const contribution = new Map<number, string>();
+  if (shownTotal !== null) {
+    const shares = apportion(
+      counting.map((c) => exact[c]!),
+      shownTotal.steps,
+      SUM_DECIMALS,
+    );
+    // A part shown rounded down from a longer decimal carries "…", as the total does.
+    counting.forEach((c, k) => {
+      const m = shares[k]!;
+      const r = exact[c]!;
+      const t = truncate(r, SUM_DECIMALS);
+      const cut = !t.exact && m === t.steps;
+      contribution.set(c, `${formatSteps(m, SUM_DECIMALS)}${cut ? '…' : ''}`);
+    });
+  }
+
+  const POINTS = FINE_N * SCALE_N;
+  const earned: string[] = totals.map((t) => fmtPointsExact({ n: exactEarnedFine(t), d: POINTS }));
+  const possible: string[] = totals.map((t) => fmtPointsExact({ n: BigInt(t.possibleUnits), d: SCALE_N }));
+  let earnedTotal = '0';
+  let possibleTotal = '0';
+  if (!weighted) {
+    const shown = (parts: Ratio[], into: string[]): string => {
+      const sum = parts.reduce(add, { n: 0n, d: 1n });
+      const target = roundHalfUp(sum, POINT_DECIMALS);
+      apportion(parts, target, POINT_DECIMALS).forEach((m, c) => (into[c] = fmtStepsTrimmed(m, POINT_DECIMALS)));
+      return fmtStepsTrimmed(target, POINT_DECIMALS);
+    };
+    earnedTotal = shown(
+      totals.map((t) => ({ n: exactEarnedFine(t), d: POINTS })),
+      earned,
+    );
+    possibleTotal = shown(
+      totals.map((t) => ({ n: BigInt(t.possibleUnits), d: SCALE_N })),
+      possible,
+    );
+  }
+
+  let counted = 0;
+  course.categories.forEach((pc, c) => {
+    if (totals[c]!.fraction !== null) counted += pc.weightUnits;
+  });
+  const parts: string[] = [];
   course.categories.forEach((pc, c) => {
     const cat = pc.category;
     const t = totals[c]!;
     const cv = views[c]!;
-    earnedUnits += t.earnedApprox;
-    possibleUnits += t.possibleUnits;
     t.dropped.forEach((i, k) => {
       const it = course.items[i]!.item;
       const which = k < t.droppedLowest ? 'lowest' : 'highest';
       lines.push({ kind: 'drop', view, categoryId: cat.id, itemId: it.id, text: `Dropped ${it.name} (${which}) from ${cat.name}` });
     });
+    const shownContribution = contribution.get(c) ?? formatSteps(0n, SUM_DECIMALS);
     const text = categoryText({
       view,
       name: cat.name,
       kind: cat.kind === 'attendance' ? 'attendance' : weighted && cat.equalWeightItems ? 'equal-weight' : 'items',
       weighted,
-      earned: cv.earned,
-      possible: cv.possible,
+      earned: earned[c]!,
+      possible: possible[c]!,
       counted: t.counted,
       display: cv.display,
       weight: cat.weight,
-      effectiveWeight: cv.effectiveWeight,
-      contribution: cv.contribution,
+      effectiveWeight:
+        counted > 0 ? fmtPointsExact({ n: BigInt(pc.weightUnits) * BigInt(course.totalWeightUnits), d: BigInt(counted) * SCALE_N }) : '0',
+      redistributed: counted !== course.totalWeightUnits,
+      contribution: shownContribution,
     });
     if (weighted && cv.percent === null) {
       lines.push({ kind: 'redistribute', view, categoryId: cat.id, text });
       return;
     }
-    if (weighted) contributions.push(cv.contribution);
+    if (weighted) parts.push(shownContribution);
     lines.push({
       kind: 'category',
       view,
@@ -233,7 +305,7 @@ function explainView(course: PreparedCourse, v: ViewResult, weighted: boolean, l
   lines.push({
     kind: 'total',
     view,
-    text: weighted ? weightedTotalText(view, contributions, percent) : pointsTotalText(view, earnedUnits, possibleUnits, percent),
+    text: weighted ? weightedTotalText(view, parts, totalText) : pointsTotalText(view, earnedTotal, possibleTotal, totalText),
     percent: v.grade.percent,
   });
   if (percent !== null) {
@@ -241,7 +313,7 @@ function explainView(course: PreparedCourse, v: ViewResult, weighted: boolean, l
     lines.push({
       kind: 'rounding',
       view,
-      text: roundingText(percent, g, course.letters.rounding),
+      text: roundingText(totalText!, g, course.letters.rounding),
       from: v.grade.percent!,
       to: v.grade.rounded!,
     });

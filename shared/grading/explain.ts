@@ -1,6 +1,6 @@
 /** The readable sentences of the explanation trail. Numbers come in already computed. */
-import { type Ratio, SCALE, toNumber } from './exact';
-import { fmtExact, fmtPoints } from './format';
+import { toNumber } from './exact';
+import { fmtExact, fmtPoints, plural } from './format';
 import { type Graded, describeRounding } from './letter';
 import type { View } from './types';
 
@@ -10,49 +10,57 @@ function viewTag(view: View): string {
   return view === 'current' ? ' (so far)' : '';
 }
 
+/** A category line's numbers, already formatted (see explainView: the parts add up to the total). */
 export interface CategoryLineInput {
   readonly view: View;
   readonly name: string;
   readonly kind: 'items' | 'attendance' | 'equal-weight';
   readonly weighted: boolean;
-  readonly earned: number;
-  readonly possible: number;
+  /** Points (attendance: credits) earned and possible, as fmtPoints shows them. */
+  readonly earned: string;
+  readonly possible: string;
   readonly counted: number;
   /** The category percentage, 2 decimals; null when nothing counts. */
   readonly display: string | null;
   readonly weight: number;
-  readonly effectiveWeight: number;
-  readonly contribution: number;
+  /** The weight after redistribution, and whether it differs from `weight`. */
+  readonly effectiveWeight: string;
+  readonly redistributed: boolean;
+  /** Percentage points added to the total, SUM_DECIMALS decimals (one of the total line's parts). */
+  readonly contribution: string;
 }
 
 export function categoryText(c: CategoryLineInput): string {
   const what =
     c.kind === 'attendance'
-      ? `${fmtPoints(c.earned)} of ${c.counted} session${c.counted === 1 ? '' : 's'}`
+      ? `${c.earned} of ${plural(c.counted, 'session')}`
       : c.kind === 'equal-weight'
-        ? `average of ${c.counted} equally weighted item${c.counted === 1 ? '' : 's'}`
-        : `${fmtPoints(c.earned)} of ${fmtPoints(c.possible)} points`;
+        ? `average of ${plural(c.counted, 'equally weighted item')}`
+        : `${c.earned} of ${c.possible} points`;
   const head = `${c.name}${viewTag(c.view)}: ${what}`;
-  if (!c.weighted) return `${head} (${fmtPoints(c.contribution)} of the total's 100)`;
+  if (!c.weighted) return `${head} (${c.contribution} of the total's 100)`;
   if (c.display === null) return `${head}: nothing to count, weight ${fmtPoints(c.weight)}% goes to the other categories`;
-  const moved = c.effectiveWeight !== c.weight ? ` (${fmtPoints(c.effectiveWeight)}% after redistribution)` : '';
-  return `${head} = ${c.display}%, weight ${fmtPoints(c.weight)}%${moved} → ${c.contribution.toFixed(2)} points`;
+  const moved = c.redistributed ? ` (${c.effectiveWeight}% after redistribution)` : '';
+  return `${head} = ${c.display}%, weight ${fmtPoints(c.weight)}%${moved} → ${c.contribution} points`;
 }
 
-export function weightedTotalText(view: View, contributions: readonly number[], percent: Ratio | null): string {
-  if (percent === null) return `${VIEW_NAME[view]}: nothing graded yet`;
-  const parts = contributions.length > 0 ? contributions.map((c) => c.toFixed(2)).join(' + ') : '0';
-  return `${VIEW_NAME[view]}: ${parts} = ${fmtExact(percent)}`;
+/** "Final grade: 36.8000 + 56.3970 = 93.1970": the category lines' contributions and their sum. */
+export function weightedTotalText(view: View, contributions: readonly string[], total: string | null): string {
+  if (total === null) return `${VIEW_NAME[view]}: nothing graded yet`;
+  const parts = contributions.length > 0 ? contributions.join(' + ') : '0';
+  return `${VIEW_NAME[view]}: ${parts} = ${total}`;
 }
 
-export function pointsTotalText(view: View, earnedUnits: number, possibleUnits: number, percent: Ratio | null): string {
-  if (percent === null) return `${VIEW_NAME[view]}: nothing graded yet`;
-  return `${VIEW_NAME[view]}: ${fmtPoints(earnedUnits / SCALE)} of ${fmtPoints(possibleUnits / SCALE)} points = ${fmtExact(percent)}`;
+/** "Final grade: 90 of 100 points = 90.0000". */
+export function pointsTotalText(view: View, earned: string, possible: string, total: string | null): string {
+  if (total === null) return `${VIEW_NAME[view]}: nothing graded yet`;
+  return `${VIEW_NAME[view]}: ${earned} of ${possible} points = ${total}`;
 }
 
-export function roundingText(percent: Ratio, g: Graded, rounding: Parameters<typeof describeRounding>[0]): string {
-  if (rounding.mode === 'none') return `Not rounded: ${fmtExact(percent)} is looked up as is`;
-  return `Rounded ${fmtExact(percent)} → ${g.display} (${describeRounding(rounding)})`;
+/** "Rounded 93.1970 → 93.20 (half-up, 2 decimals)", `total` as the total line shows it. */
+export function roundingText(total: string, g: Graded, rounding: Parameters<typeof describeRounding>[0]): string {
+  if (rounding.mode === 'none') return `Not rounded: ${total} is looked up as is`;
+  return `Rounded ${total} → ${g.display} (${describeRounding(rounding)})`;
 }
 
 export function letterText(g: Graded): string {
@@ -62,5 +70,6 @@ export function letterText(g: Graded): string {
 
 export function borderlineText(g: Graded): string {
   const next = g.nextBand!;
-  return `Borderline: ${fmtExact(g.borderlineGap!)} point${toNumber(g.borderlineGap!) === 1 ? '' : 's'} below ${next.letter} (from ${fmtPoints(next.min)})`;
+  const unit = toNumber(g.borderlineGap!) === 1 ? 'point' : 'points';
+  return `Borderline: ${fmtExact(g.borderlineGap!)} ${unit} below ${next.letter} (from ${fmtPoints(next.min)})`;
 }

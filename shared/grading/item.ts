@@ -21,8 +21,8 @@
  */
 import { DAY_MS, HOUR_MS, deadlineInstant } from './deadline';
 import { FINE, SCALE, toUnits } from './exact';
-import { fmtPoints } from './format';
-import { applyLate, describeLate } from './late';
+import { fmtPoints, formatDuration, formatInstant, plural } from './format';
+import { applyLate, describeDeduction, describeLate } from './late';
 import type { PreparedCourse, PreparedItem, PreparedStudent } from './prepare';
 import { teamAt } from './team';
 import type { ExplanationLine, Inclusion, IntegrityInfo, ItemOutcome, ItemResult, LateInfo, TeamInfo } from './types';
@@ -105,12 +105,6 @@ function deadlineFor(course: PreparedCourse, pi: PreparedItem, extensionDays: nu
   return d;
 }
 
-function hoursText(ms: number): string {
-  const h = ms / HOUR_MS;
-  if (h < 1) return `${Math.max(1, Math.ceil(ms / 60_000))} min`;
-  return `${Number.isInteger(h) ? h : h.toFixed(1)} h`;
-}
-
 function effectiveOf(s: StudentItems, i: number): number {
   const f = s.fine[i];
   return f == null ? s.approx[i]! / SCALE : Number(f) / FINE / SCALE;
@@ -182,7 +176,7 @@ export function evaluateItems(course: PreparedCourse, ps: PreparedStudent, asOf:
           const how =
             adjustment.mode === 'replace'
               ? `individual score ${fmtPoints(value)} replaces the team's ${raw === null ? 'missing score' : fmtPoints(raw)}`
-              : `individual adjustment ${adjustment.value >= 0 ? '+' : '−'}${fmtPoints(Math.abs(adjustment.value))}`;
+              : `${tc ? 'team score' : 'score'} ${fmtPoints(raw!)} ${adjustment.value >= 0 ? '+' : '−'} ${fmtPoints(Math.abs(adjustment.value))} (individual adjustment)${raw! + adjustment.value < 0 ? ', stopping at 0' : ''}`;
           why = say(lines, item.id, why, `${item.name}: ${how} → ${fmtPoints(value)}`, value - (raw ?? 0));
         }
       }
@@ -250,13 +244,16 @@ export function evaluateItems(course: PreparedCourse, ps: PreparedStudent, asOf:
         }
         if (lines) {
           const source = deadline === null ? 'manual' : 'submitted';
-          const when =
-            source === 'manual'
-              ? `marked ${daysLate} day${daysLate === 1 ? '' : 's'} late`
-              : `submitted ${hoursText(lateMs)} late${extensionDays > 0 ? ` (after a ${extensionDays}-day extension)` : ''}`;
+          const lateness =
+            deadline === null
+              ? `marked ${plural(daysLate!, 'day')} late`
+              : `submitted ${formatDuration(lateMs)} late (${formatInstant(submittedAt, course.timeZone)}; deadline ${formatInstant(deadline, course.timeZone)}${
+                  extensionDays > 0 ? ` with a ${fmtPoints(extensionDays)}-day extension` : ''
+                })`;
           const effective = fine === null ? units / SCALE : Number(fine) / FINE / SCALE;
           const deduction = value - effective;
           const rule = r ? describeLate(course.late, r, lateMs) : 'waived';
+          const penalty = r ? describeDeduction(course.late, r, toUnits(value), pi.possibleUnits) : `penalty waived (${waiver})`;
           late = {
             hoursLate: lateMs / HOUR_MS,
             source,
@@ -266,12 +263,12 @@ export function evaluateItems(course: PreparedCourse, ps: PreparedStudent, asOf:
             notAccepted: r?.notAccepted ?? false,
             rule,
             waived: waiver,
+            lateness,
+            penalty,
           };
-          const text = !r
-            ? `${item.name}: ${when}, penalty waived (${waiver})`
-            : r.notAccepted
-              ? `${item.name}: ${when} — not accepted, ${fmtPoints(value)} → 0 (late rule: ${rule})`
-              : `${item.name}: ${when}, −${fmtPoints(deduction)} → ${fmtPoints(effective)} (late rule: ${rule})`;
+          const text = r
+            ? `${item.name}: ${lateness}${r.notAccepted ? ' —' : ','} ${penalty} (late rule: ${rule})`
+            : `${item.name}: ${lateness}, ${penalty}`;
           why = say(lines, item.id, why, text, -deduction);
         }
       }

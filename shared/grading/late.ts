@@ -5,8 +5,9 @@
  * Past `cutoffHours` the work is not accepted and scores 0.
  */
 import type { LatePolicy, LateStep } from '../model/policy';
-import { FINE, FINE_N, percentToFine } from './exact';
+import { FINE, FINE_N, SCALE_N, percentToFine, roundHalfUp } from './exact';
 import { DAY_MS, HOUR_MS } from './deadline';
+import { POINT_DECIMALS, fmtPoints, fmtPointsExact, fmtStepsTrimmed, formatDuration, plural } from './format';
 
 export interface LateRule {
   readonly basis: LatePolicy['basis'];
@@ -56,21 +57,53 @@ function mulFine(a: number, b: number): number | null {
   return Number.isSafeInteger(p) && p % FINE === 0 ? p / FINE : null;
 }
 
-function fmtHours(h: number): string {
-  return `${Number.isInteger(h) ? h : Number(h.toFixed(2))} h`;
-}
-
 /** The rule that applied, in words: "up to 48 h, 10% of earned". */
 export function describeLate(rule: LateRule, o: LateOutcome, latenessMs: number): string {
-  if (o.notAccepted) return `more than ${fmtHours(rule.cutoffHours ?? 0)} late: not accepted`;
+  if (o.notAccepted) return `more than ${formatDuration(rule.cutoffMs ?? 0)} late: not accepted`;
   const step = o.step;
   if (!step) return 'no late deduction configured';
-  const window = latenessMs <= step.upToMs ? `up to ${fmtHours(step.upToHours)}` : `over ${fmtHours(step.upToHours)}`;
+  const window = `${latenessMs <= step.upToMs ? 'up to' : 'over'} ${formatDuration(step.upToMs)}`;
   const rate =
     step.per === 'flat'
-      ? `${step.deduction}%`
-      : `${step.deduction}% per started ${step.per} × ${o.count} ${step.per}${o.count === 1 ? '' : 's'}`;
+      ? `${fmtPoints(step.deduction)}%`
+      : `${fmtPoints(step.deduction)}% per started ${step.per} × ${plural(o.count, step.per)}`;
   return `${window}, ${rate} of ${rule.basis}`;
+}
+
+/**
+ * What the rule did to one score, in words whose numbers add up as shown (the deduction shown is
+ * the shown score less the shown result): "−10% of 8 earned = −0.8 → 7.2",
+ * "−5% × 2 started days = −10% of 100 possible = −10 → 70".
+ */
+export function describeDeduction(rule: LateRule, o: LateOutcome, valueUnits: number, possibleUnits: number): string {
+  const shown = (steps: bigint) => fmtStepsTrimmed(steps, POINT_DECIMALS);
+  const points = (units: bigint, scale: bigint) => roundHalfUp({ n: units, d: scale }, POINT_DECIMALS);
+  const value = points(BigInt(valueUnits), SCALE_N);
+  if (o.notAccepted) return `not accepted, ${shown(value)} → 0`;
+  const step = o.step;
+  if (!step) return `no late deduction configured, ${shown(value)} counts`;
+  if (valueUnits <= 0) return `nothing to take off a score of ${shown(value)}`;
+  const effFine = o.fine ?? BigInt(o.units) * FINE_N;
+  const eff = points(effFine, FINE_N * SCALE_N);
+  const uncapped = step.deductionFine * o.count;
+  const rateFine = Math.min(FINE, uncapped);
+  const rate = `${fmtPoints(rateFine / 1_000_000)}%`;
+  const rateText =
+    step.per === 'flat'
+      ? `−${rate}`
+      : `−${fmtPoints(step.deduction)}% × ${plural(o.count, `started ${step.per}`)} = −${rate}${uncapped > FINE ? ' (at most)' : ''}`;
+  const baseUnits = rule.basis === 'earned' ? valueUnits : possibleUnits;
+  const penalty = BigInt(baseUnits) * BigInt(rateFine);
+  const deduction = BigInt(valueUnits) * FINE_N - effFine;
+  const head = `${rateText} of ${shown(points(BigInt(baseUnits), SCALE_N))} ${rule.basis}`;
+  const tail = `−${shown(value - eff)} → ${shown(eff)}`;
+  if (penalty === deduction) return `${head} = ${tail}`;
+  const possible = shown(points(BigInt(possibleUnits), SCALE_N));
+  const limit =
+    rule.floorPercent !== null && effFine > 0n
+      ? `the floor is ${fmtPoints(rule.floorPercent)}% of ${possible} possible${effFine === BigInt(valueUnits) * FINE_N ? `, at most the ${shown(value)} earned` : ''}`
+      : 'a score stops at 0';
+  return `${head} = −${fmtPointsExact({ n: penalty, d: FINE_N * SCALE_N })}, but ${limit}: ${tail}`;
 }
 
 /**

@@ -4,6 +4,7 @@
  */
 import type { Band, Rounding } from '../model/policy';
 import { type Ratio, SCALE, SCALE_N, formatSteps, formatTruncated, roundHalfUp, toNumber, toUnits } from './exact';
+import { plural } from './format';
 
 export interface PreparedBand {
   readonly letter: string;
@@ -74,7 +75,7 @@ export function grade(percent: Ratio, scale: LetterScale): Graded {
 }
 
 export function describeRounding(rounding: Rounding): string {
-  return rounding.mode === 'none' ? 'no rounding' : `half-up, ${rounding.decimals} decimal${rounding.decimals === 1 ? '' : 's'}`;
+  return rounding.mode === 'none' ? 'no rounding' : `half-up, ${plural(rounding.decimals, 'decimal')}`;
 }
 
 /** What a grade view needs from rounding and bands. */

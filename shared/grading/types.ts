@@ -32,6 +32,16 @@ export interface LateInfo {
   readonly rule: string;
   /** The waiver's reason when the penalty was waived. */
   readonly waived: string | null;
+  /**
+   * How late, in words, dates in the course's zone: "submitted 38 h 59 min late (Tue 16 Sep,
+   * 2:58 pm EDT; deadline Mon 15 Sep, 11:59 pm EDT)" or "marked 2 days late".
+   */
+  readonly lateness?: string;
+  /**
+   * What the rule did, in words whose numbers add up as shown: "−10% of 8 earned = −0.8 → 7.2",
+   * "not accepted, 8 → 0", "penalty waived (illness)".
+   */
+  readonly penalty?: string;
 }
 
 export interface IntegrityInfo {

@@ -5,10 +5,9 @@
 import type { Category, Policy } from '../model/policy';
 import { SCALE, toUnits } from './exact';
 import { isValidTimeZone } from './deadline';
+import { fmtPoints } from './format';
 
-function fmt(n: number): string {
-  return String(Number(n.toFixed(6)));
-}
+const fmt = fmtPoints;
 
 export function validatePolicy(policy: Policy, categories: readonly Category[]): string[] {
   const problems: string[] = [];

@@ -73,7 +73,7 @@ describe('the IE 7374 preset reproduces the syllabus', () => {
     expect(r.final.display).toBe('94.50');
     expect(r.letter).toBe('A');
     const total = r.explanation.find((l) => l.kind === 'total' && l.view === 'final');
-    expect(total?.text).toBe('Final grade: 22.50 + 10.00 + 57.00 + 5.00 = 94.5');
+    expect(total?.text).toBe('Final grade: 22.5000 + 10.0000 + 57.0000 + 5.0000 = 94.5000');
   });
 
   it('late rule: 80/100 a day late is 72/100; more than two days late scores 0 unless excused', () => {

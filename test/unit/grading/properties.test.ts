@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { computeCourse, type StudentResult } from '../../../shared/grading';
+import { fmtPoints } from '../../../shared/grading/format';
 import type { CourseSnapshot, Score } from '../../../shared/model';
 import { category, item, policy, score, snapshot, student } from './helpers';
 
@@ -180,6 +181,84 @@ describe('properties', () => {
             if (it.effective === null || changes.length === 0) continue;
             const sum = changes.reduce((acc, l) => acc + (l.kind === 'item' ? l.change : 0), it.raw ?? 0);
             expect(near(sum, it.effective)).toBe(true);
+          }
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it("the numbers shown in the explanation's TEXT add up as shown", () => {
+    /** A shown decimal ("56.3970", "66.6666…", "0.333333") in steps of 10^-decimals. */
+    const steps = (shown: string, decimals: number): bigint => {
+      const s = shown.replace('…', '');
+      expect(s).toMatch(/^-?\d+(\.\d+)?$/);
+      const [whole, frac = ''] = s.split('.');
+      expect(frac.length).toBeLessThanOrEqual(decimals);
+      return BigInt(`${whole}${frac.padEnd(decimals, '0')}`);
+    };
+    const sum = (xs: readonly bigint[]) => xs.reduce((a, b) => a + b, 0n);
+    const WEIGHTED_CAT = /= (\S+)%, weight (\S+)%(?: \((\S+)% after redistribution\))? → (\S+) points$/;
+    const POINTS_CAT = /: (\S+) of (\S+) (?:points|sessions?) \((\S+) of the total's 100\)$/;
+    fc.assert(
+      fc.property(courseArb, (snap) => {
+        const weighted = snap.policy.grading === 'weighted';
+        for (const r of computeCourse(snap, AS_OF).students) {
+          for (const view of ['current', 'final'] as const) {
+            const lines = r.explanation.filter((l) => 'view' in l && l.view === view);
+            const total = lines.find((l) => l.kind === 'total')!;
+            if (r[view].percent === null) {
+              expect(total.text).toMatch(/nothing graded yet$/);
+              continue;
+            }
+            const cats = lines.filter((l) => l.kind === 'category').map((l) => l.text);
+            let shownTotal: string;
+            if (weighted) {
+              const m = /^(?:Current|Final) grade: (.+) = (\S+)$/.exec(total.text)!;
+              expect(m).not.toBeNull();
+              shownTotal = m[2]!;
+              const parts = m[1]!.split(' + ');
+              const contributions = cats.map((t) => {
+                const c = WEIGHTED_CAT.exec(t)!;
+                expect(c).not.toBeNull();
+                // percentage × weight is the contribution, within the precision each is shown with.
+                const [pct, w, moved, contribution] = [Number(c[1]), Number(c[2]), c[3], c[4]!];
+                const eff = moved === undefined ? w : Number(moved);
+                const slack = (0.005 * eff) / 100 + 1e-4 + (1e-6 * 150) / 100;
+                expect(Math.abs((pct * eff) / 100 - Number(contribution.replace('…', '')))).toBeLessThanOrEqual(slack);
+                return contribution;
+              });
+              expect(parts).toEqual(contributions.length > 0 ? contributions : ['0']);
+              expect(sum(parts.map((p) => steps(p, 4)))).toBe(steps(shownTotal, 4));
+            } else {
+              const m = /^(?:Current|Final) grade: (\S+) of (\S+) points = (\S+)$/.exec(total.text)!;
+              expect(m).not.toBeNull();
+              shownTotal = m[3]!;
+              const rows = cats.map((t) => {
+                const c = POINTS_CAT.exec(t)!;
+                expect(c).not.toBeNull();
+                return c;
+              });
+              expect(sum(rows.map((c) => steps(c[1]!, 6)))).toBe(steps(m[1]!, 6));
+              expect(sum(rows.map((c) => steps(c[2]!, 6)))).toBe(steps(m[2]!, 6));
+              expect(sum(rows.map((c) => steps(c[3]!, 4)))).toBe(steps(shownTotal, 4));
+            }
+            // The shown total is the exact total truncated to 4 decimals ("…" when digits were cut),
+            // and the rounding line rounds exactly that text.
+            const diff = r[view].percent! - Number(shownTotal.replace('…', ''));
+            expect(diff).toBeGreaterThan(-1e-9);
+            expect(diff).toBeLessThan(1e-4 + 1e-9);
+            const rounding = lines.find((l) => l.kind === 'rounding')!;
+            expect(rounding.text.startsWith(`Rounded ${shownTotal} → ${r[view].display} (`)).toBe(true);
+          }
+          // Item lines: the shown score less the shown deduction is the shown result.
+          for (const l of r.explanation) {
+            if (l.kind !== 'item') continue;
+            const m = /(?:= |, )−(\S+) → (\S+) \(late rule/.exec(l.text);
+            if (!m) continue;
+            const it = r.items.find((x) => x.itemId === l.itemId)!;
+            expect(steps(fmtPoints(it.raw!), 6) - steps(m[1]!, 6)).toBe(steps(m[2]!, 6));
+            expect(Math.abs(Number(m[2]) - it.effective!)).toBeLessThanOrEqual(5e-7 + 1e-12);
           }
         }
       }),

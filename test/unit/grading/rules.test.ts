@@ -40,7 +40,7 @@ describe('rounding and letters (bands lower-bound inclusive)', () => {
 
   it('explains rounding and the band', () => {
     const texts = percentCase(93.995, { mode: 'half-up', decimals: 2 }).explanation.map((l) => l.text);
-    expect(texts).toContain('Rounded 93.995 → 94.00 (half-up, 2 decimals)');
+    expect(texts).toContain('Rounded 93.9950 → 94.00 (half-up, 2 decimals)');
     expect(texts).toContain('94.00 ≥ 94 → A');
   });
 
@@ -144,7 +144,7 @@ describe('points, weights, extra credit', () => {
     // 90% × 25 + 80% × 75 = 22.5 + 60 = 82.5
     expect(r.final.display).toBe('82.50');
     expect(r.final.letter).toBe('B+');
-    expect(r.explanation.map((l) => l.text)).toContain('Homeworks: 45 of 50 points = 90.00%, weight 25% → 22.50 points');
+    expect(r.explanation.map((l) => l.text)).toContain('Homeworks: 45 of 50 points = 90.00%, weight 25% → 22.5000 points');
   });
 
   it('points mode: plain points across all categories, weights ignored', () => {
