@@ -7,7 +7,7 @@ const Id = z.number().int().positive();
 /** Fields of one cell that an edit may set; omitted fields stay as they are, null clears. */
 export const CellPatch = z
   .object({
-    value: z.number().min(-100000).max(100000).nullable(),
+    value: z.number().min(0, 'a score cannot be negative (use an adjustment for a deduction)').max(100000).nullable(),
     status: ScoreStatus.nullable(),
     submittedAt: Instant.nullable(),
     daysLate: z.number().min(0).max(365).nullable(),
@@ -52,6 +52,8 @@ export const HistoryEntry = z.object({
   before: z.record(z.string(), z.unknown()).nullable(),
   after: z.record(z.string(), z.unknown()).nullable(),
   reason: z.string().nullable(),
+  /** The entry's change is in effect (done or redone, not undone): history.revert may take it back on its own. */
+  revertible: z.boolean(),
 });
 export type HistoryEntry = z.infer<typeof HistoryEntry>;
 
@@ -116,4 +118,9 @@ export const scoreMethods = {
   'history.undo': method(z.object({}).strict(), Stepped, true),
   'history.redo': method(z.object({}).strict(), Stepped, true),
   'history.state': method(z.object({}).strict(), UndoState),
+  /**
+   * Takes back one earlier change, chosen from the history, as a new undoable change labelled
+   * "Revert: <label>". Refused, changing nothing, when a row it touched was changed since.
+   */
+  'history.revert': method(z.object({ batchId: Id }).strict(), Stepped, true),
 };

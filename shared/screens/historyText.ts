@@ -1,5 +1,6 @@
 /** How an audit entry reads on the History screen: "Score: 8 → 9", "Student added". */
 import type { HistoryEntry } from '../api/scores';
+import { formatInstant } from '../grid/time';
 
 /** Bookkeeping columns that change with every write and say nothing to the instructor. */
 const QUIET = new Set(['updated_at', 'created_at', 'id', 'position']);
@@ -51,8 +52,12 @@ const ENTITIES: Record<string, string> = {
 
 export const fieldLabel = (col: string) => LABELS[col] ?? col.replace(/_/g, ' ').replace(/^./, (c) => c.toUpperCase());
 
-function show(v: unknown): string {
+/** Columns holding an instant, shown as a time in the course's zone rather than as stored. */
+const INSTANTS = new Set(['submitted_at', 'from_at', 'to_at']);
+
+function show(v: unknown, col: string, timeZone: string | undefined): string {
   if (v === null || v === undefined || v === '') return 'empty';
+  if (timeZone && INSTANTS.has(col) && typeof v === 'string' && !Number.isNaN(Date.parse(v))) return formatInstant(v, timeZone);
   if (typeof v === 'string' && v.length > 60) return `${v.slice(0, 57)}…`;
   return String(v);
 }
@@ -63,8 +68,11 @@ export interface FieldChange {
   readonly after: string;
 }
 
-/** The fields an entry changed, old and new, in words; key columns are left to the entry's subject. */
-export function fieldChanges(e: Pick<HistoryEntry, 'before' | 'after' | 'key'>): FieldChange[] {
+/**
+ * The fields an entry changed, old and new, in words; key columns are left to the entry's subject.
+ * Given the course's time zone, times read in it ("Tue 16 Sep, 10:00 am EDT").
+ */
+export function fieldChanges(e: Pick<HistoryEntry, 'before' | 'after' | 'key'>, timeZone?: string): FieldChange[] {
   const cols = new Set([...Object.keys(e.before ?? {}), ...Object.keys(e.after ?? {})]);
   const out: FieldChange[] = [];
   for (const col of cols) {
@@ -72,7 +80,7 @@ export function fieldChanges(e: Pick<HistoryEntry, 'before' | 'after' | 'key'>):
     const b = e.before?.[col] ?? null;
     const a = e.after?.[col] ?? null;
     if (JSON.stringify(b) === JSON.stringify(a)) continue;
-    out.push({ field: fieldLabel(col), before: show(b), after: show(a) });
+    out.push({ field: fieldLabel(col), before: show(b, col, timeZone), after: show(a, col, timeZone) });
   }
   return out;
 }

@@ -53,12 +53,18 @@ describe('Final grades screen in Chromium', () => {
     await expect.poll(() => row.textContent()).toContain('Overridden');
     const cells = await row.locator('td').allTextContents();
     expect(cells).toContain('C-');
+    expect(await page.getByRole('status').textContent()).toContain(`Override saved for ${name}: C-.`);
+    // Category percentages carry their sign, like the final percentage.
+    const categoryCells = cells.slice(2, 2 + readSnapshot(app.workspace.course!.db).categories.length);
+    expect(categoryCells.length).toBeGreaterThan(0);
+    for (const c of categoryCells) expect(c).toMatch(/^(\d+\.\d\d%|—)$/);
     const overrides = readSnapshot(app.workspace.course!.db).overrides;
     expect(overrides).toEqual([expect.objectContaining({ letter: 'C-', reason: 'Academic standing committee decision' })]);
     await page.getByRole('button', { name: `Clear override of ${name}` }).click();
     await page.getByRole('dialog').getByLabel('Reason').fill('Entered by mistake');
     await page.getByRole('dialog').getByRole('button', { name: 'Clear override' }).click();
     await expect.poll(() => row.textContent()).not.toContain('Overridden');
+    expect(await page.getByRole('status').textContent()).toContain(`Override cleared for ${name}.`);
   });
 
   it('explains a student’s grade with the engine’s trail', async () => {

@@ -50,10 +50,45 @@ describe('History screen in Chromium', () => {
     await expect.poll(() => sectionOf(student.registrarId)).toBe('07');
   });
 
+  it('shows times in the course time zone, and reverts one chosen change', async () => {
+    const { page } = app;
+    const first = page.getByRole('table', { name: 'Change history' }).locator('tbody tr').first();
+    // "Tue 16 Sep, 2:58 pm EDT" (or EST), not the browser's "9/16/2026, 2:58:00 PM".
+    expect(await first.locator('td').first().textContent()).toMatch(/^\w{3} \d{1,2} \w{3}, \d{1,2}:\d\d [ap]m E[DS]T$/);
+    // An earlier edit, then a later one on another record: revert the earlier one alone.
+    await nav('Roster');
+    const other = readSnapshot(app.workspace.course!.db).students[1]!;
+    await page.getByRole('button', { name: `Edit ${other.firstName} ${other.lastName}` }).click();
+    await page.getByRole('dialog').getByLabel('Section').fill('09');
+    await page.getByRole('dialog').getByRole('button', { name: 'Save student' }).click();
+    await expect.poll(() => sectionOf(other.registrarId)).toBe('09');
+    await nav('History');
+    const revert = page.getByRole('button', { name: `Revert Edit student ${student.last}, ${student.first}`, exact: true });
+    expect(sectionOf(student.registrarId)).toBe('07');
+    await revert.click();
+    await expect.poll(() => sectionOf(student.registrarId)).not.toBe('07');
+    expect(sectionOf(other.registrarId)).toBe('09');
+    await expect.poll(() => page.getByRole('status').textContent()).toContain(`Reverted: Edit student ${student.last}, ${student.first}`);
+    expect(await page.getByRole('button', { name: /^Undo / }).textContent()).toBe(
+      `Undo Revert: Edit student ${student.last}, ${student.first}`,
+    );
+    await app.screenshot('history-revert');
+    // Reverting it again is refused in words: the revert changed that student since.
+    await revert.click();
+    await expect
+      .poll(() => page.getByRole('alert').textContent())
+      .toMatch(new RegExp(`${student.last}, ${student.first} was changed again on \\w{3} \\d+ \\w{3}, .*; revert that later change first`));
+    await app.screenshot('history-revert-refused');
+    expect(sectionOf(other.registrarId)).toBe('09');
+    // The revert is one undo step.
+    await page.getByRole('button', { name: /^Undo Revert/ }).click();
+    await expect.poll(() => sectionOf(student.registrarId)).toBe('07');
+  });
+
   it('filters by student', async () => {
     const { page } = app;
     const id = readSnapshot(app.workspace.course!.db).students.find((s) => s.registrarId === student.registrarId)!.id;
-    await page.getByLabel('Student').selectOption(String(id));
+    await page.getByRole('form', { name: 'Filter the history' }).getByLabel('Student').selectOption(String(id));
     const rows = page.getByRole('table', { name: 'Change history' }).locator('tbody tr');
     await expect.poll(async () => (await rows.allTextContents()).every((t) => t.includes(student.last))).toBe(true);
   });

@@ -26,6 +26,7 @@ describe('Roster screen in Chromium', () => {
     const row = page.getByRole('table', { name: 'Students' }).getByRole('row').filter({ hasText: '900123456' });
     await expect.poll(() => row.textContent()).toContain('Zuniga');
     expect(await row.textContent()).toContain('ana.zuniga@university.example');
+    expect(await page.getByRole('status').textContent()).toContain('Added Ana Zuniga to the roster.');
     const saved = readSnapshot(app.workspace.course!.db).students.find((s) => s.registrarId === '900123456');
     expect(saved).toMatchObject({ lastName: 'Zuniga', firstName: 'Ana', extensionDays: 3 });
     await app.screenshot('roster');

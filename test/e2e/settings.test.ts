@@ -31,6 +31,20 @@ describe('Settings screen in Chromium', () => {
     const alert = page.getByRole('form', { name: 'Course policy' }).getByRole('alert');
     await expect.poll(() => alert.textContent()).toContain('Category weights total 95%; they must total 100%.');
     expect(await alert.textContent()).toContain('The settings were not saved.');
+    await app.screenshot('settings-refused');
+    // The refusal is on screen next to the Save bar, with the focus on it, not below the fold.
+    const box = (await alert.boundingBox())!;
+    const viewport = page.viewportSize()!;
+    expect(box.y).toBeGreaterThanOrEqual(0);
+    expect(box.y + box.height).toBeLessThanOrEqual(viewport.height);
+    expect(await alert.evaluate((el) => el === document.activeElement)).toBe(true);
+    // Nothing of the form shows below the Save bar.
+    const bar = (await page.getByRole('button', { name: 'Save settings' }).boundingBox())!;
+    const below = await page.evaluate((y) => {
+      const main = document.querySelector('main')!.getBoundingClientRect();
+      return main.bottom - y;
+    }, bar.y + bar.height);
+    expect(below).toBeLessThanOrEqual(24);
     const after = readSnapshot(app.workspace.course!.db);
     expect(after.categories).toEqual(before.categories);
     expect(after.policy).toEqual(before.policy);
@@ -62,7 +76,7 @@ describe('Settings screen in Chromium', () => {
     await dialog.getByRole('button', { name: 'Add series' }).click();
     const table = page.getByRole('table', { name: 'Items in Homeworks' });
     await expect.poll(() => table.getByRole('row').filter({ hasText: 'Quiz 3' }).count()).toBe(1);
-    expect(await table.getByRole('row').filter({ hasText: 'Quiz 2' }).textContent()).toContain('2026-09-17');
+    expect(await table.getByRole('row').filter({ hasText: 'Quiz 2' }).textContent()).toContain('Thu 17 Sep, ');
     await page.getByRole('button', { name: 'Delete Quiz 2' }).click();
     await expect.poll(() => table.getByRole('row').filter({ hasText: 'Quiz 2' }).count()).toBe(0);
     await page.getByRole('status').getByRole('button', { name: 'Undo' }).click();

@@ -1,5 +1,5 @@
 import type { scoreMethods } from '../../../shared/api/scores';
-import { listHistory, redoNext, undoLast, undoState } from '../services/history';
+import { listHistory, redoNext, revertBatch, undoLast, undoState } from '../services/history';
 import { applyEdits } from '../services/scores';
 import { dbOf, type Handlers } from './context';
 
@@ -9,4 +9,5 @@ export const scoreHandlers: Handlers<keyof typeof scoreMethods> = {
   'history.undo': (_, ctx) => undoLast(dbOf(ctx)),
   'history.redo': (_, ctx) => redoNext(dbOf(ctx)),
   'history.state': (_, ctx) => undoState(dbOf(ctx)),
+  'history.revert': ({ batchId }, ctx) => revertBatch(dbOf(ctx), batchId),
 };

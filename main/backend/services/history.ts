@@ -1,5 +1,8 @@
 import type { CellChanges, HistoryEntry } from '../../../shared/api/scores';
 import { ApiError } from '../../../shared/api/envelope';
+import { formatInstant } from '../../../shared/grid/time';
+import { change } from '../changes/tracker';
+import type { Key, TrackedTable } from '../changes/tables';
 import { redo, undo, undoState, type UndoState } from '../changes/undo';
 import type { Db } from '../db/open';
 import { readCourseRow, toScore, toTeamScore } from '../db/rows';
@@ -127,7 +130,7 @@ export function listHistory(db: Db, q: HistoryQuery): { entries: HistoryEntry[];
   const total = (db.prepare(`SELECT count(*) AS n FROM audit a ${filter}`).get(params) as { n: number }).n;
   const rows = db
     .prepare(
-      `SELECT a.id, a.batch_id, a.at, b.label, a.kind, a.entity, a.entity_key, a.before_json, a.after_json, a.reason
+      `SELECT a.id, a.batch_id, a.at, b.label, b.undone, a.kind, a.entity, a.entity_key, a.before_json, a.after_json, a.reason
        FROM audit a JOIN change_batch b ON b.id = a.batch_id ${filter}
        ORDER BY a.id DESC LIMIT @limit OFFSET @offset`,
     )
@@ -149,6 +152,7 @@ export function listHistory(db: Db, q: HistoryQuery): { entries: HistoryEntry[];
       before,
       after,
       reason: r.reason,
+      revertible: r.undone === 0,
     };
   });
   return { entries, total };
@@ -198,10 +202,120 @@ const STEPPED_BATCH = {
 
 function step(db: Db, direction: 'undo' | 'redo'): UndoResult {
   const label = direction === 'undo' ? undo(db) : redo(db);
-  const result: UndoResult = { label, undo: undoState(db) };
   const batch = label === null ? undefined : (db.prepare(STEPPED_BATCH[direction]).get() as { id: number } | undefined);
-  const changed = batch && changedCells(db, batch.id);
+  return stepped(db, label, batch?.id);
+}
+
+function stepped(db: Db, label: string | null, batchId: number | undefined): UndoResult {
+  const result: UndoResult = { label, undo: undoState(db) };
+  const changed = batchId === undefined ? undefined : changedCells(db, batchId);
   return changed ? { ...result, changed } : result;
+}
+
+/** One thing a change touched, as a sentence starts: "Homework 3 for Núñez, José". */
+function thing(names: Names, entity: string, key: Row, image: Row): string {
+  if (entity === 'score') return `${names.of('item', key.item_id)} for ${names.of('student', key.student_id)}`;
+  if (entity === 'team_score') return `${names.of('item', key.item_id)} for ${names.of('team', key.team_id)}`;
+  return subject(names, entity, key, image);
+}
+
+interface Touched {
+  entity: TrackedTable;
+  key: Key;
+  before: Row | null;
+  after: Row | null;
+}
+
+const keyWhere = (key: Key) =>
+  Object.keys(key)
+    .map((c) => `json_extract(a.entity_key, '$.${c}') = @${c}`)
+    .join(' AND ');
+
+/** The row as it is now, compared with an image on every column but the write time. */
+function matches(db: Db, t: Touched): boolean {
+  const where = Object.keys(t.key)
+    .map((c) => `"${c}" = @${c}`)
+    .join(' AND ');
+  const now = db.prepare(`SELECT * FROM "${t.entity}" WHERE ${where}`).get(t.key) as Row | undefined;
+  if (!now || !t.after) return !now && !t.after;
+  return Object.keys(t.after).every((c) => c === 'updated_at' || now[c] === t.after![c]);
+}
+
+/** Rows of other tables that point at a row (and that deleting it would cascade to, or be refused for). */
+function dependents(db: Db, t: Touched): { table: string; count: number } | undefined {
+  const tables = db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table'`).pluck().all() as string[];
+  for (const table of tables) {
+    const fks = db.prepare(`SELECT "from", "to" FROM pragma_foreign_key_list(?) WHERE "table" = ?`).all(table, t.entity) as Row[];
+    for (const fk of fks) {
+      const value = t.before?.[fk.to ?? 'id'] ?? t.key[fk.to ?? 'id'];
+      const count = db.prepare(`SELECT count(*) FROM "${table}" WHERE "${fk.from}" = ?`).pluck().get(value) as number;
+      if (count > 0) return { table, count };
+    }
+  }
+  return undefined;
+}
+
+/**
+ * Reverts one earlier change (a batch) as a NEW change, one undo step labelled "Revert: <label>":
+ * its rows get their before-images back. Refused, changing nothing, when any row it touched was
+ * changed since (revert that later change first) or when later rows depend on a row it added.
+ */
+export function revertBatch(db: Db, batchId: number, now = new Date().toISOString()): UndoResult {
+  const batch = db.prepare('SELECT id, label, undone FROM change_batch WHERE id = ?').get(batchId) as
+    { id: number; label: string; undone: number } | undefined;
+  if (!batch) throw new ApiError('not_found', `There is no change #${batchId} in this course's history; reload the History screen.`);
+  if (batch.undone === 3) throw new ApiError('conflict', `“${batch.label}” is a record kept outside undo; it cannot be reverted.`);
+  if (batch.undone !== 0) throw new ApiError('conflict', `“${batch.label}” is already undone; there is nothing to revert.`);
+  const rows = db
+    .prepare(`SELECT id, entity, entity_key, before_json, after_json FROM audit WHERE batch_id = ? AND kind = 'do' ORDER BY id`)
+    .all(batchId) as Row[];
+  // A row written twice in one change: its first before-image and its last after-image count.
+  const touched = new Map<string, Touched>();
+  for (const r of rows) {
+    const key = JSON.parse(r.entity_key) as Key;
+    const id = `${r.entity}:${JSON.stringify(Object.entries(key).sort())}`;
+    const after = r.after_json === null ? null : (JSON.parse(r.after_json) as Row);
+    const seen = touched.get(id);
+    if (seen) seen.after = after;
+    else touched.set(id, { entity: r.entity, key, before: r.before_json === null ? null : (JSON.parse(r.before_json) as Row), after });
+  }
+  const names = new Names(db);
+  const timeZone = readCourseRow(db).policy.timeZone;
+  const lastAudit = Number(rows.at(-1)?.id ?? 0);
+  for (const t of touched.values()) {
+    if (matches(db, t)) continue;
+    const later = db
+      .prepare(`SELECT a.at FROM audit a WHERE a.entity = @entity AND a.id > @lastAudit AND ${keyWhere(t.key)} ORDER BY a.id DESC LIMIT 1`)
+      .get({ entity: t.entity, lastAudit, ...t.key }) as { at: string } | undefined;
+    const what = thing(names, t.entity, t.key, t.after ?? t.before ?? {});
+    const when = later ? ` on ${formatInstant(later.at, timeZone)}` : '';
+    throw new ApiError('conflict', `${what} was changed again${when}; revert that later change first.`);
+  }
+  const label = `Revert: ${batch.label}`;
+  const reverted = change(
+    db,
+    label,
+    (cs) => {
+      // Newest first, as undo does, so a row is removed before the row it points at.
+      for (const t of [...touched.values()].reverse()) {
+        if (t.before === null) {
+          const dep = dependents(db, t);
+          if (dep) {
+            const what = thing(names, t.entity, t.key, t.after ?? {});
+            throw new ApiError(
+              'conflict',
+              `${what} cannot be removed: ${dep.count} later ${dep.table.replace(/_/g, ' ')} record${dep.count === 1 ? '' : 's'} depend on it; undo or delete those first.`,
+            );
+          }
+        }
+        cs.put(t.entity, t.key, t.before);
+      }
+      return cs.size > 0 ? cs.batchId : undefined;
+    },
+    { now: () => now, reason: `Revert of “${batch.label}”` },
+  );
+  if (reverted === undefined) throw new ApiError('conflict', `“${batch.label}” left nothing different; there is nothing to revert.`);
+  return stepped(db, label, reverted);
 }
 
 export const undoLast = (db: Db): UndoResult => step(db, 'undo');

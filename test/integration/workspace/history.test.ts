@@ -125,4 +125,85 @@ describe('history', () => {
     expect(day.entries.map((e) => e.label)).toEqual(['Late-evening edit']);
     expect(listHistory(db(c), { since: '2026-10-02', until: '2026-10-02', limit: 50, offset: 0 }).total).toBe(0);
   });
+
+  describe('revert one chosen change', () => {
+    const value = (c: TestCourse, studentId: number, itemId: number) =>
+      db(c).prepare('SELECT value FROM score WHERE student_id = ? AND item_id = ?').pluck().get(studentId, itemId);
+    const batchOf = async (c: TestCourse, label: string) =>
+      (await c.call('history.list', {})).entries.find((e) => e.label === label)!.batchId;
+
+    it('takes back an earlier change as a new, undoable step while later changes to other cells stay', async () => {
+      const c = newCourse();
+      const { jose, ana, hw1, hw3 } = await setup(c);
+      await c.call('score.apply', { edits: [{ studentId: jose.id, itemId: hw3.id, patch: { value: 9 } }], label: 'Grade José' });
+      await c.call('score.apply', { edits: [{ studentId: jose.id, itemId: hw3.id, patch: { value: 7 } }], label: 'Regrade José' });
+      await c.call('score.apply', { edits: [{ studentId: ana.id, itemId: hw1.id, patch: { value: 5 } }], label: 'Grade Ana' });
+
+      const reverted = await c.call('history.revert', { batchId: await batchOf(c, 'Regrade José') });
+      expect(reverted.label).toBe('Revert: Regrade José');
+      expect(reverted.undo).toMatchObject({ canUndo: true, undoLabel: 'Revert: Regrade José' });
+      expect(reverted.changed?.scores).toMatchObject([{ studentId: jose.id, itemId: hw3.id, value: 9 }]);
+      expect(value(c, jose.id, hw3.id)).toBe(9);
+      expect(value(c, ana.id, hw1.id)).toBe(5);
+      const latest = (await c.call('history.list', { limit: 1 })).entries[0]!;
+      expect(latest).toMatchObject({ label: 'Revert: Regrade José', kind: 'do', before: { value: 7 }, after: { value: 9 } });
+      expect(latest.reason).toContain('Regrade José');
+      // The reverted change stays in effect in the history (it was not undone), so it is still revertible.
+      expect((await c.call('history.list', {})).entries.find((e) => e.label === 'Regrade José')!.revertible).toBe(true);
+
+      expect((await c.call('history.undo', {})).label).toBe('Revert: Regrade José');
+      expect(value(c, jose.id, hw3.id)).toBe(7);
+      expect(value(c, ana.id, hw1.id)).toBe(5);
+      await c.call('history.redo', {});
+      expect(value(c, jose.id, hw3.id)).toBe(9);
+    });
+
+    it('removes a row the change added, and puts back rows it deleted', async () => {
+      const c = newCourse();
+      const { jose, hw3 } = await setup(c);
+      await c.call('score.apply', { edits: [{ studentId: jose.id, itemId: hw3.id, patch: { value: 9 } }], label: 'Grade José' });
+      await c.call('item.delete', { id: hw3.id });
+      await c.call('history.revert', { batchId: await batchOf(c, 'Delete item Homework 3') });
+      expect(value(c, jose.id, hw3.id)).toBe(9);
+      expect(db(c).prepare('SELECT name FROM item WHERE id = ?').pluck().get(hw3.id)).toBe('Homework 3');
+    });
+
+    it('refuses, naming the later change, when a row it touched was changed since; nothing changes', async () => {
+      const c = newCourse();
+      const { jose, hw3 } = await setup(c);
+      await c.call('score.apply', { edits: [{ studentId: jose.id, itemId: hw3.id, patch: { value: 9 } }], label: 'Grade José' });
+      const { change } = await import('../../../main/backend/changes/tracker');
+      change(db(c), 'Regrade José', (cs) => cs.put('score', { student_id: jose.id, item_id: hw3.id }, { value: 6 }), {
+        now: () => '2026-09-16T18:58:00.000Z',
+      });
+      const bytes = c.fileBytes();
+      const audit = count(c, 'SELECT * FROM audit');
+      const err = await c.fail('history.revert', { batchId: await batchOf(c, 'Grade José') });
+      expect(err).toMatchObject({
+        code: 'conflict',
+        message: 'Homework 3 for Núñez, José was changed again on Wed 16 Sep, 2:58 pm EDT; revert that later change first.',
+      });
+      expect(value(c, jose.id, hw3.id)).toBe(6);
+      expect(count(c, 'SELECT * FROM audit')).toBe(audit);
+      expect(c.fileBytes().equals(bytes)).toBe(true);
+    });
+
+    it('refuses to remove a row that later rows depend on, an undone change, and an unknown one', async () => {
+      const c = newCourse();
+      const { jose, hw3 } = await setup(c);
+      const added = (await c.call('history.list', { entity: 'student' })).entries.at(-1)!;
+      await c.call('score.apply', { edits: [{ studentId: jose.id, itemId: hw3.id, patch: { value: 9 } }], label: 'Grade José' });
+      const dep = await c.fail('history.revert', { batchId: added.batchId });
+      expect(dep.code).toBe('conflict');
+      expect(dep.message).toContain('Núñez, José cannot be removed: 1 later score record depend');
+      expect(count(c, 'SELECT * FROM score')).toBe(1);
+
+      await c.call('history.undo', {});
+      const undone = await c.fail('history.revert', { batchId: await batchOf(c, 'Grade José') });
+      expect(undone.message).toBe('“Grade José” is already undone; there is nothing to revert.');
+      expect((await c.call('history.list', {})).entries.find((e) => e.label === 'Grade José')!.revertible).toBe(false);
+      expect((await c.fail('history.revert', { batchId: 99999 })).code).toBe('not_found');
+      expect((await c.fail('history.revert', { batchId: 'x' })).code).toBe('invalid_input');
+    });
+  });
 });

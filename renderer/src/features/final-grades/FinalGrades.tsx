@@ -171,7 +171,7 @@ export function FinalGrades() {
                     <td>{r.registrarId}</td>
                     {categories.map((c) => (
                       <td key={c.id} className="num">
-                        {r.categories[c.id] ?? '—'}
+                        {r.categories[c.id] == null ? '—' : `${r.categories[c.id]}%`}
                       </td>
                     ))}
                     <td className="num">{r.display ?? '—'}</td>

@@ -3,6 +3,7 @@ import type { Band } from '../../../../shared/model';
 import { parseNumber } from '../../../../shared/screens/policyForm';
 import { api } from '../../api/client';
 import { useCourse } from '../../stores/course';
+import { announce } from '../common/announce';
 import { Dialog, Field } from '../common/Dialog';
 import { refusal } from '../settings/PolicyEditor';
 
@@ -36,6 +37,8 @@ export function OverrideDialog({ studentId, name, bands, mode, onClose }: Props)
       else await api('override.clear', { studentId, reason: reason.trim() });
       await reload();
       onClose();
+      const what = [letter, pct === null ? '' : `${percent.trim()}%`].filter(Boolean).join(', ');
+      announce(mode === 'set' ? `Override saved for ${name}: ${what}.` : `Override cleared for ${name}.`);
     } catch (err) {
       setErrors(refusal(err));
     }

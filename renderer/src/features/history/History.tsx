@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { HistoryEntry } from '../../../../shared/api';
+import { formatInstant } from '../../../../shared/grid/time';
 import { entrySummary, fieldChanges } from '../../../../shared/screens/historyText';
 import { studentName } from '../../../../shared/screens/finalGrades';
 import { api } from '../../api/client';
@@ -16,10 +17,6 @@ interface Filters {
   until: string;
 }
 
-/** Date inputs are local days; the audit stores instants, so a day runs from its local midnight to the next. */
-const dayStart = (d: string) => (d ? new Date(`${d}T00:00:00`).toISOString() : undefined);
-const dayEnd = (d: string) => (d ? new Date(new Date(`${d}T00:00:00`).getTime() + 86_400_000).toISOString() : undefined);
-
 /** "Who changed what, when, and why?" The course's audit trail, filterable, with undo and redo. */
 export function History() {
   const { snapshot, undo, reload, mutate } = useCourse();
@@ -27,14 +24,17 @@ export function History() {
   const [filters, setFilters] = useState<Filters>({ studentId: '', itemId: '', since: '', until: '' });
   const [page, setPage] = useState(0);
   const [data, setData] = useState<{ entries: HistoryEntry[]; total: number } | null>(null);
+  // A refused revert (a row was changed again since) stays on this screen, above the rows it is about.
+  const [refused, setRefused] = useState<string | null>(null);
 
   const load = useCallback(async () => {
     const result = await run('Loading the history', () =>
       api('history.list', {
         studentId: filters.studentId ? Number(filters.studentId) : undefined,
         itemId: filters.itemId ? Number(filters.itemId) : undefined,
-        since: dayStart(filters.since),
-        until: dayEnd(filters.until),
+        // Sent as days: the backend reads each as a whole day in the course's time zone.
+        since: filters.since || undefined,
+        until: filters.until || undefined,
         limit: PAGE,
         offset: page * PAGE,
       }),
@@ -51,11 +51,24 @@ export function History() {
 
   const step = useCallback(
     async (which: 'undo' | 'redo') => {
+      setRefused(null);
       const r = await mutate(which === 'undo' ? 'Undo' : 'Redo', () => api(which === 'undo' ? 'history.undo' : 'history.redo', {}));
-      if (r?.label) useApp.setState({ notice: `${which === 'undo' ? 'Undone' : 'Redone'}: ${r.label}` });
+      if (r?.label) useApp.setState({ notice: `${which === 'undo' ? 'Undid' : 'Redid'}: ${r.label}` });
     },
     [mutate],
   );
+
+  const revert = async (e: HistoryEntry) => {
+    setRefused(null);
+    const r = await mutate(`Reverting “${e.label}”`, () =>
+      api('history.revert', { batchId: e.batchId }).catch((err: unknown) => {
+        useApp.setState({ notice: null });
+        setRefused(`“${e.label}” was not reverted: ${(err as Error).message}`);
+        return null;
+      }),
+    );
+    if (r?.label) useApp.setState({ notice: `Reverted: ${e.label}. Undo puts it back.` });
+  };
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
@@ -83,6 +96,15 @@ export function History() {
   const students = [...(snapshot?.students ?? [])].sort((a, b) => studentName(a).localeCompare(studentName(b)));
   const items = snapshot?.items ?? [];
   const pages = data ? Math.max(1, Math.ceil(data.total / PAGE)) : 1;
+  const timeZone = snapshot?.policy.timeZone ?? 'UTC';
+  // One Revert per change: on the newest of its rows on this page.
+  const revertRow = new Set<number>();
+  const seen = new Set<number>();
+  for (const e of data?.entries ?? []) {
+    if (!e.revertible || seen.has(e.batchId)) continue;
+    revertRow.add(e.id);
+    seen.add(e.batchId);
+  }
 
   return (
     <section aria-labelledby="screen-title">
@@ -129,6 +151,11 @@ export function History() {
           Clear filters
         </button>
       </form>
+      {refused && (
+        <div role="alert" className="form-error">
+          {refused}
+        </div>
+      )}
       {data && data.entries.length === 0 ? (
         <p className="empty">No changes match these filters.</p>
       ) : (
@@ -145,14 +172,29 @@ export function History() {
           <tbody>
             {data?.entries.map((e) => (
               <tr key={e.id}>
-                <td>{new Date(e.at).toLocaleString()}</td>
-                <td>{e.label}</td>
+                <td>{formatInstant(e.at, timeZone)}</td>
+                <td>
+                  {e.label}
+                  {revertRow.has(e.id) && (
+                    <div>
+                      <button
+                        type="button"
+                        className="revert"
+                        aria-label={`Revert ${e.label}`}
+                        title="Take back this change only, as a new step you can undo"
+                        onClick={() => void revert(e)}
+                      >
+                        Revert
+                      </button>
+                    </div>
+                  )}
+                </td>
                 <td>
                   {entrySummary(e)}
                   {e.subject && <div className="muted">{e.subject}</div>}
                 </td>
                 <td>
-                  {fieldChanges(e).map((c) => (
+                  {fieldChanges(e, timeZone).map((c) => (
                     <div key={c.field}>
                       {c.field}: {c.before} → {c.after}
                     </div>

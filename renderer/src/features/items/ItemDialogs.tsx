@@ -12,17 +12,20 @@ import {
 } from '../../../../shared/screens/itemForm';
 import { api } from '../../api/client';
 import { useCourse } from '../../stores/course';
+import { announce } from '../common/announce';
 import { Dialog, Field } from '../common/Dialog';
+import { plural } from '../../../../shared/screens/plural';
 
-/** Saves through the backend, keeping its refusal inside the dialog. */
+/** Saves through the backend, keeping its refusal inside the dialog; says what was saved once it is. */
 function useSave(onClose: () => void) {
   const reload = useCourse((s) => s.reload);
   const [failure, setFailure] = useState<string | null>(null);
-  const save = async (action: () => Promise<unknown>) => {
+  const save = async <T,>(action: () => Promise<T>, saved: (result: T) => string) => {
     try {
-      await action();
+      const result = await action();
       await reload();
       onClose();
+      announce(saved(result));
     } catch (err) {
       setFailure(err instanceof ApiError ? err.message : `Saving failed: ${(err as Error).message}`);
     }
@@ -95,7 +98,11 @@ export function ItemDialog({
   const submit = () => {
     const r = formToItem(form);
     setErrors(r.ok ? {} : r.errors);
-    if (r.ok) void save(() => (item ? api('item.update', { id: item.id, patch: r.fields }) : api('item.create', r.fields)));
+    if (r.ok)
+      void save(
+        () => (item ? api('item.update', { id: item.id, patch: r.fields }) : api('item.create', r.fields)),
+        () => (item ? `Saved ${r.fields.name ?? item.name}.` : `Added ${r.fields.name}.`),
+      );
   };
   return (
     <Dialog title={item ? `Edit ${item.name}` : 'Add an item'} onClose={onClose}>
@@ -171,7 +178,11 @@ export function SeriesDialog({
   const submit = () => {
     const r = formToSeries(form);
     setErrors(r.ok ? {} : r.errors);
-    if (r.ok) void save(() => api('item.createSeries', r.input));
+    if (r.ok)
+      void save(
+        () => api('item.createSeries', r.input),
+        (items) => `Added ${plural(items.length, 'item')}: ${r.input.prefix} ${r.input.from}–${r.input.to}.`,
+      );
   };
   return (
     <Dialog title="Add a weekly series" onClose={onClose}>

@@ -1,5 +1,7 @@
 import { useState } from 'react';
 import type { Item } from '../../../../shared/model';
+import { formatDue } from '../../../../shared/screens/due';
+import { plural } from '../../../../shared/screens/plural';
 import { api } from '../../api/client';
 import { useCourse } from '../../stores/course';
 import { ItemDialog, SeriesDialog } from './ItemDialogs';
@@ -13,7 +15,6 @@ export function Items() {
   const [deleted, setDeleted] = useState<string | null>(null);
   if (!snapshot) return null;
   const categories = [...snapshot.categories].sort((a, b) => a.position - b.position);
-  const defaultTime = snapshot.policy.defaultDueTime;
 
   const remove = async (item: Item) => {
     if ((await mutate(`Deleting ${item.name}`, () => api('item.delete', { id: item.id }))) !== undefined) setDeleted(item.name);
@@ -44,7 +45,7 @@ export function Items() {
             <section key={c.id} className="panel" aria-labelledby={`cat-${c.id}`}>
               <div className="toolbar">
                 <h3 id={`cat-${c.id}`}>
-                  {c.name} <span className="muted">({items.length} items)</span>
+                  {c.name} <span className="muted">({plural(items.length, 'item')})</span>
                 </h3>
                 <span className="spacer" />
                 <button type="button" onClick={() => setEditing({ kind: 'item', item: null, categoryId: c.id })}>
@@ -74,7 +75,7 @@ export function Items() {
                       <tr key={i.id}>
                         <td>{i.name}</td>
                         <td className="num">{i.pointsPossible}</td>
-                        <td>{i.dueDate ? `${i.dueDate} ${i.dueTime ?? defaultTime}` : <span className="muted">no due date</span>}</td>
+                        <td>{i.dueDate ? formatDue(i.dueDate, i.dueTime, snapshot.policy) : <span className="muted">no due date</span>}</td>
                         <td>
                           {i.teamGraded && <span className="badge">team</span>}
                           {i.neverDrop && <span className="badge">never drop</span>}

@@ -10,6 +10,7 @@ import {
 } from '../../../../shared/screens/studentForm';
 import { api } from '../../api/client';
 import { useCourse } from '../../stores/course';
+import { announce } from '../common/announce';
 import { Dialog, Field } from '../common/Dialog';
 
 const FIELDS: { key: keyof StudentForm; label: string; type?: string }[] = [
@@ -43,6 +44,8 @@ export function StudentDialog({ student, onClose }: { student: Student | null; o
       else await api('student.add', parsed.fields);
       await reload();
       onClose();
+      const name = `${parsed.fields.firstName ?? student?.firstName ?? ''} ${parsed.fields.lastName ?? student?.lastName ?? ''}`.trim();
+      announce(student ? `Saved ${name}.` : `Added ${name} to the roster.`);
     } catch (err) {
       // Kept inside the dialog so the instructor can fix the field without retyping the rest.
       setFailure(err instanceof ApiError ? err.message : `Saving the student failed: ${(err as Error).message}`);

@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { ApiError } from '../../../../shared/api';
 import {
   formToPolicy,
@@ -37,6 +37,13 @@ export function PolicyEditor() {
   const initial = useMemo(() => (course ? policyToForm(course.info, course.policy, course.categories) : null), [course]);
   const [form, setForm] = useState<PolicyForm | null>(initial);
   const [problems, setProblems] = useState<string[]>([]);
+  const alertRef = useRef<HTMLDivElement>(null);
+  // The refusal shows in the Save bar; focus takes the instructor (and a screen reader) to it.
+  useEffect(() => {
+    if (problems.length === 0) return;
+    alertRef.current?.focus();
+    alertRef.current?.scrollIntoView({ block: 'nearest' });
+  }, [problems]);
   if (!form || !course) return null;
   const set = (patch: Partial<PolicyForm>) => setForm({ ...form, ...patch });
   const setCategory = (i: number, patch: Partial<CategoryRow>) =>
@@ -328,29 +335,31 @@ export function PolicyEditor() {
         </label>
       </section>
 
-      {problems.length > 0 && (
-        <div role="alert" className="form-error">
-          <strong>The settings were not saved.</strong>
-          <ul>
-            {problems.map((p) => (
-              <li key={p}>{p}</li>
-            ))}
-          </ul>
+      <div className="sticky-actions">
+        {problems.length > 0 && (
+          <div role="alert" className="form-error" tabIndex={-1} ref={alertRef}>
+            <strong>The settings were not saved.</strong>
+            <ul>
+              {problems.map((p) => (
+                <li key={p}>{p}</li>
+              ))}
+            </ul>
+          </div>
+        )}
+        <div className="toolbar">
+          <button type="submit" className="primary">
+            Save settings
+          </button>
+          <button
+            type="button"
+            onClick={() => {
+              setForm(initial);
+              setProblems([]);
+            }}
+          >
+            Discard changes
+          </button>
         </div>
-      )}
-      <div className="toolbar sticky-actions">
-        <button type="submit" className="primary">
-          Save settings
-        </button>
-        <button
-          type="button"
-          onClick={() => {
-            setForm(initial);
-            setProblems([]);
-          }}
-        >
-          Discard changes
-        </button>
       </div>
     </form>
   );

@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { formatDue } from '../../../shared/screens/due';
+import { fieldChanges } from '../../../shared/screens/historyText';
+import { plural } from '../../../shared/screens/plural';
+
+const policy = { timeZone: 'America/New_York', defaultDueTime: '23:59' };
+
+describe('plural', () => {
+  it('puts the noun in the number the count asks for', () => {
+    expect(plural(1, 'item')).toBe('1 item');
+    expect(plural(0, 'item')).toBe('0 items');
+    expect(plural(3, 'category', 'categories')).toBe('3 categories');
+    expect(plural(1, 'category', 'categories')).toBe('1 category');
+  });
+});
+
+describe('formatDue', () => {
+  it('reads the due date and time in the course zone, naming it', () => {
+    expect(formatDue('2026-09-08', '23:59', policy)).toBe('Tue 8 Sep, 11:59 pm EDT');
+    expect(formatDue('2026-12-01', '09:05', policy)).toBe('Tue 1 Dec, 9:05 am EST');
+  });
+  it('uses the course default due time when the item has none', () => {
+    expect(formatDue('2026-09-08', null, policy)).toBe('Tue 8 Sep, 11:59 pm EDT');
+    expect(formatDue('2026-09-08', null, { timeZone: 'Europe/Berlin', defaultDueTime: '12:00' })).toBe('Tue 8 Sep, 12:00 pm GMT+2');
+  });
+});
+
+describe('history times', () => {
+  it('shows a submitted-at instant in the course zone, not as stored', () => {
+    const changes = fieldChanges(
+      { key: { student_id: 1, item_id: 2 }, before: { submitted_at: null }, after: { submitted_at: '2026-09-16T14:00:00.000Z' } },
+      'America/New_York',
+    );
+    expect(changes).toEqual([{ field: 'Submitted', before: 'empty', after: 'Wed 16 Sep, 10:00 am EDT' }]);
+  });
+});
