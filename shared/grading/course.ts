@@ -418,13 +418,10 @@ function computeFor(course: PreparedCourse, studentId: number, asOf: number, scr
         explainView(course, d.cur, weighted, lines);
         explainView(course, d.fin, weighted, lines);
         if (ov && override) {
-          const what = [ov.percent === null ? null : `${display}%`, ov.letter === null ? null : `letter ${ov.letter}`]
-            .filter(Boolean)
-            .join(', ');
-          lines.push({
-            kind: 'override',
-            text: `Override: ${what} → ${letter ?? 'no letter'} instead of the computed ${override.computedLetter ?? 'no letter'} (${ov.reason})`,
-          });
+          const computed = override.computedLetter ?? 'no letter';
+          const set = [ov.percent === null ? null : `${display}%`, letter ?? 'no letter'].filter(Boolean).join(' → ');
+          const versus = letter === override.computedLetter ? '(same letter as computed)' : `instead of the computed ${computed}`;
+          lines.push({ kind: 'override', text: `Override: ${set} ${versus} (${ov.reason})` });
         }
         explanation = lines;
       }

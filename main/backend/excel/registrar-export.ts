@@ -1,3 +1,4 @@
+import { plural } from '../../../shared/grading';
 import { createHash } from 'node:crypto';
 import ExcelJS from 'exceljs';
 import { ApiError } from '../../../shared/api/envelope';
@@ -133,7 +134,7 @@ export async function exportRegistrar(
   if (!preflight.passes && !opts.confirm) {
     throw new ApiError(
       'validation_failed',
-      `The pre-flight check found ${preflight.issues.length} issue(s); nothing was written. ${preflight.issues[0]!.message} Review them and confirm to export anyway.`,
+      `The pre-flight check found ${plural(preflight.issues.length, 'issue')}; nothing was written. ${preflight.issues[0]!.message} Review them and confirm to export anyway.`,
       { preflight },
     );
   }
@@ -190,7 +191,10 @@ export async function exportRegistrar(
         letters_json: JSON.stringify(letters),
       }),
     // A record of what was sent, not an edit: it is in the history but undo skips it and the redo stack stays.
-    { reason: preflight.passes ? null : `Exported after confirming ${preflight.issues.length} pre-flight issue(s)`, undoable: false },
+    {
+      reason: preflight.passes ? null : `Exported after confirming ${plural(preflight.issues.length, 'pre-flight issue')}`,
+      undoable: false,
+    },
   );
   return {
     file: { name, mime: config.format === 'csv' ? 'text/csv' : XLSX_MIME, bytes },

@@ -1,3 +1,4 @@
+import { plural } from '../../../../shared/grading';
 import { useEffect, useState } from 'react';
 import type { ExportJobInput, ExportJobResult, ExportProfile, Preflight, RegistrarExportRecord } from '../../../../shared/api';
 import { api } from '../../api/client';
@@ -153,7 +154,7 @@ export function ExportDialog() {
             <div className="excel-summary" aria-label="Pre-flight check">
               <p>
                 {preflight.rows.length} of {preflight.enrolled} enrolled students will be sent.{' '}
-                {preflight.passes ? 'Every check passed.' : `${preflight.issues.length} issue(s) to review:`}
+                {preflight.passes ? 'Every check passed.' : `${plural(preflight.issues.length, 'issue')} to review:`}
               </p>
               <ul className="excel-issues">
                 {preflight.issues.slice(0, 100).map((i, n) => (

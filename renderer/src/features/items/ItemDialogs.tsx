@@ -14,7 +14,7 @@ import { api } from '../../api/client';
 import { useCourse } from '../../stores/course';
 import { announce } from '../common/announce';
 import { Dialog, Field } from '../common/Dialog';
-import { plural } from '../../../../shared/screens/plural';
+import { plural } from '../../../../shared/grading';
 
 /** Saves through the backend, keeping its refusal inside the dialog; says what was saved once it is. */
 function useSave(onClose: () => void) {
