@@ -17,8 +17,9 @@ const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)$/;
 const COMMA_DECIMAL = /^[+-]?\d+,\d{1,2}$/;
 
 /**
- * Reads one cell's text. Empty clears the score and status; a number sets the points and clears
- * any status; EX / MI (or the words) set the status and keep the points on record.
+ * Reads one cell's text. Empty clears the score and status; a number of 0 or more sets the points
+ * and clears any status; EX / MI (or the words) set the status and keep the points on record.
+ * Points above the item's maximum are allowed (extra credit); negative points are not.
  */
 export function parseCellInput(text: string): CellInput {
   const t = text.trim();
@@ -34,7 +35,14 @@ export function parseCellInput(text: string): CellInput {
     };
   }
   if (NUMBER.test(numeric)) {
-    const value = Number(numeric);
+    // "+ 0" turns a typed "-0" into 0.
+    const value = Number(numeric) + 0;
+    if (value < 0) {
+      return {
+        ok: false,
+        message: `'${t}' is negative: a score cannot be below 0. Type the points earned, 0 or more.`,
+      };
+    }
     if (Math.abs(value) > 100_000) return { ok: false, message: `'${t}' is too large for a score (at most 100000 points).` };
     return { ok: true, patch: { value, status: null } };
   }

@@ -1,9 +1,10 @@
-import { fmtPoints } from '../grading/format';
-import type { ItemResult } from '../grading/types';
+import { fmtPoints, formatDuration } from '../grading/format';
+import type { ItemResult, LateInfo } from '../grading/types';
 import type { Score } from '../model';
+import { formatInstant } from './time';
 
 export type CellMark =
-  'excused' | 'missing' | 'exempt' | 'late' | 'not-accepted' | 'dropped' | 'integrity' | 'team' | 'adjusted' | 'comment';
+  'excused' | 'missing' | 'exempt' | 'late' | 'not-accepted' | 'dropped' | 'integrity' | 'team' | 'adjusted' | 'extra-credit' | 'comment';
 
 /** What one score cell shows: its text, its state marks (each drawn with a letter or icon) and a tooltip. */
 export interface CellView {
@@ -12,11 +13,25 @@ export interface CellView {
   title: string;
 }
 
+const HOUR_MS = 3_600_000;
+
+/**
+ * When the work came in and how late, in the course's zone: "Submitted Tue 16 Sep, 2:58 pm EDT,
+ * 38 h 59 min late", or "Marked 2 days late" when only days late were entered.
+ */
+function lateWhen(late: LateInfo, timeZone: string): string {
+  const lateMs = Math.round(late.hoursLate * HOUR_MS);
+  if (late.source === 'manual' || late.deadline === null)
+    return `Marked ${fmtPoints(late.hoursLate / 24)} day${late.hoursLate === 24 ? '' : 's'} late`;
+  return `Submitted ${formatInstant(new Date(Date.parse(late.deadline) + lateMs).toISOString(), timeZone)}, ${formatDuration(lateMs)} late`;
+}
+
 /**
  * The cell as the instructor should see it: the engine's outcome for the item (late penalty,
- * integrity, drop, team score) over the student's own cell (comment, status as typed).
+ * integrity, drop, team score, extra credit) over the student's own cell (comment, status as
+ * typed). Dates are shown in the course's time zone.
  */
-export function cellView(own: Score | undefined, result: ItemResult | undefined, teamGraded: boolean): CellView {
+export function cellView(own: Score | undefined, result: ItemResult | undefined, teamGraded: boolean, timeZone = 'UTC'): CellView {
   const marks: CellMark[] = [];
   const tips: string[] = [];
   let text = own?.value != null ? String(own.value) : '';
@@ -50,16 +65,23 @@ export function cellView(own: Score | undefined, result: ItemResult | undefined,
       );
     } else if (result.late) {
       const late = result.late;
-      const hours = late.hoursLate >= 48 ? `${fmtPoints(late.hoursLate / 24)} days` : `${fmtPoints(late.hoursLate)} h`;
-      if (late.waived) tips.push(`Late ${hours}; penalty waived: ${late.waived}.`);
+      const when = lateWhen(late, timeZone);
+      if (late.waived) tips.push(`${when}; penalty waived: ${late.waived}.`);
       else if (late.notAccepted) {
         marks.push('not-accepted');
-        tips.push(`Not accepted: ${hours} late (${late.rule}). Entered ${text || 'nothing'}, counts 0.`);
+        tips.push(`Not accepted: ${when} (late rule: ${late.rule}). Entered ${text || 'nothing'}, counts 0.`);
       } else if (late.deduction > 0 && result.effective != null) {
         marks.push('late');
-        tips.push(`Late ${hours} (${late.rule}): entered ${text}, counts ${fmtPoints(result.effective)}.`);
+        tips.push(
+          `${when}; ${late.penalty ?? `−${fmtPoints(late.deduction)} → ${fmtPoints(result.effective)}`}`,
+          `Late rule: ${late.rule}.`,
+        );
         text = fmtPoints(result.effective);
-      } else tips.push(`Late ${hours}: no points taken off.`);
+      } else tips.push(`${when}: no points taken off.`);
+    }
+    if (result.raw != null && result.raw > result.possible && !result.integrity) {
+      marks.push('extra-credit');
+      tips.push(`Extra credit: ${fmtPoints(result.raw)} of ${fmtPoints(result.possible)}`);
     }
     if (result.final === 'dropped' || result.current === 'dropped') {
       marks.push('dropped');
@@ -78,7 +100,9 @@ export function cellView(own: Score | undefined, result: ItemResult | undefined,
       } else if (result.team.teamId === null) tips.push('Not on a team at the due date.');
       else tips.push('Team score: shared by every member.');
     }
-    tips.push(...result.why.filter((w) => !tips.includes(w)));
+    // The engine's own line on lateness says what the tooltip's late line already says.
+    const lateness = result.late?.lateness;
+    tips.push(...result.why.filter((w) => !tips.includes(w) && !(lateness && w.includes(lateness))));
   }
   if (teamGraded) marks.unshift('team');
   if (own?.comment) {

@@ -2,6 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Locator } from 'playwright-core';
 import { readSnapshot } from '../../main/backend/services/course';
 import { loadDemoClass } from '../../main/backend/services/demo';
+import { createItem, deleteItem } from '../../main/backend/services/items';
+import { addStudent } from '../../main/backend/services/roster';
 import { listHistory } from '../../main/backend/services/history';
 import { computeCourse } from '../../shared/grading';
 import { cellText } from '../../shared/grid';
@@ -49,28 +51,87 @@ describe('gradebook grid in Chromium', () => {
     items.forEach((it, i) => (col[it.name] = 3 + i));
     expect(col['Student']).toBe(1);
     expect(col['Homework 1']).toBe(3);
-    expect(col['Final %']).toBeGreaterThan(3);
-    expect(col['Letter']).toBeGreaterThan(3);
+    expect(col['Current %']).toBeGreaterThan(3);
+    expect(col['Letter']).toBe(col['Current %']! + 1);
   });
   afterAll(async () => app?.close());
 
   it('shows the weights, students as rows and live grades', async () => {
     const rows = await app.page.getByRole('table', { name: 'Grade weights' }).getByRole('row').allTextContents();
     expect(rows.slice(1)).toEqual(['Homeworks25%', 'Reading assignments10%', 'Final project60%', 'Attendance5%']);
-    expect(await text(0, 'Final %')).toMatch(/^\d+\.\d\d%$/);
+    expect(await text(0, 'Current %')).toMatch(/^\d+\.\d\d%$/);
     expect(await text(0, 'Letter')).toMatch(/^[A-F][+-]?$/);
     await app.screenshot('grid');
   });
 
+  it('every grade column follows one view: Current by default, Final on the toggle, and a row adds up', async () => {
+    const { page } = app;
+    const view = page.getByRole('radiogroup', { name: 'Grade view' });
+    expect(await view.getByRole('radio', { name: 'Current' }).isChecked()).toBe(true);
+    // Category columns sit at the right end (columns out of view are not rendered).
+    await grid.evaluate((el) => (el.scrollLeft = el.scrollWidth));
+    const snap = readSnapshot(app.workspace.course!.db);
+    const heads = async () =>
+      (await grid.locator(`[role=row][aria-rowindex="${HEADER_ROWS}"] > [role=columnheader].gb-grade-head`).allTextContents()).map((t) =>
+        t.trim(),
+      );
+    await expect.poll(heads).toEqual(['Homeworks %', 'Reading assignments %', 'Final project %', 'Attendance %', 'Current %', 'Letter']);
+    const shownRow = async () => ({ total: await text(0, 'Current %'), letter: await text(0, 'Letter') });
+    const name = (await studentName(0))!;
+    const result = computeCourse(snap).students.find((r) => {
+      const st = snap.students.find((x) => x.id === r.studentId)!;
+      return `${st.lastName}, ${st.firstName}` === name;
+    })!;
+    expect(await shownRow()).toEqual({ total: `${result.current.display}%`, letter: result.current.letter ?? '' });
+
+    await view.getByText('Final (ungraded counts 0)').click();
+    await expect.poll(heads).toEqual(['Homeworks %', 'Reading assignments %', 'Final project %', 'Attendance %', 'Final %', 'Letter']);
+    expect(await text(0, 'Current %')).toBe(`${result.display}%`);
+    expect(await text(0, 'Letter')).toBe(result.letter);
+    await app.screenshot('grid-final-view');
+    await view.getByText('Current', { exact: true }).click();
+    await expect.poll(heads).toContain('Current %');
+    await reveal('Homework 1');
+  });
+
+  it('the last category % column is not hidden under the frozen total and letter', async () => {
+    await grid.evaluate((el) => (el.scrollLeft = el.scrollWidth));
+    const snap = readSnapshot(app.workspace.course!.db);
+    const name = (await studentName(0))!;
+    const id = snap.students.find((x) => `${x.lastName}, ${x.firstName}` === name)!.id;
+    const homeworks = computeCourse(snap)
+      .students.find((r) => r.studentId === id)!
+      .categories.find((c) => c.name === 'Homeworks')!;
+    await expect
+      .poll(() =>
+        grid
+          .locator(`[role=row][aria-rowindex="${HEADER_ROWS + 1}"] > .gb-grade`)
+          .first()
+          .textContent(),
+      )
+      .toBe(`${homeworks.current.display}%`);
+    const last = grid
+      .locator(`[role=row][aria-rowindex="${HEADER_ROWS}"] > [role=columnheader].gb-grade-head`)
+      .filter({ hasText: 'Attendance %' });
+    const total = grid
+      .locator(`[role=row][aria-rowindex="${HEADER_ROWS}"] > [role=columnheader].gb-grade-head`)
+      .filter({ hasText: 'Current %' });
+    await expect
+      .poll(async () => (await last.boundingBox())!.x + (await last.boundingBox())!.width)
+      .toBeLessThanOrEqual((await total.boundingBox())!.x + 1);
+    await app.screenshot('grid-scrolled-right');
+    await reveal('Homework 1');
+  });
+
   it('typing a team score updates the final % and letter at once, and every member sees it', async () => {
     const { page } = app;
-    const before = { final: await text(0, 'Final %'), letter: await text(0, 'Letter') };
+    const before = { final: await text(0, 'Current %'), letter: await text(0, 'Letter') };
     await reveal('Milestone 1: Scoping');
     await cell(0, 'Milestone 1: Scoping').click();
     await page.keyboard.type('0');
     await page.keyboard.press('Enter');
-    await expect.poll(() => text(0, 'Final %')).not.toBe(before.final);
-    expect(parseFloat(await text(0, 'Final %'))).toBeLessThan(parseFloat(before.final));
+    await expect.poll(() => text(0, 'Current %')).not.toBe(before.final);
+    expect(parseFloat(await text(0, 'Current %'))).toBeLessThan(parseFloat(before.final));
     expect(await text(0, 'Letter')).not.toBe(before.letter);
     expect(await text(0, 'Milestone 1: Scoping')).toBe('0');
     // Enter moved the active cell down.
@@ -102,8 +163,35 @@ describe('gradebook grid in Chromium', () => {
     await page.keyboard.type('ten');
     await page.keyboard.press('Enter');
     await expect.poll(() => page.getByRole('alert').textContent()).toContain("'ten' is not a score");
+    // The editor stays open with the typed text, to correct it.
+    const editor = grid.getByRole('textbox');
+    expect(await editor.inputValue()).toBe('ten');
+    await app.screenshot('grid-refused-word');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => editor.count()).toBe(0);
     expect(await text(3, 'Homework 1')).toBe(old);
     await page.getByRole('button', { name: 'Dismiss message' }).click();
+  });
+
+  it('refuses a negative score at once, and marks a score above the maximum as extra credit', async () => {
+    const { page } = app;
+    const student = (await studentName(3))!;
+    const before = saved(student, 'Homework 2');
+    await cell(3, 'Homework 2').click();
+    await page.keyboard.type('-3');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByRole('alert').textContent()).toContain("'-3' is negative: a score cannot be below 0");
+    expect(await grid.getByRole('textbox').inputValue()).toBe('-3');
+    await page.keyboard.press('Control+a');
+    await page.keyboard.type('15');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => saved(student, 'Homework 2')?.value).toBe(15);
+    expect(before?.value).not.toBe(15);
+    const shown = cell(3, 'Homework 2').locator('.gb-cell');
+    await expect.poll(() => shown.getAttribute('data-marks')).toBe('extra-credit');
+    expect(await shown.getAttribute('title')).toBe('Extra credit: 15 of 10');
+    expect(await shown.getByRole('img', { name: 'extra credit' }).count()).toBe(1);
+    expect(await page.getByRole('alert').count()).toBe(0);
   });
 
   it('pastes a 3x4 block as one step and undoes it in one Ctrl+Z', async () => {
@@ -155,11 +243,13 @@ describe('gradebook grid in Chromium', () => {
     await dialog.waitFor({ state: 'hidden' });
     await expect.poll(() => cell(7, 'Homework 1').locator('.gb-cell').getAttribute('data-marks')).toMatch(/late|not-accepted/);
     const title = await cell(7, 'Homework 1').locator('.gb-cell').getAttribute('title');
-    expect(title).toMatch(/late|Not accepted/i);
+    // Said in the course's zone: when it came in and how late, then what was taken off.
+    expect(title).toMatch(/^(Not accepted: )?Submitted Thu 17 Sep, 8:00 pm EDT, 44 h 1 min late[;: (]/);
     expect(saved((await studentName(7))!, 'Homework 1')?.submittedAt).toBe('2026-09-18T00:00:00.000Z');
     await app.screenshot('grid-late');
     await cell(7, 'Homework 1').click();
     await page.keyboard.press('Shift+F10');
+    await page.getByRole('dialog', { name: `Cell details: ${await studentName(7)} · Homework 1` }).waitFor();
     await dialog.getByText('History').click();
     await expect.poll(() => dialog.getByRole('list', { name: 'Cell history' }).getByRole('listitem').count()).toBeGreaterThan(0);
     await app.screenshot('grid-cell-menu');
@@ -255,11 +345,11 @@ describe('gradebook grid in Chromium', () => {
     expect(saved(student, 'Homework 2')).toEqual(before.saved);
   });
 
-  it('sorting by Final % orders the rows, up then down', async () => {
-    const header = grid.locator(`[role=row][aria-rowindex="${HEADER_ROWS}"] > [aria-colindex="${col['Final %']}"]`);
+  it('sorting by Current % orders the rows, up then down', async () => {
+    const header = grid.locator(`[role=row][aria-rowindex="${HEADER_ROWS}"] > [aria-colindex="${col['Current %']}"]`);
     const finals = async () => {
       const out: number[] = [];
-      for (let r = 0; r < 8; r++) out.push(parseFloat(await text(r, 'Final %')));
+      for (let r = 0; r < 8; r++) out.push(parseFloat(await text(r, 'Current %')));
       return out;
     };
     const sorted = (xs: number[], dir: 1 | -1) => xs.every((x, i) => i === 0 || dir * (x - xs[i - 1]!) >= 0);
@@ -278,25 +368,88 @@ describe('gradebook grid in Chromium', () => {
     const { page } = app;
     const snap = readSnapshot(app.workspace.course!.db);
     const all = snap.students.length;
-    await page.getByLabel('Section').selectOption('01');
+    await page.getByLabel('Section', { exact: true }).selectOption('01');
     await expect.poll(shown).toBe(snap.students.filter((s) => s.section === '01').length);
     expect(await shown()).toBeLessThan(all);
-    await page.getByLabel('Section').selectOption('');
+    await page.getByLabel('Section', { exact: true }).selectOption('');
 
     const team = snap.teams[0]!;
-    await page.getByLabel('Team').selectOption(String(team.id));
+    await page.getByLabel('Team', { exact: true }).selectOption(String(team.id));
     const members = new Set(snap.memberships.filter((m) => m.teamId === team.id).map((m) => m.studentId));
     await expect.poll(shown).toBe(members.size);
     const names = new Set(snap.students.filter((s) => members.has(s.id)).map((s) => `${s.lastName}, ${s.firstName}`));
     for (let r = 0; r < members.size; r++) expect(names.has((await studentName(r))!)).toBe(true);
-    await page.getByLabel('Team').selectOption('');
+    await page.getByLabel('Team', { exact: true }).selectOption('');
 
     const missing = computeCourse(snap).students.filter((s) => s.flags.includes('missing')).length;
     expect(missing).toBeGreaterThan(0);
-    await page.getByLabel('Status').selectOption('missing');
+    await page.getByLabel('Status', { exact: true }).selectOption('missing');
     await expect.poll(shown).toBe(missing);
     await app.screenshot('grid-filtered');
-    await page.getByLabel('Status').selectOption('');
+    await page.getByLabel('Status', { exact: true }).selectOption('');
     await expect.poll(shown).toBe(all);
+  });
+});
+
+describe('gradebook of a new course in Chromium', () => {
+  let app: Harness;
+  beforeAll(async () => {
+    app = await startApp();
+  });
+  afterAll(async () => app?.close());
+  const gradebook = async () => {
+    await app.page.reload();
+    await app.page.getByRole('heading', { name: 'Gradebook' }).waitFor();
+  };
+
+  it('with no students: offers the class list import, adding a student and the demo class', async () => {
+    const { page } = app;
+    await gradebook();
+    await page.getByText('No students yet.').waitFor();
+    await app.screenshot('grid-empty-course');
+    await page.getByRole('button', { name: 'Import a class list…' }).click();
+    await page.getByRole('dialog', { name: 'Import from Excel or CSV' }).waitFor();
+    await gradebook();
+    await page.getByRole('button', { name: 'Add a student' }).click();
+    await expect.poll(() => page.getByRole('heading', { level: 2 }).first().textContent()).toBe('Roster');
+    expect(
+      await page.getByRole('navigation', { name: 'Screens' }).getByRole('button', { name: 'Roster' }).getAttribute('aria-current'),
+    ).toBe('page');
+  });
+
+  it('with students but no items: says where to add items, and goes there', async () => {
+    const { page } = app;
+    const db = app.workspace.course!.db;
+    addStudent(db, { registrarId: '900000001', firstName: 'Ada', lastName: 'Alpha' });
+    addStudent(db, { registrarId: '900000002', firstName: 'Ben', lastName: 'Beta' });
+    // The preset comes with the final project's items.
+    for (const item of readSnapshot(db).items) deleteItem(db, item.id);
+    await page.getByRole('navigation', { name: 'Screens' }).getByRole('button', { name: 'Gradebook' }).click();
+    await gradebook();
+    await page.getByText('No items yet. Add items in Settings › Items.').waitFor();
+    expect(await page.getByRole('grid').count()).toBe(0);
+    await page.getByRole('button', { name: 'Go to Settings › Items' }).click();
+    await expect.poll(() => page.getByRole('heading', { level: 2 }).first().textContent()).toBe('Settings');
+  });
+
+  it('with items but no scores: no grade and no letter in the current view, 0% and F in the final view', async () => {
+    const { page } = app;
+    const db = app.workspace.course!.db;
+    const homeworks = readSnapshot(db).categories.find((c) => c.name === 'Homeworks')!;
+    createItem(db, { categoryId: homeworks.id, name: 'Quiz 1', pointsPossible: 10 });
+    await page.getByRole('navigation', { name: 'Screens' }).getByRole('button', { name: 'Gradebook' }).click();
+    await gradebook();
+    const grid = page.getByRole('grid', { name: 'Scores' });
+    const lastCols = () => grid.locator(`[role=row][aria-rowindex="3"] > .gb-grade`).allTextContents();
+    await grid.locator('[role=row][aria-rowindex="4"]').waitFor();
+    await grid.evaluate((el) => (el.scrollLeft = el.scrollWidth));
+    expect(await page.getByRole('radio', { name: 'Current' }).isChecked()).toBe(true);
+    // Four category %, the total, the letter: nothing graded, so nothing to show, no F.
+    await expect.poll(lastCols).toEqual(['—', '—', '—', '—', '—', '']);
+    await app.screenshot('grid-no-scores-current');
+    await page.getByText('Final (ungraded counts 0)').click();
+    await expect.poll(lastCols).toEqual(['0.00%', '—', '—', '—', '0.00%', 'F']);
+    await app.screenshot('grid-no-scores-final');
+    await page.getByText('Current', { exact: true }).click();
   });
 });

@@ -3,6 +3,16 @@ import type { CourseFile } from '../../../shared/api';
 import { api } from '../api/client';
 import { desktopBridge } from '../api/transport';
 import { useApp } from '../stores/app';
+import { useEscape } from './useEscape';
+
+/** "IE 7374.gradebook" from a full path: how a course file is listed. */
+const fileName = (file: string) =>
+  file
+    .split(/[\\/]/)
+    .pop()
+    ?.replace(/\.gradebook$/, '') ?? file;
+
+const OpenNow = () => <strong className="open-now"> (open now)</strong>;
 
 /**
  * Open a course file or create one. In the desktop app the native dialogs choose paths; in the
@@ -13,8 +23,11 @@ export function CoursePicker({ onClose }: { onClose: () => void }) {
   const [files, setFiles] = useState<CourseFile[]>([]);
   const [path, setPath] = useState('');
   const [newName, setNewName] = useState('');
+  const [nameProblem, setNameProblem] = useState<string | null>(null);
   const bridge = desktopBridge();
-  const recent = (app?.recent ?? []).filter((f) => f !== app?.course?.file);
+  const openFile = app?.course?.file ?? null;
+  const recent = app?.recent ?? [];
+  useEscape(onClose);
 
   useEffect(() => {
     void run('Listing course files', async () => setFiles(await api('course.list', {})));
@@ -29,6 +42,11 @@ export function CoursePicker({ onClose }: { onClose: () => void }) {
   };
   const create = async (preset: 'ie7374' | 'blank') => {
     let file: string | null = newName.trim() || null;
+    // In the browser the name is the file name; the desktop app asks for a file with a save dialog.
+    if (!file && !bridge) {
+      setNameProblem('Enter a course name first.');
+      return;
+    }
     if (bridge) file = await bridge.platform.chooseSavePath(file ?? 'New course', 'course');
     if (!file) return;
     const course = await run('Creating the course', () => api('course.create', { file, preset, name: newName.trim() || undefined }));
@@ -44,13 +62,7 @@ export function CoursePicker({ onClose }: { onClose: () => void }) {
 
   return (
     <div className="backdrop">
-      <div
-        role="dialog"
-        aria-modal="true"
-        aria-labelledby="picker-title"
-        className="dialog"
-        onKeyDown={(e) => e.key === 'Escape' && onClose()}
-      >
+      <div role="dialog" aria-modal="true" aria-labelledby="picker-title" className="dialog">
         <h2 id="picker-title">Open or create a course</h2>
         {recent.length > 0 && (
           <section aria-labelledby="recent-title">
@@ -58,12 +70,10 @@ export function CoursePicker({ onClose }: { onClose: () => void }) {
             <ul className="file-list">
               {recent.map((file) => (
                 <li key={file}>
-                  <button type="button" onClick={() => void open(file)}>
-                    {file
-                      .split(/[\\/]/)
-                      .pop()
-                      ?.replace(/\.gradebook$/, '')}
+                  <button type="button" aria-current={file === openFile ? 'true' : undefined} onClick={() => void open(file)}>
+                    {fileName(file)}
                   </button>
+                  {file === openFile && <OpenNow />}
                   <span className="muted"> {file}</span>
                 </li>
               ))}
@@ -78,9 +88,10 @@ export function CoursePicker({ onClose }: { onClose: () => void }) {
             <ul className="file-list">
               {files.map((f) => (
                 <li key={f.file}>
-                  <button type="button" onClick={() => void open(f.file)}>
+                  <button type="button" aria-current={f.file === openFile ? 'true' : undefined} onClick={() => void open(f.file)}>
                     {f.name}
                   </button>
+                  {f.file === openFile && <OpenNow />}
                   <span className="muted"> {new Date(f.modifiedAt).toLocaleString()}</span>
                 </li>
               ))}
@@ -107,8 +118,23 @@ export function CoursePicker({ onClose }: { onClose: () => void }) {
         <section aria-labelledby="new-title">
           <h3 id="new-title">New course</h3>
           <label>
-            Course name <input value={newName} onChange={(e) => setNewName(e.target.value)} placeholder="e.g. IE 7374 Spring 2027" />
+            Course name{' '}
+            <input
+              value={newName}
+              aria-invalid={nameProblem ? true : undefined}
+              aria-describedby={nameProblem ? 'new-name-problem' : undefined}
+              onChange={(e) => {
+                setNewName(e.target.value);
+                setNameProblem(null);
+              }}
+              placeholder="e.g. IE 7374 Spring 2027"
+            />
           </label>
+          {nameProblem && (
+            <p id="new-name-problem" role="alert" className="field-problem">
+              {nameProblem}
+            </p>
+          )}
           <div className="row">
             <button type="button" onClick={() => void create('ie7374')}>
               Create from the IE 7374 preset

@@ -1,15 +1,11 @@
 import { SHORTCUTS } from './shortcuts';
+import { useEscape } from './useEscape';
 
 export function ShortcutsDialog({ onClose }: { onClose: () => void }) {
+  useEscape(onClose);
   return (
     <div className="backdrop">
-      <div
-        role="dialog"
-        aria-modal="true"
-        aria-labelledby="shortcuts-title"
-        className="dialog"
-        onKeyDown={(e) => e.key === 'Escape' && onClose()}
-      >
+      <div role="dialog" aria-modal="true" aria-labelledby="shortcuts-title" className="dialog">
         <h2 id="shortcuts-title">Keyboard shortcuts</h2>
         <table className="weights" aria-label="Keyboard shortcuts">
           <tbody>

@@ -5,15 +5,25 @@ import { api } from '../api/client';
 export const SCREENS = ['Gradebook', 'Roster', 'Attendance', 'Presentations', 'Final grades', 'Settings', 'History'] as const;
 export type Screen = (typeof SCREENS)[number];
 
+/** How long a notice (not an error) stays on screen: long enough to read two lines. */
+export const NOTICE_MS = 6000;
+
 interface AppStore {
   app: AppState | null;
   screen: Screen;
-  /** A message for the instructor about the last action that failed. */
+  /**
+   * The part of the screen to show first, when a button elsewhere leads there (e.g. 'Items' of
+   * Settings); null for the screen's own default. Set with the screen by setScreen.
+   */
+  part: string | null;
+  /** A message for the instructor about the last action that failed; stays until dismissed or the next action. */
   error: string | null;
+  /** A message about an action that worked; goes away by itself (NOTICE_MS), on another screen or course. */
   notice: string | null;
   busy: boolean;
   pickerOpen: boolean;
-  setScreen(screen: Screen): void;
+  /** Goes to a screen (and a part of it); messages about the last screen go away. */
+  setScreen(screen: Screen, part?: string): void;
   setPickerOpen(open: boolean): void;
   dismiss(): void;
   refresh(): Promise<void>;
@@ -25,11 +35,12 @@ interface AppStore {
 export const useApp = create<AppStore>((set, get) => ({
   app: null,
   screen: 'Gradebook',
+  part: null,
   error: null,
   notice: null,
   busy: false,
   pickerOpen: false,
-  setScreen: (screen) => set({ screen }),
+  setScreen: (screen, part) => set({ screen, part: part ?? null, error: null, notice: null }),
   setPickerOpen: (pickerOpen) => set({ pickerOpen }),
   dismiss: () => set({ error: null, notice: null }),
   refresh: async () => {
@@ -51,3 +62,18 @@ export const useApp = create<AppStore>((set, get) => ({
     if (app) set({ app: { ...app, course } });
   },
 }));
+
+let noticeTimer: ReturnType<typeof setTimeout> | null = null;
+useApp.subscribe((state, prev) => {
+  // Messages are about the course they were said in: another course starts without them.
+  if (state.app?.course?.file !== prev.app?.course?.file && (state.notice || state.error)) {
+    useApp.setState({ notice: null, error: null });
+    return;
+  }
+  if (state.notice !== prev.notice) {
+    if (noticeTimer) clearTimeout(noticeTimer);
+    noticeTimer = null;
+    const shown = state.notice;
+    if (shown) noticeTimer = setTimeout(() => useApp.getState().notice === shown && useApp.setState({ notice: null }), NOTICE_MS);
+  }
+});

@@ -7,9 +7,11 @@ import {
   withStudentScores,
   type PreparedCourse,
   type StudentResult,
+  type View,
 } from '../../../shared/grading';
 import type { CourseSnapshot, Score, Student, TeamScore } from '../../../shared/model';
 import { api } from '../api/client';
+import { NOTICE_MS } from './app';
 import { useCourse } from './course';
 
 /** One grid row: replaced (new object) whenever anything of this student changes, so the grid re-renders just it. */
@@ -43,6 +45,11 @@ interface GradebookStore {
   /** Item id -> index into StudentResult.items (the engine's item order). */
   itemIndex: ReadonlyMap<number, number>;
   message: GridMessage | null;
+  /**
+   * Which grade the grid's grade columns show, all of them the same one so a row adds up:
+   * current (only graded work counts, as Canvas shows it) or final (ungraded work counts 0).
+   */
+  view: View;
   loading: boolean;
   /** Bumped when students or columns change (not on score edits), so the row order is rebuilt. */
   shape: number;
@@ -57,7 +64,9 @@ interface GradebookStore {
   apply(edits: CellEdit[], label: string): Promise<boolean>;
   undoLast(): Promise<void>;
   redoNext(): Promise<void>;
+  /** Shows a message above the grid; information goes away by itself, an error stays until the next action. */
   say(message: GridMessage | null): void;
+  setView(view: View): void;
 }
 
 export const teamKey = (teamId: number, itemId: number) => `${teamId}:${itemId}`;
@@ -220,10 +229,18 @@ export const useGradebook = create<GradebookStore>((set, get) => {
       useCourse.setState({ undo: r.undo });
       if (r.changed) putCells(r.changed);
       else if (r.label) await useCourse.getState().reload();
-      set({ message: { kind: 'info', text: r.label ? `${verb}: ${r.label}` : none } });
+      say({ kind: 'info', text: r.label ? `${verb}: ${r.label}` : none });
     } catch (err) {
-      if (current(epoch)) set({ message: { kind: 'error', text: `${direction === 'undo' ? 'Undo' : 'Redo'} failed: ${message(err)}` } });
+      if (current(epoch)) say({ kind: 'error', text: `${direction === 'undo' ? 'Undo' : 'Redo'} failed: ${message(err)}` });
     }
+  };
+
+  let sayTimer: ReturnType<typeof setTimeout> | null = null;
+  const say = (message: GridMessage | null) => {
+    if (sayTimer) clearTimeout(sayTimer);
+    sayTimer = null;
+    set({ message });
+    if (message?.kind === 'info') sayTimer = setTimeout(() => get().message === message && set({ message: null }), NOTICE_MS);
   };
 
   // Another course opened: nothing of the old one may stay on screen or be edited.
@@ -235,7 +252,9 @@ export const useGradebook = create<GradebookStore>((set, get) => {
     ...EMPTY,
     loading: false,
     shape: 0,
-    say: (message) => set({ message }),
+    view: 'current',
+    say,
+    setView: (view) => set({ view }),
     load,
     show: () => {
       const { snapshot, file } = useCourse.getState();
@@ -258,12 +277,12 @@ export const useGradebook = create<GradebookStore>((set, get) => {
         if (!current(epoch)) return false;
         putCells(written(saved.scores, saved.teamScores));
         useCourse.setState({ undo: saved.undo });
-        set({ message: null });
+        say(null);
         return true;
       } catch (err) {
         if (!current(epoch)) return false;
         await load();
-        set({ message: { kind: 'error', text: `${label}: not saved. ${message(err)}` } });
+        say({ kind: 'error', text: `${label}: not saved. ${message(err)}` });
         return false;
       }
     },

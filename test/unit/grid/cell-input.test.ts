@@ -7,7 +7,9 @@ describe('typed cell text', () => {
     [' 10 ', { value: 10, status: null }],
     ['0', { value: 0, status: null }],
     ['.5', { value: 0.5, status: null }],
-    ['-2', { value: -2, status: null }],
+    ['+2', { value: 2, status: null }],
+    ['-0', { value: 0, status: null }],
+    ['15', { value: 15, status: null }],
     ['9,5', { value: 9.5, status: null }],
     ['', { value: null, status: null }],
     ['   ', { value: null, status: null }],
@@ -29,6 +31,11 @@ describe('typed cell text', () => {
       expect(r.message).toContain("'ten' is not a score");
       expect(r.message).toContain('EX for excused');
     }
+  });
+  it.each(['-2', '-0.5', '-9,5'])('refuses the negative %j at once, saying a score cannot be below 0', (text) => {
+    const r = parseCellInput(text);
+    expect(r).toMatchObject({ ok: false });
+    if (!r.ok) expect(r.message).toBe(`'${text}' is negative: a score cannot be below 0. Type the points earned, 0 or more.`);
   });
   it('refuses a comma that may be a thousands separator', () => {
     const r = parseCellInput('1,000');

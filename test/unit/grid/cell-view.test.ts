@@ -39,11 +39,31 @@ describe('cell states at a glance', () => {
     expect(mi).toMatchObject({ text: 'MI', marks: ['missing'] });
     expect(mi.title).toContain('counts 0');
   });
-  it('shows the penalised value of late work, with the raw value in the tooltip', () => {
-    const v = cellView(undefined, result({ effective: 7.2, late }), false);
-    expect(v.text).toBe('7.2');
+  it('shows the penalised value of late work; the tooltip says when it came in, in the course zone, and what was taken off', () => {
+    // Due Mon 15 Sep 2025, 11:59 pm EDT; in 38 h 59 min later, at 2:58 pm EDT on the 17th.
+    const submitted = {
+      ...late,
+      hoursLate: 38 + 59 / 60,
+      deadline: '2025-09-16T03:59:00.000Z',
+      deduction: 0.55,
+      penalty: '−10% of 5.5 earned = −0.55 → 4.95',
+      lateness: 'submitted 38 h 59 min late',
+    };
+    const why = ['Homework 1: submitted 38 h 59 min late, −10% of 5.5 earned = −0.55 → 4.95 (late rule: …)'];
+    const v = cellView(undefined, result({ raw: 5.5, effective: 4.95, late: submitted, why }), false, 'America/New_York');
+    expect(v.text).toBe('4.95');
     expect(v.marks).toEqual(['late']);
-    expect(v.title).toContain('entered 8, counts 7.2');
+    expect(v.title.split('\n')).toEqual([
+      'Submitted Wed 17 Sep, 2:58 pm EDT, 38 h 59 min late; −10% of 5.5 earned = −0.55 → 4.95',
+      'Late rule: 10% of earned.',
+    ]);
+    const manual = cellView(undefined, result({ effective: 7.2, late: { ...late, hoursLate: 48, source: 'manual' } }), false);
+    expect(manual.title).toContain('Marked 2 days late; −0.8 → 7.2');
+  });
+  it('marks a score above the points possible as extra credit, with a tooltip, not colour alone', () => {
+    const v = cellView(undefined, result({ raw: 15, effective: 15 }), false);
+    expect(v).toEqual({ text: '15', marks: ['extra-credit'], title: 'Extra credit: 15 of 10' });
+    expect(cellView(undefined, result({ raw: 10, effective: 10 }), false).marks).toEqual([]);
   });
   it('marks work not accepted and an integrity finding as 0', () => {
     expect(cellView(undefined, result({ effective: 0, late: { ...late, notAccepted: true } }), false).marks).toEqual(['not-accepted']);
@@ -55,7 +75,7 @@ describe('cell states at a glance', () => {
     expect(cellView(undefined, result({ final: 'dropped' }), false).marks).toEqual(['dropped']);
     const t = cellView(
       undefined,
-      result({ raw: 80, effective: 70, team: { teamId: 3, teamScore: 80, adjustment: { mode: 'delta', value: -10 } } }),
+      result({ possible: 100, raw: 80, effective: 70, team: { teamId: 3, teamScore: 80, adjustment: { mode: 'delta', value: -10 } } }),
       true,
     );
     expect(t.text).toBe('70');

@@ -14,7 +14,7 @@ vi.mock('../../../renderer/src/api/client', () => ({
   }),
 }));
 
-const { useApp } = await import('../../../renderer/src/stores/app');
+const { NOTICE_MS, useApp } = await import('../../../renderer/src/stores/app');
 const { courseKey, useCourse } = await import('../../../renderer/src/stores/course');
 const { useGradebook } = await import('../../../renderer/src/stores/gradebook');
 
@@ -191,5 +191,52 @@ describe('the grid store', () => {
     calls.length = 0;
     expect(await useGradebook.getState().apply([{ studentId: 1, itemId: 10, patch: { value: 3 } }], 'Edit')).toBe(false);
     expect(calls).toEqual([]);
+  });
+});
+
+describe('messages in the shell and the grid', () => {
+  it('a notice goes away by itself; an error stays until dismissed or the next action', () => {
+    vi.useFakeTimers();
+    try {
+      useApp.setState({ notice: 'Saved a copy', error: null });
+      vi.advanceTimersByTime(NOTICE_MS - 100);
+      expect(useApp.getState().notice).toBe('Saved a copy');
+      vi.advanceTimersByTime(200);
+      expect(useApp.getState().notice).toBeNull();
+
+      useApp.setState({ error: 'Opening the course failed: no such file' });
+      vi.advanceTimersByTime(NOTICE_MS * 3);
+      expect(useApp.getState().error).toBe('Opening the course failed: no such file');
+      void useApp.getState().run('Next', async () => undefined);
+      expect(useApp.getState().error).toBeNull();
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('messages go away on another screen and in another course', () => {
+    useApp.setState({ notice: 'Settings saved', error: null });
+    useApp.getState().setScreen('Roster');
+    expect(useApp.getState()).toMatchObject({ screen: 'Roster', part: null, notice: null });
+    useApp.getState().setScreen('Settings', 'Items');
+    expect(useApp.getState()).toMatchObject({ screen: 'Settings', part: 'Items' });
+
+    useApp.setState({ notice: 'Imported class.xlsx', error: 'Export failed' });
+    open(`other${files}.gradebook`);
+    expect(useApp.getState()).toMatchObject({ notice: null, error: null });
+  });
+
+  it("the grid's information goes away by itself, its errors stay", () => {
+    vi.useFakeTimers();
+    try {
+      useGradebook.getState().say({ kind: 'info', text: 'Undid: Paste 12 cells' });
+      vi.advanceTimersByTime(NOTICE_MS + 10);
+      expect(useGradebook.getState().message).toBeNull();
+      useGradebook.getState().say({ kind: 'error', text: "'ten' is not a score" });
+      vi.advanceTimersByTime(NOTICE_MS * 2);
+      expect(useGradebook.getState().message?.text).toBe("'ten' is not a score");
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

@@ -11,6 +11,8 @@ export interface EditorApi {
   /** Text typed to open the editor (replaces the cell), or null to edit the current text (F2, Enter). */
   seed: { current: string | null };
   currentText(row: GridRow, columnKey: string): string;
+  /** False (and says why) when the text cannot be saved: the editor then stays open to correct it. */
+  accepts(row: GridRow, rowIdx: number, columnKey: string, text: string): boolean;
   /** Saves the text into the cell; then moves the active cell, when a move is given. */
   commit(row: GridRow, rowIdx: number, columnKey: string, text: string, move: Move | null): void;
 }
@@ -35,6 +37,8 @@ export function CellEditor({ row, column, rowIdx, onClose }: RenderEditCellProps
   const done = useRef(false);
   const finish = (commit: boolean, move: Move | null) => {
     if (done.current) return;
+    // Enter, Tab or an arrow on unreadable text keeps it here to fix; leaving the cell otherwise gives it up.
+    if (commit && move && !api.accepts(row, rowIdx, column.key, text)) return;
     done.current = true;
     onClose(false, commit ? move !== null : true);
     if (commit) api.commit(row, rowIdx, column.key, text, move);

@@ -90,7 +90,7 @@ export function CellMenu({ studentId, item, onClose }: Props) {
   };
 
   return (
-    <dialog ref={dialog} className="gb-menu" aria-label={`Cell details: ${who}`} onClose={onClose} onCancel={onClose}>
+    <dialog ref={dialog} role="dialog" className="gb-menu" aria-label={`Cell details: ${who}`} onClose={onClose} onCancel={onClose}>
       <form
         method="dialog"
         onSubmit={(e) => {

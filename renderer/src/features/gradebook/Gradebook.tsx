@@ -1,26 +1,29 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { SortColumn } from 'react-data-grid';
 import { matchesSearch, sortBy, studentName, type SortValue } from '../../../../shared/grid';
+import type { View } from '../../../../shared/grading';
 import type { Item } from '../../../../shared/model';
 import { api } from '../../api/client';
 import { useApp } from '../../stores/app';
+import { useExcel } from '../excel/store';
 import { courseKey, useCourse } from '../../stores/course';
 import { useGradebook, type GridRow } from '../../stores/gradebook';
 import { CellMenu } from './CellMenu';
+import { VIEW_WORDS } from './columns';
 import { ScoreGrid } from './ScoreGrid';
 import './gradebook.css';
 
 type StatusFilter = '' | 'missing' | 'late' | 'integrity' | 'borderline' | 'override';
 
-/** The value a column sorts by. */
-function sortKey(columnKey: string, itemIndex: ReadonlyMap<number, number>): (row: GridRow) => SortValue {
+/** The value a column sorts by: the grade columns by the view they show. */
+function sortKey(columnKey: string, itemIndex: ReadonlyMap<number, number>, view: View): (row: GridRow) => SortValue {
   if (columnKey === 'name') return (r) => studentName(r.student);
   if (columnKey === 'registrarId') return (r) => r.student.registrarId;
-  if (columnKey === 'letter') return (r) => r.result?.letter ?? null;
-  if (columnKey === 'final') return (r) => r.result?.final.percent ?? null;
-  if (columnKey === 'current') return (r) => r.result?.current.percent ?? null;
+  if (columnKey === 'letter') return (r) => (view === 'current' ? r.result?.current.letter : r.result?.letter) ?? null;
+  if (columnKey === 'grade')
+    return (r) => (view === 'current' ? r.result?.current.percent : (r.result?.override?.percent ?? r.result?.final.percent)) ?? null;
   const [kind, id] = columnKey.split(':');
-  if (kind === 'cat') return (r) => r.result?.categories.find((c) => c.categoryId === Number(id))?.current.percent ?? null;
+  if (kind === 'cat') return (r) => r.result?.categories.find((c) => c.categoryId === Number(id))?.[view].percent ?? null;
   const i = itemIndex.get(Number(id));
   return (r) => {
     const it = i === undefined ? undefined : r.result?.items[i];
@@ -32,9 +35,10 @@ function sortKey(columnKey: string, itemIndex: ReadonlyMap<number, number>): (ro
 
 /** "What has everyone got on everything?": the score grid with its filters, weights and empty state. */
 export function Gradebook() {
-  const { app, run, setCourse } = useApp();
+  const { app, run, setCourse, setScreen } = useApp();
+  const openImport = useExcel((s) => s.openImport);
   const course = app?.course;
-  const { snapshot, file, rows, itemIndex, message, shape, load, show, say, undoLast, redoNext } = useGradebook();
+  const { snapshot, file, rows, itemIndex, message, shape, view, setView, load, show, say, undoLast, redoNext } = useGradebook();
   const shared = useCourse((s) => s.snapshot);
   const undo = useCourse((s) => s.undo);
   const [search, setSearch] = useState('');
@@ -86,9 +90,9 @@ export function Gradebook() {
         matchesSearch(r.student, search),
     );
     const sort = sortColumns[0];
-    if (sort) list = sortBy(list, sortKey(sort.columnKey, itemIndex), sort.direction);
+    if (sort) list = sortBy(list, sortKey(sort.columnKey, itemIndex, view), sort.direction);
     return list.map((r) => r.student.id);
-  }, [shape, snapshot?.memberships, withdrawn, section, team, status, search, sortColumns, itemIndex]); // eslint-disable-line react-hooks/exhaustive-deps
+  }, [shape, snapshot?.memberships, withdrawn, section, team, status, search, sortColumns, itemIndex, view]); // eslint-disable-line react-hooks/exhaustive-deps
   const visible = useMemo(() => order.map((id) => rows.get(id)).filter((r): r is GridRow => r !== undefined), [order, rows]);
 
   if (!course) return null;
@@ -98,6 +102,7 @@ export function Gradebook() {
     if (next) setCourse(next);
   };
   const empty = course.counts.students === 0;
+  const noItems = !empty && course.counts.items === 0;
   // Only a grid built from a snapshot of the open course file is shown or edited.
   const ready = snapshot !== null && file === course.file;
 
@@ -123,10 +128,25 @@ export function Gradebook() {
         </table>
       </div>
       {empty ? (
-        <div className="empty">
+        <div className="empty gb-empty">
           <p>No students yet. Import a class list (Excel or CSV), add a student, or try the app with a demo class.</p>
-          <button type="button" onClick={() => void loadDemo()}>
-            Load demo class
+          <div className="row">
+            <button type="button" onClick={() => openImport('roster')}>
+              Import a class list…
+            </button>
+            <button type="button" onClick={() => setScreen('Roster')}>
+              Add a student
+            </button>
+            <button type="button" onClick={() => void loadDemo()}>
+              Load demo class
+            </button>
+          </div>
+        </div>
+      ) : noItems ? (
+        <div className="empty gb-empty">
+          <p>No items yet. Add items in Settings › Items.</p>
+          <button type="button" onClick={() => setScreen('Settings', 'Items')}>
+            Go to Settings › Items
           </button>
         </div>
       ) : !ready ? (
@@ -188,10 +208,20 @@ export function Gradebook() {
               Redo
             </button>
           </div>
-          <p className="gb-count">
-            {visible.length} of {rows.size} students · type a score, EX (excused) or MI (missing); Shift+F10 for late, extension, waiver,
-            comment and history.
-          </p>
+          <div className="gb-subbar">
+            <p className="gb-count">
+              {visible.length} of {rows.size} students · type a score, EX (excused) or MI (missing); Shift+F10 for late, extension, waiver,
+              comment and history.
+            </p>
+            <div role="radiogroup" aria-label="Grade view" className="gb-view">
+              {(['current', 'final'] as const).map((v) => (
+                <label key={v} title={VIEW_WORDS[v]} className={v === view ? 'is-on' : undefined}>
+                  <input type="radio" name="gb-view" value={v} checked={v === view} onChange={() => setView(v)} />
+                  {v === 'current' ? 'Current' : 'Final (ungraded counts 0)'}
+                </label>
+              ))}
+            </div>
+          </div>
           {message && (
             <div
               role={message.kind === 'error' ? 'alert' : 'status'}

@@ -17,9 +17,10 @@ interface Props {
 /** One score: value plus a letter or icon for each state (never colour alone) and the reasons as a tooltip. */
 export const ScoreCell = memo(function ScoreCell({ row, item, rowIdx, colIdx }: Props) {
   const index = useGradebook((s) => s.itemIndex.get(item.id));
+  const timeZone = useGradebook((s) => s.snapshot?.policy.timeZone);
   const selection = useContext(SelectionContext);
   const result = index === undefined ? undefined : row.result?.items[index];
-  const view = cellView(row.scores.get(item.id), result?.itemId === item.id ? result : undefined, item.teamGraded);
+  const view = cellView(row.scores.get(item.id), result?.itemId === item.id ? result : undefined, item.teamGraded, timeZone);
   const selected =
     selection !== null && inRange(selection, rowIdx, colIdx) && !(selection.top === selection.bottom && selection.left === selection.right);
   const cls = ['gb-cell', ...view.marks.map((m) => `is-${m}`), selected ? 'is-selected' : ''].filter(Boolean).join(' ');

@@ -54,12 +54,14 @@ export function ScoreGrid({ snapshot, rows, sortColumns, onSortColumnsChange, on
   const say = useGradebook((s) => s.say);
   const undoLast = useGradebook((s) => s.undoLast);
   const redoNext = useGradebook((s) => s.redoNext);
-  const { columns, items } = useMemo(() => buildColumns(snapshot, renderEditor), [snapshot.items, snapshot.categories]); // eslint-disable-line react-hooks/exhaustive-deps
+  const view = useGradebook((s) => s.view);
+  const { columns, items } = useMemo(() => buildColumns(snapshot, renderEditor, view), [snapshot.items, snapshot.categories, view]); // eslint-disable-line react-hooks/exhaustive-deps
   const [active, setActive] = useState<Pos | null>(null);
   const [anchor, setAnchor] = useState<Pos | null>(null);
   const extending = useRef(false);
   const seed = useRef<string | null>(null);
-  const lastCol = FIRST_ITEM_COL + items.length + snapshot.categories.length + 2;
+  // Then a percentage per category, the total and the letter.
+  const lastCol = FIRST_ITEM_COL + items.length + snapshot.categories.length + 1;
 
   const itemAt = (col: number): Item | undefined => items[col - FIRST_ITEM_COL];
   const selection: Range | null = active && anchor ? rangeOf(anchor, active) : null;
@@ -98,7 +100,10 @@ export function ScoreGrid({ snapshot, rows, sortColumns, onSortColumnsChange, on
       if (!row || !item) continue;
       const parsed = parseCellInput(c.text);
       if (!parsed.ok) {
-        problems.push(`Row ${c.row + 1} (${studentName(row.student)}), column '${item.name}': ${parsed.message}`);
+        // A block names each cell by row and column; one typed cell is the one being edited.
+        problems.push(
+          cells.length === 1 ? parsed.message : `Row ${c.row + 1} (${studentName(row.student)}), column '${item.name}': ${parsed.message}`,
+        );
         continue;
       }
       const edit = scoreEdit(row, item, parsed.patch, itemIndex);
@@ -110,7 +115,7 @@ export function ScoreGrid({ snapshot, rows, sortColumns, onSortColumnsChange, on
     }
     if (problems.length) {
       const more = problems.length > 3 ? ` (and ${problems.length - 3} more)` : '';
-      say({ kind: 'error', text: `Nothing was changed. ${problems.slice(0, 3).join(' ')}${more}` });
+      say({ kind: 'error', text: cells.length === 1 ? `${problems[0]}` : `Nothing was changed. ${problems.slice(0, 3).join(' ')}${more}` });
       return null;
     }
     return dedupe(edits);
@@ -125,6 +130,11 @@ export function ScoreGrid({ snapshot, rows, sortColumns, onSortColumnsChange, on
     currentText: (row, key) => {
       const item = items.find((i) => `item:${i.id}` === key);
       return item ? rawText(row, item) : '';
+    },
+    accepts: (row, rowIdx, key, text) => {
+      const item = items.find((i) => `item:${i.id}` === key);
+      if (!item || text.trim() === rawText(row, item)) return true;
+      return toEdits([{ row: rowIdx, col: items.indexOf(item), text }]) !== null;
     },
     commit: (row, rowIdx, key, text, move) => {
       const item = items.find((i) => `item:${i.id}` === key);

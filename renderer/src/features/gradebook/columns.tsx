@@ -1,4 +1,5 @@
 import type { Column, ColumnOrColumnGroup, RenderEditCellProps } from 'react-data-grid';
+import type { View } from '../../../../shared/grading';
 import type { CourseSnapshot, Item } from '../../../../shared/model';
 import { studentName } from '../../../../shared/grid';
 import type { GridRow } from '../../stores/gradebook';
@@ -16,13 +17,27 @@ export interface GridColumns {
   items: Item[];
 }
 
-const pct = (v: string | null | undefined) => (v == null ? '' : `${v}%`);
+/** A score column's width: room for "/100", a mark or two and "100.5". */
+export const ITEM_WIDTH = 100;
+
+/** What each view counts, as the column tooltips say it. */
+export const VIEW_WORDS: Record<View, string> = {
+  current: 'current grade: only graded work counts',
+  final: 'final grade: ungraded work counts 0',
+};
+
+/** A grade, or a dash when nothing counts yet (current view, nothing graded). */
+const pct = (v: string | null | undefined) => (v == null ? '—' : `${v}%`);
 
 /**
- * Students as rows; items grouped by category; then the live grades (category percentages,
- * current and final percent, letter), the last two frozen so they stay in view.
+ * Students as rows; items grouped by category; then the live grades of one view (category
+ * percentages, the total, the letter), the total and letter frozen so they stay in view.
  */
-export function buildColumns(snapshot: CourseSnapshot, renderEditCell: (p: RenderEditCellProps<GridRow>) => React.ReactNode): GridColumns {
+export function buildColumns(
+  snapshot: CourseSnapshot,
+  renderEditCell: (p: RenderEditCellProps<GridRow>) => React.ReactNode,
+  view: View,
+): GridColumns {
   const cats = [...snapshot.categories].sort((a, b) => a.position - b.position || a.id - b.id);
   const items: Item[] = [];
   const groups: ColumnOrColumnGroup<GridRow>[] = [];
@@ -36,7 +51,7 @@ export function buildColumns(snapshot: CourseSnapshot, renderEditCell: (p: Rende
       children: its.map((item): Column<GridRow> => ({
         key: itemKey(item.id),
         name: item.name,
-        width: 104,
+        width: ITEM_WIDTH,
         sortable: true,
         editable: true,
         cellClass: 'gb-score',
@@ -66,29 +81,28 @@ export function buildColumns(snapshot: CourseSnapshot, renderEditCell: (p: Rende
     sortable: true,
     cellClass: 'gb-grade',
     headerCellClass: 'gb-grade-head',
-    renderCell: ({ row }) => pct(row.result?.categories.find((c) => c.categoryId === cat.id)?.current.display),
+    renderHeaderCell: () => (
+      <span className="gb-grade-name" title={`${cat.name} %, ${VIEW_WORDS[view]}`}>
+        {cat.name} %
+      </span>
+    ),
+    renderCell: ({ row }) => pct(row.result?.categories.find((c) => c.categoryId === cat.id)?.[view].display),
   }));
-  const finalCols: Column<GridRow>[] = [
+  const gradeCols: Column<GridRow>[] = [
     {
-      key: 'current',
-      name: 'Current %',
-      width: 88,
-      sortable: true,
-      cellClass: 'gb-grade',
-      headerCellClass: 'gb-grade-head',
-      renderCell: ({ row }) => pct(row.result?.current.display),
-    },
-    {
-      key: 'final',
-      name: 'Final %',
-      width: 88,
+      key: 'grade',
+      name: view === 'current' ? 'Current %' : 'Final %',
+      width: 92,
       sortable: true,
       frozen: 'end',
       cellClass: 'gb-grade gb-final',
       headerCellClass: 'gb-grade-head',
+      renderHeaderCell: () => <span title={VIEW_WORDS[view]}>{view === 'current' ? 'Current %' : 'Final %'}</span>,
       renderCell: ({ row }) => {
         const r = row.result;
         if (!r) return '';
+        if (view === 'current') return pct(r.current.display);
+        // Overrides and the borderline flag are about the final grade.
         const borderline = r.flags.includes('borderline');
         return (
           <span
@@ -112,19 +126,19 @@ export function buildColumns(snapshot: CourseSnapshot, renderEditCell: (p: Rende
     {
       key: 'letter',
       name: 'Letter',
-      width: 64,
+      width: 60,
       sortable: true,
       frozen: 'end',
       cellClass: 'gb-grade gb-letter',
       headerCellClass: 'gb-grade-head',
-      renderCell: ({ row }) => row.result?.letter ?? '',
+      renderCell: ({ row }) => (view === 'current' ? row.result?.current.letter : row.result?.letter) ?? '',
     },
   ];
   const columns: ColumnOrColumnGroup<GridRow>[] = [
     {
       key: 'name',
       name: 'Student',
-      width: 210,
+      width: 170,
       frozen: true,
       sortable: true,
       cellClass: 'gb-student',
@@ -138,7 +152,7 @@ export function buildColumns(snapshot: CourseSnapshot, renderEditCell: (p: Rende
     {
       key: 'registrarId',
       name: 'ID',
-      width: 104,
+      width: 92,
       frozen: true,
       sortable: true,
       cellClass: 'gb-id',
@@ -146,10 +160,15 @@ export function buildColumns(snapshot: CourseSnapshot, renderEditCell: (p: Rende
     },
     ...groups,
     ...(catCols.length
-      ? [{ name: <span className="gb-group-name">Grades</span>, headerCellClass: 'gb-group', children: [...catCols, finalCols[0]!] }]
-      : [finalCols[0]!]),
-    finalCols[1]!,
-    finalCols[2]!,
+      ? [
+          {
+            name: <span className="gb-group-name">{view === 'current' ? 'Current' : 'Final'} % by category</span>,
+            headerCellClass: 'gb-group',
+            children: catCols,
+          },
+        ]
+      : []),
+    ...gradeCols,
   ];
   return { columns, items };
 }

@@ -15,6 +15,7 @@ const PATHS: Partial<Record<Mark, { d: string; label: string }>> = {
     label: 'team score',
   },
   adjusted: { d: 'M8 5a3 3 0 1 1 0 6 3 3 0 0 1 0-6z', label: 'individually adjusted' },
+  'extra-credit': { d: 'M6.75 2.5h2.5v4.25h4.25v2.5H9.25v4.25h-2.5V9.25H2.5v-2.5h4.25z', label: 'extra credit' },
   comment: { d: 'M2 2.5h12v8H6l-3.5 3v-3H2z', label: 'comment' },
   dropped: { d: 'M7 2h2v8.5l2.8-2.8 1.4 1.4L8 14.3 2.8 9.1l1.4-1.4L7 10.5z', label: 'dropped' },
 };
