@@ -97,8 +97,7 @@ const instantFormatters = new Map<string, Intl.DateTimeFormat>();
 
 /**
  * "Tue 9 Sep, 11:59 pm EDT": an instant (ISO string or ms) in the course's time zone, naming the
- * zone. The same output as shared/grid's formatInstant (the engine does not import shared/grid,
- * which imports the engine).
+ * zone (UX.md). The one formatter for dates and times everywhere.
  */
 export function formatInstant(at: string | number, timeZone: string): string {
   let f = instantFormatters.get(timeZone);

@@ -12,18 +12,5 @@ export function localInputToInstant(value: string, timeZone: string): string {
   return new Date(localToInstant(date!, (time ?? '00:00').slice(0, 5), timeZone)).toISOString();
 }
 
-/** "Tue 9 Sep, 11:59 pm EDT": how dates and times are shown, in the course's zone and naming it. */
-export function formatInstant(iso: string, timeZone: string): string {
-  const parts = new Intl.DateTimeFormat('en-US', {
-    timeZone,
-    weekday: 'short',
-    day: 'numeric',
-    month: 'short',
-    hour: 'numeric',
-    minute: '2-digit',
-    hour12: true,
-    timeZoneName: 'short',
-  }).formatToParts(new Date(iso));
-  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
-  return `${get('weekday')} ${get('day')} ${get('month')}, ${get('hour')}:${get('minute')} ${get('dayPeriod').toLowerCase()} ${get('timeZoneName')}`;
-}
+/** Dates and times are shown one way everywhere: the engine's formatter. */
+export { formatInstant } from '../grading/format';

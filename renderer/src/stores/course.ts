@@ -85,7 +85,10 @@ export const useCourse = create<CourseStore>((set, get) => {
     },
     mutate: async (label, action) => {
       const result = await useApp.getState().run(label, action);
+      // The reload clears messages as it starts; a refused change's message must outlive it.
+      const { error } = useApp.getState();
       await get().reload();
+      if (error && !useApp.getState().error) useApp.setState({ error });
       return result;
     },
   };

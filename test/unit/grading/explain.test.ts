@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { apportion, fmtPoints, formatDuration, formatInstant, plural } from '../../../shared/grading/format';
-import { formatInstant as gridFormatInstant } from '../../../shared/grid/time';
 import { category, gradeOne, item, itemOf, policy, score, snapshot, student, teamScore } from './helpers';
 import type { StudentResult } from '../../../shared/grading';
 
@@ -38,11 +37,9 @@ describe('formatting', () => {
     expect(formatDuration(51 * HOUR)).toBe('51 h');
   });
 
-  it("dates in the course's zone, naming it, as shared/grid shows them", () => {
+  it("dates in the course's zone, naming it", () => {
     expect(formatInstant('2025-09-16T18:58:00Z', 'America/New_York')).toBe('Tue 16 Sep, 2:58 pm EDT');
     expect(formatInstant(Date.parse('2025-12-16T04:59:59.999Z'), 'America/New_York')).toBe('Mon 15 Dec, 11:59 pm EST');
-    for (const iso of ['2026-09-10T03:59:00Z', '2024-11-03T05:30:00Z', '2024-01-01T00:00:00Z'])
-      for (const tz of ['America/New_York', 'Europe/Berlin', 'UTC']) expect(formatInstant(iso, tz)).toBe(gridFormatInstant(iso, tz));
   });
 
   it('apportions parts to add up to a target, within one step each', () => {

@@ -86,6 +86,14 @@ describe('the shared course store', () => {
     expect(useCourse.getState().snapshot?.scores.map((s) => s.value)).toEqual([9]);
   });
 
+  it("keeps a refused change's message on screen through the reload that follows it", async () => {
+    const { useApp } = await import('../../../renderer/src/stores/app');
+    await useCourse.getState().mutate('Renaming the team', async () => {
+      throw new Error('A team with that name already exists.');
+    });
+    expect(useApp.getState().error).toBe('Renaming the team failed: A team with that name already exists.');
+  });
+
   it('drops the old course at once when another opens, and never keeps an answer that was on its way for the old one', async () => {
     await useCourse.getState().fetch();
     expect(useCourse.getState().snapshot).not.toBeNull();

@@ -9,7 +9,8 @@ const TABS = ['Course policy', 'Items'] as const;
 
 /** "What are the rules?" The policy form, and the graded items of each category. */
 export function Settings() {
-  const [tab, setTab] = useState<(typeof TABS)[number]>('Course policy');
+  // A button elsewhere (e.g. the grid's "No items yet") can lead straight to a part.
+  const [tab, setTab] = useState<(typeof TABS)[number]>(() => (useApp.getState().part === 'Items' ? 'Items' : 'Course policy'));
   const reload = useCourse((s) => s.reload);
   const course = useApp((s) => s.app?.course);
   useEffect(() => {
