@@ -18,7 +18,18 @@ const junk = fc.oneof(
   fc
     .array(fc.record({ studentId: fc.oneof(fc.integer(), fc.string()), itemId: fc.anything(), patch: fc.anything() }))
     .map((edits) => ({ edits })),
-  fc.constantFrom(null, [], '', 0, -1, Number.POSITIVE_INFINITY, Number.NaN, 'x'.repeat(10_000), { __proto__: { evil: true } }, { constructor: { prototype: {} } }),
+  fc.constantFrom(
+    null,
+    [],
+    '',
+    0,
+    -1,
+    Number.POSITIVE_INFINITY,
+    Number.NaN,
+    'x'.repeat(10_000),
+    { __proto__: { evil: true } },
+    { constructor: { prototype: {} } },
+  ),
 );
 
 describe('the API under malformed input (fuzz)', () => {
