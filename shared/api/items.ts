@@ -16,6 +16,19 @@ export const ItemFields = z.object({
 });
 export type ItemFields = z.infer<typeof ItemFields>;
 
+export const SeriesSpec = z.object({
+  categoryId: Id,
+  prefix: z.string().trim().min(1).max(150),
+  from: z.number().int().min(0).max(999),
+  to: z.number().int().min(0).max(999),
+  pointsPossible: z.number().min(0).max(100000),
+  firstDueDate: LocalDate,
+  everyDays: z.number().int().min(1).max(60),
+  dueTime: LocalTime.nullable().optional(),
+  teamGraded: z.boolean().optional(),
+});
+export type SeriesSpec = z.infer<typeof SeriesSpec>;
+
 export const itemMethods = {
   'item.create': method(ItemFields.strict(), Item, true),
   'item.update': method(z.object({ id: Id, patch: ItemFields.partial().strict() }).strict(), Item, true),
@@ -23,20 +36,7 @@ export const itemMethods = {
   'item.delete': method(z.object({ id: Id }).strict(), z.null(), true),
   /** A weekly series, e.g. "Homework 1-12, due every Tuesday from 9 Sep". */
   'item.createSeries': method(
-    z
-      .object({
-        categoryId: Id,
-        prefix: z.string().trim().min(1).max(150),
-        from: z.number().int().min(0).max(999),
-        to: z.number().int().min(0).max(999),
-        pointsPossible: z.number().min(0).max(100000),
-        firstDueDate: LocalDate,
-        everyDays: z.number().int().min(1).max(60),
-        dueTime: LocalTime.nullable().optional(),
-        teamGraded: z.boolean().optional(),
-      })
-      .strict()
-      .refine((s) => s.to >= s.from && s.to - s.from < 100, 'to must be at least from, and at most 100 items at once'),
+    SeriesSpec.strict().refine((s) => s.to >= s.from && s.to - s.from < 100, 'to must be at least from, and at most 100 items at once'),
     z.array(Item),
     true,
   ),

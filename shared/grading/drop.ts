@@ -212,6 +212,9 @@ export function chooseDrops(total: DropTotal, groups: readonly DropGroup[], goal
 }
 
 /** chooseDrops from the given start (null: the k lowest / highest percentages); `exact`: see Choice. */
+/** Far beyond what a fast (double-based) walk needs: a few steps per category in practice. */
+const MAX_FAST_STEPS = 1000;
+
 function dinkelbach(
   total: DropTotal,
   groups: readonly DropGroup[],
@@ -225,7 +228,9 @@ function dinkelbach(
   const pick = (cmp: (a: number, b: number) => number): number[][] => groups.map((g) => (g.k > 0 ? firstK(g.candidates, g.k, cmp) : []));
   let bestSets = start ?? pick((a, b) => dir * comparePercentRoughly(a, b, v));
   let best = new Choice(concat(bestSets), total, v, exact);
-  for (;;) {
+  for (let step = 0; ; step++) {
+    // Exact comparisons improve strictly over finitely many sets; misjudging doubles could cycle.
+    if (!exact && step > MAX_FAST_STEPS) return dinkelbach(total, groups, goal, v, start, true);
     const q = best;
     const sets = pick((a, b) => dir * compareKeys(a, b, q, v));
     const all = concat(sets);
@@ -285,11 +290,16 @@ export function chooseBothDrops(total: DropTotal, groups: readonly DropBothGroup
 function walkToValue(total: DropTotal, groups: readonly DropBothGroup[], v: DropScores, exact: boolean): DroppedBoth | null {
   // Start from the ratio with nothing dropped; any start converges.
   let q = new Choice([], total, v, exact);
-  for (;;) {
+  let side = 0;
+  for (let step = 0; ; step++) {
     // The saddle point of the game at fixed q (linear in the dropped keys): a smallest, b largest.
     const at = ends(total, groups, v, (a, b) => compareKeys(a, b, q, v), exact);
     const sign = at.choice.compare(q);
     if (sign === 0) return { lowest: at.lowest, highest: at.highest };
+    // Exactly, q approaches V from one side in finitely many steps. Doubles that misjudge could
+    // cross over and back forever: give up on them and let the exact walk decide.
+    if (!exact && ((side !== 0 && sign !== side) || step > MAX_FAST_STEPS)) return null;
+    side = sign;
     // sign < 0: V < q. Keep H, the best L given H has ratio in [V, q). sign > 0: the mirror.
     const fixed = sign < 0 ? at.highest : at.lowest;
     const gone = concat(fixed);

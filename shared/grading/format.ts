@@ -9,6 +9,7 @@
  *   decimals, apportioned so the shown parts add up exactly to the shown total;
  * - durations in whole hours and minutes ("38 h 59 min"), dates in the course's zone, naming it.
  */
+import { zoneFormatter } from './deadline';
 import { type Ratio, compare, formatSteps, formatTruncated, roundDown, roundHalfUp } from './exact';
 
 /** The engine's input precision: points, weights and percentages are exact to 6 decimals. */
@@ -93,28 +94,22 @@ export function formatDuration(ms: number): string {
   return m === 0 ? `${h} h` : `${h} h ${m} min`;
 }
 
-const instantFormatters = new Map<string, Intl.DateTimeFormat>();
+const instantFormatter = zoneFormatter({
+  weekday: 'short',
+  day: 'numeric',
+  month: 'short',
+  hour: 'numeric',
+  minute: '2-digit',
+  hour12: true,
+  timeZoneName: 'short',
+});
 
 /**
  * "Tue 9 Sep, 11:59 pm EDT": an instant (ISO string or ms) in the course's time zone, naming the
  * zone (UX.md). The one formatter for dates and times everywhere.
  */
 export function formatInstant(at: string | number, timeZone: string): string {
-  let f = instantFormatters.get(timeZone);
-  if (!f) {
-    f = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      weekday: 'short',
-      day: 'numeric',
-      month: 'short',
-      hour: 'numeric',
-      minute: '2-digit',
-      hour12: true,
-      timeZoneName: 'short',
-    });
-    instantFormatters.set(timeZone, f);
-  }
-  const parts = f.formatToParts(new Date(at));
+  const parts = instantFormatter(timeZone).formatToParts(new Date(at));
   const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
   return `${get('weekday')} ${get('day')} ${get('month')}, ${get('hour')}:${get('minute')} ${get('dayPeriod').toLowerCase()} ${get('timeZoneName')}`;
 }

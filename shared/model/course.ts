@@ -96,6 +96,30 @@ export type Score = z.infer<typeof Score>;
 export const TeamScore = z.object({ teamId: Id, itemId: Id, ...CellFields });
 export type TeamScore = z.infer<typeof TeamScore>;
 
+// Written out in full, not spread from a shared blank: unpacking 200,000 cells is then several times faster,
+// and every cell shares one shape (fast in V8).
+/** A student's cell with nothing entered but (maybe) its value. */
+export function blankScore(studentId: number, itemId: number, value: number | null = null): Score {
+  return {
+    studentId,
+    itemId,
+    value,
+    status: null,
+    submittedAt: null,
+    daysLate: null,
+    extensionDays: null,
+    waiverReason: null,
+    comment: null,
+    integrity: null,
+    adjustment: null,
+  };
+}
+
+/** A team's cell with nothing entered but (maybe) its value. */
+export function blankTeamScore(teamId: number, itemId: number, value: number | null = null): TeamScore {
+  return { teamId, itemId, value, status: null, submittedAt: null, daysLate: null, extensionDays: null, waiverReason: null, comment: null };
+}
+
 export const AttendanceMark = z.enum(['present', 'late', 'absent', 'excused']);
 export type AttendanceMark = z.infer<typeof AttendanceMark>;
 export const AttendanceSession = z.object({ id: Id, date: LocalDate, title: z.string().nullable() });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { AttendanceMark, CourseSnapshot, Score, TeamScore, type AttendanceRecord } from './course';
+import { AttendanceMark, blankScore, blankTeamScore, CourseSnapshot, Score, TeamScore, type AttendanceRecord } from './course';
 
 /**
  * The course snapshot as it crosses the wire. At 2,000 students x 100 items a snapshot holds
@@ -34,26 +34,17 @@ function columns<T extends Record<string, unknown[]>>(shape: z.ZodType<T>, name:
   });
 }
 
-export const PackedScores = columns(
-  z.object({
-    studentIds: z.array(Id),
-    itemIds: z.array(Id),
-    values: z.array(z.number().nullable()),
-    extras: z.array(z.tuple([Index, ScoreExtras])),
-  }),
-  'scores',
-);
+/** The columns every kind of cell has, after its owners' ids. */
+const cellColumns = <E extends z.ZodType>(extras: E) => ({
+  itemIds: z.array(Id),
+  values: z.array(z.number().nullable()),
+  extras: z.array(z.tuple([Index, extras])),
+});
+
+export const PackedScores = columns(z.object({ studentIds: z.array(Id), ...cellColumns(ScoreExtras) }), 'scores');
 export type PackedScores = z.infer<typeof PackedScores>;
 
-export const PackedTeamScores = columns(
-  z.object({
-    teamIds: z.array(Id),
-    itemIds: z.array(Id),
-    values: z.array(z.number().nullable()),
-    extras: z.array(z.tuple([Index, TeamScoreExtras])),
-  }),
-  'teamScores',
-);
+export const PackedTeamScores = columns(z.object({ teamIds: z.array(Id), ...cellColumns(TeamScoreExtras) }), 'teamScores');
 export type PackedTeamScores = z.infer<typeof PackedTeamScores>;
 
 export const PackedAttendance = columns(
@@ -82,28 +73,31 @@ function extrasOf<C, K extends keyof C>(cell: C, keys: readonly K[]): Partial<Pi
 export const scoreExtras = (score: Score): ScoreExtras | undefined => extrasOf(score, SCORE_EXTRAS);
 export const teamScoreExtras = (score: TeamScore): TeamScoreExtras | undefined => extrasOf(score, CELL_EXTRAS);
 
-export function packScores(scores: readonly Score[]): PackedScores {
-  const packed: PackedScores = { studentIds: [], itemIds: [], values: [], extras: [] };
-  scores.forEach((s, i) => {
-    packed.studentIds.push(s.studentId);
-    packed.itemIds.push(s.itemId);
-    packed.values.push(s.value);
-    const extras = scoreExtras(s);
+/** Cells as columns: owner ids, item ids and values, with extras only for the cells that have any. */
+function packCells<C extends { itemId: number; value: number | null }, E>(
+  cells: readonly C[],
+  ownerOf: (cell: C) => number,
+  extrasOf: (cell: C) => E | undefined,
+) {
+  const packed = { owners: [] as number[], itemIds: [] as number[], values: [] as (number | null)[], extras: [] as [number, E][] };
+  cells.forEach((c, i) => {
+    packed.owners.push(ownerOf(c));
+    packed.itemIds.push(c.itemId);
+    packed.values.push(c.value);
+    const extras = extrasOf(c);
     if (extras) packed.extras.push([i, extras]);
   });
   return packed;
 }
 
+export function packScores(scores: readonly Score[]): PackedScores {
+  const { owners, ...rest } = packCells(scores, (s) => s.studentId, scoreExtras);
+  return { studentIds: owners, ...rest };
+}
+
 export function packTeamScores(scores: readonly TeamScore[]): PackedTeamScores {
-  const packed: PackedTeamScores = { teamIds: [], itemIds: [], values: [], extras: [] };
-  scores.forEach((s, i) => {
-    packed.teamIds.push(s.teamId);
-    packed.itemIds.push(s.itemId);
-    packed.values.push(s.value);
-    const extras = teamScoreExtras(s);
-    if (extras) packed.extras.push([i, extras]);
-  });
-  return packed;
+  const { owners, ...rest } = packCells(scores, (s) => s.teamId, teamScoreExtras);
+  return { teamIds: owners, ...rest };
 }
 
 export function packAttendance(records: readonly AttendanceRecord[]): PackedAttendance {
@@ -119,37 +113,14 @@ export function packSnapshot(snapshot: CourseSnapshot): PackedSnapshot {
   };
 }
 
-// Every cell object is built with all its fields in one literal, so they share one shape (fast in V8).
 function unpackScores(p: PackedScores): Score[] {
-  const scores: Score[] = p.values.map((value, i) => ({
-    studentId: p.studentIds[i]!,
-    itemId: p.itemIds[i]!,
-    value,
-    status: null,
-    submittedAt: null,
-    daysLate: null,
-    extensionDays: null,
-    waiverReason: null,
-    comment: null,
-    integrity: null,
-    adjustment: null,
-  }));
+  const scores = p.values.map((value, i) => blankScore(p.studentIds[i]!, p.itemIds[i]!, value));
   for (const [i, extras] of p.extras) Object.assign(scores[i]!, extras);
   return scores;
 }
 
 function unpackTeamScores(p: PackedTeamScores): TeamScore[] {
-  const scores: TeamScore[] = p.values.map((value, i) => ({
-    teamId: p.teamIds[i]!,
-    itemId: p.itemIds[i]!,
-    value,
-    status: null,
-    submittedAt: null,
-    daysLate: null,
-    extensionDays: null,
-    waiverReason: null,
-    comment: null,
-  }));
+  const scores = p.values.map((value, i) => blankTeamScore(p.teamIds[i]!, p.itemIds[i]!, value));
   for (const [i, extras] of p.extras) Object.assign(scores[i]!, extras);
   return scores;
 }

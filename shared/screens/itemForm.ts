@@ -1,5 +1,5 @@
 /** The item and weekly-series forms: text fields in, the API's input out, or messages per field. */
-import type { ItemFields } from '../api/items';
+import type { ItemFields, SeriesSpec } from '../api/items';
 import type { Item } from '../model/course';
 import { parseNumber } from './policyForm';
 
@@ -78,18 +78,7 @@ export interface SeriesForm {
   teamGraded: boolean;
 }
 
-export interface SeriesInput {
-  categoryId: number;
-  prefix: string;
-  from: number;
-  to: number;
-  pointsPossible: number;
-  firstDueDate: string;
-  everyDays: number;
-  teamGraded: boolean;
-}
-
-export function formToSeries(f: SeriesForm): { ok: true; input: SeriesInput } | { ok: false; errors: Errors<SeriesForm> } {
+export function formToSeries(f: SeriesForm): { ok: true; input: SeriesSpec } | { ok: false; errors: Errors<SeriesForm> } {
   const errors: Errors<SeriesForm> = {};
   const whole = (s: string) => {
     const n = parseNumber(s);

@@ -3,8 +3,9 @@
  * Run: npx tsx test/bench/engine.bench.ts
  * Targets: full recompute < 100 ms, one student < 0.1 ms.
  */
-import type {
-  AttendanceRecord,
+import {
+  blankScore,
+  type AttendanceRecord,
   AttendanceSession,
   Category,
   CourseSnapshot,
@@ -16,6 +17,7 @@ import type {
 } from '../../shared/model';
 import { IE7374_POLICY } from '../../shared/model/preset';
 import { computePrepared, computeStudent, prepareCourse } from '../../shared/grading';
+import { seededRandom } from '../../shared/util/random';
 
 const STUDENTS = 2000;
 const ITEMS = 100;
@@ -23,20 +25,9 @@ const TEAM_SIZE = 4;
 const SESSIONS = 28;
 const AS_OF = '2025-06-01T00:00:00Z';
 
-/** Small deterministic PRNG (mulberry32) so runs are comparable. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 export function generateCourse(students = STUDENTS, items = ITEMS, seed = 7374): CourseSnapshot {
-  const r = rng(seed);
+  // Seeded so runs are comparable.
+  const r = seededRandom(seed);
   const categories: Category[] = [
     { id: 1, name: 'Homeworks', weight: 25, dropLowest: 2, dropHighest: 0, equalWeightItems: false, kind: 'items', position: 1 },
     { id: 2, name: 'Reading assignments', weight: 10, dropLowest: 1, dropHighest: 1, equalWeightItems: false, kind: 'items', position: 2 },
@@ -82,19 +73,7 @@ export function generateCourse(students = STUDENTS, items = ITEMS, seed = 7374):
     for (const it of itemList) {
       if (it.teamGraded) {
         if (r() < 0.05) {
-          scores.push({
-            studentId: st.id,
-            itemId: it.id,
-            value: null,
-            status: null,
-            submittedAt: null,
-            daysLate: null,
-            extensionDays: null,
-            waiverReason: null,
-            comment: null,
-            integrity: null,
-            adjustment: { mode: 'delta', value: -5 },
-          });
+          scores.push({ ...blankScore(st.id, it.id), adjustment: { mode: 'delta', value: -5 } });
         }
         continue;
       }

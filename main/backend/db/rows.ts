@@ -20,6 +20,19 @@ type R = Record<string, any>;
 
 const bool = (v: unknown) => v === 1 || v === true;
 
+/**
+ * The columns a patch sets (`columns` maps field to column): a field absent from the patch is
+ * left out of the row, so its column keeps its value.
+ */
+export function patchColumns<P extends Record<string, unknown>>(patch: P, columns: Record<keyof P, string>): R {
+  const row: R = {};
+  for (const [field, column] of Object.entries(columns) as [keyof P, string][]) {
+    const value = patch[field];
+    if (value !== undefined) row[column] = typeof value === 'boolean' ? Number(value) : value;
+  }
+  return row;
+}
+
 export const toCategory = (r: R): Category => ({
   id: r.id,
   name: r.name,

@@ -1,9 +1,9 @@
-import type { ItemFields } from '../../../shared/api/items';
+import type { ItemFields, SeriesSpec } from '../../../shared/api/items';
 import { ApiError } from '../../../shared/api/envelope';
 import type { Item } from '../../../shared/model';
 import { change, type ChangeSet } from '../changes/tracker';
 import type { Db } from '../db/open';
-import { toItem } from '../db/rows';
+import { patchColumns, toItem } from '../db/rows';
 import { addCalendarDays } from '../../../shared/grading';
 
 type Row = Record<string, any>;
@@ -23,21 +23,17 @@ function ensureItemCategory(db: Db, categoryId: number): void {
   }
 }
 
-function itemColumns(fields: Partial<ItemFields>): Row {
-  const row: Row = {};
-  const set = (column: string, value: unknown) => {
-    if (value !== undefined) row[column] = typeof value === 'boolean' ? Number(value) : value;
-  };
-  set('category_id', fields.categoryId);
-  set('name', fields.name);
-  set('points_possible', fields.pointsPossible);
-  set('due_date', fields.dueDate);
-  set('due_time', fields.dueTime);
-  set('team_graded', fields.teamGraded);
-  set('never_drop', fields.neverDrop);
-  set('muted', fields.muted);
-  return row;
-}
+const itemColumns = (fields: Partial<ItemFields>): Row =>
+  patchColumns(fields, {
+    categoryId: 'category_id',
+    name: 'name',
+    pointsPossible: 'points_possible',
+    dueDate: 'due_date',
+    dueTime: 'due_time',
+    teamGraded: 'team_graded',
+    neverDrop: 'never_drop',
+    muted: 'muted',
+  });
 
 const nextPosition = (db: Db) => (db.prepare('SELECT coalesce(max(position), 0) + 1 AS p FROM item').get() as { p: number }).p;
 
@@ -101,18 +97,6 @@ export function deleteItem(db: Db, id: number): void {
     }
     cs.put('item', { id }, null);
   });
-}
-
-export interface SeriesSpec {
-  categoryId: number;
-  prefix: string;
-  from: number;
-  to: number;
-  pointsPossible: number;
-  firstDueDate: string;
-  everyDays: number;
-  dueTime?: string | null;
-  teamGraded?: boolean;
 }
 
 /** "Homework 1" to "Homework 12", due every `everyDays` from the first date, as one undo step. */

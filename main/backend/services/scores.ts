@@ -3,31 +3,30 @@ import { ApiError, type ErrorCode } from '../../../shared/api/envelope';
 import type { Score, TeamScore } from '../../../shared/model';
 import { change } from '../changes/tracker';
 import type { Db } from '../db/open';
-import { toScore, toTeamScore } from '../db/rows';
+import { patchColumns, toScore, toTeamScore } from '../db/rows';
 import { studentLabel } from './roster';
 
 type Row = Record<string, unknown>;
 
 /** The columns a cell patch sets; fields absent from the patch are left out so they keep their value. */
 function cellColumns(patch: CellPatch): Row {
-  const row: Row = {};
-  const set = (column: string, value: unknown) => {
-    if (value !== undefined) row[column] = value;
-  };
-  set('value', patch.value);
-  set('status', patch.status);
-  set('submitted_at', patch.submittedAt);
-  set('days_late', patch.daysLate);
-  set('extension_days', patch.extensionDays);
-  set('waiver_reason', patch.waiverReason);
-  set('comment', patch.comment);
-  if (patch.integrity !== undefined) {
-    row.integrity_date = patch.integrity?.date ?? null;
-    row.integrity_note = patch.integrity?.note ?? null;
+  const { integrity, adjustment, ...cell } = patch;
+  const row = patchColumns(cell, {
+    value: 'value',
+    status: 'status',
+    submittedAt: 'submitted_at',
+    daysLate: 'days_late',
+    extensionDays: 'extension_days',
+    waiverReason: 'waiver_reason',
+    comment: 'comment',
+  });
+  if (integrity !== undefined) {
+    row.integrity_date = integrity?.date ?? null;
+    row.integrity_note = integrity?.note ?? null;
   }
-  if (patch.adjustment !== undefined) {
-    row.adjust_mode = patch.adjustment?.mode ?? null;
-    row.adjust_value = patch.adjustment?.value ?? null;
+  if (adjustment !== undefined) {
+    row.adjust_mode = adjustment?.mode ?? null;
+    row.adjust_value = adjustment?.value ?? null;
   }
   return row;
 }

@@ -9,7 +9,7 @@ import {
   type StudentResult,
   type View,
 } from '../../../shared/grading';
-import type { CourseSnapshot, Score, Student, TeamScore } from '../../../shared/model';
+import { blankScore, blankTeamScore, type CourseSnapshot, type Score, type Student, type TeamScore } from '../../../shared/model';
 import { api } from '../api/client';
 import { NOTICE_MS } from './app';
 import { useCourse } from './course';
@@ -71,14 +71,12 @@ interface GradebookStore {
 
 export const teamKey = (teamId: number, itemId: number) => `${teamId}:${itemId}`;
 
-const blankCell = { value: null, status: null, submittedAt: null, daysLate: null, extensionDays: null, waiverReason: null, comment: null };
-
 function mergeScore(old: Score | undefined, studentId: number, itemId: number, patch: CellEdit['patch']): Score {
-  return { ...(old ?? { studentId, itemId, ...blankCell, integrity: null, adjustment: null }), ...patch };
+  return { ...(old ?? blankScore(studentId, itemId)), ...patch };
 }
 
 function mergeTeam(old: TeamScore | undefined, teamId: number, itemId: number, patch: CellEdit['patch']): TeamScore {
-  return { ...(old ?? { teamId, itemId, ...blankCell }), ...patch } as TeamScore;
+  return { ...(old ?? blankTeamScore(teamId, itemId)), ...patch } as TeamScore;
 }
 
 const written = (scores: Score[], teamScores: TeamScore[]): CellChanges => ({

@@ -2,59 +2,16 @@ import { describe, expect, it } from 'vitest';
 import { bandDistribution, histogram } from '../../../shared/charts/distribution';
 import { computeCourse } from '../../../shared/grading';
 import { IE7374_POLICY, type CourseSnapshot, type Policy } from '../../../shared/model';
+import { item, score, snapshot, student } from '../grading/helpers';
 
 /** A one-item course: each student's final percentage is exactly their score. */
 function course(scores: number[], policy: Policy = IE7374_POLICY): CourseSnapshot {
-  return {
-    course: { name: 'T', code: null, term: null },
+  return snapshot({
     policy,
-    categories: [{ id: 1, name: 'Work', weight: 100, dropLowest: 0, dropHighest: 0, equalWeightItems: false, kind: 'items', position: 0 }],
-    students: scores.map((_, i) => ({
-      id: i + 1,
-      registrarId: `S${i + 1}`,
-      firstName: 'F',
-      lastName: `L${i + 1}`,
-      preferredName: null,
-      email: null,
-      section: null,
-      status: 'enrolled',
-      extensionDays: 0,
-      accommodationNote: null,
-    })),
-    teams: [],
-    memberships: [],
-    items: [
-      {
-        id: 1,
-        categoryId: 1,
-        name: 'Exam',
-        pointsPossible: 100,
-        dueDate: null,
-        dueTime: null,
-        teamGraded: false,
-        neverDrop: false,
-        muted: false,
-        position: 0,
-      },
-    ],
-    scores: scores.map((value, i) => ({
-      studentId: i + 1,
-      itemId: 1,
-      value,
-      status: null,
-      submittedAt: null,
-      daysLate: null,
-      extensionDays: null,
-      waiverReason: null,
-      comment: null,
-      integrity: null,
-      adjustment: null,
-    })),
-    teamScores: [],
-    attendanceSessions: [],
-    attendance: [],
-    overrides: [],
-  };
+    students: scores.map((_, i) => student(i + 1)),
+    items: [item(1, 1, 100)],
+    scores: scores.map((value, i) => score(i + 1, 1, value)),
+  });
 }
 
 function distribution(snapshot: CourseSnapshot) {

@@ -1,4 +1,14 @@
-import type { Category, CourseSnapshot, Item, Policy, Score, Student, TeamScore } from '../../../shared/model';
+import {
+  blankScore,
+  blankTeamScore,
+  type Category,
+  type CourseSnapshot,
+  type Item,
+  type Policy,
+  type Score,
+  type Student,
+  type TeamScore,
+} from '../../../shared/model';
 import { IE7374_POLICY } from '../../../shared/model/preset';
 
 export function student(id: number, over: Partial<Student> = {}): Student {
@@ -48,35 +58,11 @@ export function item(id: number, categoryId: number, pointsPossible: number, ove
 }
 
 export function score(studentId: number, itemId: number, value: number | null, over: Partial<Score> = {}): Score {
-  return {
-    studentId,
-    itemId,
-    value,
-    status: null,
-    submittedAt: null,
-    daysLate: null,
-    extensionDays: null,
-    waiverReason: null,
-    comment: null,
-    integrity: null,
-    adjustment: null,
-    ...over,
-  };
+  return { ...blankScore(studentId, itemId, value), ...over };
 }
 
 export function teamScore(teamId: number, itemId: number, value: number | null, over: Partial<TeamScore> = {}): TeamScore {
-  return {
-    teamId,
-    itemId,
-    value,
-    status: null,
-    submittedAt: null,
-    daysLate: null,
-    extensionDays: null,
-    waiverReason: null,
-    comment: null,
-    ...over,
-  };
+  return { ...blankTeamScore(teamId, itemId, value), ...over };
 }
 
 export function policy(over: Partial<Policy> = {}): Policy {

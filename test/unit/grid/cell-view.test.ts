@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ItemResult } from '../../../shared/grading';
 import { cellView } from '../../../shared/grid';
+import { blankScore } from '../../../shared/model';
 
 const result = (over: Partial<ItemResult>): ItemResult => ({
   itemId: 1,
@@ -83,19 +84,7 @@ describe('cell states at a glance', () => {
     expect(t.title).toContain('-10 points');
   });
   it('adds the comment to the tooltip', () => {
-    const own = {
-      studentId: 1,
-      itemId: 1,
-      value: 8,
-      status: null,
-      submittedAt: null,
-      daysLate: null,
-      extensionDays: null,
-      waiverReason: null,
-      comment: 'Great work',
-      integrity: null,
-      adjustment: null,
-    };
+    const own = { ...blankScore(1, 1, 8), comment: 'Great work' };
     const v = cellView(own, result({}), false);
     expect(v.marks).toEqual(['comment']);
     expect(v.title).toBe('Comment: Great work');

@@ -1,20 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { Student } from '../../../shared/model';
 import { matchesSearch, sortBy, studentName } from '../../../shared/grid';
+import { student as baseStudent } from '../grading/helpers';
 
-const student = (over: Partial<Student>): Student => ({
-  id: 1,
-  registrarId: '001234567',
-  firstName: 'José',
-  lastName: 'Núñez',
-  preferredName: null,
-  email: null,
-  section: null,
-  status: 'enrolled',
-  extensionDays: 0,
-  accommodationNote: null,
-  ...over,
-});
+const student = (over: Partial<Student>): Student =>
+  baseStudent(1, { registrarId: '001234567', firstName: 'José', lastName: 'Núñez', ...over });
 
 describe('student search', () => {
   it('ignores accents and case, matches every word', () => {

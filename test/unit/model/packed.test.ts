@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
+  blankScore,
   IE7374_POLICY,
   PackedSnapshot,
   packSnapshot,
@@ -72,19 +73,7 @@ describe('packed snapshot', () => {
   });
 
   it('carries a plain score as three numbers and lists only the fields a cell has', () => {
-    const plain: Score = {
-      studentId: 3,
-      itemId: 7,
-      value: 9.5,
-      status: null,
-      submittedAt: null,
-      daysLate: null,
-      extensionDays: null,
-      waiverReason: null,
-      comment: null,
-      integrity: null,
-      adjustment: null,
-    };
+    const plain = blankScore(3, 7, 9.5);
     const flagged: Score = { ...plain, itemId: 8, value: null, status: 'excused', integrity: { date: '2026-09-20', note: 'Copied' } };
     const packed = packSnapshot(snapshotWith([plain, flagged], [], []));
     expect(packed.scores).toEqual({

@@ -26,6 +26,55 @@ export function Dialog({ title, onClose, children, wide }: { title: string; onCl
   );
 }
 
+/**
+ * A dialog around one form: the browser's own checks stay off (the form's parser explains
+ * problems better), and a refusal shows above Cancel and the submit button.
+ */
+export function FormDialog({
+  title,
+  onClose,
+  onSubmit,
+  failure,
+  submit,
+  busy,
+  children,
+}: {
+  title: string;
+  onClose: () => void;
+  onSubmit: () => void;
+  failure: ReactNode;
+  submit: string;
+  busy?: boolean;
+  children: ReactNode;
+}) {
+  return (
+    <Dialog title={title} onClose={onClose}>
+      <form
+        noValidate
+        onSubmit={(e) => {
+          e.preventDefault();
+          onSubmit();
+        }}
+      >
+        {children}
+        {failure && (
+          <div role="alert" className="form-error">
+            {failure}
+          </div>
+        )}
+        <div className="row end">
+          <button type="button" onClick={onClose}>
+            Cancel
+          </button>
+          <button type="submit" className="primary" disabled={busy}>
+            {submit}
+          </button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}
+
 /** A labelled control with its error message tied to it for screen readers. */
 export function Field({
   label,

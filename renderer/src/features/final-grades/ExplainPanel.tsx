@@ -1,5 +1,6 @@
 import type { StudentResult, View } from '../../../../shared/grading';
 import { fmtPoints } from '../../../../shared/grading/format';
+import { ColumnHeads } from '../common/ColumnHeads';
 
 const INCLUSION: Record<string, string> = { counted: 'counted', dropped: 'dropped', excluded: 'not counted' };
 
@@ -18,22 +19,16 @@ export function ExplainPanel({ name, result, view }: { name: string; result: Stu
       </ol>
       <div className="table-wrap">
         <table className="data" aria-label={`Items of ${name}`}>
-          <thead>
-            <tr>
-              <th scope="col">Item</th>
-              <th scope="col" className="num">
-                Entered
-              </th>
-              <th scope="col" className="num">
-                Counts as
-              </th>
-              <th scope="col" className="num">
-                Possible
-              </th>
-              <th scope="col">In this view</th>
-              <th scope="col">Why</th>
-            </tr>
-          </thead>
+          <ColumnHeads
+            columns={[
+              'Item',
+              { label: 'Entered', num: true },
+              { label: 'Counts as', num: true },
+              { label: 'Possible', num: true },
+              'In this view',
+              'Why',
+            ]}
+          />
           <tbody>
             {result.items.map((it) => (
               <tr key={it.itemId} className={it[view] === 'counted' ? undefined : 'dim'}>

@@ -4,7 +4,7 @@ import { parseNumber } from '../../../../shared/screens/policyForm';
 import { api } from '../../api/client';
 import { useCourse } from '../../stores/course';
 import { announce } from '../common/announce';
-import { Dialog, Field } from '../common/Dialog';
+import { Field, FormDialog } from '../common/Dialog';
 import { refusal } from '../settings/PolicyEditor';
 
 interface Props {
@@ -45,50 +45,33 @@ export function OverrideDialog({ studentId, name, bands, mode, onClose }: Props)
   };
 
   return (
-    <Dialog title={mode === 'set' ? `Override the final grade of ${name}` : `Clear the override of ${name}`} onClose={onClose}>
-      <form
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
-          void save();
-        }}
-      >
-        {mode === 'set' && (
-          <div className="grid-2">
-            <Field label="Letter">
-              {(p) => (
-                <select {...p} value={letter} onChange={(e) => setLetter(e.target.value)}>
-                  <option value="">(from the percent)</option>
-                  {bands.map((b) => (
-                    <option key={b.letter} value={b.letter}>
-                      {b.letter}
-                    </option>
-                  ))}
-                </select>
-              )}
-            </Field>
-            <Field label="Percent (optional)">
-              {(p) => <input {...p} inputMode="decimal" value={percent} onChange={(e) => setPercent(e.target.value)} />}
-            </Field>
-          </div>
-        )}
-        <Field label="Reason">{(p) => <textarea {...p} rows={3} value={reason} onChange={(e) => setReason(e.target.value)} />}</Field>
-        {errors.length > 0 && (
-          <div role="alert" className="form-error">
-            {errors.map((e) => (
-              <div key={e}>{e}</div>
-            ))}
-          </div>
-        )}
-        <div className="row end">
-          <button type="button" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" className="primary">
-            {mode === 'set' ? 'Save override' : 'Clear override'}
-          </button>
+    <FormDialog
+      title={mode === 'set' ? `Override the final grade of ${name}` : `Clear the override of ${name}`}
+      onClose={onClose}
+      onSubmit={() => void save()}
+      failure={errors.length > 0 && errors.map((e) => <div key={e}>{e}</div>)}
+      submit={mode === 'set' ? 'Save override' : 'Clear override'}
+    >
+      {mode === 'set' && (
+        <div className="grid-2">
+          <Field label="Letter">
+            {(p) => (
+              <select {...p} value={letter} onChange={(e) => setLetter(e.target.value)}>
+                <option value="">(from the percent)</option>
+                {bands.map((b) => (
+                  <option key={b.letter} value={b.letter}>
+                    {b.letter}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+          <Field label="Percent (optional)">
+            {(p) => <input {...p} inputMode="decimal" value={percent} onChange={(e) => setPercent(e.target.value)} />}
+          </Field>
         </div>
-      </form>
-    </Dialog>
+      )}
+      <Field label="Reason">{(p) => <textarea {...p} rows={3} value={reason} onChange={(e) => setReason(e.target.value)} />}</Field>
+    </FormDialog>
   );
 }

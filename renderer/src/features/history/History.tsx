@@ -7,6 +7,7 @@ import { api } from '../../api/client';
 import { useApp } from '../../stores/app';
 import { useCourse } from '../../stores/course';
 import '../common/screens.css';
+import { ColumnHeads } from '../common/ColumnHeads';
 
 const PAGE = 50;
 
@@ -160,15 +161,7 @@ export function History() {
         <p className="empty">No changes match these filters.</p>
       ) : (
         <table className="data" aria-label="Change history">
-          <thead>
-            <tr>
-              <th scope="col">When</th>
-              <th scope="col">Action</th>
-              <th scope="col">What</th>
-              <th scope="col">Change</th>
-              <th scope="col">Reason</th>
-            </tr>
-          </thead>
+          <ColumnHeads columns={['When', 'Action', 'What', 'Change', 'Reason']} />
           <tbody>
             {data?.entries.map((e) => (
               <tr key={e.id}>

@@ -13,7 +13,7 @@ import {
 import { api } from '../../api/client';
 import { useCourse } from '../../stores/course';
 import { announce } from '../common/announce';
-import { Dialog, Field } from '../common/Dialog';
+import { Field, FormDialog } from '../common/Dialog';
 import { plural } from '../../../../shared/grading';
 
 /** Saves through the backend, keeping its refusal inside the dialog; says what was saved once it is. */
@@ -59,27 +59,6 @@ function CategorySelect({
   );
 }
 
-function Failure({ text }: { text: string | null }) {
-  return text ? (
-    <p role="alert" className="form-error">
-      {text}
-    </p>
-  ) : null;
-}
-
-function Buttons({ onClose, submit }: { onClose: () => void; submit: string }) {
-  return (
-    <div className="row end">
-      <button type="button" onClick={onClose}>
-        Cancel
-      </button>
-      <button type="submit" className="primary">
-        {submit}
-      </button>
-    </div>
-  );
-}
-
 export function ItemDialog({
   item,
   categoryId,
@@ -105,46 +84,42 @@ export function ItemDialog({
       );
   };
   return (
-    <Dialog title={item ? `Edit ${item.name}` : 'Add an item'} onClose={onClose}>
-      <form
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
-          submit();
-        }}
-      >
-        <div className="grid-2">
-          <Field label="Name" error={errors.name}>
-            {(p) => <input {...p} value={form.name} onChange={(e) => set({ name: e.target.value })} />}
-          </Field>
-          <CategorySelect categories={categories} value={form.categoryId} onChange={(categoryId) => set({ categoryId })} />
-          <Field label="Points possible" error={errors.pointsPossible}>
-            {(p) => (
-              <input {...p} inputMode="decimal" value={form.pointsPossible} onChange={(e) => set({ pointsPossible: e.target.value })} />
-            )}
-          </Field>
-          <Field label="Due date" error={errors.dueDate}>
-            {(p) => <input {...p} type="date" value={form.dueDate} onChange={(e) => set({ dueDate: e.target.value })} />}
-          </Field>
-          <Field label="Due time (empty: the course default)" error={errors.dueTime}>
-            {(p) => <input {...p} type="time" value={form.dueTime} onChange={(e) => set({ dueTime: e.target.value })} />}
-          </Field>
-        </div>
-        {(
-          [
-            ['teamGraded', 'Team-graded (one score per team)'],
-            ['neverDrop', 'Never drop (exempt from drop-lowest)'],
-            ['muted', 'Muted (hidden from student-facing exports)'],
-          ] as const
-        ).map(([key, label]) => (
-          <label key={key} className="check">
-            <input type="checkbox" checked={form[key]} onChange={(e) => set({ [key]: e.target.checked })} /> {label}
-          </label>
-        ))}
-        <Failure text={failure} />
-        <Buttons onClose={onClose} submit={item ? 'Save item' : 'Add item'} />
-      </form>
-    </Dialog>
+    <FormDialog
+      title={item ? `Edit ${item.name}` : 'Add an item'}
+      onClose={onClose}
+      onSubmit={submit}
+      failure={failure}
+      submit={item ? 'Save item' : 'Add item'}
+    >
+      <div className="grid-2">
+        <Field label="Name" error={errors.name}>
+          {(p) => <input {...p} value={form.name} onChange={(e) => set({ name: e.target.value })} />}
+        </Field>
+        <CategorySelect categories={categories} value={form.categoryId} onChange={(categoryId) => set({ categoryId })} />
+        <Field label="Points possible" error={errors.pointsPossible}>
+          {(p) => (
+            <input {...p} inputMode="decimal" value={form.pointsPossible} onChange={(e) => set({ pointsPossible: e.target.value })} />
+          )}
+        </Field>
+        <Field label="Due date" error={errors.dueDate}>
+          {(p) => <input {...p} type="date" value={form.dueDate} onChange={(e) => set({ dueDate: e.target.value })} />}
+        </Field>
+        <Field label="Due time (empty: the course default)" error={errors.dueTime}>
+          {(p) => <input {...p} type="time" value={form.dueTime} onChange={(e) => set({ dueTime: e.target.value })} />}
+        </Field>
+      </div>
+      {(
+        [
+          ['teamGraded', 'Team-graded (one score per team)'],
+          ['neverDrop', 'Never drop (exempt from drop-lowest)'],
+          ['muted', 'Muted (hidden from student-facing exports)'],
+        ] as const
+      ).map(([key, label]) => (
+        <label key={key} className="check">
+          <input type="checkbox" checked={form[key]} onChange={(e) => set({ [key]: e.target.checked })} /> {label}
+        </label>
+      ))}
+    </FormDialog>
   );
 }
 
@@ -185,29 +160,19 @@ export function SeriesDialog({
       );
   };
   return (
-    <Dialog title="Add a weekly series" onClose={onClose}>
-      <form
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
-          submit();
-        }}
-      >
-        <div className="grid-2">
-          {text('prefix', 'Name prefix (e.g. Homework)')}
-          <CategorySelect categories={categories} value={form.categoryId} onChange={(categoryId) => set({ categoryId })} />
-          {text('from', 'Numbered from')}
-          {text('to', 'to')}
-          {text('pointsPossible', 'Points possible each')}
-          {text('firstDueDate', 'First due date', 'date')}
-          {text('everyDays', 'Every how many days')}
-        </div>
-        <label className="check">
-          <input type="checkbox" checked={form.teamGraded} onChange={(e) => set({ teamGraded: e.target.checked })} /> Team-graded
-        </label>
-        <Failure text={failure} />
-        <Buttons onClose={onClose} submit="Add series" />
-      </form>
-    </Dialog>
+    <FormDialog title="Add a weekly series" onClose={onClose} onSubmit={submit} failure={failure} submit="Add series">
+      <div className="grid-2">
+        {text('prefix', 'Name prefix (e.g. Homework)')}
+        <CategorySelect categories={categories} value={form.categoryId} onChange={(categoryId) => set({ categoryId })} />
+        {text('from', 'Numbered from')}
+        {text('to', 'to')}
+        {text('pointsPossible', 'Points possible each')}
+        {text('firstDueDate', 'First due date', 'date')}
+        {text('everyDays', 'Every how many days')}
+      </div>
+      <label className="check">
+        <input type="checkbox" checked={form.teamGraded} onChange={(e) => set({ teamGraded: e.target.checked })} /> Team-graded
+      </label>
+    </FormDialog>
   );
 }

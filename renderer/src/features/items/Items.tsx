@@ -5,6 +5,7 @@ import { plural } from '../../../../shared/grading';
 import { api } from '../../api/client';
 import { useCourse } from '../../stores/course';
 import { ItemDialog, SeriesDialog } from './ItemDialogs';
+import { ColumnHeads } from '../common/ColumnHeads';
 
 type Editing = { kind: 'item'; item: Item | null; categoryId: number } | { kind: 'series'; categoryId: number } | null;
 
@@ -59,17 +60,7 @@ export function Items() {
                 <p className="muted">No items in {c.name} yet. Add one, or a weekly series.</p>
               ) : (
                 <table className="data" aria-label={`Items in ${c.name}`}>
-                  <thead>
-                    <tr>
-                      <th scope="col">Name</th>
-                      <th scope="col" className="num">
-                        Points
-                      </th>
-                      <th scope="col">Due</th>
-                      <th scope="col">Options</th>
-                      <th scope="col">Actions</th>
-                    </tr>
-                  </thead>
+                  <ColumnHeads columns={['Name', { label: 'Points', num: true }, 'Due', 'Options', 'Actions']} />
                   <tbody>
                     {items.map((i) => (
                       <tr key={i.id}>

@@ -6,6 +6,7 @@ import '../common/screens.css';
 import { StudentDialog } from './StudentDialog';
 import { Teams } from './Teams';
 import { useExcel } from '../excel/store';
+import { ColumnHeads } from '../common/ColumnHeads';
 
 /** "Who is in the class, in which team, with what accommodation?" */
 export function Roster() {
@@ -65,23 +66,21 @@ export function Roster() {
           <Teams teams={snapshot.teams} sizes={teamSizes} />
           <div className="scroll-x">
             <table className="data" aria-label="Students">
-              <thead>
-                <tr>
-                  <th scope="col">Registrar ID</th>
-                  <th scope="col">Last name</th>
-                  <th scope="col">First name</th>
-                  <th scope="col">Preferred</th>
-                  <th scope="col">Email</th>
-                  <th scope="col">Section</th>
-                  <th scope="col">Team</th>
-                  <th scope="col" className="num">
-                    <abbr title="Extension days (accommodation)">Ext. days</abbr>
-                  </th>
-                  <th scope="col">Accommodation</th>
-                  <th scope="col">Status</th>
-                  <th scope="col">Actions</th>
-                </tr>
-              </thead>
+              <ColumnHeads
+                columns={[
+                  'Registrar ID',
+                  'Last name',
+                  'First name',
+                  'Preferred',
+                  'Email',
+                  'Section',
+                  'Team',
+                  { label: <abbr title="Extension days (accommodation)">Ext. days</abbr>, num: true },
+                  'Accommodation',
+                  'Status',
+                  'Actions',
+                ]}
+              />
               <tbody>
                 {students.map((s) => {
                   const name = `${s.firstName} ${s.lastName}`.trim();

@@ -11,7 +11,7 @@ import {
 import { api } from '../../api/client';
 import { useCourse } from '../../stores/course';
 import { announce } from '../common/announce';
-import { Dialog, Field } from '../common/Dialog';
+import { Field, FormDialog } from '../common/Dialog';
 
 const FIELDS: { key: keyof StudentForm; label: string; type?: string }[] = [
   { key: 'registrarId', label: 'Registrar ID' },
@@ -55,47 +55,33 @@ export function StudentDialog({ student, onClose }: { student: Student | null; o
   };
 
   return (
-    <Dialog title={student ? `Edit ${student.lastName}, ${student.firstName}` : 'Add a student'} onClose={onClose}>
-      <form
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
-          void save();
-        }}
-      >
-        <div className="grid-2">
-          {FIELDS.map((f) => (
-            <Field key={f.key} label={f.label} error={errors[f.key]}>
-              {(p) => (
-                <input {...p} type={f.type ?? 'text'} value={form[f.key]} onChange={(e) => setForm({ ...form, [f.key]: e.target.value })} />
-              )}
-            </Field>
-          ))}
-        </div>
-        <Field label="Accommodation note" error={errors.accommodationNote}>
-          {(p) => (
-            <textarea
-              {...p}
-              rows={2}
-              value={form.accommodationNote}
-              onChange={(e) => setForm({ ...form, accommodationNote: e.target.value })}
-            />
-          )}
-        </Field>
-        {failure && (
-          <p role="alert" className="form-error">
-            {failure}
-          </p>
+    <FormDialog
+      title={student ? `Edit ${student.lastName}, ${student.firstName}` : 'Add a student'}
+      onClose={onClose}
+      onSubmit={() => void save()}
+      failure={failure}
+      submit={student ? 'Save student' : 'Add student'}
+      busy={saving}
+    >
+      <div className="grid-2">
+        {FIELDS.map((f) => (
+          <Field key={f.key} label={f.label} error={errors[f.key]}>
+            {(p) => (
+              <input {...p} type={f.type ?? 'text'} value={form[f.key]} onChange={(e) => setForm({ ...form, [f.key]: e.target.value })} />
+            )}
+          </Field>
+        ))}
+      </div>
+      <Field label="Accommodation note" error={errors.accommodationNote}>
+        {(p) => (
+          <textarea
+            {...p}
+            rows={2}
+            value={form.accommodationNote}
+            onChange={(e) => setForm({ ...form, accommodationNote: e.target.value })}
+          />
         )}
-        <div className="row end">
-          <button type="button" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" className="primary" disabled={saving}>
-            {student ? 'Save student' : 'Add student'}
-          </button>
-        </div>
-      </form>
-    </Dialog>
+      </Field>
+    </FormDialog>
   );
 }

@@ -1,4 +1,6 @@
 import type { BandRow } from '../../../../shared/screens/policyForm';
+import { ColumnHeads, REMOVE_COLUMN } from '../common/ColumnHeads';
+import { InputCell, RemoveCell } from './cells';
 
 /** Letter bands as editable rows: letter and lower bound (inclusive), highest first. */
 export function BandsEditor({
@@ -14,45 +16,23 @@ export function BandsEditor({
   return (
     <div>
       <table className="data compact" aria-label={label}>
-        <thead>
-          <tr>
-            <th scope="col">Letter</th>
-            <th scope="col">From (inclusive) %</th>
-            <th scope="col">
-              <span className="visually-hidden">Remove</span>
-            </th>
-          </tr>
-        </thead>
+        <ColumnHeads columns={['Letter', 'From (inclusive) %', REMOVE_COLUMN]} />
         <tbody>
           {rows.map((r, i) => (
             <tr key={i}>
-              <td>
-                <input
-                  aria-label={`Letter of band ${i + 1}`}
-                  value={r.letter}
-                  size={4}
-                  onChange={(e) => set(i, { letter: e.target.value })}
-                />
-              </td>
-              <td>
-                <input
-                  aria-label={`Lower bound of ${r.letter || `band ${i + 1}`}`}
-                  value={r.min}
-                  size={6}
-                  inputMode="decimal"
-                  onChange={(e) => set(i, { min: e.target.value })}
-                />
-              </td>
-              <td>
-                <button
-                  type="button"
-                  aria-label={`Remove band ${r.letter || i + 1}`}
-                  onClick={() => onChange(rows.filter((_, j) => j !== i))}
-                  disabled={rows.length <= 1}
-                >
-                  ×
-                </button>
-              </td>
+              <InputCell label={`Letter of band ${i + 1}`} value={r.letter} size={4} onText={(letter) => set(i, { letter })} />
+              <InputCell
+                label={`Lower bound of ${r.letter || `band ${i + 1}`}`}
+                value={r.min}
+                size={6}
+                inputMode="decimal"
+                onText={(min) => set(i, { min })}
+              />
+              <RemoveCell
+                label={`Remove band ${r.letter || i + 1}`}
+                onRemove={() => onChange(rows.filter((_, j) => j !== i))}
+                disabled={rows.length <= 1}
+              />
             </tr>
           ))}
         </tbody>

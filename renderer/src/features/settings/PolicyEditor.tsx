@@ -12,8 +12,10 @@ import {
 import { api } from '../../api/client';
 import { useApp } from '../../stores/app';
 import { useCourse } from '../../stores/course';
+import { ColumnHeads, REMOVE_COLUMN } from '../common/ColumnHeads';
 import { Field } from '../common/Dialog';
 import { BandsEditor } from './BandsEditor';
+import { InputCell, RemoveCell } from './cells';
 
 const TIME_ZONES: string[] = (() => {
   try {
@@ -102,56 +104,32 @@ export function PolicyEditor() {
       <section className="panel" aria-labelledby="cat-h">
         <h3 id="cat-h">Categories and weights</h3>
         <table className="data" aria-label="Categories">
-          <thead>
-            <tr>
-              <th scope="col">Name</th>
-              <th scope="col">Weight %</th>
-              <th scope="col">Drop lowest</th>
-              <th scope="col">Drop highest</th>
-              <th scope="col">Equal-weight items</th>
-              <th scope="col">Graded from</th>
-              <th scope="col">
-                <span className="visually-hidden">Remove</span>
-              </th>
-            </tr>
-          </thead>
+          <ColumnHeads columns={['Name', 'Weight %', 'Drop lowest', 'Drop highest', 'Equal-weight items', 'Graded from', REMOVE_COLUMN]} />
           <tbody>
             {form.categories.map((c, i) => {
               const n = c.name || `category ${i + 1}`;
               return (
                 <tr key={c.id ?? `new-${i}`}>
-                  <td>
-                    <input
-                      aria-label={`Name of category ${i + 1}`}
-                      value={c.name}
-                      onChange={(e) => setCategory(i, { name: e.target.value })}
-                    />
-                  </td>
-                  <td>
-                    <input
-                      aria-label={`Weight of ${n}`}
-                      size={5}
-                      inputMode="decimal"
-                      value={c.weight}
-                      onChange={(e) => setCategory(i, { weight: e.target.value })}
-                    />
-                  </td>
-                  <td>
-                    <input
-                      aria-label={`Drop lowest in ${n}`}
-                      size={3}
-                      value={c.dropLowest}
-                      onChange={(e) => setCategory(i, { dropLowest: e.target.value })}
-                    />
-                  </td>
-                  <td>
-                    <input
-                      aria-label={`Drop highest in ${n}`}
-                      size={3}
-                      value={c.dropHighest}
-                      onChange={(e) => setCategory(i, { dropHighest: e.target.value })}
-                    />
-                  </td>
+                  <InputCell label={`Name of category ${i + 1}`} value={c.name} onText={(name) => setCategory(i, { name })} />
+                  <InputCell
+                    label={`Weight of ${n}`}
+                    size={5}
+                    inputMode="decimal"
+                    value={c.weight}
+                    onText={(weight) => setCategory(i, { weight })}
+                  />
+                  <InputCell
+                    label={`Drop lowest in ${n}`}
+                    size={3}
+                    value={c.dropLowest}
+                    onText={(dropLowest) => setCategory(i, { dropLowest })}
+                  />
+                  <InputCell
+                    label={`Drop highest in ${n}`}
+                    size={3}
+                    value={c.dropHighest}
+                    onText={(dropHighest) => setCategory(i, { dropHighest })}
+                  />
                   <td>
                     <input
                       type="checkbox"
@@ -170,15 +148,7 @@ export function PolicyEditor() {
                       <option value="attendance">Attendance</option>
                     </select>
                   </td>
-                  <td>
-                    <button
-                      type="button"
-                      aria-label={`Remove ${n}`}
-                      onClick={() => set({ categories: form.categories.filter((_, j) => j !== i) })}
-                    >
-                      ×
-                    </button>
-                  </td>
+                  <RemoveCell label={`Remove ${n}`} onRemove={() => set({ categories: form.categories.filter((_, j) => j !== i) })} />
                 </tr>
               );
             })}
@@ -234,35 +204,22 @@ export function PolicyEditor() {
       <section className="panel" aria-labelledby="late-h">
         <h3 id="late-h">Late work</h3>
         <table className="data compact" aria-label="Late-work steps">
-          <thead>
-            <tr>
-              <th scope="col">Up to hours late</th>
-              <th scope="col">Deduction %</th>
-              <th scope="col">Applied</th>
-              <th scope="col">
-                <span className="visually-hidden">Remove</span>
-              </th>
-            </tr>
-          </thead>
+          <ColumnHeads columns={['Up to hours late', 'Deduction %', 'Applied', REMOVE_COLUMN]} />
           <tbody>
             {form.lateSteps.map((s, i) => (
               <tr key={i}>
-                <td>
-                  <input
-                    aria-label={`Step ${i + 1}: up to hours late`}
-                    size={5}
-                    value={s.upToHours}
-                    onChange={(e) => setStep(i, { upToHours: e.target.value })}
-                  />
-                </td>
-                <td>
-                  <input
-                    aria-label={`Step ${i + 1}: deduction percent`}
-                    size={5}
-                    value={s.deduction}
-                    onChange={(e) => setStep(i, { deduction: e.target.value })}
-                  />
-                </td>
+                <InputCell
+                  label={`Step ${i + 1}: up to hours late`}
+                  size={5}
+                  value={s.upToHours}
+                  onText={(upToHours) => setStep(i, { upToHours })}
+                />
+                <InputCell
+                  label={`Step ${i + 1}: deduction percent`}
+                  size={5}
+                  value={s.deduction}
+                  onText={(deduction) => setStep(i, { deduction })}
+                />
                 <td>
                   <select
                     aria-label={`Step ${i + 1}: applied`}
@@ -274,15 +231,7 @@ export function PolicyEditor() {
                     <option value="day">per started day</option>
                   </select>
                 </td>
-                <td>
-                  <button
-                    type="button"
-                    aria-label={`Remove step ${i + 1}`}
-                    onClick={() => set({ lateSteps: form.lateSteps.filter((_, j) => j !== i) })}
-                  >
-                    ×
-                  </button>
-                </td>
+                <RemoveCell label={`Remove step ${i + 1}`} onRemove={() => set({ lateSteps: form.lateSteps.filter((_, j) => j !== i) })} />
               </tr>
             ))}
           </tbody>
