@@ -12,7 +12,8 @@ import {
   type ImporterKind,
   type ImportFile,
 } from '../backend/excel';
-import { closeCourse, openCourse, type Course } from '../backend/services/course';
+import type { Course } from '../backend/services/course';
+import { onCourse } from './open';
 
 /**
  * Spreadsheet import/export commands over main/backend/excel. Each takes the course file, the
@@ -25,16 +26,6 @@ interface Outcome {
   problems: ImportProblem[];
   applied: boolean;
   backup: string | null;
-}
-
-async function onCourse<T>(file: string, fn: (course: Course) => Promise<T>): Promise<T> {
-  // Opening through the app path takes the scheduled backup too; imports take their own.
-  const course = openCourse(path.resolve(file));
-  try {
-    return await fn(course);
-  } finally {
-    closeCourse(course);
-  }
 }
 
 const readInput = (file: string): ImportFile => {
@@ -111,7 +102,7 @@ export const EXCEL_COMMANDS: { import: Record<string, ExcelCommand>; export: Rec
   },
   export: {
     workbook: async (courseFile, target, _flags, out) => write(target, (await onCourse(courseFile, (c) => exportWorkbook(c))).bytes, out),
-    csv: async (courseFile, target, _flags, out) => write(target, (await onCourse(courseFile, async (c) => exportGradesCsv(c))).bytes, out),
+    csv: async (courseFile, target, _flags, out) => write(target, (await onCourse(courseFile, exportGradesCsv)).bytes, out),
     registrar: async (courseFile, target, flags, out) => {
       const opts = {
         termCode: flags.term as string | undefined,

@@ -4,10 +4,11 @@ import { parseArgs } from 'node:util';
 import { ApiError } from '../../shared/api/envelope';
 import { computeCourse } from '../../shared/grading';
 import { readCourseRow } from '../backend/db/rows';
-import { closeCourse, countCourse, createCourse, openCourse, readSnapshot, type Course, type Preset } from '../backend/services/course';
+import { closeCourse, countCourse, createCourse, openCourse, readSnapshot, type Preset } from '../backend/services/course';
 import { loadDemoClass } from '../backend/services/demo';
 import { exportPortable, importPortable, loadSnapshot, parsePortable } from '../backend/services/portable';
 import { formatCounts, formatGrades, formatPolicy } from './format';
+import { onCourse } from './open';
 import { EXCEL_COMMANDS } from './excel';
 
 /**
@@ -25,15 +26,6 @@ interface Command {
 }
 
 const out = (text: string) => process.stdout.write(text.endsWith('\n') ? text : text + '\n');
-
-function withCourse<T>(file: string, fn: (course: Course) => T): T {
-  const course = openCourse(path.resolve(file));
-  try {
-    return fn(course);
-  } finally {
-    closeCourse(course);
-  }
-}
 
 const need = (args: string[], n: number, usage: string) => {
   if (args.length !== n) throw new UsageError(`expected ${n} argument${n === 1 ? '' : 's'}. Usage: gradebook ${usage}`);
@@ -67,7 +59,7 @@ export const COMMANDS: Record<string, Command> = {
     summary: 'Print the course name, counts of students/items/scores and the policy.',
     run(args) {
       need(args, 1, COMMANDS.info!.usage);
-      withCourse(args[0]!, (course) => {
+      return onCourse(args[0]!, (course) => {
         const { info, policy } = readCourseRow(course.db);
         const categories = readSnapshot(course.db).categories;
         out(
@@ -123,7 +115,7 @@ export const COMMANDS: Record<string, Command> = {
       need(args, 3, COMMANDS.export!.usage);
       const [kind, file, target] = args as [string, string, string];
       if (kind === 'json') {
-        withCourse(file, (course) => fs.writeFileSync(target, JSON.stringify(exportPortable(course), null, 2)));
+        await onCourse(file, (course) => fs.writeFileSync(target, JSON.stringify(exportPortable(course), null, 2)));
         out(`Wrote ${path.resolve(target)}`);
         return;
       }

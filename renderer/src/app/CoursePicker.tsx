@@ -3,6 +3,7 @@ import type { CourseFile } from '../../../shared/api';
 import { api } from '../api/client';
 import { desktopBridge } from '../api/transport';
 import { useApp } from '../stores/app';
+import { Dialog } from '../features/common/Dialog';
 import { useEscape } from './useEscape';
 
 /** "IE 7374.gradebook" from a full path: how a course file is listed. */
@@ -61,95 +62,92 @@ export function CoursePicker({ onClose }: { onClose: () => void }) {
   };
 
   return (
-    <div className="backdrop">
-      <div role="dialog" aria-modal="true" aria-labelledby="picker-title" className="dialog">
-        <h2 id="picker-title">Open or create a course</h2>
-        {recent.length > 0 && (
-          <section aria-labelledby="recent-title">
-            <h3 id="recent-title">Recent courses</h3>
-            <ul className="file-list">
-              {recent.map((file) => (
-                <li key={file}>
-                  <button type="button" aria-current={file === openFile ? 'true' : undefined} onClick={() => void open(file)}>
-                    {fileName(file)}
-                  </button>
-                  {file === openFile && <OpenNow />}
-                  <span className="muted"> {file}</span>
-                </li>
-              ))}
-            </ul>
-          </section>
+    <Dialog title="Open or create a course" onClose={onClose}>
+      {recent.length > 0 && (
+        <section aria-labelledby="recent-title">
+          <h3 id="recent-title">Recent courses</h3>
+          <ul className="file-list">
+            {recent.map((file) => (
+              <li key={file}>
+                <button type="button" aria-current={file === openFile ? 'true' : undefined} onClick={() => void open(file)}>
+                  {fileName(file)}
+                </button>
+                {file === openFile && <OpenNow />}
+                <span className="muted"> {file}</span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+      <section aria-labelledby="files-title">
+        <h3 id="files-title">Course files in {app?.dataDir}</h3>
+        {files.length === 0 ? (
+          <p>No course files yet.</p>
+        ) : (
+          <ul className="file-list">
+            {files.map((f) => (
+              <li key={f.file}>
+                <button type="button" aria-current={f.file === openFile ? 'true' : undefined} onClick={() => void open(f.file)}>
+                  {f.name}
+                </button>
+                {f.file === openFile && <OpenNow />}
+                <span className="muted"> {new Date(f.modifiedAt).toLocaleString()}</span>
+              </li>
+            ))}
+          </ul>
         )}
-        <section aria-labelledby="files-title">
-          <h3 id="files-title">Course files in {app?.dataDir}</h3>
-          {files.length === 0 ? (
-            <p>No course files yet.</p>
-          ) : (
-            <ul className="file-list">
-              {files.map((f) => (
-                <li key={f.file}>
-                  <button type="button" aria-current={f.file === openFile ? 'true' : undefined} onClick={() => void open(f.file)}>
-                    {f.name}
-                  </button>
-                  {f.file === openFile && <OpenNow />}
-                  <span className="muted"> {new Date(f.modifiedAt).toLocaleString()}</span>
-                </li>
-              ))}
-            </ul>
-          )}
-          {bridge ? (
-            <button type="button" onClick={() => void browse()}>
-              Browse for a course file…
-            </button>
-          ) : (
-            <form
-              onSubmit={(e) => {
-                e.preventDefault();
-                if (path.trim()) void open(path.trim());
-              }}
-            >
-              <label>
-                Course file path <input value={path} onChange={(e) => setPath(e.target.value)} placeholder="/path/to/course.gradebook" />
-              </label>
-              <button type="submit">Open</button>
-            </form>
-          )}
-        </section>
-        <section aria-labelledby="new-title">
-          <h3 id="new-title">New course</h3>
-          <label>
-            Course name{' '}
-            <input
-              value={newName}
-              aria-invalid={nameProblem ? true : undefined}
-              aria-describedby={nameProblem ? 'new-name-problem' : undefined}
-              onChange={(e) => {
-                setNewName(e.target.value);
-                setNameProblem(null);
-              }}
-              placeholder="e.g. IE 7374 Spring 2027"
-            />
-          </label>
-          {nameProblem && (
-            <p id="new-name-problem" role="alert" className="field-problem">
-              {nameProblem}
-            </p>
-          )}
-          <div className="row">
-            <button type="button" onClick={() => void create('ie7374')}>
-              Create from the IE 7374 preset
-            </button>
-            <button type="button" onClick={() => void create('blank')}>
-              Create a blank course
-            </button>
-          </div>
-        </section>
-        <div className="row end">
-          <button type="button" onClick={onClose}>
-            Close
+        {bridge ? (
+          <button type="button" onClick={() => void browse()}>
+            Browse for a course file…
+          </button>
+        ) : (
+          <form
+            onSubmit={(e) => {
+              e.preventDefault();
+              if (path.trim()) void open(path.trim());
+            }}
+          >
+            <label>
+              Course file path <input value={path} onChange={(e) => setPath(e.target.value)} placeholder="/path/to/course.gradebook" />
+            </label>
+            <button type="submit">Open</button>
+          </form>
+        )}
+      </section>
+      <section aria-labelledby="new-title">
+        <h3 id="new-title">New course</h3>
+        <label>
+          Course name{' '}
+          <input
+            value={newName}
+            aria-invalid={nameProblem ? true : undefined}
+            aria-describedby={nameProblem ? 'new-name-problem' : undefined}
+            onChange={(e) => {
+              setNewName(e.target.value);
+              setNameProblem(null);
+            }}
+            placeholder="e.g. IE 7374 Spring 2027"
+          />
+        </label>
+        {nameProblem && (
+          <p id="new-name-problem" role="alert" className="field-problem">
+            {nameProblem}
+          </p>
+        )}
+        <div className="row">
+          <button type="button" onClick={() => void create('ie7374')}>
+            Create from the IE 7374 preset
+          </button>
+          <button type="button" onClick={() => void create('blank')}>
+            Create a blank course
           </button>
         </div>
+      </section>
+      <div className="row end">
+        <button type="button" onClick={onClose}>
+          Close
+        </button>
       </div>
-    </div>
+    </Dialog>
   );
 }
