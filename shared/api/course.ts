@@ -45,7 +45,12 @@ export const FilePath = z
   .max(4096)
   .refine((f) => !f.includes('\0'), 'the path contains a NUL character; remove it')
   .refine(
-    (f) => f.split(/[\\/]/).every((name, i, all) => utf8Length(i === all.length - 1 && !name.endsWith('.gradebook') ? `${name}.gradebook` : name) <= NAME_BYTES),
+    (f) =>
+      f
+        .split(/[\\/]/)
+        .every(
+          (name, i, all) => utf8Length(i === all.length - 1 && !name.endsWith('.gradebook') ? `${name}.gradebook` : name) <= NAME_BYTES,
+        ),
     `a file or folder name is longer than ${NAME_BYTES} bytes (with '.gradebook'); choose a shorter name`,
   );
 export const Preset = z.enum(['ie7374', 'blank']);

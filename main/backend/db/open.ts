@@ -32,9 +32,13 @@ export function inspectCourseFile(file: string): { version: number } {
   const header = Buffer.alloc(16);
   if (fs.fstatSync(fd).isDirectory()) {
     fs.closeSync(fd);
-    throw new ApiError('invalid_input', `file: ${file} is a folder, not a course file. Choose the course file itself. Nothing was changed.`, {
-      field: 'file',
-    });
+    throw new ApiError(
+      'invalid_input',
+      `file: ${file} is a folder, not a course file. Choose the course file itself. Nothing was changed.`,
+      {
+        field: 'file',
+      },
+    );
   }
   try {
     fs.readSync(fd, header, 0, 16, 0);

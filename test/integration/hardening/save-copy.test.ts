@@ -30,7 +30,11 @@ describe('Save a copy onto an existing course', () => {
     otherCourse(target);
     const before = fs.readFileSync(target);
     const err = await c.fail('course.saveCopy', { file: target });
-    expect(err).toMatchObject({ code: 'conflict', details: { exists: true }, message: expect.stringMatching(/already exists.*another course/) });
+    expect(err).toMatchObject({
+      code: 'conflict',
+      details: { exists: true },
+      message: expect.stringMatching(/already exists.*another course/),
+    });
     expect(fs.readFileSync(target).equals(before)).toBe(true);
     expect(studentsIn(target)).toBe(1);
     expect(fs.existsSync(backupDir(target))).toBe(false);
