@@ -105,10 +105,28 @@ function backupReplacedCourse(target: string, overwrite: boolean): string {
   }
 }
 
+/** Free pages beyond this share of the file (and at least FREE_PAGES_MIN of them) are given back on close. */
+const FREE_SHARE_MAX = 0.25;
+const FREE_PAGES_MIN = 256;
+
 export function closeCourse(course: Course): void {
+  compactIfSparse(course.db);
   // Fold the WAL back into the file so a closed course is one self-contained file.
   course.db.pragma('wal_checkpoint(TRUNCATE)');
   course.db.close();
+}
+
+/**
+ * VACUUM when much of the file is free pages (left by large deletions, such as undoing an
+ * import). It rewrites the same rows, the audit trail included, into fewer pages; the existing
+ * files have auto_vacuum off, which cannot be switched on without a VACUUM anyway.
+ */
+export function compactIfSparse(db: Db): boolean {
+  const pages = db.pragma('page_count', { simple: true }) as number;
+  const free = db.pragma('freelist_count', { simple: true }) as number;
+  if (free < FREE_PAGES_MIN || free <= pages * FREE_SHARE_MAX) return false;
+  db.exec('VACUUM');
+  return true;
 }
 
 /** Creates a course file preset from the syllabus (or blank) and opens it. */
