@@ -59,19 +59,27 @@ export function saveCourseCopy(course: Course, target: string, overwrite = false
     throw new ApiError('conflict', 'That is the open course itself; choose another file name for the copy. Nothing was changed.');
   }
   const replacedBackup = fs.existsSync(target) ? backupReplacedCourse(target, overwrite) : null;
+  writeCopy(course.db, target);
+  return { file: target, replacedBackup };
+}
+
+/**
+ * Writes a consistent copy of `db` to `target`: beside it first, then renamed into place, so
+ * whatever was at `target` is replaced only by a complete copy (its WAL, which would be replayed
+ * onto the copy, goes too).
+ */
+export function writeCopy(db: Db, target: string): void {
   // A short name of its own: the target's name plus a suffix may be longer than the file system allows.
   const partial = path.join(path.dirname(target), `.gradebook-copy-${process.pid}.partial`);
   fs.rmSync(partial, { force: true });
   try {
-    course.db.prepare('VACUUM INTO ?').run(partial);
-    // The replaced course's WAL would otherwise be replayed onto the copy.
-    if (replacedBackup) for (const f of [`${target}-wal`, `${target}-shm`]) fs.rmSync(f, { force: true });
+    db.prepare('VACUUM INTO ?').run(partial);
+    for (const f of [`${target}-wal`, `${target}-shm`]) fs.rmSync(f, { force: true });
     fs.renameSync(partial, target);
   } catch (err) {
     fs.rmSync(partial, { force: true });
     throw new ApiError('io_error', `The copy could not be written to ${target} (${(err as Error).message}). Nothing was changed.`);
   }
-  return { file: target, replacedBackup };
 }
 
 /** Refuses to replace `target` unless asked and it is a course file; then backs it up. Returns the backup. */
