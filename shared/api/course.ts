@@ -73,7 +73,7 @@ export const courseMethods = {
   'course.close': method(z.object({}).strict(), z.null()),
   /**
    * Writes a consistent copy of the open course to `file` (File > Save As copy). An existing
-   * course file there is refused (conflict, details `{ exists: true }`) unless `overwrite`, and
+   * course file there is refused (conflict, details `{ exists: true, file }`) unless `overwrite`, and
    * then it is backed up first.
    */
   'course.saveCopy': method(

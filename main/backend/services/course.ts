@@ -103,7 +103,7 @@ function backupReplacedCourse(target: string, overwrite: boolean): string {
     throw new ApiError(
       'conflict',
       `${target} already exists and holds another course. Replace it (a backup of it is kept first), or choose another file name. Nothing was changed.`,
-      { exists: true },
+      { exists: true, file: target },
     );
   }
   try {

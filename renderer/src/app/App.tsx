@@ -115,7 +115,7 @@ export function App() {
       {pickerOpen && <CoursePicker onClose={() => setPickerOpen(false)} />}
       {shortcutsOpen && <ShortcutsDialog onClose={() => setShortcutsOpen(false)} />}
       {restoreOpen && course && <RestoreDialog onClose={() => setRestoreOpen(false)} />}
-      {replacing && <ReplaceCourseDialog file={replacing} />}
+      {replacing && <ReplaceCourseDialog {...replacing} />}
     </div>
   );
 }

@@ -23,8 +23,8 @@ interface AppStore {
   busy: boolean;
   pickerOpen: boolean;
   restoreOpen: boolean;
-  /** A save-copy target that holds another course: the app asks before replacing it. */
-  replacing: string | null;
+  /** A save-copy target that holds another course (as asked for, and its full path): the app asks before replacing it. */
+  replacing: { file: string; path: string } | null;
   /** Goes to a screen (and a part of it); messages about the last screen go away. */
   setScreen(screen: Screen, part?: string): void;
   setPickerOpen(open: boolean): void;
@@ -60,8 +60,9 @@ export const useApp = create<AppStore>((set, get) => ({
       try {
         return await api('course.saveCopy', { file, overwrite });
       } catch (err) {
-        if (!(err instanceof ApiError && (err.details as { exists?: boolean } | undefined)?.exists === true)) throw err;
-        set({ replacing: file });
+        const details = err instanceof ApiError ? (err.details as { exists?: boolean; file?: string } | undefined) : undefined;
+        if (!details?.exists) throw err;
+        set({ replacing: { file, path: details.file ?? file } });
         return undefined;
       }
     });

@@ -2,13 +2,13 @@ import { useApp } from '../../stores/app';
 import { Dialog } from '../common/Dialog';
 
 /** Save a copy onto a file that holds another course: replace it (after a backup of it) or not. */
-export function ReplaceCourseDialog({ file }: { file: string }) {
+export function ReplaceCourseDialog({ file, path }: { file: string; path: string }) {
   const { saveCopy } = useApp();
   const cancel = () => useApp.setState({ replacing: null });
   return (
     <Dialog title="Replace another course?" onClose={cancel}>
       <p>
-        <strong>{file}</strong> already holds another course. Saving the copy there replaces that course; a backup of it is kept first, in
+        <strong>{path}</strong> already holds another course. Saving the copy there replaces that course; a backup of it is kept first, in
         the backups beside it.
       </p>
       <div className="row end">
