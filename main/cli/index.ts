@@ -5,7 +5,9 @@ import { ApiError } from '../../shared/api/envelope';
 import { computeCourse } from '../../shared/grading';
 import { readCourseRow } from '../backend/db/rows';
 import { closeCourse, countCourse, createCourse, openCourse, readSnapshot, type Preset } from '../backend/services/course';
+import { listBackups, restoreBackupAs } from '../backend/services/backups';
 import { loadDemoClass } from '../backend/services/demo';
+import { backupRow } from '../../shared/screens/backups';
 import { exportPortable, importPortable, loadSnapshot, parsePortable } from '../backend/services/portable';
 import { formatCounts, formatGrades, formatPolicy } from './format';
 import { onCourse } from './open';
@@ -141,6 +143,40 @@ export const COMMANDS: Record<string, Command> = {
       const fn = EXCEL_COMMANDS.import[kind];
       if (!fn) throw new UsageError(`unknown import "${kind}": use json, roster, scores, canvas or workbook`);
       await fn(a, b, flags, out);
+    },
+  },
+  backups: {
+    usage: 'backups <file.gradebook>',
+    summary: "List a course's backups, newest first: when, why, size, students and scores, and the file.",
+    run(args) {
+      need(args, 1, COMMANDS.backups!.usage);
+      return onCourse(args[0]!, (course) => {
+        const { timeZone } = readCourseRow(course.db).policy;
+        const list = listBackups(course.file);
+        if (list.length === 0) {
+          out(`${course.file} has no backups yet (they are taken before imports and migrations, and twice a day when opened in the app).`);
+          return;
+        }
+        out(
+          list
+            .map((b) => {
+              const row = backupRow(b, timeZone);
+              return `${row.when}  ${row.reason}  ${row.size}  ${row.holds}\n  ${b.file}`;
+            })
+            .join('\n'),
+        );
+      });
+    },
+  },
+  restore: {
+    usage: 'restore <backup.gradebook> <new.gradebook>',
+    summary: 'Restore a backup as a new course file (an existing file is never replaced).',
+    run(args) {
+      need(args, 2, COMMANDS.restore!.usage);
+      const target = restoreBackupAs(path.resolve(args[0]!), path.resolve(args[1]!));
+      return onCourse(target, (course) => {
+        out(`Restored ${path.resolve(args[0]!)} as ${target}\n${formatCounts(countCourse(course.db))}`);
+      });
     },
   },
 };

@@ -88,7 +88,8 @@ export function saveDialogOptions(defaultName: unknown, kind: unknown, defaultDi
     title: kind === 'course' ? 'Save course as' : 'Export',
     defaultPath: join(defaultDir, name),
     filters: [filter],
-    // A course is never overwritten (the backend refuses), so asking "Replace?" would mislead.
+    // No native "Replace?" for a course: creating refuses an existing file, and Save As Copy asks in
+    // the app, naming what is replaced and the backup kept of it (course.saveCopy's overwrite).
     properties: kind === 'course' ? ['createDirectory' as const] : ['createDirectory' as const, 'showOverwriteConfirmation' as const],
   };
 }

@@ -30,7 +30,29 @@ export const AppState = z.object({
 });
 export type AppState = z.infer<typeof AppState>;
 
-const FilePath = z.string().min(1).max(4096);
+/** File systems refuse names over 255 bytes (UTF-8), and SQLite adds '-wal' and '-shm' beside a course. */
+const NAME_BYTES = 250;
+const utf8Length = (s: string) => new TextEncoder().encode(s).length;
+
+/**
+ * A course file path: refused here, with the field named, when no file system would take it
+ * (a NUL byte, a name over 250 bytes once '.gradebook' is added), rather than failing deep in
+ * SQLite.
+ */
+export const FilePath = z
+  .string()
+  .min(1)
+  .max(4096)
+  .refine((f) => !f.includes('\0'), 'the path contains a NUL character; remove it')
+  .refine(
+    (f) =>
+      f
+        .split(/[\\/]/)
+        .every(
+          (name, i, all) => utf8Length(i === all.length - 1 && !name.endsWith('.gradebook') ? `${name}.gradebook` : name) <= NAME_BYTES,
+        ),
+    `a file or folder name is longer than ${NAME_BYTES} bytes (with '.gradebook'); choose a shorter name`,
+  );
 export const Preset = z.enum(['ie7374', 'blank']);
 
 export const courseMethods = {
@@ -49,8 +71,15 @@ export const courseMethods = {
   ),
   'course.open': method(z.object({ file: FilePath }).strict(), CourseSummary),
   'course.close': method(z.object({}).strict(), z.null()),
-  /** Writes a consistent copy of the open course to `file` (File > Save As copy). */
-  'course.saveCopy': method(z.object({ file: FilePath }).strict(), z.object({ file: z.string() })),
+  /**
+   * Writes a consistent copy of the open course to `file` (File > Save As copy). An existing
+   * course file there is refused (conflict, details `{ exists: true, file }`) unless `overwrite`, and
+   * then it is backed up first.
+   */
+  'course.saveCopy': method(
+    z.object({ file: FilePath, overwrite: z.boolean().optional() }).strict(),
+    z.object({ file: z.string(), replacedBackup: z.string().nullable() }),
+  ),
   /** Adds the synthetic demo class to the open course, as one undoable step. */
   'course.loadDemo': method(z.object({}).strict(), CourseSummary, true),
   'course.summary': method(z.object({}).strict(), CourseSummary),

@@ -30,6 +30,16 @@ export function inspectCourseFile(file: string): { version: number } {
     throw new ApiError('not_found', `The course file ${file} does not exist or cannot be read.`);
   }
   const header = Buffer.alloc(16);
+  if (fs.fstatSync(fd).isDirectory()) {
+    fs.closeSync(fd);
+    throw new ApiError(
+      'invalid_input',
+      `file: ${file} is a folder, not a course file. Choose the course file itself. Nothing was changed.`,
+      {
+        field: 'file',
+      },
+    );
+  }
   try {
     fs.readSync(fd, header, 0, 16, 0);
   } finally {
@@ -83,6 +93,12 @@ export function migrate(db: Db, from: number, to = SCHEMA_VERSION): void {
       db.pragma(`user_version = ${v}`);
     })();
   }
+}
+
+/** Opens a course file of this app's format or older read-only (backups, a file about to be replaced); never writes. */
+export function openCourseReadOnly(file: string): Db {
+  inspectCourseFile(file);
+  return connect(file, { readonly: true, fileMustExist: true });
 }
 
 /** Opens an existing course file read-write, migrating it forward (after a backup). */

@@ -19,8 +19,11 @@ export function toCsv(rows: readonly (readonly CsvCell[])[], delimiter = ','): U
   return new TextEncoder().encode(`\ufeff${body}`);
 }
 
-/** The Grades sheet as CSV (CLI: `gradebook export csv`). */
+/**
+ * The grades as CSV (CLI: `gradebook export csv`): scores as entered, which `import scores`
+ * reads back unchanged, then the effective scores and the grades.
+ */
 export function exportGradesCsv(course: Course, now = new Date()): { name: string; bytes: Uint8Array } {
-  const table = buildGradesTable(course, now);
+  const table = buildGradesTable(course, now, { raw: true });
   return { name: `${table.fileStem}-grades.csv`, bytes: toCsv([table.header, ...table.rows.map((r) => r.cells)]) };
 }

@@ -1,5 +1,5 @@
 import { computeCourse, type CourseResult, type ItemOutcome } from '../../../shared/grading';
-import type { CourseSnapshot } from '../../../shared/model';
+import type { CourseSnapshot, ScoreStatus } from '../../../shared/model';
 import { readSnapshot, type Course } from '../services/course';
 
 /** How a cell's outcome reads in a spreadsheet when it has no number. */
@@ -23,23 +23,35 @@ export interface GradesTable {
   rows: { studentId: number; cells: (string | number | null)[] }[];
 }
 
+/** Marks the columns of effective scores in the grades CSV; the score importer never reads them. */
+export const EFFECTIVE_SUFFIX = ' [effective]';
+
+/** How a stored status reads in a score column, as the score importer reads it back. */
+const STATUS_TEXT: Record<ScoreStatus, string> = { excused: 'EX', missing: 'MI', exempt: 'exempt' };
+
 /**
  * Students x items with category, current and final percentages and the letter, exactly as the
  * grading engine computes them (nothing here computes a grade). Shared by the workbook's Grades
- * sheet and the grades CSV.
+ * sheet (effective scores under the item columns) and the grades CSV (`raw`: the scores and
+ * statuses as entered under the item columns the score importer reads, so re-importing the file
+ * changes nothing, and the effective scores in separate "[effective]" columns). Team-graded
+ * items have no raw column: their scores belong to the team, which a score import cannot set.
  */
-export function buildGradesTable(course: Course, now: Date): GradesTable {
+export function buildGradesTable(course: Course, now: Date, opts: { raw?: boolean } = {}): GradesTable {
   const snapshot = readSnapshot(course.db);
   const results = computeCourse(snapshot, { asOf: now.toISOString() });
   const items = snapshot.items;
+  const rawItems = opts.raw ? items.filter((i) => !i.teamGraded) : [];
   const categories = snapshot.categories;
+  const effectiveSuffix = opts.raw ? EFFECTIVE_SUFFIX : '';
   const header = [
     'Student ID',
     'Last name',
     'First name',
     'Section',
     'Status',
-    ...items.map((i) => `${i.name} (${i.pointsPossible})`),
+    ...rawItems.map((i) => `${i.name} (${i.pointsPossible})`),
+    ...items.map((i) => `${i.name} (${i.pointsPossible})${effectiveSuffix}`),
     ...categories.map((c) => `${c.name} %`),
     'Current %',
     'Final %',
@@ -51,13 +63,25 @@ export function buildGradesTable(course: Course, now: Date): GradesTable {
     'text',
     'text',
     'text',
-    ...items.map((): ColumnKind => 'points'),
+    ...[...rawItems, ...items].map((): ColumnKind => 'points'),
     ...categories.map((): ColumnKind => 'percent'),
     'percent',
     'percent',
     'text',
   ];
-  const columnItems = [null, null, null, null, null, ...items.map((i) => i.id), ...categories.map(() => null), null, null, null];
+  const columnItems = [
+    null,
+    null,
+    null,
+    null,
+    null,
+    ...[...rawItems, ...items].map((i) => i.id),
+    ...categories.map(() => null),
+    null,
+    null,
+    null,
+  ];
+  const entered = new Map(snapshot.scores.map((sc) => [`${sc.studentId}:${sc.itemId}`, sc]));
   const num = (s: string | null) => (s === null ? null : Number(s));
   const rows = snapshot.students.map((s, index) => {
     const r = results.students[index]!;
@@ -71,6 +95,10 @@ export function buildGradesTable(course: Course, now: Date): GradesTable {
         s.firstName,
         s.section,
         s.status,
+        ...rawItems.map((i) => {
+          const sc = entered.get(`${s.id}:${i.id}`);
+          return sc?.status ? STATUS_TEXT[sc.status] : (sc?.value ?? null);
+        }),
         ...items.map((i) => {
           const ir = byItem.get(i.id);
           if (!ir) return null;

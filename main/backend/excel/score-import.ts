@@ -4,6 +4,7 @@ import type { Course } from '../services/course';
 import { IDLE, ROWS_PER_STEP, type Steps } from '../jobs/steps';
 import { commitImport, courseVersion, importOutcome, type ImportFile } from './apply';
 import { detectHeaderRow, headerRowIndex, normalizeHeader, pickSheet, sheetChoice } from './detect';
+import { EFFECTIVE_SUFFIX } from './grades-table';
 import { Problems, refuseIfErrors } from './problems';
 import { readSpreadsheet } from './read';
 import { checkScoreRange, existingScores, readScoreCell, scorePatch } from './score-cells';
@@ -64,7 +65,8 @@ export async function importScores(course: Course, file: ImportFile, options: Sc
     }
   } else {
     headers.forEach((h, c) => {
-      if (c === keyColumn || h === '') return;
+      // The grades CSV's effective scores (late penalty applied): read back as scores, the penalty would apply twice.
+      if (c === keyColumn || h === '' || h.endsWith(EFFECTIVE_SUFFIX)) return;
       const item = matchItem(items, h);
       if (item) targets.set(c, { item, create: null });
     });

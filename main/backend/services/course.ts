@@ -16,8 +16,8 @@ import {
   type PackedSnapshot,
   type Policy,
 } from '../../../shared/model';
-import { backupIfStale } from '../db/backup';
-import { createCourseDb, openCourseDb, type Db } from '../db/open';
+import { backupCourse, backupIfStale } from '../db/backup';
+import { createCourseDb, openCourseDb, openCourseReadOnly, type Db } from '../db/open';
 import {
   fromCategory,
   readCourseRow,
@@ -51,28 +51,90 @@ export function openCourse(file: string, opts: { scheduledBackup?: boolean } = {
 /**
  * File > Save As copy: a consistent copy (VACUUM INTO) written beside the target and renamed
  * into place, so an existing file is replaced only by a complete copy. The open course's own
- * file is refused: replacing it under the live connection would lose every later change.
+ * file is refused: replacing it under the live connection would lose every later change. Another
+ * course at the target is replaced only when `overwrite` says so, after a backup of it (returned).
  */
-export function saveCourseCopy(course: Course, target: string): string {
+export function saveCourseCopy(course: Course, target: string, overwrite = false): { file: string; replacedBackup: string | null } {
   if (path.resolve(target) === path.resolve(course.file)) {
     throw new ApiError('conflict', 'That is the open course itself; choose another file name for the copy. Nothing was changed.');
   }
-  const partial = `${target}.partial-${process.pid}`;
+  const replacedBackup = fs.existsSync(target) ? backupReplacedCourse(target, overwrite) : null;
+  writeCopy(course.db, target);
+  return { file: target, replacedBackup };
+}
+
+/**
+ * Writes a consistent copy of `db` to `target`: beside it first, then renamed into place, so
+ * whatever was at `target` is replaced only by a complete copy (its WAL, which would be replayed
+ * onto the copy, goes too).
+ */
+export function writeCopy(db: Db, target: string): void {
+  // A short name of its own: the target's name plus a suffix may be longer than the file system allows.
+  const partial = path.join(path.dirname(target), `.gradebook-copy-${process.pid}.partial`);
   fs.rmSync(partial, { force: true });
   try {
-    course.db.prepare('VACUUM INTO ?').run(partial);
+    db.prepare('VACUUM INTO ?').run(partial);
+    for (const f of [`${target}-wal`, `${target}-shm`]) fs.rmSync(f, { force: true });
     fs.renameSync(partial, target);
   } catch (err) {
     fs.rmSync(partial, { force: true });
     throw new ApiError('io_error', `The copy could not be written to ${target} (${(err as Error).message}). Nothing was changed.`);
   }
-  return target;
 }
 
+/** Refuses to replace `target` unless asked and it is a course file; then backs it up. Returns the backup. */
+function backupReplacedCourse(target: string, overwrite: boolean): string {
+  if (fs.statSync(target).isDirectory()) {
+    throw new ApiError('invalid_input', `file: ${target} is a folder, not a course file. Choose a file name. Nothing was changed.`, {
+      field: 'file',
+    });
+  }
+  let old: Db;
+  try {
+    old = openCourseReadOnly(target);
+  } catch {
+    throw new ApiError(
+      'conflict',
+      `${target} already exists and is not a course file this app can open, so it is not replaced. Choose another file name. Nothing was changed.`,
+    );
+  }
+  if (!overwrite) {
+    old.close();
+    throw new ApiError(
+      'conflict',
+      `${target} already exists and holds another course. Replace it (a backup of it is kept first), or choose another file name. Nothing was changed.`,
+      { exists: true, file: target },
+    );
+  }
+  try {
+    return backupCourse(old, target, 'before-overwrite');
+  } finally {
+    old.close();
+  }
+}
+
+/** Free pages beyond this share of the file (and at least FREE_PAGES_MIN of them) are given back on close. */
+const FREE_SHARE_MAX = 0.25;
+const FREE_PAGES_MIN = 256;
+
 export function closeCourse(course: Course): void {
+  compactIfSparse(course.db);
   // Fold the WAL back into the file so a closed course is one self-contained file.
   course.db.pragma('wal_checkpoint(TRUNCATE)');
   course.db.close();
+}
+
+/**
+ * VACUUM when much of the file is free pages (left by large deletions, such as undoing an
+ * import). It rewrites the same rows, the audit trail included, into fewer pages; the existing
+ * files have auto_vacuum off, which cannot be switched on without a VACUUM anyway.
+ */
+export function compactIfSparse(db: Db): boolean {
+  const pages = db.pragma('page_count', { simple: true }) as number;
+  const free = db.pragma('freelist_count', { simple: true }) as number;
+  if (free < FREE_PAGES_MIN || free <= pages * FREE_SHARE_MAX) return false;
+  db.exec('VACUUM');
+  return true;
 }
 
 /** Creates a course file preset from the syllabus (or blank) and opens it. */

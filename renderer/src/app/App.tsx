@@ -9,6 +9,8 @@ import { Roster } from '../features/roster/Roster';
 import { FinalGrades } from '../features/final-grades/FinalGrades';
 import { Settings } from '../features/settings/Settings';
 import { History } from '../features/history/History';
+import { ReplaceCourseDialog } from '../features/backups/ReplaceCourseDialog';
+import { RestoreDialog } from '../features/backups/RestoreDialog';
 
 function NotBuiltYet({ screen }: { screen: Screen }) {
   return (
@@ -37,7 +39,21 @@ function ScreenView({ screen }: { screen: Screen }) {
 }
 
 export function App() {
-  const { app, screen, setScreen, error, notice, dismiss, busy, refresh, pickerOpen, setPickerOpen } = useApp();
+  const {
+    app,
+    screen,
+    setScreen,
+    error,
+    notice,
+    dismiss,
+    busy,
+    refresh,
+    pickerOpen,
+    setPickerOpen,
+    restoreOpen,
+    setRestoreOpen,
+    replacing,
+  } = useApp();
   const [shortcutsOpen, setShortcutsOpen] = useState(false);
   const showShortcuts = useCallback(() => setShortcutsOpen(true), []);
   useMenuCommands(showShortcuts);
@@ -61,6 +77,11 @@ export function App() {
           Open or create course…
         </button>
         {course && <ExcelMenu />}
+        {course && (
+          <button type="button" onClick={() => setRestoreOpen(true)}>
+            Restore from backup…
+          </button>
+        )}
         <button type="button" onClick={showShortcuts}>
           Keyboard shortcuts
         </button>
@@ -93,6 +114,8 @@ export function App() {
       </main>
       {pickerOpen && <CoursePicker onClose={() => setPickerOpen(false)} />}
       {shortcutsOpen && <ShortcutsDialog onClose={() => setShortcutsOpen(false)} />}
+      {restoreOpen && course && <RestoreDialog onClose={() => setRestoreOpen(false)} />}
+      {replacing && <ReplaceCourseDialog {...replacing} />}
     </div>
   );
 }

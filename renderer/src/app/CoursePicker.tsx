@@ -20,10 +20,11 @@ const OpenNow = () => <strong className="open-now"> (open now)</strong>;
  * browser, the course files of the data folder are listed and any path can be typed.
  */
 export function CoursePicker({ onClose }: { onClose: () => void }) {
-  const { run, setCourse, app } = useApp();
+  const { run, setCourse, app, saveCopy } = useApp();
   const [files, setFiles] = useState<CourseFile[]>([]);
   const [path, setPath] = useState('');
   const [newName, setNewName] = useState('');
+  const [copyPath, setCopyPath] = useState('');
   const [nameProblem, setNameProblem] = useState<string | null>(null);
   const bridge = desktopBridge();
   const openFile = app?.course?.file ?? null;
@@ -114,6 +115,23 @@ export function CoursePicker({ onClose }: { onClose: () => void }) {
           </form>
         )}
       </section>
+      {!bridge && openFile && (
+        // The desktop app saves a copy from File > Save As Copy…; the browser has only this form.
+        <section aria-labelledby="copy-title">
+          <h3 id="copy-title">Save a copy of the open course</h3>
+          <form
+            onSubmit={(e) => {
+              e.preventDefault();
+              if (copyPath.trim()) void saveCopy(copyPath.trim()).then((saved) => saved && onClose());
+            }}
+          >
+            <label>
+              Copy's file name or path <input value={copyPath} onChange={(e) => setCopyPath(e.target.value)} placeholder="IE 7374 copy" />
+            </label>
+            <button type="submit">Save a copy</button>
+          </form>
+        </section>
+      )}
       <section aria-labelledby="new-title">
         <h3 id="new-title">New course</h3>
         <label>

@@ -5,7 +5,7 @@ import { useCourse } from '../stores/course';
 import { useApp } from '../stores/app';
 
 /** Everything on screen that shows course data reloads after an undo, redo or course switch. */
-async function reloadAll(): Promise<void> {
+export async function reloadAll(): Promise<void> {
   await Promise.all([useApp.getState().refresh(), useCourse.getState().reload()]);
 }
 
@@ -33,10 +33,13 @@ export async function runMenuCommand(command: string, showShortcuts: () => void)
     case 'file.saveAsCopy': {
       const name = app.app?.course?.info.name ?? 'Course copy';
       const file = await bridge?.platform.chooseSavePath(`${name} copy`, 'course');
-      if (file && (await app.run('Saving a copy', () => api('course.saveCopy', { file }))))
-        useApp.setState({ notice: `Saved a copy as ${file}` });
+      if (file) await app.saveCopy(file);
       return;
     }
+    case 'file.restoreBackup':
+      if (app.app?.course) app.setRestoreOpen(true);
+      else useApp.setState({ error: 'No course is open. Open a course first; its backups are listed from there.' });
+      return;
     case 'file.close':
       await app.run('Closing the course', () => api('course.close', {}));
       await app.refresh();

@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { AppState, CourseSummary } from '../../../shared/api';
+import { ApiError, type AppState, type CourseSummary } from '../../../shared/api';
 import { api } from '../api/client';
 
 export const SCREENS = ['Gradebook', 'Roster', 'Attendance', 'Presentations', 'Final grades', 'Settings', 'History'] as const;
@@ -22,9 +22,18 @@ interface AppStore {
   notice: string | null;
   busy: boolean;
   pickerOpen: boolean;
+  restoreOpen: boolean;
+  /** A save-copy target that holds another course (as asked for, and its full path): the app asks before replacing it. */
+  replacing: { file: string; path: string } | null;
   /** Goes to a screen (and a part of it); messages about the last screen go away. */
   setScreen(screen: Screen, part?: string): void;
   setPickerOpen(open: boolean): void;
+  setRestoreOpen(open: boolean): void;
+  /**
+   * Saves a copy of the open course; a target holding another course is replaced only with
+   * `overwrite` (otherwise `replacing` asks). Answers whether the copy was written.
+   */
+  saveCopy(file: string, overwrite?: boolean): Promise<boolean>;
   dismiss(): void;
   refresh(): Promise<void>;
   /** Runs a backend action with a busy state; failures become a visible message. */
@@ -40,8 +49,31 @@ export const useApp = create<AppStore>((set, get) => ({
   notice: null,
   busy: false,
   pickerOpen: false,
+  restoreOpen: false,
+  replacing: null,
   setScreen: (screen, part) => set({ screen, part: part ?? null, error: null, notice: null }),
   setPickerOpen: (pickerOpen) => set({ pickerOpen }),
+  setRestoreOpen: (restoreOpen) => set({ restoreOpen }),
+  saveCopy: async (file, overwrite = false) => {
+    set({ replacing: null });
+    const saved = await get().run('Saving a copy', async () => {
+      try {
+        return await api('course.saveCopy', { file, overwrite });
+      } catch (err) {
+        const details = err instanceof ApiError ? (err.details as { exists?: boolean; file?: string } | undefined) : undefined;
+        if (!details?.exists) throw err;
+        set({ replacing: { file, path: details.file ?? file } });
+        return undefined;
+      }
+    });
+    if (!saved) return false;
+    set({
+      notice: saved.replacedBackup
+        ? `Saved a copy as ${saved.file}. The course it replaced was backed up first (${saved.replacedBackup}).`
+        : `Saved a copy as ${saved.file}`,
+    });
+    return true;
+  },
   dismiss: () => set({ error: null, notice: null }),
   refresh: async () => {
     await get().run('Loading', async () => set({ app: await api('app.state', {}) }));

@@ -62,7 +62,7 @@ describe('the gradebook command', () => {
   });
 
   it('has --help on every command', () => {
-    for (const cmd of ['new', 'info', 'compute', 'export', 'import']) {
+    for (const cmd of ['new', 'info', 'compute', 'export', 'import', 'backups', 'restore']) {
       const r = gradebook(cmd, '--help');
       expect(r.code).toBe(0);
       expect(r.out).toContain(`Usage: gradebook ${cmd}`);

@@ -214,12 +214,15 @@ describe('registrar export record and undo', () => {
 });
 
 describe('grades CSV', () => {
-  it('has the Grades sheet columns, safe text and the engine letters', async () => {
+  it('has raw and effective score columns, safe text and the engine letters', async () => {
     const course = demoCourse();
     const { bytes, name } = exportGradesCsv(course, AS_OF);
     expect(name).toBe('IE-7374-grades.csv');
     const lines = new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes).split('\r\n');
-    expect(lines[0]).toMatch(/^\ufeffStudent ID,Last name,First name,Section,Status,Milestone 1: Scoping \(100\),.*,Homework 1 \(10\),/);
+    // Scores as entered first (team items have none: the team holds them), then the effective scores.
+    expect(lines[0]).toMatch(
+      /^\ufeffStudent ID,Last name,First name,Section,Status,Homework 1 \(10\),.*,Milestone 1: Scoping \(100\) \[effective\],/,
+    );
     expect(lines[0]).toMatch(/,Current %,Final %,Letter$/);
     const letters = lines.slice(1, -1).map((l) => l.split(',').at(-1));
     expect(letters).toEqual(computeCourse(readSnapshot(course.db), { asOf: AS_OF.toISOString() }).students.map((s) => s.letter));

@@ -103,9 +103,12 @@ describe('the API dispatcher', () => {
   it('replaces an existing copy only with a complete one', async () => {
     const { ctx, workspace } = setup();
     const target = path.join(workspace.dataDir, 'copy.gradebook');
-    fs.writeFileSync(target, 'old copy');
     expect((await dispatch(ctx, 'course.saveCopy', { file: target })).ok).toBe(true);
-    expect(fs.readFileSync(target).subarray(0, 15).toString()).toBe('SQLite format 3');
-    expect(fs.readdirSync(workspace.dataDir).filter((f) => f.includes('.partial-'))).toEqual([]);
+    await dispatch(ctx, 'student.add', { registrarId: '42', firstName: 'Ada', lastName: 'Byron' });
+    expect((await dispatch(ctx, 'course.saveCopy', { file: target, overwrite: true })).ok).toBe(true);
+    const copy = new Workspace(workspace.dataDir);
+    expect(copy.open(target).db.prepare('SELECT count(*) AS n FROM student').get()).toEqual({ n: 1 });
+    copy.close();
+    expect(fs.readdirSync(workspace.dataDir).filter((f) => f.includes('.partial'))).toEqual([]);
   });
 });
