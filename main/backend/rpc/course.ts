@@ -36,7 +36,8 @@ export const courseHandlers: Handlers<keyof typeof courseMethods> = {
     workspace.close();
     return null;
   },
-  'course.saveCopy': ({ file, overwrite }, { workspace }) => saveCourseCopy(requireCourse(workspace.course), workspace.resolve(file), overwrite),
+  'course.saveCopy': ({ file, overwrite }, { workspace }) =>
+    saveCourseCopy(requireCourse(workspace.course), workspace.resolve(file), overwrite),
   'course.loadDemo': (_, { workspace }) => {
     const course = requireCourse(workspace.course);
     backupCourse(course.db, course.file, 'before-demo');
