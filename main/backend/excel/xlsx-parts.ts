@@ -1,5 +1,6 @@
 import { inflateRawSync } from 'node:zlib';
 import { ApiError } from '../../../shared/api/envelope';
+import type { ReadBudget } from './limits';
 import { fileError } from './problems';
 import type { CellValue, Sheet } from './sheet';
 
@@ -9,11 +10,13 @@ import type { CellValue, Sheet } from './sheet';
  * spends most of an import building cell objects for sheets the importer never reads.
  * Handles what spreadsheet programs write: shared strings (plain or rich), inline strings,
  * numbers, booleans, ISO dates (t="d"), formula results, either quote style for attributes and
- * namespace-prefixed tags (<x:row>). A damaged or oversized file is one plain problem.
+ * namespace-prefixed tags (<x:row>). A damaged file is one plain problem; one beyond `budget`
+ * is refused as soon as the reader sees it. `names` null reads every sheet (in workbook order).
  */
-export function readXlsxSheets(bytes: Uint8Array, names: readonly string[]): Map<string, Sheet> {
+export function readXlsxSheets(bytes: Uint8Array, names: readonly string[] | null, budget: ReadBudget): Map<string, Sheet> {
   try {
-    return readSheets(bytes, names);
+    budget.file(bytes.length);
+    return readSheets(bytes, names, budget);
   } catch (err) {
     // Any slip on a malformed zip or XML (a bad offset, a too-large part) is the same plain answer.
     if (err instanceof ApiError) throw err;
@@ -21,8 +24,8 @@ export function readXlsxSheets(bytes: Uint8Array, names: readonly string[]): Map
   }
 }
 
-function readSheets(bytes: Uint8Array, names: readonly string[]): Map<string, Sheet> {
-  const zip = unzip(bytes);
+function readSheets(bytes: Uint8Array, names: readonly string[] | null, budget: ReadBudget): Map<string, Sheet> {
+  const zip = unzip(bytes, budget);
   const text = (path: string) => {
     const entry = zip.get(path);
     return entry ? entry() : null;
@@ -36,15 +39,15 @@ function readSheets(bytes: Uint8Array, names: readonly string[]): Map<string, Sh
     const target = attribute(attrs, 'Target');
     if (id && target) targets.set(id, target.startsWith('/') ? target.slice(1) : `xl/${target}`);
   }
-  const strings = sharedStrings(text('xl/sharedStrings.xml') ?? '');
+  const strings = sharedStrings(text('xl/sharedStrings.xml') ?? '', budget);
   const out = new Map<string, Sheet>();
   for (const { attrs } of elements(workbook, 'sheet')) {
     const name = decode(attribute(attrs, 'name') ?? '');
-    if (!names.includes(name)) continue;
+    if (names && !names.includes(name)) continue;
     const path = targets.get(attribute(attrs, 'r:id') ?? '');
     const xml = path ? text(path) : null;
     if (xml === null) throw damaged();
-    out.set(name, { name, rows: sheetRows(xml, strings) });
+    out.set(name, { name, rows: sheetRows(name, xml, strings, budget) });
   }
   return out;
 }
@@ -54,11 +57,12 @@ const damaged = () =>
     'The workbook cannot be read: it is not a valid .xlsx (corrupt or too large). Open it in Excel or LibreOffice and save it again.',
   );
 
-/** No part of a workbook we read is larger than this once inflated (a zip bomb stops here). */
-export const MAX_PART_BYTES = 200 * 1024 * 1024;
-
-/** The zip's entries by path, each inflated on demand (only the few parts we read). */
-function unzip(bytes: Uint8Array): Map<string, () => string> {
+/**
+ * The zip's entries by path, each inflated on demand (only the few parts we read). Each part's
+ * declared size is reserved from the budget before it is inflated, and bounds the inflation
+ * (a part that inflates to more is lying about itself), so a zip bomb stops here.
+ */
+function unzip(bytes: Uint8Array, budget: ReadBudget): Map<string, () => string> {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   let end = -1;
   for (let i = bytes.length - 22; i >= Math.max(0, bytes.length - 65_558); i--) {
@@ -85,7 +89,9 @@ function unzip(bytes: Uint8Array): Map<string, () => string> {
     p += 46 + nameLength + skip;
     entries.set(path, () => {
       // Sizes of 0xFFFFFFFF mean zip64, which no spreadsheet program writes for a sheet we can hold.
-      if (declared > MAX_PART_BYTES || local + 30 > bytes.length || view.getUint32(local, true) !== 0x04034b50) throw damaged();
+      if (declared === 0xffffffff || local + 30 > bytes.length || view.getUint32(local, true) !== 0x04034b50) throw damaged();
+      budget.inflate(declared);
+      budget.time();
       const start = local + 30 + view.getUint16(local + 26, true) + view.getUint16(local + 28, true);
       if (start + size > bytes.length) throw damaged();
       const raw = bytes.subarray(start, start + size);
@@ -95,7 +101,6 @@ function unzip(bytes: Uint8Array): Map<string, () => string> {
       }
       if (method !== 8) throw damaged();
       try {
-        // The declared size bounds the output: a part that inflates to more is lying about itself.
         return inflateRawSync(raw, { maxOutputLength: Math.max(1, declared) }).toString('utf8');
       } catch {
         throw damaged();
@@ -184,9 +189,12 @@ function runs(xml: string): string {
   return out;
 }
 
-function sharedStrings(xml: string): string[] {
+function sharedStrings(xml: string, budget: ReadBudget): string[] {
   const out: string[] = [];
-  for (const si of elements(xml, 'si')) out.push(runs(si.inner ?? ''));
+  for (const si of elements(xml, 'si')) {
+    if (out.length % 1000 === 0) budget.time();
+    out.push(runs(si.inner ?? ''));
+  }
   return out;
 }
 
@@ -201,10 +209,16 @@ function columnOf(ref: string): number {
   return c - 1;
 }
 
-function sheetRows(xml: string, strings: string[]): CellValue[][] {
+/**
+ * The sheet's rows. Rows and cells without a value take no memory and count against no limit
+ * (spreadsheet programs write formatted but empty rows down to row 1,048,576).
+ */
+function sheetRows(name: string, xml: string, strings: string[], budget: ReadBudget): CellValue[][] {
   const rows: CellValue[][] = [];
   let nextRow = 0;
+  let read = 0;
   for (const row of elements(xml, 'row')) {
+    if (++read % 1000 === 0) budget.time();
     const r = Number(attribute(row.attrs, 'r') ?? nextRow + 1) - 1;
     if (!Number.isInteger(r) || r < 0 || r > MAX_ROWS) throw damaged();
     nextRow = r + 1;
@@ -216,12 +230,14 @@ function sheetRows(xml: string, strings: string[]): CellValue[][] {
       if (c < 0 || c > MAX_COLUMNS) throw damaged();
       nextColumn = c + 1;
       const value = cellValue(attribute(cell.attrs, 't') ?? 'n', cell.inner ?? '', strings);
-      if (value !== null) {
-        while (cells.length < c) cells.push(null);
-        cells[c] = value;
-      }
+      if (value === null) continue;
+      if (cells.length === 0) budget.row(name, r);
+      budget.column(name, c);
+      if (typeof value === 'string') budget.cell(name, r, c, value.length);
+      while (cells.length < c) cells.push(null);
+      cells[c] = value;
     }
-    rows[r] = cells;
+    if (cells.length) rows[r] = cells;
   }
   for (let i = 0; i < rows.length; i++) rows[i] ??= [];
   return rows;

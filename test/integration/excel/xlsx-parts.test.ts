@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { importWorkbook } from '../../../main/backend/excel';
+import { ReadBudget, SHEET_LIMITS } from '../../../main/backend/excel/limits';
 import { readXlsxSheets } from '../../../main/backend/excel/xlsx-parts';
 import { ApiError } from '../../../shared/api/envelope';
 import { newCourse, refused, tempDir, tinyXlsx, zipOf } from './helpers';
 
-const read = (bytes: Uint8Array) => readXlsxSheets(bytes, ['Data']).get('Data')!.rows;
+const read = (bytes: Uint8Array) => readXlsxSheets(bytes, ['Data'], new ReadBudget(SHEET_LIMITS)).get('Data')!.rows;
 const sheet = (rows: string, prefix = '') => `<${prefix}worksheet><${prefix}sheetData>${rows}</${prefix}sheetData></${prefix}worksheet>`;
 
 /** The plain refusal every broken file must get (never "Unexpected error: Offset is outside the bounds"). */

@@ -1,0 +1,80 @@
+/**
+ * The worker thread's entry (bundled as out/main/electron/worker.js): runs tasks sent by
+ * off-thread.ts one at a time, off the request path, posting progress and then the result or
+ * the error. Readers parse a file and hand back plain sheets; the export opens the course
+ * read-only, in one read transaction so every sheet shows the same moment. Nothing here
+ * writes a course.
+ */
+import { parentPort } from 'node:worker_threads';
+import { ApiError } from '../../../shared/api/envelope';
+import { ReadBudget, WORKBOOK_LIMITS } from '../excel/limits';
+import { readSpreadsheet } from '../excel/read';
+import { readXlsxSheets } from '../excel/xlsx-parts';
+import type { Steps } from './steps';
+
+export const TASKS = {
+  /** A class list, score sheet or Canvas export (.xlsx or .csv), every sheet. */
+  readSpreadsheet: (input: { bytes: Uint8Array; fileName: string }) => readSpreadsheet(input.bytes, input.fileName),
+  /** The named sheets of a full workbook, under the workbook's larger limits. */
+  readWorkbookSheets: (input: { bytes: Uint8Array; names: string[] }) => [
+    ...readXlsxSheets(input.bytes, input.names, new ReadBudget(WORKBOOK_LIMITS)).values(),
+  ],
+  exportWorkbook: async (input: { file: string; now: Date; nativeBinding: string | undefined }, work: Steps) => {
+    // Loaded on first use: readers never need exceljs or SQLite.
+    const [{ openCourseReadOnly, useNativeBinding }, { exportWorkbook }] = await Promise.all([
+      import('../db/open'),
+      import('../excel/workbook-export'),
+    ]);
+    useNativeBinding(input.nativeBinding);
+    const db = openCourseReadOnly(input.file);
+    try {
+      db.exec('BEGIN');
+      return await exportWorkbook({ db, file: input.file }, input.now, work);
+    } finally {
+      db.close();
+    }
+  },
+};
+
+export type Tasks = typeof TASKS;
+export type TaskName = keyof Tasks;
+
+/** A task sent to the worker. */
+export interface TaskMessage {
+  name: TaskName;
+  input: unknown;
+}
+
+/** What the worker posts back while it runs a task. */
+export type WorkerMessage =
+  | { progress: [fraction: number, phase: string] }
+  | { result: unknown }
+  | { error: { api: boolean; code: string; message: string; details?: unknown } };
+
+async function run({ name, input }: TaskMessage, post: (m: WorkerMessage, transfer?: ArrayBuffer[]) => void): Promise<void> {
+  const work: Steps = {
+    step: async (fraction, phase) => {
+      post({ progress: [fraction, phase] });
+      await new Promise((resolve) => setImmediate(resolve));
+    },
+  };
+  try {
+    const result = await (TASKS[name] as (input: unknown, work: Steps) => unknown)(input, work);
+    // An exported file moves to the starting thread instead of being copied.
+    const bytes = (result as { bytes?: unknown }).bytes;
+    post({ result }, bytes instanceof Uint8Array ? [bytes.buffer as ArrayBuffer] : []);
+  } catch (err) {
+    post({
+      error:
+        err instanceof ApiError
+          ? { api: true, code: err.code, message: err.message, details: err.details }
+          : { api: false, code: 'internal', message: (err as Error)?.message ?? String(err) },
+    });
+  }
+}
+
+const port = parentPort;
+if (port) {
+  // One task at a time: off-thread.ts sends the next only after the answer to this one.
+  port.on('message', (task: TaskMessage) => void run(task, (m, transfer) => port.postMessage(m, transfer ?? [])));
+}
