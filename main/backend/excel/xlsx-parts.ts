@@ -39,7 +39,11 @@ function readSheets(bytes: Uint8Array, names: readonly string[] | null, budget: 
     const target = attribute(attrs, 'Target');
     if (id && target) targets.set(id, target.startsWith('/') ? target.slice(1) : `xl/${target}`);
   }
-  const strings = sharedStrings(text('xl/sharedStrings.xml') ?? '', budget);
+  const parts: Parts = {
+    strings: sharedStrings(text('xl/sharedStrings.xml') ?? '', budget),
+    dateStyles: dateStyles(text('xl/styles.xml') ?? ''),
+    epoch: /date1904\s*=\s*["'](1|true)["']/.test(first(workbook, 'workbookPr')?.attrs ?? '') ? EPOCH_1904 : EPOCH_1900,
+  };
   const out = new Map<string, Sheet>();
   for (const { attrs } of elements(workbook, 'sheet')) {
     const name = decode(attribute(attrs, 'name') ?? '');
@@ -47,15 +51,13 @@ function readSheets(bytes: Uint8Array, names: readonly string[] | null, budget: 
     const path = targets.get(attribute(attrs, 'r:id') ?? '');
     const xml = path ? text(path) : null;
     if (xml === null) throw damaged();
-    out.set(name, { name, rows: sheetRows(name, xml, strings, budget) });
+    out.set(name, { name, rows: sheetRows(name, xml, parts, budget) });
   }
   return out;
 }
 
 const damaged = () =>
-  fileError(
-    'The workbook cannot be read: it is not a valid .xlsx (corrupt or too large). Open it in Excel or LibreOffice and save it again.',
-  );
+  fileError('The workbook cannot be read: it is damaged (or not a valid .xlsx file). Open it in Excel or LibreOffice and save it again.');
 
 /**
  * The zip's entries by path, each inflated on demand (only the few parts we read). Each part's
@@ -213,7 +215,7 @@ function columnOf(ref: string): number {
  * The sheet's rows. Rows and cells without a value take no memory and count against no limit
  * (spreadsheet programs write formatted but empty rows down to row 1,048,576).
  */
-function sheetRows(name: string, xml: string, strings: string[], budget: ReadBudget): CellValue[][] {
+function sheetRows(name: string, xml: string, parts: Parts, budget: ReadBudget): CellValue[][] {
   const rows: CellValue[][] = [];
   let nextRow = 0;
   let read = 0;
@@ -229,7 +231,7 @@ function sheetRows(name: string, xml: string, strings: string[], budget: ReadBud
       const c = ref ? columnOf(ref) : nextColumn;
       if (c < 0 || c > MAX_COLUMNS) throw damaged();
       nextColumn = c + 1;
-      const value = cellValue(attribute(cell.attrs, 't') ?? 'n', cell.inner ?? '', strings);
+      const value = cellValue(cell.attrs, cell.inner ?? '', parts);
       if (value === null) continue;
       if (cells.length === 0) budget.row(name, r);
       budget.column(name, c);
@@ -247,7 +249,41 @@ function sheetRows(name: string, xml: string, strings: string[], budget: ReadBud
 const MAX_ROWS = 1_048_576;
 const MAX_COLUMNS = 16_384;
 
-function cellValue(type: string, inner: string, strings: string[]): CellValue {
+/** What the cells of every sheet refer to: shared strings, which styles are dates, the date system. */
+interface Parts {
+  strings: string[];
+  dateStyles: Set<number>;
+  /** Serial day 0 in ms since 1970 (Excel's 1900 system, or the 1904 one a workbook may choose). */
+  epoch: number;
+}
+
+const DAY_MS = 86_400_000;
+const EPOCH_1900 = Date.UTC(1899, 11, 30);
+const EPOCH_1904 = Date.UTC(1904, 0, 1);
+/** Excel's built-in number formats that show a date or a time. */
+const DATE_FORMAT_IDS = new Set([14, 15, 16, 17, 18, 19, 20, 21, 22, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 45, 46, 47, 50, 51, 52, 53, 54, 55, 56, 57, 58]);
+
+/** The cell style indexes (s="3") whose number format shows a date, as a spreadsheet reads them. */
+function dateStyles(xml: string): Set<number> {
+  const custom = new Map<number, string>();
+  for (const f of elements(first(xml, 'numFmts')?.inner ?? '', 'numFmt'))
+    custom.set(Number(attribute(f.attrs, 'numFmtId')), decode(attribute(f.attrs, 'formatCode') ?? ''));
+  const out = new Set<number>();
+  let index = 0;
+  for (const xf of elements(first(xml, 'cellXfs')?.inner ?? '', 'xf')) {
+    const id = Number(attribute(xf.attrs, 'numFmtId') ?? 0);
+    const code = custom.get(id);
+    if (code === undefined ? DATE_FORMAT_IDS.has(id) : isDateFormat(code)) out.add(index);
+    index++;
+  }
+  return out;
+}
+
+/** A format code with day, month, year or time parts outside quoted text, colours and escapes. */
+const isDateFormat = (code: string) => /[dmyhs]/i.test(code.replace(/"[^"]*"|\[[^\]]*\]|\\.|_.|\*./g, ''));
+
+function cellValue(attrs: string, inner: string, { strings, dateStyles, epoch }: Parts): CellValue {
+  const type = attribute(attrs, 't') ?? 'n';
   if (type === 'inlineStr') return runs(first(inner, 'is')?.inner ?? '');
   const v = first(inner, 'v')?.inner;
   if (v === undefined || v === null) return null;
@@ -268,7 +304,8 @@ function cellValue(type: string, inner: string, strings: string[]): CellValue {
     }
     default: {
       const n = Number(v);
-      return Number.isFinite(n) ? n : null;
+      if (!Number.isFinite(n)) return null;
+      return dateStyles.has(Number(attribute(attrs, 's') ?? -1)) ? new Date(epoch + Math.round(n * DAY_MS)) : n;
     }
   }
 }

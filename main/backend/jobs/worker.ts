@@ -7,7 +7,9 @@
  */
 import { parentPort } from 'node:worker_threads';
 import { ApiError } from '../../../shared/api/envelope';
+import { openCourseReadOnly, useNativeBinding } from '../db/open';
 import { ReadBudget, WORKBOOK_LIMITS } from '../excel/limits';
+import { exportWorkbook } from '../excel/workbook-export';
 import { readSpreadsheet } from '../excel/read';
 import { readXlsxSheets } from '../excel/xlsx-parts';
 import type { Steps } from './steps';
@@ -20,11 +22,6 @@ export const TASKS = {
     ...readXlsxSheets(input.bytes, input.names, new ReadBudget(WORKBOOK_LIMITS)).values(),
   ],
   exportWorkbook: async (input: { file: string; now: Date; nativeBinding: string | undefined }, work: Steps) => {
-    // Loaded on first use: readers never need exceljs or SQLite.
-    const [{ openCourseReadOnly, useNativeBinding }, { exportWorkbook }] = await Promise.all([
-      import('../db/open'),
-      import('../excel/workbook-export'),
-    ]);
     useNativeBinding(input.nativeBinding);
     const db = openCourseReadOnly(input.file);
     try {

@@ -17,7 +17,7 @@ function expectInvalid(bytes: Uint8Array): void {
     error = err;
   }
   expect(error).toBeInstanceOf(ApiError);
-  expect((error as ApiError).message).toMatch(/not a valid \.xlsx \(corrupt or too large\).*Nothing was imported/);
+  expect((error as ApiError).message).toMatch(/damaged \(or not a valid \.xlsx file\).*Nothing was imported/);
 }
 
 describe('reading sheet XML', () => {
@@ -100,7 +100,7 @@ describe('reading the zip', () => {
     const file = { name: 'bomb.xlsx', bytes: tinyXlsx(good, undefined, { 'xl/workbook.xml': { localOffset: 0x7fffffff } }) };
     const result = await refused(() => importWorkbook(course, file));
     expect(result.problems).toEqual([
-      expect.objectContaining({ message: expect.stringMatching(/not a valid \.xlsx \(corrupt or too large\)/) }),
+      expect.objectContaining({ message: expect.stringMatching(/damaged \(or not a valid \.xlsx file\)/) }),
     ]);
   });
 });
