@@ -69,7 +69,7 @@ export async function importCanvas(course: Course, file: ImportFile, opts: Canva
   }
   const itemPlan = assignments.map((a) => {
     const item = items.find((i) => i.external_id === a.canvasId) ?? items.find((i) => i.name.trim().toLowerCase() === a.name.toLowerCase());
-    if (!item && !(a.points >= 0))
+    if (!item && !(Number.isFinite(a.points) && a.points >= 0))
       problems.error(
         sheet.name,
         headerRow,
@@ -104,7 +104,7 @@ export async function importCanvas(course: Course, file: ImportFile, opts: Canva
     items: itemPlan.map((a) => ({
       canvasId: a.canvasId,
       name: a.name,
-      pointsPossible: a.possible,
+      pointsPossible: Number.isFinite(a.possible) ? a.possible : null,
       itemId: a.item?.id ?? null,
       action: a.item ? 'matched' : 'create',
     })),
