@@ -96,7 +96,6 @@ export class ReadBudget {
   }
 
   time(now = Date.now()): void {
-    if (now > this.deadline)
-      throw fileError(`Reading the file took longer than ${count(this.limits.ms / 1000)} seconds; ${SPLIT}`);
+    if (now > this.deadline) throw fileError(`Reading the file took longer than ${count(this.limits.ms / 1000)} seconds; ${SPLIT}`);
   }
 }

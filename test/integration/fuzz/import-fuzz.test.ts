@@ -72,7 +72,9 @@ const MUTATIONS: ((random: Random, seed: Uint8Array) => Uint8Array)[] = [
     const block = zlib.deflateRawSync(Buffer.alloc(1024 * 1024, '<'), { finishFlush: zlib.constants.Z_SYNC_FLUSH });
     const deflated = Buffer.concat([...Array<Buffer>(megabytes).fill(block), zlib.deflateRawSync(Buffer.alloc(0))]);
     const declaredSize = random() < 0.5 ? megabytes * 1024 * 1024 : int(random, 2 ** 32);
-    return tinyXlsx('<worksheet/>', undefined, { [pick(random, ['xl/sharedStrings.xml', 'xl/worksheets/sheet1.xml'])]: { deflated, declaredSize } });
+    return tinyXlsx('<worksheet/>', undefined, {
+      [pick(random, ['xl/sharedStrings.xml', 'xl/worksheets/sheet1.xml'])]: { deflated, declaredSize },
+    });
   },
   // XML entity expansion (billion laughs) in the strings, the sheet or the workbook.
   (random) => {
@@ -82,7 +84,12 @@ const MUTATIONS: ((random: Random, seed: Uint8Array) => Uint8Array)[] = [
   },
   // Tags never closed, or nested without end.
   (random) => {
-    const row = pick(random, ['<row r="1"><c r="A1"><v>1</v>', '<row r="1"><c r="XFE1"><v>1</v></c></row>', '<row r="2000000"/>', '<row r="-1"/>']);
+    const row = pick(random, [
+      '<row r="1"><c r="A1"><v>1</v>',
+      '<row r="1"><c r="XFE1"><v>1</v></c></row>',
+      '<row r="2000000"/>',
+      '<row r="-1"/>',
+    ]);
     return tinyXlsx(`<worksheet><sheetData>${row.repeat(1 + int(random, 5000))}</sheetData></worksheet>`);
   },
   // The full workbook's data sheet with a huge JSON cell or junk rows.
@@ -95,7 +102,9 @@ const MUTATIONS: ((random: Random, seed: Uint8Array) => Uint8Array)[] = [
   // Huge fields and rows in a CSV.
   (random) => {
     const field = 'x'.repeat(pick(random, [32_768, 1_000_000, 5_000_000]));
-    return new TextEncoder().encode(pick(random, [`Student ID,Name\n1,"${field}"\n`, `Student ID,Name\n${field}\n`, `${',' .repeat(5000)}\n1\n`]));
+    return new TextEncoder().encode(
+      pick(random, [`Student ID,Name\n1,"${field}"\n`, `Student ID,Name\n${field}\n`, `${','.repeat(5000)}\n1\n`]),
+    );
   },
   // Wrong encodings: UTF-16 (with and without BOM), Latin-1 bytes, random bytes.
   (random, seed) => {
@@ -158,23 +167,27 @@ async function feed(c: TestCourse, bytes: Uint8Array, label: string): Promise<vo
 }
 
 describe('imports under malformed files (fuzz)', () => {
-  it(`refuses ${RUNS} malformed files on every import path plainly, in bounded memory, changing nothing`, async () => {
-    const c = newCourse('ie7374', { demo: true });
-    const workbook = (await exportWorkbook(c.workspace.course!)).bytes;
-    const corpus = seeds(workbook);
-    const random = seededRandom(SEED);
-    const start = process.memoryUsage().rss;
-    let peak = start;
-    const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 5);
-    try {
-      for (let run = 0; run < RUNS; run++) {
-        const mutation = int(random, MUTATIONS.length);
-        const bytes = MUTATIONS[mutation]!(random, pick(random, corpus));
-        await feed(c, bytes, `FUZZ_SEED=${SEED} file ${run} (mutation ${mutation})`);
+  it(
+    `refuses ${RUNS} malformed files on every import path plainly, in bounded memory, changing nothing`,
+    async () => {
+      const c = newCourse('ie7374', { demo: true });
+      const workbook = (await exportWorkbook(c.workspace.course!)).bytes;
+      const corpus = seeds(workbook);
+      const random = seededRandom(SEED);
+      const start = process.memoryUsage().rss;
+      let peak = start;
+      const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 5);
+      try {
+        for (let run = 0; run < RUNS; run++) {
+          const mutation = int(random, MUTATIONS.length);
+          const bytes = MUTATIONS[mutation]!(random, pick(random, corpus));
+          await feed(c, bytes, `FUZZ_SEED=${SEED} file ${run} (mutation ${mutation})`);
+        }
+      } finally {
+        clearInterval(sampler);
       }
-    } finally {
-      clearInterval(sampler);
-    }
-    expect((peak - start) / 1048576, `FUZZ_SEED=${SEED}`).toBeLessThan(500);
-  }, 120_000 + RUNS * 3_000);
+      expect((peak - start) / 1048576, `FUZZ_SEED=${SEED}`).toBeLessThan(500);
+    },
+    120_000 + RUNS * 3_000,
+  );
 });

@@ -58,7 +58,8 @@ describe('build/bundle.mjs', () => {
 
   it('bundles the worker thread, and bundled code runs its tasks on it', async () => {
     const code = await bundleText('worker');
-    for (const d of requires(code).filter((r) => !r!.startsWith('node:'))) expect([...builtinModules, 'better-sqlite3', 'exceljs']).toContain(d);
+    for (const d of requires(code).filter((r) => !r!.startsWith('node:')))
+      expect([...builtinModules, 'better-sqlite3', 'exceljs']).toContain(d);
     expect(await bundleText('main')).toContain('worker.js');
     // The bundled off-thread runner, beside the bundled worker, as main.js and worker.js sit in out/.
     const dir = tmpDir();
@@ -72,6 +73,14 @@ describe('build/bundle.mjs', () => {
     });
     const script = `require(${JSON.stringify(path.join(dir, 'main.js'))}).runOffThread('readSpreadsheet', { bytes: Buffer.from('Student ID,Name\\n1,"A, B"\\n'), fileName: 'c.csv' }).then((b) => console.log(JSON.stringify(b.sheets)))`;
     const out = execFileSync(process.execPath, ['-e', script], { cwd: dir, encoding: 'utf8', timeout: 30_000 });
-    expect(JSON.parse(out)).toEqual([{ name: 'c', rows: [['Student ID', 'Name'], ['1', 'A, B']] }]);
+    expect(JSON.parse(out)).toEqual([
+      {
+        name: 'c',
+        rows: [
+          ['Student ID', 'Name'],
+          ['1', 'A, B'],
+        ],
+      },
+    ]);
   }, 60_000);
 });
