@@ -48,7 +48,8 @@ describe('Excel import and export in Chromium', () => {
     const { page } = app;
     const big = path.join(app.dataDir, 'big.csv');
     const lines = ['Student ID,Name,Email'];
-    for (let i = 0; i < 150_000; i++) lines.push(`${String(i + 500_000).padStart(9, '0')},"Last${i}, First${i}",s${i}@example.edu`);
+    // As long as a sheet may be (100,000 rows, the header included).
+    for (let i = 0; i < 99_999; i++) lines.push(`${String(i + 500_000).padStart(9, '0')},"Last${i}, First${i}",s${i}@example.edu`);
     fs.writeFileSync(big, lines.join('\n'));
     await page.getByRole('button', { name: 'Import…' }).click();
     const dialog = page.getByRole('dialog', { name: 'Import from Excel or CSV' });
@@ -64,6 +65,24 @@ describe('Excel import and export in Chromium', () => {
     expect(await bar.count()).toBe(0);
     expect(await dialog.getByRole('button', { name: /^Import/ }).isDisabled()).toBe(true);
     await dialog.getByRole('button', { name: 'Close' }).click();
+  });
+
+  it('refuses a file past the size limits with one plain message, and the app keeps working', async () => {
+    const { page } = app;
+    const huge = path.join(app.dataDir, 'huge.csv');
+    const lines = ['Student ID,Name'];
+    for (let i = 0; i < 1_000_000; i++) lines.push(`${i},"L${i}, F"`);
+    fs.writeFileSync(huge, lines.join('\n'));
+    await page.getByRole('button', { name: 'Import…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Import from Excel or CSV' });
+    await dialog.locator('input[type=file]').setInputFiles(huge);
+    const message = "The sheet 'huge' is larger than 100,000 rows; split it into smaller files and import them one by one.";
+    await expect.poll(() => dialog.getByText(message).count(), { timeout: 60_000 }).toBeGreaterThan(0);
+    expect(await dialog.getByRole('button', { name: /^Import/ }).isDisabled()).toBe(true);
+    await app.screenshot('excel-import-too-large');
+    await dialog.getByRole('button', { name: 'Close' }).click();
+    await page.getByRole('navigation', { name: 'Screens' }).getByRole('button', { name: 'Roster' }).click();
+    await expect.poll(() => page.getByText('Zhang').count()).toBeGreaterThan(0);
   });
 
   it('imports a score column the course has no item for into a new item chosen in the wizard', async () => {
