@@ -39,7 +39,7 @@ export const SHEET_LIMITS: Readonly<ReadLimits> = {
  */
 export const WORKBOOK_LIMITS: Readonly<ReadLimits> = {
   ...SHEET_LIMITS,
-  inflatedBytes: 200 * MiB,
+  inflatedBytes: 160 * MiB,
   rows: 1_000_000,
   cellChars: 4 * MiB,
   ms: 120_000,

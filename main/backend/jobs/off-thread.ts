@@ -49,6 +49,11 @@ function checkIn(worker: Worker): void {
   idle.set(worker, forget);
 }
 
+/** Starts a worker ahead of the first task (the app does at start), so the first import does not wait for one. */
+export function startIdleWorker(): void {
+  if (idle.size === 0) checkIn(spawn());
+}
+
 const TOO_BIG_TO_READ = 'The file needs more memory to read than the app allows; split it into smaller files and import them one by one.';
 /** The refusal when a task's worker ran out of its heap. */
 const OUT_OF_MEMORY: Record<TaskName, () => ApiError> = {
@@ -72,7 +77,7 @@ export function runOffThread<K extends TaskName>(
     if (work.signal?.aborted) return reject(new JobCancelled());
     const worker = checkOut();
     let settled = false;
-    /** A worker that answered goes back to the pool; one stopped part-way is ended. */
+    /** A worker that answered goes back to the pool; one stopped part-way (or retiring) is ended. */
     const settle = (answered: boolean, outcome: () => void) => {
       if (settled) return;
       settled = true;
@@ -88,10 +93,10 @@ export function runOffThread<K extends TaskName>(
       if ('progress' in message) {
         work.step(...message.progress).catch((err: unknown) => settle(false, () => reject(err)));
       } else if ('result' in message) {
-        settle(true, () => resolve(message.result as Awaited<ReturnType<Tasks[K]>>));
+        settle(!message.retire, () => resolve(message.result as Awaited<ReturnType<Tasks[K]>>));
       } else {
         const { api, code, message: text, details } = message.error;
-        settle(true, () => reject(api ? new ApiError(code as ErrorCode, text, details) : new Error(text)));
+        settle(!message.retire, () => reject(api ? new ApiError(code as ErrorCode, text, details) : new Error(text)));
       }
     };
     const onError = (err: Error & { code?: string }) =>

@@ -5,6 +5,7 @@
  * read-only, in one read transaction so every sheet shows the same moment. Nothing here
  * writes a course.
  */
+import { getHeapStatistics } from 'node:v8';
 import { parentPort } from 'node:worker_threads';
 import { ApiError } from '../../../shared/api/envelope';
 import { openCourseReadOnly, useNativeBinding } from '../db/open';
@@ -42,11 +43,17 @@ export interface TaskMessage {
   input: unknown;
 }
 
-/** What the worker posts back while it runs a task. */
+/**
+ * What the worker posts back while it runs a task. An answer says whether the worker should
+ * retire: one whose heap grew large on a big file is not kept idle holding that memory.
+ */
 export type WorkerMessage =
   | { progress: [fraction: number, phase: string] }
-  | { result: unknown }
-  | { error: { api: boolean; code: string; message: string; details?: unknown } };
+  | { result: unknown; retire: boolean }
+  | { error: { api: boolean; code: string; message: string; details?: unknown }; retire: boolean };
+
+const RETIRE_HEAP_BYTES = 128 * 1024 * 1024;
+const retire = () => getHeapStatistics().total_heap_size > RETIRE_HEAP_BYTES;
 
 async function run({ name, input }: TaskMessage, post: (m: WorkerMessage, transfer?: ArrayBuffer[]) => void): Promise<void> {
   const work: Steps = {
@@ -59,13 +66,14 @@ async function run({ name, input }: TaskMessage, post: (m: WorkerMessage, transf
     const result = await (TASKS[name] as (input: unknown, work: Steps) => unknown)(input, work);
     // An exported file moves to the starting thread instead of being copied.
     const bytes = (result as { bytes?: unknown }).bytes;
-    post({ result }, bytes instanceof Uint8Array ? [bytes.buffer as ArrayBuffer] : []);
+    post({ result, retire: retire() }, bytes instanceof Uint8Array ? [bytes.buffer as ArrayBuffer] : []);
   } catch (err) {
     post({
       error:
         err instanceof ApiError
           ? { api: true, code: err.code, message: err.message, details: err.details }
           : { api: false, code: 'internal', message: (err as Error)?.message ?? String(err) },
+      retire: retire(),
     });
   }
 }

@@ -104,7 +104,7 @@ describe('import limits', () => {
     const c = newCourse('ie7374');
     const honest = inflationBomb(400);
     expect(honest.length).toBeLessThan(1024 * 1024);
-    const tooLarge = /^The workbook unpacks to more than (128|200) MB of sheet data; split it/;
+    const tooLarge = /^The workbook unpacks to more than (128|160) MB of sheet data; split it/;
     for (const [bytes, message] of [
       [honest, tooLarge],
       [inflationBomb(400, 3_000_000_000), tooLarge],

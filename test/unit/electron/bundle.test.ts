@@ -1,10 +1,10 @@
 import { execFileSync } from 'node:child_process';
 import { builtinModules } from 'node:module';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import fs from 'node:fs';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import { targets } from '../../../build/bundle.mjs';
 import { build } from 'esbuild';
-import { tmpDir } from '../../helpers/tmp';
 
 async function bundleText(name: 'main' | 'worker' | 'preload'): Promise<string> {
   const result = await build({ ...targets[name], write: false, sourcemap: false, logLevel: 'silent' });
@@ -61,8 +61,11 @@ describe('build/bundle.mjs', () => {
     for (const d of requires(code).filter((r) => !r!.startsWith('node:')))
       expect([...builtinModules, 'better-sqlite3', 'exceljs']).toContain(d);
     expect(await bundleText('main')).toContain('worker.js');
-    // The bundled off-thread runner, beside the bundled worker, as main.js and worker.js sit in out/.
-    const dir = tmpDir();
+    // The bundled off-thread runner, beside the bundled worker, as main.js and worker.js sit in
+    // out/ (inside the repository, so their external modules resolve as they do there).
+    fs.mkdirSync('out', { recursive: true });
+    const dir = fs.mkdtempSync(path.resolve('out/bundle-test-'));
+    onTestFinished(() => fs.rmSync(dir, { recursive: true, force: true }));
     await build({ ...targets.worker, outfile: path.join(dir, 'worker.js'), sourcemap: false, logLevel: 'silent' });
     await build({
       ...targets.main,
