@@ -1,6 +1,5 @@
 // Types for build/bundle.mjs (imported by unit tests).
 import type { BuildOptions, BuildResult } from 'esbuild';
-export declare const targets: { main: BuildOptions; preload: BuildOptions };
-export declare function bundle(
-  overrides?: Partial<Record<'main' | 'preload', BuildOptions>>,
-): Promise<Record<'main' | 'preload', BuildResult>>;
+type Target = 'main' | 'worker' | 'preload';
+export declare const targets: Record<Target, BuildOptions>;
+export declare function bundle(overrides?: Partial<Record<Target, BuildOptions>>): Promise<Record<Target, BuildResult>>;

@@ -22,6 +22,19 @@ export const targets = {
     sourcemap: 'linked',
     logLevel: 'warning',
   },
+  // The worker thread that imports and exports run on (main/backend/jobs/off-thread.ts loads
+  // worker.js from beside the bundled main).
+  worker: {
+    entryPoints: [path.join(root, 'main/backend/jobs/worker.ts')],
+    outfile: path.join(root, 'out/main/electron/worker.js'),
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target,
+    external: ['better-sqlite3', 'exceljs'],
+    sourcemap: 'linked',
+    logLevel: 'warning',
+  },
   preload: {
     entryPoints: [path.join(root, 'main/preload/preload.ts')],
     outfile: path.join(root, 'out/main/preload/preload.js'),
@@ -48,7 +61,7 @@ export async function bundle(overrides = {}) {
 if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {
   try {
     await bundle();
-    console.log('Bundled out/main/electron/main.js and out/main/preload/preload.js');
+    console.log('Bundled out/main/electron/main.js, out/main/electron/worker.js and out/main/preload/preload.js');
   } catch (err) {
     console.error(`Bundling failed: ${err.message}`);
     process.exit(1);

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { IE7374_COURSE } from '../../shared/model';
+import { stopJobsOf } from './jobs/runner';
 import { closeCourse, createCourse, openCourse, type Course, type Preset } from './services/course';
 import { loadDemoClass } from './services/demo';
 
@@ -44,7 +45,7 @@ export class Workspace {
   }
 
   close(): void {
-    if (this.current) closeCourse(this.current);
+    if (this.current) this.shut(this.current);
     this.current = null;
   }
 
@@ -78,8 +79,13 @@ export class Workspace {
     return path.join(this.dataDir, 'recent.json');
   }
 
+  private shut(course: Course): void {
+    stopJobsOf(course);
+    closeCourse(course);
+  }
+
   private replace(next: Course): void {
-    if (this.current && this.current !== next) closeCourse(this.current);
+    if (this.current && this.current !== next) this.shut(this.current);
     this.current = next;
     const list = [next.file, ...this.recent().filter((f) => f !== next.file)].slice(0, RECENT_MAX);
     fs.writeFileSync(this.recentFile(), JSON.stringify(list, null, 2));

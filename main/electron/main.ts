@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { app, BrowserWindow, dialog, session } from 'electron';
 import { useNativeBinding } from '../backend/db/open';
+import { startIdleWorker } from '../backend/jobs/off-thread';
 import { dispatch } from '../backend/rpc/dispatch';
 import { Workspace } from '../backend/workspace';
 import { courseFileFromArgv } from './ipc-handlers';
@@ -80,6 +81,7 @@ async function start(): Promise<void> {
   });
   if (native.warning) console.warn(native.warning);
   useNativeBinding(native.path);
+  startIdleWorker();
 
   lockDownSession(session.defaultSession);
   serveRenderer(RENDERER_ROOT);

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { startIdleWorker } from '../backend/jobs/off-thread';
 import { dispatch } from '../backend/rpc/dispatch';
 import { defaultDataDir } from '../backend/paths';
 import { Workspace } from '../backend/workspace';
@@ -11,6 +12,7 @@ async function main(): Promise<void> {
   const port = portArg >= 0 ? Number(args[portArg + 1]) : Number(process.env.PORT ?? 7374);
   const workspace = new Workspace(defaultDataDir());
   workspace.openDefault();
+  startIdleWorker();
   const staticDir = path.resolve(__dirname, '../../out/renderer');
   const opts = { staticDir, dispatch: (m: string, i: unknown) => dispatch({ workspace }, m, i) };
   const server = await startWebServer({ ...opts, port }).catch(() => startWebServer({ ...opts, port: 0 }));

@@ -166,7 +166,8 @@ export const CanvasReport = z.object({
     z.object({
       canvasId: z.string(),
       name: z.string(),
-      pointsPossible: z.number(),
+      /** null when the file gives none (reported as a problem). */
+      pointsPossible: z.number().nullable(),
       itemId: z.number().int().nullable(),
       action: z.enum(['matched', 'create']),
     }),

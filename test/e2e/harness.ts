@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { startIdleWorker } from '../../main/backend/jobs/off-thread';
 import { dispatch } from '../../main/backend/rpc/dispatch';
 import { Workspace } from '../../main/backend/workspace';
 import { startWebServer, type WebServer } from '../../main/web/server';
@@ -38,6 +39,7 @@ export async function startApp(setup?: (workspace: Workspace) => void): Promise<
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'gradebook-e2e-'));
   const workspace = new Workspace(dataDir);
   workspace.openDefault();
+  startIdleWorker(); // as the app does at start
   setup?.(workspace);
   const server = await startWebServer({
     staticDir: path.resolve('out/renderer'),

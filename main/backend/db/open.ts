@@ -14,6 +14,9 @@ export function useNativeBinding(path: string | undefined): void {
   nativeBinding = path;
 }
 
+/** The binding set by useNativeBinding, for a worker thread to load the same build. */
+export const nativeBindingPath = (): string | undefined => nativeBinding;
+
 function connect(file: string, options: Database.Options): Db {
   return new Database(file, nativeBinding ? { ...options, nativeBinding } : options);
 }
@@ -74,6 +77,13 @@ export function inspectCourseFile(file: string): { version: number } {
   } finally {
     db?.close();
   }
+}
+
+/** A read-only connection to a course file another connection has open (an export's worker). */
+export function openCourseReadOnly(file: string): Db {
+  const db = connect(file, { readonly: true, fileMustExist: true });
+  db.pragma('busy_timeout = 5000');
+  return db;
 }
 
 function configure(db: Db): void {

@@ -4,7 +4,7 @@ import { IDLE, ROWS_PER_STEP, type Steps } from '../jobs/steps';
 import { commitImport, courseVersion, importOutcome, type ImportFile } from './apply';
 import { normalizeHeader, splitName } from './detect';
 import { fileError, Problems, refuseIfErrors } from './problems';
-import { readSpreadsheet } from './read';
+import { readSpreadsheetOffThread } from './read';
 import { checkScoreRange, existingScores, readScoreCell, scorePatch } from './score-cells';
 import { cellNumber, cellText } from './sheet';
 
@@ -30,7 +30,7 @@ interface StudentRow {
  */
 export async function importCanvas(course: Course, file: ImportFile, opts: CanvasOptions = {}, work: Steps = IDLE): Promise<CanvasReport> {
   await work.step(0, 'Reading the file');
-  const book = await readSpreadsheet(file.bytes, file.name);
+  const book = await readSpreadsheetOffThread(file, work);
   await work.step(0.3, 'Checking rows');
   const sheet = book.sheets[0]!;
   const headerRow = sheet.rows.findIndex((r, i) => i < 10 && normalizeHeader(r[0]) === 'student');
@@ -69,7 +69,7 @@ export async function importCanvas(course: Course, file: ImportFile, opts: Canva
   }
   const itemPlan = assignments.map((a) => {
     const item = items.find((i) => i.external_id === a.canvasId) ?? items.find((i) => i.name.trim().toLowerCase() === a.name.toLowerCase());
-    if (!item && !(a.points >= 0))
+    if (!item && !(Number.isFinite(a.points) && a.points >= 0))
       problems.error(
         sheet.name,
         headerRow,
@@ -104,7 +104,7 @@ export async function importCanvas(course: Course, file: ImportFile, opts: Canva
     items: itemPlan.map((a) => ({
       canvasId: a.canvasId,
       name: a.name,
-      pointsPossible: a.possible,
+      pointsPossible: Number.isFinite(a.possible) ? a.possible : null,
       itemId: a.item?.id ?? null,
       action: a.item ? 'matched' : 'create',
     })),

@@ -4,12 +4,27 @@ import { columnLetter } from './sheet';
 
 export type { ImportProblem };
 
-/** Collects every problem of a file before anything is written, each with its place. */
+/** How many problems a report lists; past that it counts them (a file can have one per row). */
+export const LISTED_PROBLEMS = 200;
+
+/** "100,000" (counts in messages about a file are often large, so they are grouped). */
+export const wholeNumber = (n: number) => n.toLocaleString('en-US');
+const count = (n: number, one: string) => `${wholeNumber(n)} ${n === 1 ? one : `${one}s`}`;
+
+/**
+ * Collects the problems of a file before anything is written, each with its place: the first
+ * LISTED_PROBLEMS of them, and the count of all.
+ */
 export class Problems {
-  readonly list: ImportProblem[] = [];
+  private readonly listed: ImportProblem[] = [];
+  errorCount = 0;
+  warningCount = 0;
 
   add(severity: ImportProblem['severity'], sheet: string | null, row: number | null, column: number | null, message: string): void {
-    this.list.push({
+    if (severity === 'error') this.errorCount++;
+    else this.warningCount++;
+    if (this.listed.length === LISTED_PROBLEMS) return;
+    this.listed.push({
       severity,
       sheet,
       row: row === null ? null : row + 1,
@@ -23,8 +38,13 @@ export class Problems {
   warning(sheet: string | null, row: number | null, column: number | null, message: string): void {
     this.add('warning', sheet, row, column, message);
   }
-  get errors(): ImportProblem[] {
-    return this.list.filter((p) => p.severity === 'error');
+  /** The listed problems, ending with a line that counts the rest when there are more. */
+  get list(): ImportProblem[] {
+    const unlisted = this.errorCount + this.warningCount - this.listed.length;
+    if (unlisted === 0) return [...this.listed];
+    const severity = this.listed.filter((p) => p.severity === 'error').length < this.errorCount ? 'error' : 'warning';
+    const message = `…and ${count(unlisted, 'more problem')} (${count(this.errorCount, 'error')} and ${count(this.warningCount, 'warning')} in all; the first ${LISTED_PROBLEMS} are listed). Fix these and check the file again.`;
+    return [...this.listed, { severity, sheet: null, row: null, column: null, message }];
   }
 }
 
@@ -44,13 +64,14 @@ export function fileError(message: string): ApiError {
 
 /** Refuses an import whose validation found errors, listing them all (nothing was written). */
 export function refuseIfErrors(problems: Problems): void {
-  const errors = problems.errors;
-  if (errors.length === 0) return;
-  const first = errors.slice(0, 3).map(describeProblem).join(' ');
-  const more = errors.length > 3 ? ` …and ${errors.length - 3} more.` : '';
+  const total = problems.errorCount;
+  if (total === 0) return;
+  const list = problems.list;
+  const first = list.filter((p) => p.severity === 'error').slice(0, 3);
+  const more = total > 3 ? ` …and ${wholeNumber(total - 3)} more.` : '';
   throw new ApiError(
     'validation_failed',
-    `The file has ${errors.length} problem${errors.length === 1 ? '' : 's'}; nothing was imported. ${first}${more}`,
-    { problems: problems.list },
+    `The file has ${count(total, 'problem')}; nothing was imported. ${first.map(describeProblem).join(' ')}${more}`,
+    { problems: list },
   );
 }

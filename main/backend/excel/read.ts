@@ -1,7 +1,10 @@
-import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
-import type { Book, CellValue, Sheet } from './sheet';
+import { runOffThread } from '../jobs/off-thread';
+import type { Steps } from '../jobs/steps';
+import { ReadBudget, SHEET_LIMITS, type ReadLimits } from './limits';
+import type { Book, CellValue } from './sheet';
 import { fileError } from './problems';
+import { readXlsxSheets } from './xlsx-parts';
 
 const ZIP = [0x50, 0x4b, 0x03, 0x04];
 const OLE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
@@ -12,65 +15,43 @@ export const isZip = (bytes: Uint8Array) => startsWith(bytes, ZIP);
 
 /**
  * Reads an .xlsx or .csv file into plain sheets. Refuses, with a plain reason, empty files,
- * files that are not spreadsheets, password-protected (encrypted) workbooks and corrupt ones.
+ * files that are not spreadsheets, password-protected (encrypted) workbooks, corrupt ones and
+ * files beyond `limits` (see limits.ts).
  */
-export async function readSpreadsheet(bytes: Uint8Array, fileName = ''): Promise<Book> {
+export function readSpreadsheet(bytes: Uint8Array, fileName = '', limits: Readonly<ReadLimits> = SHEET_LIMITS): Book {
+  const budget = new ReadBudget(limits);
   if (bytes.length === 0) throw fileError(`The file ${quote(fileName)}is empty.`);
   if (startsWith(bytes, OLE)) {
     throw fileError(
       `The file ${quote(fileName)}is password-protected or an old-style .xls workbook. Remove the password (or save it as .xlsx) in Excel and import it again.`,
     );
   }
-  const book = isZip(bytes) ? await readXlsx(bytes, fileName) : readCsv(bytes, fileName);
+  budget.file(bytes.length);
+  const book = isZip(bytes) ? readXlsx(bytes, budget) : readCsv(bytes, fileName, budget);
   if (book.sheets.every((s) => s.rows.length === 0)) throw fileError(`The file ${quote(fileName)}has no data in it.`);
   return book;
 }
 
+/**
+ * readSpreadsheet on a worker thread (jobs/off-thread.ts), as every importer reads: other calls
+ * are answered while a large file is parsed, and cancelling the job stops the parse.
+ */
+export const readSpreadsheetOffThread = (file: { name: string; bytes: Uint8Array }, work?: Steps): Promise<Book> =>
+  runOffThread('readSpreadsheet', { bytes: file.bytes, fileName: file.name }, work);
+
 const quote = (fileName: string) => (fileName ? `'${fileName}' ` : '');
 
-async function readXlsx(bytes: Uint8Array, fileName: string): Promise<Book> {
-  const wb = new ExcelJS.Workbook();
-  try {
-    await wb.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as never);
-  } catch {
-    throw fileError(
-      `The file ${quote(fileName)}looks like a workbook but cannot be read: it is damaged or not an .xlsx file. Open it in Excel or LibreOffice and save it again.`,
-    );
-  }
-  const sheets: Sheet[] = [];
-  wb.eachSheet((ws) => {
-    const rows: CellValue[][] = [];
-    ws.eachRow({ includeEmpty: true }, (row, r) => {
-      const out: CellValue[] = [];
-      row.eachCell({ includeEmpty: false }, (cell, c) => {
-        out[c - 1] = plain(cell.value);
-      });
-      for (let i = 0; i < out.length; i++) if (out[i] === undefined) out[i] = null;
-      rows[r - 1] = out;
-    });
-    for (let i = 0; i < rows.length; i++) if (rows[i] === undefined) rows[i] = [];
-    trimTrailingEmpty(rows);
-    sheets.push({ name: ws.name, rows });
-  });
+function readXlsx(bytes: Uint8Array, budget: ReadBudget): Book {
+  const sheets = [...readXlsxSheets(bytes, null, budget).values()];
+  for (const sheet of sheets) trimTrailingEmpty(sheet.rows);
   return { kind: 'xlsx', sheets, decimalComma: false };
 }
 
-/** exceljs cell values -> plain values: formulas give their cached result, rich text its text. */
-function plain(v: ExcelJS.CellValue): CellValue {
-  if (v === null || v === undefined) return null;
-  if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' || v instanceof Date) return v;
-  if (typeof v === 'object') {
-    if ('result' in v) return v.result === undefined ? null : plain(v.result as ExcelJS.CellValue);
-    if ('richText' in v) return v.richText.map((t) => t.text).join('');
-    if ('text' in v && typeof v.text === 'string') return v.text;
-    if ('error' in v) return null;
-  }
-  return null;
-}
-
-function readCsv(bytes: Uint8Array, fileName: string): Book {
+function readCsv(bytes: Uint8Array, fileName: string, budget: ReadBudget): Book {
   const text = decodeText(bytes, fileName);
   const delimiter = detectDelimiter(text);
+  const name = sheetNameOf(fileName);
+  checkCsvShape(text, delimiter, name, budget);
   const parsed = Papa.parse<string[]>(text, { delimiter, skipEmptyLines: false });
   const broken = parsed.errors.find((e) => e.type === 'Quotes');
   if (broken) {
@@ -80,7 +61,60 @@ function readCsv(bytes: Uint8Array, fileName: string): Book {
   }
   const rows: CellValue[][] = parsed.data.map((r) => r.map((c) => (c === '' ? null : c)));
   trimTrailingEmpty(rows);
-  return { kind: 'csv', sheets: [{ name: sheetNameOf(fileName), rows }], decimalComma: delimiter === ';' };
+  return { kind: 'csv', sheets: [{ name, rows }], decimalComma: delimiter === ';' };
+}
+
+const QUOTE = 34;
+const LF = 10;
+const CR = 13;
+
+/**
+ * Walks the text once, as the parser will split it (a field that starts with a quote runs to
+ * its closing quote; "" inside is a quote), and refuses too many rows, too many fields in a
+ * row or too long a field before the parser builds a single array.
+ */
+function checkCsvShape(text: string, delimiter: string, sheet: string, budget: ReadBudget): void {
+  const d = delimiter.charCodeAt(0);
+  let row = 0;
+  let column = 0;
+  let fieldStart = 0;
+  let rowHasText = false;
+  const endField = (at: number) => {
+    if (at > fieldStart) {
+      if (!rowHasText) budget.row(sheet, row);
+      rowHasText = true;
+      budget.column(sheet, column);
+      budget.cell(sheet, row, column, at - fieldStart);
+    }
+  };
+  for (let i = 0; i < text.length; i++) {
+    const ch = text.charCodeAt(i);
+    if (ch === QUOTE && i === fieldStart) {
+      const close = closingQuote(text, i + 1);
+      if (close < 0) return; // the parser reports the unclosed quote with its row
+      i = close;
+    } else if (ch === d) {
+      endField(i);
+      column++;
+      fieldStart = i + 1;
+    } else if (ch === LF || ch === CR) {
+      endField(i);
+      if (ch === CR && text.charCodeAt(i + 1) === LF) i++;
+      row++;
+      column = 0;
+      fieldStart = i + 1;
+      rowHasText = false;
+    }
+  }
+  endField(text.length);
+}
+
+/** The index of the quote that closes a quoted field whose text starts at `from`, or -1. */
+function closingQuote(text: string, from: number): number {
+  for (let at = text.indexOf('"', from); at >= 0; at = text.indexOf('"', at + 2)) {
+    if (text.charCodeAt(at + 1) !== QUOTE) return at;
+  }
+  return -1;
 }
 
 const sheetNameOf = (fileName: string) => (fileName.replace(/^.*[\\/]/, '').replace(/\.[^.]+$/, '') || 'CSV').slice(0, 31);

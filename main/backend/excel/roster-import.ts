@@ -5,7 +5,7 @@ import { IDLE, ROWS_PER_STEP, type Steps } from '../jobs/steps';
 import { commitImport, courseVersion, importOutcome, type ImportFile } from './apply';
 import { detectHeaderRow, detectRosterMapping, headerRowIndex, pickSheet, sheetChoice, splitName } from './detect';
 import { Problems, refuseIfErrors } from './problems';
-import { readSpreadsheet } from './read';
+import { readSpreadsheetOffThread } from './read';
 import { cellText, type CellValue } from './sheet';
 
 export type RosterOptions = Omit<RosterImportInput, 'file'>;
@@ -44,7 +44,7 @@ const COMPARED: [keyof Draft, keyof StudentRow, string][] = [
  */
 export async function importRoster(course: Course, file: ImportFile, opts: RosterOptions = {}, work: Steps = IDLE): Promise<RosterReport> {
   await work.step(0, 'Reading the file');
-  const book = await readSpreadsheet(file.bytes, file.name);
+  const book = await readSpreadsheetOffThread(file, work);
   await work.step(0.3, 'Checking rows');
   const sheet = pickSheet(book, opts.sheet);
   const headerRow = headerRowIndex(sheet, opts.headerRow, () => detectHeaderRow(sheet));
@@ -72,7 +72,7 @@ export async function importRoster(course: Course, file: ImportFile, opts: Roste
   const rows: RosterReport['rows'] = [];
   const writes: { registrarId: string; existing: StudentRow | undefined; fields: Partial<StudentRow> }[] = [];
 
-  if (problems.errors.length === 0) {
+  if (problems.errorCount === 0) {
     for (let r = headerRow + 1; r < sheet.rows.length; r++) {
       if (r % ROWS_PER_STEP === 0) await work.step(0.3 + (0.6 * r) / sheet.rows.length, 'Checking rows');
       const cells = sheet.rows[r] ?? [];
@@ -87,11 +87,11 @@ export async function importRoster(course: Course, file: ImportFile, opts: Roste
         email: text('email') || null,
         section: text('section') || null,
       };
-      const before = problems.errors.length;
+      const before = problems.errorCount;
       validateRow(draft, r, seen, problems, sheet.name, mapping);
       const old = existing.get(draft.registrarId);
       const { action, changes, fields } = decide(old, draft);
-      const failed = problems.errors.length > before;
+      const failed = problems.errorCount > before;
       rows.push({
         row: r + 1,
         action: failed ? 'error' : action,

@@ -6,7 +6,7 @@ import { commitImport, courseVersion, importOutcome, type ImportFile } from './a
 import { detectHeaderRow, headerRowIndex, normalizeHeader, pickSheet, sheetChoice } from './detect';
 import { EFFECTIVE_SUFFIX } from './grades-table';
 import { Problems, refuseIfErrors } from './problems';
-import { readSpreadsheet } from './read';
+import { readSpreadsheetOffThread } from './read';
 import { checkScoreRange, existingScores, readScoreCell, scorePatch } from './score-cells';
 import { cellText, columnLetter, type CellValue } from './sheet';
 
@@ -34,7 +34,7 @@ interface ItemRow {
 export async function importScores(course: Course, file: ImportFile, options: ScoreOptions = {}, work: Steps = IDLE): Promise<ScoreReport> {
   const opts = ScoreImportSchema.omit({ file: true }).parse(options);
   await work.step(0, 'Reading the file');
-  const book = await readSpreadsheet(file.bytes, file.name);
+  const book = await readSpreadsheetOffThread(file, work);
   await work.step(0.3, 'Checking rows');
   const sheet = pickSheet(book, opts.sheet);
   const keyPattern = KEY_HEADERS[opts.matchBy];
@@ -119,7 +119,7 @@ export async function importScores(course: Course, file: ImportFile, options: Sc
   const writes: { studentId: number; column: number; patch: { value: number | null; status: string | null } }[] = [];
   const counts = { set: 0, cleared: 0, unchanged: 0, statuses: 0, itemsCreated: [...targets.values()].filter((t) => t.create).length };
   const seen = new Map<number, number>();
-  if (problems.errors.length === 0) {
+  if (problems.errorCount === 0) {
     for (let r = headerRow + 1; r < sheet.rows.length; r++) {
       if (r % ROWS_PER_STEP === 0) await work.step(0.3 + (0.6 * r) / sheet.rows.length, 'Checking rows');
       const cells = sheet.rows[r] ?? [];

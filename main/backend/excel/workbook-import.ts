@@ -2,15 +2,15 @@ import { ApiError } from '../../../shared/api/envelope';
 import type { WorkbookReport } from '../../../shared/api/excel';
 import { z } from 'zod';
 import { TRACKED_TABLES } from '../changes/tables';
+import { runOffThread } from '../jobs/off-thread';
 import { IDLE, ROWS_PER_STEP, type Steps } from '../jobs/steps';
 import type { Course } from '../services/course';
 import { commitImport, courseVersion, importOutcome, type ImportFile } from './apply';
 import { findGradesSheetEdits, type GradesRecord } from './grades-sheet-edits';
 import { fileError, Problems, refuseIfErrors } from './problems';
-import { isZip, readSpreadsheet } from './read';
+import { isZip, readSpreadsheetOffThread } from './read';
 import { checkCourseRows, type DataRows, type Row } from './workbook-check';
 import { cellText, type CellValue } from './sheet';
-import { readXlsxSheets } from './xlsx-parts';
 import {
   DATA_SHEET,
   DATA_TABLES,
@@ -48,10 +48,11 @@ export async function importWorkbook(
 ): Promise<WorkbookReport> {
   await work.step(0, 'Reading the workbook');
   if (!isZip(file.bytes)) {
-    await readSpreadsheet(file.bytes, file.name); // refuses empty, encrypted and non-spreadsheet files in its words
+    await readSpreadsheetOffThread(file, work); // refuses empty, encrypted and non-spreadsheet files in its words
     throw notOurs();
   }
-  const sheets = readXlsxSheets(file.bytes, [DATA_SHEET, GRADES_SHEET]);
+  const read = await runOffThread('readWorkbookSheets', { bytes: file.bytes, names: [DATA_SHEET, GRADES_SHEET] }, work);
+  const sheets = new Map(read.map((s) => [s.name, s]));
   const data = sheets.get(DATA_SHEET);
   if (!data || cellText(data.rows[0]?.[0]) !== FORMAT_TAG) throw notOurs();
   const version = Number(data.rows[0]?.[1]);

@@ -1,5 +1,6 @@
 import { inflateRawSync } from 'node:zlib';
 import { ApiError } from '../../../shared/api/envelope';
+import type { ReadBudget } from './limits';
 import { fileError } from './problems';
 import type { CellValue, Sheet } from './sheet';
 
@@ -9,11 +10,13 @@ import type { CellValue, Sheet } from './sheet';
  * spends most of an import building cell objects for sheets the importer never reads.
  * Handles what spreadsheet programs write: shared strings (plain or rich), inline strings,
  * numbers, booleans, ISO dates (t="d"), formula results, either quote style for attributes and
- * namespace-prefixed tags (<x:row>). A damaged or oversized file is one plain problem.
+ * namespace-prefixed tags (<x:row>). A damaged file is one plain problem; one beyond `budget`
+ * is refused as soon as the reader sees it. `names` null reads every sheet (in workbook order).
  */
-export function readXlsxSheets(bytes: Uint8Array, names: readonly string[]): Map<string, Sheet> {
+export function readXlsxSheets(bytes: Uint8Array, names: readonly string[] | null, budget: ReadBudget): Map<string, Sheet> {
   try {
-    return readSheets(bytes, names);
+    budget.file(bytes.length);
+    return readSheets(bytes, names, budget);
   } catch (err) {
     // Any slip on a malformed zip or XML (a bad offset, a too-large part) is the same plain answer.
     if (err instanceof ApiError) throw err;
@@ -21,8 +24,8 @@ export function readXlsxSheets(bytes: Uint8Array, names: readonly string[]): Map
   }
 }
 
-function readSheets(bytes: Uint8Array, names: readonly string[]): Map<string, Sheet> {
-  const zip = unzip(bytes);
+function readSheets(bytes: Uint8Array, names: readonly string[] | null, budget: ReadBudget): Map<string, Sheet> {
+  const zip = unzip(bytes, budget);
   const text = (path: string) => {
     const entry = zip.get(path);
     return entry ? entry() : null;
@@ -36,29 +39,32 @@ function readSheets(bytes: Uint8Array, names: readonly string[]): Map<string, Sh
     const target = attribute(attrs, 'Target');
     if (id && target) targets.set(id, target.startsWith('/') ? target.slice(1) : `xl/${target}`);
   }
-  const strings = sharedStrings(text('xl/sharedStrings.xml') ?? '');
+  const parts: Parts = {
+    strings: sharedStrings(text('xl/sharedStrings.xml') ?? '', budget),
+    dateStyles: dateStyles(text('xl/styles.xml') ?? ''),
+    epoch: /date1904\s*=\s*["'](1|true)["']/.test(first(workbook, 'workbookPr')?.attrs ?? '') ? EPOCH_1904 : EPOCH_1900,
+  };
   const out = new Map<string, Sheet>();
   for (const { attrs } of elements(workbook, 'sheet')) {
     const name = decode(attribute(attrs, 'name') ?? '');
-    if (!names.includes(name)) continue;
+    if (names && !names.includes(name)) continue;
     const path = targets.get(attribute(attrs, 'r:id') ?? '');
     const xml = path ? text(path) : null;
     if (xml === null) throw damaged();
-    out.set(name, { name, rows: sheetRows(xml, strings) });
+    out.set(name, { name, rows: sheetRows(name, xml, parts, budget) });
   }
   return out;
 }
 
 const damaged = () =>
-  fileError(
-    'The workbook cannot be read: it is not a valid .xlsx (corrupt or too large). Open it in Excel or LibreOffice and save it again.',
-  );
+  fileError('The workbook cannot be read: it is damaged (or not a valid .xlsx file). Open it in Excel or LibreOffice and save it again.');
 
-/** No part of a workbook we read is larger than this once inflated (a zip bomb stops here). */
-export const MAX_PART_BYTES = 200 * 1024 * 1024;
-
-/** The zip's entries by path, each inflated on demand (only the few parts we read). */
-function unzip(bytes: Uint8Array): Map<string, () => string> {
+/**
+ * The zip's entries by path, each inflated on demand (only the few parts we read). Each part's
+ * declared size is reserved from the budget before it is inflated, and bounds the inflation
+ * (a part that inflates to more is lying about itself), so a zip bomb stops here.
+ */
+function unzip(bytes: Uint8Array, budget: ReadBudget): Map<string, () => string> {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   let end = -1;
   for (let i = bytes.length - 22; i >= Math.max(0, bytes.length - 65_558); i--) {
@@ -85,7 +91,9 @@ function unzip(bytes: Uint8Array): Map<string, () => string> {
     p += 46 + nameLength + skip;
     entries.set(path, () => {
       // Sizes of 0xFFFFFFFF mean zip64, which no spreadsheet program writes for a sheet we can hold.
-      if (declared > MAX_PART_BYTES || local + 30 > bytes.length || view.getUint32(local, true) !== 0x04034b50) throw damaged();
+      if (declared === 0xffffffff || local + 30 > bytes.length || view.getUint32(local, true) !== 0x04034b50) throw damaged();
+      budget.inflate(declared);
+      budget.time();
       const start = local + 30 + view.getUint16(local + 26, true) + view.getUint16(local + 28, true);
       if (start + size > bytes.length) throw damaged();
       const raw = bytes.subarray(start, start + size);
@@ -95,7 +103,6 @@ function unzip(bytes: Uint8Array): Map<string, () => string> {
       }
       if (method !== 8) throw damaged();
       try {
-        // The declared size bounds the output: a part that inflates to more is lying about itself.
         return inflateRawSync(raw, { maxOutputLength: Math.max(1, declared) }).toString('utf8');
       } catch {
         throw damaged();
@@ -184,9 +191,12 @@ function runs(xml: string): string {
   return out;
 }
 
-function sharedStrings(xml: string): string[] {
+function sharedStrings(xml: string, budget: ReadBudget): string[] {
   const out: string[] = [];
-  for (const si of elements(xml, 'si')) out.push(runs(si.inner ?? ''));
+  for (const si of elements(xml, 'si')) {
+    if (out.length % 1000 === 0) budget.time();
+    out.push(runs(si.inner ?? ''));
+  }
   return out;
 }
 
@@ -201,10 +211,16 @@ function columnOf(ref: string): number {
   return c - 1;
 }
 
-function sheetRows(xml: string, strings: string[]): CellValue[][] {
+/**
+ * The sheet's rows. Rows and cells without a value take no memory and count against no limit
+ * (spreadsheet programs write formatted but empty rows down to row 1,048,576).
+ */
+function sheetRows(name: string, xml: string, parts: Parts, budget: ReadBudget): CellValue[][] {
   const rows: CellValue[][] = [];
   let nextRow = 0;
+  let read = 0;
   for (const row of elements(xml, 'row')) {
+    if (++read % 1000 === 0) budget.time();
     const r = Number(attribute(row.attrs, 'r') ?? nextRow + 1) - 1;
     if (!Number.isInteger(r) || r < 0 || r > MAX_ROWS) throw damaged();
     nextRow = r + 1;
@@ -215,13 +231,15 @@ function sheetRows(xml: string, strings: string[]): CellValue[][] {
       const c = ref ? columnOf(ref) : nextColumn;
       if (c < 0 || c > MAX_COLUMNS) throw damaged();
       nextColumn = c + 1;
-      const value = cellValue(attribute(cell.attrs, 't') ?? 'n', cell.inner ?? '', strings);
-      if (value !== null) {
-        while (cells.length < c) cells.push(null);
-        cells[c] = value;
-      }
+      const value = cellValue(cell.attrs, cell.inner ?? '', parts);
+      if (value === null) continue;
+      if (cells.length === 0) budget.row(name, r);
+      budget.column(name, c);
+      if (typeof value === 'string') budget.cell(name, r, c, value.length);
+      while (cells.length < c) cells.push(null);
+      cells[c] = value;
     }
-    rows[r] = cells;
+    if (cells.length) rows[r] = cells;
   }
   for (let i = 0; i < rows.length; i++) rows[i] ??= [];
   return rows;
@@ -231,7 +249,43 @@ function sheetRows(xml: string, strings: string[]): CellValue[][] {
 const MAX_ROWS = 1_048_576;
 const MAX_COLUMNS = 16_384;
 
-function cellValue(type: string, inner: string, strings: string[]): CellValue {
+/** What the cells of every sheet refer to: shared strings, which styles are dates, the date system. */
+interface Parts {
+  strings: string[];
+  dateStyles: Set<number>;
+  /** Serial day 0 in ms since 1970 (Excel's 1900 system, or the 1904 one a workbook may choose). */
+  epoch: number;
+}
+
+const DAY_MS = 86_400_000;
+const EPOCH_1900 = Date.UTC(1899, 11, 30);
+const EPOCH_1904 = Date.UTC(1904, 0, 1);
+/** Excel's built-in number formats that show a date or a time. */
+const DATE_FORMAT_IDS = new Set([
+  14, 15, 16, 17, 18, 19, 20, 21, 22, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 45, 46, 47, 50, 51, 52, 53, 54, 55, 56, 57, 58,
+]);
+
+/** The cell style indexes (s="3") whose number format shows a date, as a spreadsheet reads them. */
+function dateStyles(xml: string): Set<number> {
+  const custom = new Map<number, string>();
+  for (const f of elements(first(xml, 'numFmts')?.inner ?? '', 'numFmt'))
+    custom.set(Number(attribute(f.attrs, 'numFmtId')), decode(attribute(f.attrs, 'formatCode') ?? ''));
+  const out = new Set<number>();
+  let index = 0;
+  for (const xf of elements(first(xml, 'cellXfs')?.inner ?? '', 'xf')) {
+    const id = Number(attribute(xf.attrs, 'numFmtId') ?? 0);
+    const code = custom.get(id);
+    if (code === undefined ? DATE_FORMAT_IDS.has(id) : isDateFormat(code)) out.add(index);
+    index++;
+  }
+  return out;
+}
+
+/** A format code with day, month, year or time parts outside quoted text, colours and escapes. */
+const isDateFormat = (code: string) => /[dmyhs]/i.test(code.replace(/"[^"]*"|\[[^\]]*\]|\\.|_.|\*./g, ''));
+
+function cellValue(attrs: string, inner: string, { strings, dateStyles, epoch }: Parts): CellValue {
+  const type = attribute(attrs, 't') ?? 'n';
   if (type === 'inlineStr') return runs(first(inner, 'is')?.inner ?? '');
   const v = first(inner, 'v')?.inner;
   if (v === undefined || v === null) return null;
@@ -252,7 +306,8 @@ function cellValue(type: string, inner: string, strings: string[]): CellValue {
     }
     default: {
       const n = Number(v);
-      return Number.isFinite(n) ? n : null;
+      if (!Number.isFinite(n)) return null;
+      return dateStyles.has(Number(attribute(attrs, 's') ?? -1)) ? new Date(epoch + Math.round(n * DAY_MS)) : n;
     }
   }
 }

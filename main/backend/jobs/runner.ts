@@ -17,6 +17,8 @@ interface Job {
   scope: JobScope | null;
   controller: AbortController;
   finishedAt: number | null;
+  /** Stopped because its course is closing (see stopJobsOf), not cancelled by the user. */
+  closing: boolean;
 }
 
 /** Finished jobs are kept this long for the renderer's last poll, then forgotten. */
@@ -29,6 +31,18 @@ function forgetOld(now: number): void {
 
 const courseClosed = (scope: JobScope | null): boolean => scope !== null && !scope.course.db.open;
 
+/**
+ * Stops the jobs of a course that is about to close, at once: an export's worker holds a read
+ * transaction, which would make closing wait for it. They end as failed because the course closed.
+ */
+export function stopJobsOf(course: Course): void {
+  for (const job of jobs.values()) {
+    if (job.status.state !== 'running' || job.scope?.course !== course) continue;
+    job.closing = true;
+    job.controller.abort();
+  }
+}
+
 function closedError(kind: string): ApiError {
   return new ApiError(
     'conflict',
@@ -39,7 +53,7 @@ function closedError(kind: string): ApiError {
 /** A failed job's error; its work ran in one transaction (or wrote nothing), so nothing changed. */
 function errorShape(err: unknown, job: Job): ApiErrorShape {
   // Whatever failed once the course was closed (often "The database connection is not open"), that is the cause.
-  if (courseClosed(job.scope)) return closedError(job.status.kind).toShape();
+  if (job.closing || courseClosed(job.scope)) return closedError(job.status.kind).toShape();
   if (err instanceof ApiError) return err.toShape();
   const e = err as Error & { code?: string };
   if (typeof e.code === 'string' && e.code.startsWith('SQLITE_CONSTRAINT'))
@@ -62,6 +76,7 @@ export function startJob<T>(kind: string, scope: JobScope | null, run: (work: St
     scope,
     controller: new AbortController(),
     finishedAt: null,
+    closing: false,
   };
   jobs.set(id, job);
   const progress: Progress = (fraction, phase) => {
@@ -80,7 +95,7 @@ export function startJob<T>(kind: string, scope: JobScope | null, run: (work: St
     run(work).then(
       (result) => finish({ state: 'done', fraction: 1, phase: 'Done', result }),
       (err: unknown) =>
-        err instanceof JobCancelled
+        err instanceof JobCancelled && !job.closing
           ? finish({ state: 'cancelled', phase: 'Cancelled; nothing was changed' })
           : finish({ state: 'failed', phase: 'Failed', error: errorShape(err, job) }),
     );

@@ -14,6 +14,8 @@ export class JobCancelled extends Error {
  */
 export interface Steps {
   step(fraction: number, phase: string): Promise<void>;
+  /** Aborted when the job is cancelled, for work that cannot wait for its next step (a worker). */
+  readonly signal?: AbortSignal;
 }
 
 export const IDLE: Steps = { step: () => Promise.resolve() };
@@ -21,6 +23,7 @@ export const IDLE: Steps = { step: () => Promise.resolve() };
 /** `check` throws when the work must stop for another reason (its course was closed). */
 export function steps(progress: Progress, signal: AbortSignal, check: () => void = () => {}): Steps {
   return {
+    signal,
     async step(fraction, phase) {
       progress(fraction, phase);
       await new Promise((resolve) => setImmediate(resolve));
@@ -32,7 +35,7 @@ export function steps(progress: Progress, signal: AbortSignal, check: () => void
 
 /** Steps for a part of the work: fractions 0–1 of the part map onto [from, to] of the whole. */
 export function part(s: Steps, from: number, to: number): Steps {
-  return { step: (fraction, phase) => s.step(from + (to - from) * fraction, phase) };
+  return { signal: s.signal, step: (fraction, phase) => s.step(from + (to - from) * fraction, phase) };
 }
 
 /** How often a loop over rows checks in. */

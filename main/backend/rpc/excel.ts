@@ -5,17 +5,18 @@ import {
   deleteProfile,
   exportGradesCsv,
   exportRegistrar,
-  exportWorkbook,
   IMPORTERS,
   type ImporterKind,
   listProfiles,
   listRegistrarExports,
-  readSpreadsheet,
   registrarPreflight,
   saveProfile,
   type ImportFile,
 } from '../excel';
+import { nativeBindingPath } from '../db/open';
 import { sheetInfos } from '../excel/detect';
+import { readSpreadsheetOffThread } from '../excel/read';
+import { runOffThread } from '../jobs/off-thread';
 import { isWriting, startJob } from '../jobs/runner';
 import { IDLE, type Steps } from '../jobs/steps';
 import { requireCourse, type Course } from '../services/course';
@@ -34,7 +35,9 @@ type Importer = (course: Course, file: ImportFile, opts: object, work: Steps) =>
 const runImport = <K extends ImporterKind>(course: Course, kind: K, { file, ...opts }: { file: FileBytes }, work: Steps = IDLE) =>
   (IMPORTERS[kind] as Importer)(course, fromWire(file), opts, work) as ReturnType<(typeof IMPORTERS)[K]>;
 
-const exportWorkbookFile = async (course: Course, work: Steps) => toWire(await exportWorkbook(course, new Date(), work));
+/** On a worker thread over a read-only connection, so the export blocks no other call. */
+const exportWorkbookFile = async (course: Course, work: Steps) =>
+  toWire(await runOffThread('exportWorkbook', { file: course.file, now: new Date(), nativeBinding: nativeBindingPath() }, work));
 const exportCsvFile = (course: Course) => toWire({ ...exportGradesCsv(course), mime: 'text/csv' });
 const exportRegistrarFile = async (course: Course, { profile, ...opts }: { profile: string; confirm?: boolean }) => {
   const result = await exportRegistrar(course, profile, opts);
@@ -64,10 +67,7 @@ export const excelHandlers: Handlers<keyof typeof excelMethods> = {
       }),
     };
   },
-  'excel.inspect': async ({ file }) => {
-    const f = fromWire(file);
-    return { sheets: sheetInfos(await readSpreadsheet(f.bytes, f.name)) };
-  },
+  'excel.inspect': async ({ file }) => ({ sheets: sheetInfos(await readSpreadsheetOffThread(fromWire(file))) }),
   'excel.importRoster': (input, { workspace }) => runImport(requireCourse(workspace.course), 'roster', input),
   'excel.importScores': (input, { workspace }) => runImport(requireCourse(workspace.course), 'scores', input),
   'excel.importCanvas': (input, { workspace }) => runImport(requireCourse(workspace.course), 'canvas', input),

@@ -95,6 +95,8 @@ export interface ZipPart {
   declaredSize?: number;
   /** Where the central directory says the local header is (default: where it is). */
   localOffset?: number;
+  /** Already deflated bytes to store instead of `text` (give their inflated size as declaredSize). */
+  deflated?: Buffer;
 }
 
 /** A minimal zip writer, so tests can build the exact (and exactly wrong) .xlsx they need. */
@@ -105,7 +107,7 @@ export function zipOf(parts: ZipPart[]): Uint8Array {
   for (const part of parts) {
     const name = Buffer.from(part.path);
     const plain = Buffer.from(part.text);
-    const data = part.deflate === false ? plain : zlib.deflateRawSync(plain);
+    const data = part.deflated ?? (part.deflate === false ? plain : zlib.deflateRawSync(plain));
     const method = part.deflate === false ? 0 : 8;
     const local = Buffer.alloc(30);
     local.writeUInt32LE(0x04034b50, 0);

@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { importWorkbook } from '../../../main/backend/excel';
+import { ReadBudget, SHEET_LIMITS } from '../../../main/backend/excel/limits';
 import { readXlsxSheets } from '../../../main/backend/excel/xlsx-parts';
 import { ApiError } from '../../../shared/api/envelope';
 import { newCourse, refused, tempDir, tinyXlsx, zipOf } from './helpers';
 
-const read = (bytes: Uint8Array) => readXlsxSheets(bytes, ['Data']).get('Data')!.rows;
+const read = (bytes: Uint8Array) => readXlsxSheets(bytes, ['Data'], new ReadBudget(SHEET_LIMITS)).get('Data')!.rows;
 const sheet = (rows: string, prefix = '') => `<${prefix}worksheet><${prefix}sheetData>${rows}</${prefix}sheetData></${prefix}worksheet>`;
 
 /** The plain refusal every broken file must get (never "Unexpected error: Offset is outside the bounds"). */
@@ -16,7 +17,7 @@ function expectInvalid(bytes: Uint8Array): void {
     error = err;
   }
   expect(error).toBeInstanceOf(ApiError);
-  expect((error as ApiError).message).toMatch(/not a valid \.xlsx \(corrupt or too large\).*Nothing was imported/);
+  expect((error as ApiError).message).toMatch(/damaged \(or not a valid \.xlsx file\).*Nothing was imported/);
 }
 
 describe('reading sheet XML', () => {
@@ -99,7 +100,7 @@ describe('reading the zip', () => {
     const file = { name: 'bomb.xlsx', bytes: tinyXlsx(good, undefined, { 'xl/workbook.xml': { localOffset: 0x7fffffff } }) };
     const result = await refused(() => importWorkbook(course, file));
     expect(result.problems).toEqual([
-      expect.objectContaining({ message: expect.stringMatching(/not a valid \.xlsx \(corrupt or too large\)/) }),
+      expect.objectContaining({ message: expect.stringMatching(/damaged \(or not a valid \.xlsx file\)/) }),
     ]);
   });
 });

@@ -341,7 +341,9 @@ function Preview({
       <div className="excel-summary">
         <p>
           Assignments:{' '}
-          {r.items.map((i) => `${i.name} (${i.pointsPossible} pts, ${i.action === 'create' ? 'new item' : 'existing item'})`).join(' · ')}
+          {r.items
+            .map((i) => `${i.name} (${i.pointsPossible ?? '?'} pts, ${i.action === 'create' ? 'new item' : 'existing item'})`)
+            .join(' · ')}
         </p>
         {creates && (
           <label>

@@ -1,0 +1,85 @@
+/**
+ * The worker thread's entry (bundled as out/main/electron/worker.js): runs tasks sent by
+ * off-thread.ts one at a time, off the request path, posting progress and then the result or
+ * the error. Readers parse a file and hand back plain sheets; the export opens the course
+ * read-only, in one read transaction so every sheet shows the same moment. Nothing here
+ * writes a course.
+ */
+import { getHeapStatistics } from 'node:v8';
+import { parentPort } from 'node:worker_threads';
+import { ApiError } from '../../../shared/api/envelope';
+import { openCourseReadOnly, useNativeBinding } from '../db/open';
+import { ReadBudget, WORKBOOK_LIMITS } from '../excel/limits';
+import { exportWorkbook } from '../excel/workbook-export';
+import { readSpreadsheet } from '../excel/read';
+import { readXlsxSheets } from '../excel/xlsx-parts';
+import type { Steps } from './steps';
+
+export const TASKS = {
+  /** A class list, score sheet or Canvas export (.xlsx or .csv), every sheet. */
+  readSpreadsheet: (input: { bytes: Uint8Array; fileName: string }) => readSpreadsheet(input.bytes, input.fileName),
+  /** The named sheets of a full workbook, under the workbook's larger limits. */
+  readWorkbookSheets: (input: { bytes: Uint8Array; names: string[] }) => [
+    ...readXlsxSheets(input.bytes, input.names, new ReadBudget(WORKBOOK_LIMITS)).values(),
+  ],
+  exportWorkbook: async (input: { file: string; now: Date; nativeBinding: string | undefined }, work: Steps) => {
+    useNativeBinding(input.nativeBinding);
+    const db = openCourseReadOnly(input.file);
+    try {
+      db.exec('BEGIN');
+      return await exportWorkbook({ db, file: input.file }, input.now, work);
+    } finally {
+      db.close();
+    }
+  },
+};
+
+export type Tasks = typeof TASKS;
+export type TaskName = keyof Tasks;
+
+/** A task sent to the worker. */
+export interface TaskMessage {
+  name: TaskName;
+  input: unknown;
+}
+
+/**
+ * What the worker posts back while it runs a task. An answer says whether the worker should
+ * retire: one whose heap grew large on a big file is not kept idle holding that memory.
+ */
+export type WorkerMessage =
+  | { progress: [fraction: number, phase: string] }
+  | { result: unknown; retire: boolean }
+  | { error: { api: boolean; code: string; message: string; details?: unknown }; retire: boolean };
+
+const RETIRE_HEAP_BYTES = 128 * 1024 * 1024;
+const retire = () => getHeapStatistics().total_heap_size > RETIRE_HEAP_BYTES;
+
+async function run({ name, input }: TaskMessage, post: (m: WorkerMessage, transfer?: ArrayBuffer[]) => void): Promise<void> {
+  const work: Steps = {
+    step: async (fraction, phase) => {
+      post({ progress: [fraction, phase] });
+      await new Promise((resolve) => setImmediate(resolve));
+    },
+  };
+  try {
+    const result = await (TASKS[name] as (input: unknown, work: Steps) => unknown)(input, work);
+    // An exported file moves to the starting thread instead of being copied.
+    const bytes = (result as { bytes?: unknown }).bytes;
+    post({ result, retire: retire() }, bytes instanceof Uint8Array ? [bytes.buffer as ArrayBuffer] : []);
+  } catch (err) {
+    post({
+      error:
+        err instanceof ApiError
+          ? { api: true, code: err.code, message: err.message, details: err.details }
+          : { api: false, code: 'internal', message: (err as Error)?.message ?? String(err) },
+      retire: retire(),
+    });
+  }
+}
+
+const port = parentPort;
+if (port) {
+  // One task at a time: off-thread.ts sends the next only after the answer to this one.
+  port.on('message', (task: TaskMessage) => void run(task, (m, transfer) => port.postMessage(m, transfer ?? [])));
+}
