@@ -79,13 +79,6 @@ export function inspectCourseFile(file: string): { version: number } {
   }
 }
 
-/** A read-only connection to a course file another connection has open (an export's worker). */
-export function openCourseReadOnly(file: string): Db {
-  const db = connect(file, { readonly: true, fileMustExist: true });
-  db.pragma('busy_timeout = 5000');
-  return db;
-}
-
 function configure(db: Db): void {
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = FULL');
@@ -105,10 +98,15 @@ export function migrate(db: Db, from: number, to = SCHEMA_VERSION): void {
   }
 }
 
-/** Opens a course file of this app's format or older read-only (backups, a file about to be replaced); never writes. */
+/**
+ * Opens a course file of this app's format or older read-only (backups, a file about to be
+ * replaced, an export's worker while the app holds the file open); never writes.
+ */
 export function openCourseReadOnly(file: string): Db {
   inspectCourseFile(file);
-  return connect(file, { readonly: true, fileMustExist: true });
+  const db = connect(file, { readonly: true, fileMustExist: true });
+  db.pragma('busy_timeout = 5000');
+  return db;
 }
 
 /** Opens an existing course file read-write, migrating it forward (after a backup). */
