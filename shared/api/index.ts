@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { attendanceMethods } from './attendance';
 import { courseMethods } from './course';
 import type { MethodSpec } from './define';
 import { gradeMethods } from './grades';
@@ -22,6 +23,7 @@ export const API = {
   ...gradeMethods,
   ...excelMethods,
   ...jobMethods,
+  ...attendanceMethods,
 } satisfies Record<string, MethodSpec>;
 
 export type Api = typeof API;
@@ -38,3 +40,4 @@ export * from './policy';
 export * from './grades';
 export * from './excel';
 export * from './jobs';
+export * from './attendance';
