@@ -95,12 +95,6 @@ export function moveCursor(cursor: number, by: number, length: number): number {
   return Math.max(0, Math.min(length - 1, to));
 }
 
-/** After marking the student at `cursor`, the next student without a mark below it, else simply the next one. */
-export function nextUnmarked(marks: readonly (AttendanceMark | null)[], cursor: number): number {
-  for (let i = cursor + 1; i < marks.length; i++) if (marks[i] === null) return i;
-  return moveCursor(cursor, 1, marks.length);
-}
-
 /** The session to take the roll for by default: today's, else the last one started, else the first. */
 export function defaultSession(sessions: readonly SessionRow[], today: string, now: string): SessionRow | null {
   const open = sessions.filter((s) => !s.cancelled);

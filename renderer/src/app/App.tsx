@@ -9,6 +9,7 @@ import { Roster } from '../features/roster/Roster';
 import { FinalGrades } from '../features/final-grades/FinalGrades';
 import { Settings } from '../features/settings/Settings';
 import { History } from '../features/history/History';
+import { Attendance } from '../features/attendance/Attendance';
 
 function NotBuiltYet({ screen }: { screen: Screen }) {
   return (
@@ -25,6 +26,8 @@ function ScreenView({ screen }: { screen: Screen }) {
       return <Gradebook />;
     case 'Roster':
       return <Roster />;
+    case 'Attendance':
+      return <Attendance />;
     case 'Final grades':
       return <FinalGrades />;
     case 'Settings':

@@ -6,7 +6,6 @@ import {
   filterStudents,
   markCell,
   moveCursor,
-  nextUnmarked,
   NO_FILTER,
   parseMark,
   pasteMarks,
@@ -110,13 +109,6 @@ describe('the roll keyboard', () => {
     expect(moveCursor(0, -1, 5)).toBe(0);
     expect(moveCursor(4, 1, 5)).toBe(4);
     expect(moveCursor(0, 1, 0)).toBe(0);
-  });
-
-  it('after a mark goes to the next student not yet marked, else just down', () => {
-    expect(nextUnmarked(['present', null, 'late', null], 0)).toBe(1);
-    expect(nextUnmarked(['present', 'present', 'late', null], 0)).toBe(3);
-    expect(nextUnmarked(['present', 'present', 'late'], 0)).toBe(1);
-    expect(nextUnmarked(['present', 'present', 'late'], 2)).toBe(2);
   });
 });
 
