@@ -15,7 +15,7 @@
  *   monotone). Integrity zeros, never-drop items and items with 0 points possible are never dropped.
  */
 import type { AttendanceMark } from '../model/course';
-import { type AttendanceCredits, attendanceTotals } from './attendance';
+import { type AttendanceTotals, type PreparedAttendance, attendanceTotals } from './attendance';
 import { chooseBothDrops, chooseDrops, choosePercentDrops, type DropScores, type DropTotal } from './drop';
 import { FINE_N, type Ratio, add, toNumber } from './exact';
 import type { StudentItems } from './item';
@@ -36,8 +36,9 @@ export interface CategoryTotals {
   readonly droppedLowest: number;
   /** Items counted (after drops). */
   readonly counted: number;
-  /** Attendance only: sessions counted. */
+  /** Attendance only: sessions counted, and the counts under the rule. */
   readonly sessions?: number;
+  readonly attendance?: AttendanceTotals;
 }
 
 function exactEarned(units: number, fine: bigint, hasFine: boolean): bigint | null {
@@ -228,10 +229,10 @@ function meanRatio(
 
 export function attendanceCategory(
   marks: readonly (AttendanceMark | undefined)[],
-  credits: AttendanceCredits,
-  final: boolean,
+  prep: PreparedAttendance,
+  asOf: number,
 ): CategoryTotals {
-  const t = attendanceTotals(marks, credits, final);
+  const t = attendanceTotals(marks, prep, asOf);
   return {
     earnedApprox: t.earned,
     earnedFine: null,
@@ -242,5 +243,6 @@ export function attendanceCategory(
     droppedLowest: 0,
     counted: t.sessions,
     sessions: t.sessions,
+    attendance: t,
   };
 }

@@ -1,5 +1,6 @@
 import { API, ApiError, describeZodError, type Envelope, type MethodName } from '../../../shared/api';
 import type { Ctx, Handler, Handlers } from './context';
+import { attendanceHandlers } from './attendance';
 import { courseHandlers } from './course';
 import { excelHandlers } from './excel';
 import { jobHandlers } from './jobs';
@@ -32,6 +33,7 @@ export const HANDLERS: Handlers = registry(
   gradeHandlers,
   excelHandlers,
   jobHandlers,
+  attendanceHandlers,
 );
 
 /** Outputs are checked against the contract under test (a large snapshot is costly to re-check on every call). */
