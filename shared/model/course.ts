@@ -139,6 +139,11 @@ export const AttendanceSession = z.object({
   cancelled: z.boolean().default(false),
 });
 export type AttendanceSession = z.infer<typeof AttendanceSession>;
+
+/** A session on `date` with nothing else set (no time, title or topic; not cancelled). */
+export function blankSession(id: number, date: string): AttendanceSession {
+  return { id, date, title: null, start: null, end: null, topic: null, note: null, cancelled: false };
+}
 export const AttendanceRecord = z.object({ sessionId: Id, studentId: Id, mark: AttendanceMark });
 export type AttendanceRecord = z.infer<typeof AttendanceRecord>;
 
