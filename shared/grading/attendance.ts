@@ -109,11 +109,7 @@ export interface AttendanceTotals {
   readonly outcomes: Readonly<Record<SessionOutcome, number>>;
 }
 
-export function attendanceTotals(
-  marks: readonly (AttendanceMark | undefined)[],
-  prep: PreparedAttendance,
-  asOf: number,
-): AttendanceTotals {
+export function attendanceTotals(marks: readonly (AttendanceMark | undefined)[], prep: PreparedAttendance, asOf: number): AttendanceTotals {
   const count = { present: 0, late: 0, absent: 0, excused: 0, unmarked: 0 };
   const outcomes = { present: 0, late: 0, absent: 0, forgiven: 0, excused: 0, 'roll-not-taken': 0, upcoming: 0, cancelled: 0 };
   let earned = 0;
@@ -152,7 +148,9 @@ export function isLowAttendance(t: AttendanceTotals, rule: AttendanceRule): bool
  * The longest run of counted absences in a row (forgiven ones included): present and late
  * break a run; excused, cancelled, upcoming and roll-not-taken sessions neither break nor extend it.
  */
-export function longestAbsenceRun(outcomes: readonly SessionOutcome[]): { readonly length: number; readonly from: number; readonly to: number } | null {
+export function longestAbsenceRun(
+  outcomes: readonly SessionOutcome[],
+): { readonly length: number; readonly from: number; readonly to: number } | null {
   let best: { length: number; from: number; to: number } | null = null;
   let from = -1;
   let length = 0;

@@ -227,11 +227,7 @@ function meanRatio(
   return bonus === 0n ? mean : add(mean, { n: bonus, d: BigInt(possibleUnits) * FINE_N });
 }
 
-export function attendanceCategory(
-  marks: readonly (AttendanceMark | undefined)[],
-  prep: PreparedAttendance,
-  asOf: number,
-): CategoryTotals {
+export function attendanceCategory(marks: readonly (AttendanceMark | undefined)[], prep: PreparedAttendance, asOf: number): CategoryTotals {
   const t = attendanceTotals(marks, prep, asOf);
   return {
     earnedApprox: t.earned,

@@ -85,7 +85,9 @@ function categoryTotals(
 /** Points grading: every category's drops are chosen together, for the course total. */
 function pointsTotals(course: PreparedCourse, ps: PreparedStudent, s: StudentItems, asOf: number): [CategoryTotals, CategoryTotals][] {
   const itemCats = course.categories.filter((pc) => pc.category.kind === 'items');
-  const attendance = course.categories.filter((pc) => pc.category.kind === 'attendance').map(() => attendanceCategory(ps.marks, course.attendance, asOf));
+  const attendance = course.categories
+    .filter((pc) => pc.category.kind === 'attendance')
+    .map(() => attendanceCategory(ps.marks, course.attendance, asOf));
   const view = (final: boolean): CategoryTotals[] => {
     const items = pointsCategories(itemCats, course.possibleUnits, s, final ? s.inFinal : s.inCurrent, attendance);
     let a = 0;

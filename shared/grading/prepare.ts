@@ -198,7 +198,10 @@ export function withStudentMarks(course: PreparedCourse, studentId: number, mark
   const prev = course.students.get(studentId);
   if (!prev) throw new RangeError(`no student with id ${studentId}`);
   const students = new Map(course.students);
-  students.set(studentId, { ...prev, marks: marksByIndex(marks, new Map(course.sessionIds.map((id, i) => [id, i])), course.sessionIds.length) });
+  students.set(studentId, {
+    ...prev,
+    marks: marksByIndex(marks, new Map(course.sessionIds.map((id, i) => [id, i])), course.sessionIds.length),
+  });
   return { ...course, students };
 }
 

@@ -38,14 +38,17 @@ interface Known {
 
 function known(course: Course): Known {
   const db = course.db;
-  const students = (db.prepare("SELECT * FROM student WHERE status = 'enrolled' ORDER BY last_name, first_name, id").all() as Record<
-    string,
-    unknown
-  >[]).map(toStudent);
+  const students = (
+    db.prepare("SELECT * FROM student WHERE status = 'enrolled' ORDER BY last_name, first_name, id").all() as Record<string, unknown>[]
+  ).map(toStudent);
   const marks = new Map(
-    (db.prepare('SELECT session_id, student_id, mark FROM attendance_mark').all() as { session_id: number; student_id: number; mark: AttendanceMark }[]).map(
-      (m) => [`${m.session_id}:${m.student_id}`, m.mark],
-    ),
+    (
+      db.prepare('SELECT session_id, student_id, mark FROM attendance_mark').all() as {
+        session_id: number;
+        student_id: number;
+        mark: AttendanceMark;
+      }[]
+    ).map((m) => [`${m.session_id}:${m.student_id}`, m.mark]),
   );
   return { students, sessions: readSessions(db), marks, timeZone: readCourseRow(db).policy.timeZone };
 }
@@ -141,7 +144,8 @@ function signInPlan(sheet: Sheet, k: Known, problems: Problems): Plan {
   const keyCol = header.findIndex((c) => KEY_HEADER.test(cellText(c)));
   const byDate = new Map<string, AttendanceSession[]>();
   for (const s of k.sessions) byDate.set(s.date, [...(byDate.get(s.date) ?? []), s]);
-  const term = k.sessions.length > 0 ? `the sessions run from ${k.sessions[0]!.date} to ${k.sessions.at(-1)!.date}` : 'the course has no sessions yet';
+  const term =
+    k.sessions.length > 0 ? `the sessions run from ${k.sessions[0]!.date} to ${k.sessions.at(-1)!.date}` : 'the course has no sessions yet';
   const columns: { col: number; session: AttendanceSession }[] = [];
   header.forEach((cell, col) => {
     const date = headerDate(cell);
@@ -150,10 +154,21 @@ function signInPlan(sheet: Sheet, k: Known, problems: Problems): Plan {
     if (on.length === 1) columns.push({ col, session: on[0]! });
     else if (on.length === 0)
       problems.error(sheet.name, headerRow, col, `There is no session on ${date} (${term}). Add that session or remove the column.`);
-    else problems.error(sheet.name, headerRow, col, `There are ${on.length} sessions on ${date}; import that day's marks in the register instead.`);
+    else
+      problems.error(
+        sheet.name,
+        headerRow,
+        col,
+        `There are ${on.length} sessions on ${date}; import that day's marks in the register instead.`,
+      );
   });
   if (columns.length === 0 && problems.errors.length === 0)
-    problems.error(sheet.name, headerRow, null, 'No column is headed by a session date (e.g. 2026-09-08). Put each session\'s date above its column.');
+    problems.error(
+      sheet.name,
+      headerRow,
+      null,
+      "No column is headed by a session date (e.g. 2026-09-08). Put each session's date above its column.",
+    );
   const byId = new Map(k.students.map((s) => [s.registrarId, s]));
   // A spreadsheet that typed the ID column as numbers dropped its leading zeros.
   const byNumber = new Map(k.students.filter((s) => /^\d+$/.test(s.registrarId)).map((s) => [String(Number(s.registrarId)), s]));
@@ -168,13 +183,21 @@ function signInPlan(sheet: Sheet, k: Known, problems: Problems): Plan {
       problems.error(sheet.name, r, keyCol, 'The student ID or email is empty. Fill it in or delete the row.');
       continue;
     }
-    const student = key.includes('@') ? byEmail.get(key.toLowerCase()) : (byId.get(key) ?? (/^\d+$/.test(key) ? byNumber.get(String(Number(key))) : undefined));
+    const student = key.includes('@')
+      ? byEmail.get(key.toLowerCase())
+      : (byId.get(key) ?? (/^\d+$/.test(key) ? byNumber.get(String(Number(key))) : undefined));
     if (!student) {
-      problems.error(sheet.name, r, keyCol, `No enrolled student has the ${key.includes('@') ? 'email' : 'ID'} ${key}. Add the student or remove the row.`);
+      problems.error(
+        sheet.name,
+        r,
+        keyCol,
+        `No enrolled student has the ${key.includes('@') ? 'email' : 'ID'} ${key}. Add the student or remove the row.`,
+      );
       continue;
     }
     const twice = seen.get(student.id);
-    if (twice !== undefined) problems.error(sheet.name, r, keyCol, `${studentName(student)} is also on row ${twice + 1}. Keep one row per student.`);
+    if (twice !== undefined)
+      problems.error(sheet.name, r, keyCol, `${studentName(student)} is also on row ${twice + 1}. Keep one row per student.`);
     seen.set(student.id, r);
     for (const { col, session } of columns) {
       const t = cellText(cells[col]).toLowerCase();
@@ -190,7 +213,14 @@ function signInPlan(sheet: Sheet, k: Known, problems: Problems): Plan {
   return { marks, meeting: null };
 }
 
-function planned(k: Known, row: number | null, session: AttendanceSession, student: Student, to: AttendanceMark, why: string | null): Planned {
+function planned(
+  k: Known,
+  row: number | null,
+  session: AttendanceSession,
+  student: Student,
+  to: AttendanceMark,
+  why: string | null,
+): Planned {
   return {
     row,
     sessionId: session.id,
@@ -204,7 +234,13 @@ function planned(k: Known, row: number | null, session: AttendanceSession, stude
 }
 
 /** "Ana María López": folded words, for matching names written either way round. */
-const nameKey = (s: string) => fold(s).replace(/[^\p{L}\p{N}\s]/gu, ' ').split(/\s+/).filter(Boolean).sort().join(' ');
+const nameKey = (s: string) =>
+  fold(s)
+    .replace(/[^\p{L}\p{N}\s]/gu, ' ')
+    .split(/\s+/)
+    .filter(Boolean)
+    .sort()
+    .join(' ');
 
 function meetingPlan(
   report: ReturnType<typeof readMeetingReport>,
@@ -224,7 +260,8 @@ function meetingPlan(
     problems.error(null, null, null, `There is no session ${which}. Add the session (or choose one) and import again.`);
     return { marks, meeting: null };
   }
-  if (session.cancelled) problems.error(null, null, null, `The session on ${session.date} is cancelled; uncancel it before importing its roll.`);
+  if (session.cancelled)
+    problems.error(null, null, null, `The session on ${session.date} is cancelled; uncancel it before importing its roll.`);
   const start = session.start === null ? report.start : sessionStart(session, k.timeZone);
   const byEmail = new Map(k.students.filter((s) => s.email).map((s) => [s.email!.toLowerCase(), s]));
   const byName = new Map<string, Student | null>();

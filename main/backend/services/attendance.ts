@@ -85,9 +85,9 @@ function totalsView(marks: Marks, l: Loaded, asOf: number): TotalsView {
 }
 
 function enrolledStudents(db: Db): Student[] {
-  return (db.prepare("SELECT * FROM student WHERE status = 'enrolled' ORDER BY last_name, first_name, id").all() as Record<string, unknown>[]).map(
-    toStudent,
-  );
+  return (
+    db.prepare("SELECT * FROM student WHERE status = 'enrolled' ORDER BY last_name, first_name, id").all() as Record<string, unknown>[]
+  ).map(toStudent);
 }
 
 /**
@@ -148,7 +148,10 @@ function checkEdits(db: Db, edits: readonly MarkEdit[], timeZone: string): Map<n
   }
   if (problems.length > 0) {
     const unique = [...new Set(problems)];
-    const head = unique.length === 1 ? unique[0]! : `${plural(unique.length, 'mark')} cannot be set: ${unique.slice(0, 3).join(' ')}${unique.length > 3 ? ' …' : ''}`;
+    const head =
+      unique.length === 1
+        ? unique[0]!
+        : `${plural(unique.length, 'mark')} cannot be set: ${unique.slice(0, 3).join(' ')}${unique.length > 3 ? ' …' : ''}`;
     throw new ApiError(missing ? 'not_found' : 'validation_failed', `${head} Nothing was changed.`, unique);
   }
   return sessions;
@@ -177,7 +180,8 @@ export function applyMarks(db: Db, edits: readonly MarkEdit[], label?: string): 
       }
       const before = cs.get('attendance_mark', key);
       // An excused mark keeps its reason unless a new one is given; other marks carry none.
-      const note = e.mark !== 'excused' ? null : e.reason !== undefined ? (e.reason ?? null) : before?.mark === 'excused' ? before.note : null;
+      const note =
+        e.mark !== 'excused' ? null : e.reason !== undefined ? (e.reason ?? null) : before?.mark === 'excused' ? before.note : null;
       cs.put('attendance_mark', key, { mark: e.mark, note, updated_at: now });
     }
     return cs.size;
@@ -204,9 +208,12 @@ function markResult(db: Db, edits: readonly MarkEdit[], changed: number): MarkRe
 export function markAll(db: Db, sessionId: number, mark: AttendanceMark, overwrite = false): MarkResult {
   const { policy } = readCourseRow(db);
   const session = readSessions(db).find((s) => s.id === sessionId);
-  if (!session) throw new ApiError('not_found', `There is no session with id ${sessionId} in this course. Reload the sessions and try again.`);
+  if (!session)
+    throw new ApiError('not_found', `There is no session with id ${sessionId} in this course. Reload the sessions and try again.`);
   const marked = new Set(
-    (db.prepare('SELECT student_id FROM attendance_mark WHERE session_id = ?').all(sessionId) as { student_id: number }[]).map((r) => r.student_id),
+    (db.prepare('SELECT student_id FROM attendance_mark WHERE session_id = ?').all(sessionId) as { student_id: number }[]).map(
+      (r) => r.student_id,
+    ),
   );
   const edits = enrolledStudents(db)
     .filter((s) => overwrite || !marked.has(s.id))
@@ -268,7 +275,8 @@ export function reviewStudent(db: Db, studentId: number, asOf = Date.now()): Stu
   const reason = new Map(l.reasons.map((r) => [r.sessionId, r.reason]));
   const run = longestAbsenceRun(outcomes);
   const last = lastAttendedIndex(outcomes);
-  const datesWhere = (want: (o: (typeof outcomes)[number]) => boolean) => l.sessions.filter((_, i) => want(outcomes[i]!)).map((s) => s.date);
+  const datesWhere = (want: (o: (typeof outcomes)[number]) => boolean) =>
+    l.sessions.filter((_, i) => want(outcomes[i]!)).map((s) => s.date);
   return {
     studentId,
     name: studentName(toStudent(row)),

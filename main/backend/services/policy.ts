@@ -52,7 +52,8 @@ function checkCategories(db: Db, drafts: CategoryDraft[]): void {
 }
 
 /** Drafts as categories; new ones have no id yet, and the engine only needs distinct ones. */
-const draftCategories = (drafts: CategoryDraft[]): Category[] => drafts.map((d, position) => ({ ...d, id: d.id ?? -1 - position, position }));
+const draftCategories = (drafts: CategoryDraft[]): Category[] =>
+  drafts.map((d, position) => ({ ...d, id: d.id ?? -1 - position, position }));
 
 /** The engine's findings, with the weights problem worded as the settings screen shows it. */
 function policyProblems(policy: Policy, drafts: CategoryDraft[]): { message: string; problems: string[] } | null {

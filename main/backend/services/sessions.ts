@@ -59,13 +59,7 @@ function markCounts(db: Db): Map<number, Counts> {
 }
 
 /** A session as the screens list it, with where it stands for the grade as of `asOf` (ms). */
-export function toSessionRow(
-  s: AttendanceSession,
-  counts: Counts,
-  rule: AttendanceRule,
-  timeZone: string,
-  asOf: number,
-): SessionRow {
+export function toSessionRow(s: AttendanceSession, counts: Counts, rule: AttendanceRule, timeZone: string, asOf: number): SessionRow {
   const startsAt = sessionStart(s, timeZone);
   const marked = counts.present + counts.late + counts.absent + counts.excused > 0;
   const state = s.cancelled ? 'cancelled' : startsAt > asOf ? 'upcoming' : marked ? 'held' : 'roll-not-taken';
