@@ -1,10 +1,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { ApiError } from '../../shared/api/envelope';
+import { plural } from '../../shared/grading';
 import type { ImportProblem, Preflight } from '../../shared/api/excel';
 import {
   describeEdits,
   describeProblem,
+  exportAttendance,
   exportGradesCsv,
   exportRegistrar,
   exportWorkbook,
@@ -67,6 +69,21 @@ const importer =
     report(out, what, result, summary(result), dryRun);
   };
 
+/** The marks an attendance import sets, then (for a meeting report) who was not in it and who was not matched. */
+function attendanceSummary(r: Report<'attendance'>): string {
+  const lines = [
+    `${plural(r.counts.set, 'mark')} set, ${r.counts.unchanged} unchanged (${r.kind === 'meeting' ? 'meeting report' : 'sign-in sheet'})`,
+  ];
+  for (const m of r.marks) lines.push(`  ${m.date}  ${m.name}: ${m.from ?? 'no mark'} → ${m.to ?? 'no mark'}${m.why ? ` (${m.why})` : ''}`);
+  if (r.meeting) {
+    if (r.meeting.unmatched.length)
+      lines.push(
+        `  Not imported (no enrolled student): ${r.meeting.unmatched.map((u) => `${u.name}${u.email ? ` <${u.email}>` : ''}`).join(', ')}`,
+      );
+  }
+  return lines.join('\n');
+}
+
 const write = (target: string, bytes: Uint8Array, out: (s: string) => void) => {
   fs.writeFileSync(target, bytes);
   out(`Wrote ${path.resolve(target)}`);
@@ -99,10 +116,15 @@ export const EXCEL_COMMANDS: { import: Record<string, ExcelCommand>; export: Rec
           .map(([k, n]) => `${n} ${k}`)
           .join(', ')}. ${describeEdits(r.gradesSheetEdits)}`,
     ),
+    attendance: importer('Attendance', 'attendance', attendanceSummary),
   },
   export: {
     workbook: async (courseFile, target, _flags, out) => write(target, (await onCourse(courseFile, (c) => exportWorkbook(c))).bytes, out),
     csv: async (courseFile, target, _flags, out) => write(target, (await onCourse(courseFile, exportGradesCsv)).bytes, out),
+    attendance: async (courseFile, target, _flags, out) => {
+      const format = target.toLowerCase().endsWith('.xlsx') ? 'xlsx' : 'csv';
+      write(target, (await onCourse(courseFile, (c) => exportAttendance(c.db, format, Date.now()))).bytes, out);
+    },
     registrar: async (courseFile, target, flags, out) => {
       const opts = {
         termCode: flags.term as string | undefined,

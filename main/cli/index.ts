@@ -9,6 +9,7 @@ import { loadDemoClass } from '../backend/services/demo';
 import { exportPortable, importPortable, loadSnapshot, parsePortable } from '../backend/services/portable';
 import { formatCounts, formatGrades, formatPolicy } from './format';
 import { onCourse } from './open';
+import { formatSessions, markCommand } from './attendance';
 import { EXCEL_COMMANDS } from './excel';
 
 /**
@@ -102,8 +103,8 @@ export const COMMANDS: Record<string, Command> = {
     },
   },
   export: {
-    usage: 'export json|registrar|workbook|csv <file.gradebook> <out>',
-    summary: 'Write the course as course JSON, final letters for the registrar, a full workbook or a grades CSV.',
+    usage: 'export json|registrar|workbook|csv|attendance <file.gradebook> <out>',
+    summary: 'Write the course as course JSON, final letters for the registrar, a full workbook, a grades CSV or the attendance register.',
     options: {
       profile: { type: 'string', description: 'registrar profile: banner (default), peoplesoft, id-grade or custom:<id>' },
       term: { type: 'string', description: 'term code (registrar)' },
@@ -120,13 +121,15 @@ export const COMMANDS: Record<string, Command> = {
         return;
       }
       const fn = EXCEL_COMMANDS.export[kind];
-      if (!fn) throw new UsageError(`unknown export "${kind}": use json, registrar, workbook or csv`);
+      if (!fn) throw new UsageError(`unknown export "${kind}": use json, registrar, workbook, csv or attendance`);
       await fn(file, target, flags, out);
     },
   },
   import: {
-    usage: 'import json <in.json> <new.gradebook> | import roster|scores|canvas|workbook <file.gradebook> <in.xlsx|in.csv> [--dry-run]',
-    summary: 'Create a course from course JSON, or import a class list, scores, a Canvas export or a workbook.',
+    usage:
+      'import json <in.json> <new.gradebook> | import roster|scores|canvas|workbook|attendance <file.gradebook> <in.xlsx|in.csv> [--dry-run]',
+    summary:
+      'Create a course from course JSON, or import a class list, scores, a Canvas export, a workbook, or attendance (a sign-in sheet or a Zoom/Teams participant report).',
     options: { 'dry-run': { type: 'boolean', description: 'print the validation report and change nothing' } },
     async run(args, flags) {
       need(args, 3, COMMANDS.import!.usage);
@@ -139,9 +142,30 @@ export const COMMANDS: Record<string, Command> = {
         return;
       }
       const fn = EXCEL_COMMANDS.import[kind];
-      if (!fn) throw new UsageError(`unknown import "${kind}": use json, roster, scores, canvas or workbook`);
+      if (!fn) throw new UsageError(`unknown import "${kind}": use json, roster, scores, canvas, workbook or attendance`);
       await fn(a, b, flags, out);
     },
+  },
+};
+
+COMMANDS.attendance = {
+  usage:
+    'attendance sessions <file.gradebook> | attendance mark <file.gradebook> --session <date|id> --student <registrar id> P|L|A|E [--reason <text>]',
+  summary: "List the course's sessions with their mark counts, or set one student's mark in one session.",
+  options: {
+    session: { type: 'string', description: 'mark: the session, by date (YYYY-MM-DD) or id' },
+    student: { type: 'string', description: "mark: the student's registrar ID" },
+    reason: { type: 'string', description: 'mark: why the student is excused (with E)' },
+  },
+  async run(args, flags) {
+    const [verb, file, code] = args;
+    if (verb === 'sessions') {
+      need(args, 2, COMMANDS.attendance!.usage);
+      await onCourse(file!, (course) => out(formatSessions(course)));
+    } else if (verb === 'mark') {
+      need(args, 3, COMMANDS.attendance!.usage);
+      await markCommand(file!, code!, flags, out);
+    } else throw new UsageError(`unknown attendance command "${verb ?? ''}": use sessions or mark`);
   },
 };
 

@@ -147,11 +147,15 @@ function signInPlan(sheet: Sheet, k: Known, problems: Problems): Plan {
   const term =
     k.sessions.length > 0 ? `the sessions run from ${k.sessions[0]!.date} to ${k.sessions.at(-1)!.date}` : 'the course has no sessions yet';
   const columns: { col: number; session: AttendanceSession }[] = [];
+  // A cancelled session's column (as the register export writes it) must stay empty.
+  const cancelled: { col: number; session: AttendanceSession }[] = [];
   header.forEach((cell, col) => {
     const date = headerDate(cell);
     if (date === null) return;
-    const on = (byDate.get(date) ?? []).filter((s) => !s.cancelled);
+    const all = byDate.get(date) ?? [];
+    const on = all.filter((s) => !s.cancelled);
     if (on.length === 1) columns.push({ col, session: on[0]! });
+    else if (on.length === 0 && all.length > 0) cancelled.push({ col, session: all[0]! });
     else if (on.length === 0)
       problems.error(sheet.name, headerRow, col, `There is no session on ${date} (${term}). Add that session or remove the column.`);
     else
@@ -199,6 +203,15 @@ function signInPlan(sheet: Sheet, k: Known, problems: Problems): Plan {
     if (twice !== undefined)
       problems.error(sheet.name, r, keyCol, `${studentName(student)} is also on row ${twice + 1}. Keep one row per student.`);
     seen.set(student.id, r);
+    for (const { col, session } of cancelled) {
+      if (cellText(cells[col]) !== '')
+        problems.error(
+          sheet.name,
+          r,
+          col,
+          `The session on ${session.date} is cancelled; uncancel it before importing its marks, or clear the cell.`,
+        );
+    }
     for (const { col, session } of columns) {
       const t = cellText(cells[col]).toLowerCase();
       if (t === '') continue;
