@@ -31,6 +31,22 @@ export interface PreparedAttendance {
   readonly cancelled: readonly boolean[];
 }
 
+/**
+ * The rule in words, as the Policy sheet and `gradebook info` print it: "present 1, late 0.5,
+ * absent 0, excused leaves the denominator, 0 free absences, sessions held so far, an unmarked
+ * session not counted until marked, flagged below 80%".
+ */
+export function describeAttendanceRule(a: AttendanceRule): string {
+  return [
+    `present ${fmtPoints(a.present)}, late ${fmtPoints(a.late)}, absent ${fmtPoints(a.absent)}`,
+    `excused ${a.excusedCounts ? 'counts as present' : 'leaves the denominator'}`,
+    plural(a.freeAbsences, 'free absence'),
+    a.scope === 'to-date' ? 'sessions held so far' : 'every session of the term',
+    `an unmarked session ${a.unmarked === 'absent' ? 'counts as absent' : 'not counted until marked'}`,
+    `flagged below ${fmtPoints(a.lowThreshold)}%`,
+  ].join(', ');
+}
+
 /** Sessions in the order the engine indexes them: date, start time, id. */
 export function sessionOrder(sessions: readonly AttendanceSession[]): AttendanceSession[] {
   return [...sessions].sort((a, b) => a.date.localeCompare(b.date) || (a.start ?? '').localeCompare(b.start ?? '') || a.id - b.id);

@@ -25,7 +25,7 @@ export function sessionHeader(s: Pick<SessionRow, 'date' | 'start' | 'end' | 'ti
 
 export const TOTAL_HEADERS = ['Present', 'Late', 'Absent', 'Excused', 'Not marked', 'Rate %'];
 
-export function attendanceTable(db: Db, asOf: number): { header: string[]; rows: CsvCell[][]; sessions: number } {
+export function attendanceTable(db: Db, asOf: number): { header: string[]; rows: CsvCell[][] } {
   const register = readRegister(db, asOf);
   const header = ['Student ID', 'Name', 'Section', ...register.sessions.map(sessionHeader), ...TOTAL_HEADERS];
   const rows = register.students.map((s): CsvCell[] => {
@@ -43,11 +43,11 @@ export function attendanceTable(db: Db, asOf: number): { header: string[]; rows:
       s.totals.display === null ? null : Number(s.totals.display),
     ];
   });
-  return { header, rows, sessions: register.sessions.length };
+  return { header, rows };
 }
 
 export async function exportAttendance(db: Db, format: 'csv' | 'xlsx', asOf: number): Promise<ExportedBytes> {
-  const { header, rows, sessions } = attendanceTable(db, asOf);
+  const { header, rows } = attendanceTable(db, asOf);
   let bytes: Uint8Array;
   if (format === 'csv') bytes = toCsv([header, ...rows]);
   else {
@@ -57,7 +57,7 @@ export async function exportAttendance(db: Db, format: 'csv' | 'xlsx', asOf: num
     ws.addRow(header).font = { bold: true };
     for (const r of rows) ws.addRow(r);
     ws.getColumn(1).numFmt = '@';
-    ws.getColumn(3 + sessions + TOTAL_HEADERS.length).numFmt = '0.00';
+    ws.getColumn(header.length).numFmt = '0.00';
     bytes = new Uint8Array(await wb.xlsx.writeBuffer());
   }
   const mime = format === 'csv' ? 'text/csv' : XLSX_MIME;
