@@ -214,6 +214,9 @@ export function toMarkEdits(
 export const sessionLabel = (s: Pick<SessionRow, 'date' | 'title'>): string =>
   s.title ? `${sessionDay(s.date)} (${s.title})` : sessionDay(s.date);
 
+/** A rate as the engine displays it, with its percent sign as the Gradebook shows percentages ("87.50%"). */
+export const ratePercent = (display: string): string => (display.endsWith('%') ? display : `${display}%`);
+
 /** At most three problems in a sentence, then how many more: a refusal stays readable. */
 export function problemSummary(problems: readonly string[]): string {
   const more = problems.length > 3 ? ` (and ${problems.length - 3} more)` : '';

@@ -10,6 +10,7 @@ import {
   parseMark,
   pasteMarks,
   problemSummary,
+  ratePercent,
   rollAction,
   sessionDay,
 } from '../../../shared/screens/attendance';
@@ -214,5 +215,12 @@ describe('sessionDay', () => {
   it('names the weekday of a calendar date whatever the machine’s zone', () => {
     expect(sessionDay('2026-09-08')).toBe('Tue 8 Sep');
     expect(sessionDay('2026-11-01')).toBe('Sun 1 Nov');
+  });
+});
+
+describe('ratePercent', () => {
+  it('shows a rate with its percent sign once', () => {
+    expect(ratePercent('87.50')).toBe('87.50%');
+    expect(ratePercent('87.50%')).toBe('87.50%');
   });
 });

@@ -13,6 +13,7 @@ import {
   parseMark,
   pasteMarks,
   problemSummary,
+  ratePercent,
   sessionDay,
   sessionStateText,
   toMarkEdits,
@@ -216,7 +217,7 @@ export function Register({ register, timeZone }: { register: RegisterData; timeZ
           rows={rows}
           rowKeyGetter={(r) => r.studentId}
           rowHeight={30}
-          headerRowHeight={48}
+          headerRowHeight={64}
           bottomSummaryRows={SUMMARY}
           summaryRowHeight={30}
           onCellKeyDown={onKeyDown}
@@ -242,7 +243,7 @@ function buildColumns(register: RegisterData, timeZone: string): Column<Register
   const sessionColumn = (s: SessionRow, i: number): Column<RegisterStudent, Summary> => ({
     key: `session:${s.id}`,
     name: sessionDay(s.date),
-    width: 56,
+    width: 60,
     headerCellClass: `att-head att-head-${s.state}`,
     renderHeaderCell: () => (
       <span
@@ -274,7 +275,7 @@ function buildColumns(register: RegisterData, timeZone: string): Column<Register
   const count = (key: 'present' | 'late' | 'absent' | 'excused' | 'unmarked', name: string): Column<RegisterStudent, Summary> => ({
     key: `count:${key}`,
     name,
-    width: 56,
+    width: key === 'unmarked' ? 84 : 48,
     cellClass: 'num',
     headerCellClass: 'num',
     renderCell: ({ row }) => row.totals.counts[key],
@@ -294,10 +295,10 @@ function buildColumns(register: RegisterData, timeZone: string): Column<Register
     count('late', 'L'),
     count('absent', 'A'),
     count('excused', 'E'),
-    count('unmarked', 'Not marked'),
+    count('unmarked', 'Unmarked'),
     {
       key: 'rate',
-      name: 'Rate',
+      name: 'Rate %',
       width: 96,
       cellClass: (r) => (r.totals.low ? 'num att-low' : 'num'),
       headerCellClass: 'num',
@@ -307,7 +308,7 @@ function buildColumns(register: RegisterData, timeZone: string): Column<Register
         ) : (
           <span title={row.totals.low ? `Below ${register.threshold}%` : undefined}>
             {row.totals.low ? '⚠ ' : ''}
-            {row.totals.display}
+            {ratePercent(row.totals.display)}
           </span>
         ),
     },

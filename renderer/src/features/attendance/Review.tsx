@@ -3,7 +3,7 @@ import { Bar, BarChart, CartesianGrid, LabelList, Line, LineChart, ReferenceLine
 import type { ClassReview, Register, SessionOutcome, StudentReview } from '../../../../shared/api';
 import { plural } from '../../../../shared/grading';
 import { formatInstant } from '../../../../shared/grid';
-import { sessionDay } from '../../../../shared/screens/attendance';
+import { ratePercent, sessionDay } from '../../../../shared/screens/attendance';
 import { api } from '../../api/client';
 import { exportChartsAsPng } from '../../components/charts/exportPng';
 import '../../components/charts/charts.css';
@@ -70,7 +70,7 @@ function StudentRecord({ review }: { review: StudentReview }) {
         <div>
           <dt>Rate</dt>
           <dd>
-            {t.display ?? 'nothing counted yet'}
+            {t.display === null ? 'nothing counted yet' : ratePercent(t.display)}
             {t.low ? ' ⚠ below the threshold' : ''}
           </dd>
         </div>
@@ -294,7 +294,7 @@ function ClassCharts({ review, timeZone }: { review: ClassReview; timeZone: stri
               {review.below.map((b) => (
                 <tr key={b.studentId}>
                   <th scope="row">{b.name}</th>
-                  <td className="num">⚠ {b.display}</td>
+                  <td className="num">⚠ {ratePercent(b.display)}</td>
                 </tr>
               ))}
             </tbody>

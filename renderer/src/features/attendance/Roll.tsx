@@ -186,8 +186,8 @@ export function Roll({ sessions, register, timeZone }: { sessions: readonly Sess
                         {MARK_LETTER[k]}
                       </button>
                     ))}
-                    <button type="button" tabIndex={-1} aria-label={`Excused with a reason: ${s.name}`} onClick={() => setReasonFor(s)}>
-                      E…
+                    <button type="button" tabIndex={-1} onClick={() => setReasonFor(s)}>
+                      E…<span className="visually-hidden"> excused with a reason: {s.name}</span>
                     </button>
                   </td>
                 </tr>

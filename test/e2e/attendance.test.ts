@@ -1,0 +1,233 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readRegister, reviewClass } from '../../main/backend/services/attendance';
+import { addStudent } from '../../main/backend/services/roster';
+import { addCalendarDays } from '../../shared/grading';
+import { instantToLocalInput } from '../../shared/grid';
+import { ratePercent } from '../../shared/screens/attendance';
+import { seriousViolations } from './axe';
+import { startApp, type Harness } from './harness';
+
+const ZONE = 'America/New_York';
+const STUDENTS = 40;
+const name = (i: number) => `Student${String(i + 1).padStart(2, '0')}, Sam`;
+
+/** Tuesdays and Thursdays over the last three weeks, one holiday left out: every session is held by now. */
+const today = instantToLocalInput(new Date().toISOString(), ZONE).slice(0, 10);
+const first = addCalendarDays(today, -21);
+const last = addCalendarDays(today, -1);
+const meetingDays = (() => {
+  const days: string[] = [];
+  for (let d = first; d <= last; d = addCalendarDays(d, 1)) {
+    const wd = new Date(`${d}T12:00:00Z`).getUTCDay();
+    if (wd === 2 || wd === 4) days.push(d);
+  }
+  return days;
+})();
+const holiday = meetingDays[2]!;
+
+describe('attendance in Chromium, on a new course without demo data', () => {
+  let app: Harness;
+  const db = () => app.workspace.course!.db;
+  const nav = (screen: string) => app.page.getByRole('navigation', { name: 'Screens' }).getByRole('button', { name: screen }).click();
+  const tab = (name: string) => app.page.getByRole('tab', { name }).click();
+  /** The saved marks of one session, by student index, straight from the backend. */
+  const savedMarks = (sessionIndex: number) => {
+    const reg = readRegister(db());
+    return reg.students.map((s) => s.marks[sessionIndex] ?? null);
+  };
+  const gradeCell = async (student: string, head: string): Promise<string> => {
+    const grid = app.page.getByRole('grid', { name: 'Scores' });
+    // Grade columns sit at the right end; columns out of view are not rendered.
+    await grid.evaluate((el) => (el.scrollLeft = el.scrollWidth));
+    const col = await grid
+      .locator('[role=columnheader]')
+      .filter({ hasText: new RegExp(`^${head}$`) })
+      .getAttribute('aria-colindex');
+    return ((await grid.getByRole('row').filter({ hasText: student }).locator(`[aria-colindex="${col}"]`).textContent()) ?? '').trim();
+  };
+
+  beforeAll(async () => {
+    app = await startApp((ws) => {
+      for (let i = 0; i < STUDENTS; i++) {
+        addStudent(ws.course!.db, {
+          registrarId: `9${String(i + 1).padStart(7, '0')}`,
+          firstName: 'Sam',
+          lastName: `Student${String(i + 1).padStart(2, '0')}`,
+        });
+      }
+    });
+    await app.page.getByRole('heading', { level: 1, name: 'IE 7374 Machine Learning Operations' }).waitFor();
+  });
+  afterAll(async () => app?.close());
+
+  let letterBefore = '';
+
+  it('starts empty and says what to do, with the actions as buttons', async () => {
+    await nav('Gradebook');
+    await app.page
+      .getByRole('grid', { name: 'Scores' })
+      .getByRole('row')
+      .filter({ hasText: name(1) })
+      .waitFor();
+    letterBefore = await gradeCell(name(1), 'Letter');
+    await nav('Attendance');
+    await app.page.getByText("No class sessions yet. Generate the term's sessions from a meeting pattern, or add one.").waitFor();
+    expect(await app.page.getByRole('button', { name: 'Add session…' }).count()).toBe(1);
+    expect(await seriousViolations(app.page)).toEqual([]);
+  });
+
+  it("generates the term's sessions from a meeting pattern, previewing the count", async () => {
+    const { page } = app;
+    await page.getByRole('button', { name: 'Generate sessions…' }).click();
+    const dialog = page.getByRole('dialog', { name: "Generate the term's sessions" });
+    await dialog.getByRole('checkbox', { name: 'Tue' }).check();
+    await dialog.getByRole('checkbox', { name: 'Thu' }).check();
+    await dialog.getByLabel('Starts at').fill('09:50');
+    await dialog.getByLabel('Ends at').fill('11:30');
+    await dialog.getByLabel('First class').fill(first);
+    await dialog.getByLabel('Last class').fill(last);
+    await dialog.getByLabel(/^No class on/).fill(`${holiday} Holiday`);
+    const expected = meetingDays.length - 1;
+    await expect
+      .poll(() => dialog.getByRole('status').textContent())
+      .toMatch(new RegExp(`^${expected} sessions will be added, .*; 1 day skipped \\(.*Holiday\\)`));
+    expect(await seriousViolations(page)).toEqual([]);
+    await dialog.getByRole('button', { name: 'Generate sessions' }).click();
+    await page.getByRole('grid', { name: /^Roll for / }).waitFor();
+    expect(readRegister(db()).sessions.map((s) => s.date)).toEqual(meetingDays.filter((d) => d !== holiday));
+  });
+
+  it('takes the roll of 40 students by keyboard, each mark saved at once', async () => {
+    const { page } = app;
+    const roll = page.getByRole('grid', { name: /^Roll for / });
+    const lastSession = readRegister(db()).sessions.length - 1;
+    await expect.poll(() => roll.getAttribute('aria-label')).toContain(`0 of ${STUDENTS} students marked`);
+    await roll.locator('tbody tr').first().click();
+    const keys = Array.from({ length: STUDENTS }, (_, i) => ({ 1: 'a', 2: 'l', 3: 'e', 4: 'a' })[i] ?? 'p');
+    for (const k of keys) await page.keyboard.press(k);
+    await expect.poll(() => savedMarks(lastSession).filter((m) => m !== null).length).toBe(STUDENTS);
+    const marks = savedMarks(lastSession);
+    expect(marks.slice(0, 6)).toEqual(['present', 'absent', 'late', 'excused', 'absent', 'present']);
+    expect(marks.filter((m) => m === 'present')).toHaveLength(36);
+    await expect
+      .poll(() => page.getByText(/^36 present, 1 late, 2 absent, 1 excused, 0 not yet marked$/).count(), { timeout: 5000 })
+      .toBe(1);
+    // The cursor ran down the list: the last student is the one selected.
+    expect(await roll.locator('tbody tr[aria-selected=true]').textContent()).toContain(name(STUDENTS - 1));
+    await app.screenshot('attendance-roll');
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+
+  it('undoes a mark with Ctrl+Z on the roll', async () => {
+    const { page } = app;
+    const lastSession = readRegister(db()).sessions.length - 1;
+    const roll = page.getByRole('grid', { name: /^Roll for / });
+    await roll.locator('tbody tr').first().click();
+    await page.keyboard.press('l');
+    await expect.poll(() => savedMarks(lastSession)[0]).toBe('late');
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => savedMarks(lastSession)[0]).toBe('present');
+    await expect.poll(() => roll.locator('tbody tr').first().locator('.att-mark').textContent()).toBe('P');
+  });
+
+  it('pastes a column into the register as one step and types a mark', async () => {
+    const { page } = app;
+    await tab('Register');
+    const grid = page.getByRole('grid', { name: 'Attendance register' });
+    // Row 1 is the header; the first session is column 3 (after name and ID).
+    const cell = (row: number, col: number) => grid.locator(`[role=row][aria-rowindex="${row + 2}"] > [aria-colindex="${col}"]`);
+    await expect.poll(() => cell(0, 3).textContent()).toBe('?');
+    await cell(0, 3).click();
+    await page.evaluate(() => {
+      const data = new DataTransfer();
+      data.setData('text/plain', 'P\r\nA\r\nL\r\nx\r\n0\r\n');
+      document.activeElement!.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+    });
+    await expect.poll(() => savedMarks(0).slice(0, 6)).toEqual(['present', 'absent', 'late', 'present', 'absent', null]);
+    await expect.poll(() => cell(1, 3).textContent()).toBe('A');
+    expect(await cell(1, 3).locator('.att-mark').getAttribute('title')).toBe('Absent');
+    // A session whose roll was not taken says so instead of showing absences; once taken, a gap is "not marked yet".
+    expect(await cell(5, 5).locator('.att-mark').getAttribute('title')).toBe('Roll not taken');
+    expect(await cell(5, 3).locator('.att-mark').getAttribute('title')).toBe('Not marked yet');
+    await cell(1, 4).click();
+    await page.keyboard.press('a');
+    await expect.poll(() => savedMarks(1)[1]).toBe('absent');
+    // A refused paste names the bad cell and changes nothing.
+    await cell(0, 5).click();
+    await page.evaluate(() => {
+      const data = new DataTransfer();
+      data.setData('text/plain', 'P\r\nhere\r\n');
+      document.activeElement!.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+    });
+    await expect
+      .poll(() => page.getByRole('alert').textContent())
+      .toMatch(/Nothing was changed\. Row 2 \(Student02, Sam\), session .*'here' is not a mark/);
+    expect(savedMarks(2).slice(0, 2)).toEqual([null, null]);
+    const reg = readRegister(db());
+    const rate = grid
+      .getByRole('row')
+      .filter({ hasText: name(2) })
+      .locator('.rdg-cell')
+      .last();
+    await expect.poll(() => rate.textContent()).toContain(ratePercent(reg.students[2]!.totals.display!));
+    await app.screenshot('attendance');
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+
+  it('shows the Attendance % and the letter the engine computed on the Gradebook', async () => {
+    await nav('Gradebook');
+    const reg = readRegister(db());
+    expect(reg.students[1]!.totals.display).toMatch(/^0\.00%?$/);
+    await expect.poll(() => gradeCell(name(1), 'Attendance %')).toBe('0.00%');
+    expect(await gradeCell(name(2), 'Attendance %')).toBe('50.00%');
+    expect(await gradeCell(name(0), 'Attendance %')).toBe('100.00%');
+    const letter = await gradeCell(name(1), 'Letter');
+    expect(letter).toBe('F');
+    expect(letter).not.toBe(letterBefore);
+    expect(await gradeCell(name(0), 'Letter')).toBe('A');
+  });
+
+  it("reviews one student's record and the class charts with the engine's numbers", async () => {
+    const { page } = app;
+    await nav('Attendance');
+    await tab('Review');
+    await page.getByRole('combobox', { name: /^Student/ }).selectOption({ label: `${name(1)} (90000002)` });
+    const facts = page.getByLabel(`Attendance of ${name(1)}`);
+    await expect.poll(() => facts.textContent()).toContain('0.00%');
+    const text = (await facts.textContent()) ?? '';
+    expect(text).toContain('Missed3 sessions');
+    expect(text).toMatch(/3 sessions in a row.*3 or more in a row/);
+
+    const klass = reviewClass(db());
+    const perSession = page.getByRole('table', { name: 'Attendance per session' });
+    const lastRow = perSession.locator('tbody tr').last();
+    await expect.poll(() => lastRow.textContent()).toContain('94.87%');
+    expect(klass.perSession.at(-1)!.rate).toBeCloseTo((37 / 39) * 100, 10);
+    expect(await page.getByRole('img', { name: /^Line chart of attendance per session: / }).getAttribute('aria-label')).toContain('94.87%');
+    const spread = page.getByRole('table', { name: 'Students per attendance rate' });
+    const countOf = async (label: string) => (await spread.getByRole('row').filter({ hasText: label }).locator('td').textContent())?.trim();
+    for (const b of klass.spread) expect(await countOf(b.label)).toBe(String(b.count));
+    expect(klass.spread.find((b) => b.from === 90)!.count).toBe(37);
+    const below = page.getByRole('table', { name: /^Students below/ });
+    expect(await below.locator('tbody tr').count()).toBe(3);
+    expect(await page.locator('svg.recharts-surface').count()).toBe(2);
+    await app.screenshot('attendance-review');
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+
+  it('lists the sessions, and asks before deleting one with marks', async () => {
+    const { page } = app;
+    await tab('Sessions');
+    const table = page.getByRole('table', { name: 'Sessions' });
+    expect(await table.locator('tbody tr').count()).toBe(meetingDays.length - 1);
+    await table
+      .getByRole('button', { name: /^Delete the session of / })
+      .first()
+      .click();
+    const confirm = page.getByRole('dialog', { name: 'Delete this session?' });
+    await expect.poll(() => confirm.textContent()).toContain('has 5 marks');
+    expect(await seriousViolations(page)).toEqual([]);
+    await confirm.getByRole('button', { name: 'Keep it' }).click();
+    expect(readRegister(db()).sessions).toHaveLength(meetingDays.length - 1);
+  });
+});
