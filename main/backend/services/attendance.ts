@@ -178,10 +178,9 @@ export function applyMarks(db: Db, edits: readonly MarkEdit[], label?: string): 
         cs.put('attendance_mark', key, null);
         continue;
       }
-      const before = cs.get('attendance_mark', key);
       // An excused mark keeps its reason unless a new one is given; other marks carry none.
-      const note =
-        e.mark !== 'excused' ? null : e.reason !== undefined ? (e.reason ?? null) : before?.mark === 'excused' ? before.note : null;
+      const keep = e.mark === 'excused' && e.reason === undefined ? cs.get('attendance_mark', key) : undefined;
+      const note = e.mark !== 'excused' ? null : e.reason !== undefined ? (e.reason ?? null) : keep?.mark === 'excused' ? keep.note : null;
       cs.put('attendance_mark', key, { mark: e.mark, note, updated_at: now });
     }
     return cs.size;
