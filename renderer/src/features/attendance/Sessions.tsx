@@ -95,8 +95,8 @@ export function Sessions({
                   </td>
                   <td className="num">{`${marked} of ${marked + s.counts.unmarked}`}</td>
                   <td className="actions">
-                    <button type="button" onClick={() => setEditing(s)} aria-label={`Edit the session of ${sessionLabel(s)}`}>
-                      Edit…
+                    <button type="button" onClick={() => setEditing(s)}>
+                      Edit…<span className="visually-hidden"> {sessionLabel(s)}</span>
                     </button>
                     <button
                       type="button"
@@ -105,12 +105,12 @@ export function Sessions({
                           api('attendance.setCancelled', { id: s.id, cancelled: !s.cancelled }),
                         )
                       }
-                      aria-label={`${s.cancelled ? 'Restore' : 'Cancel'} the session of ${sessionLabel(s)}`}
                     >
                       {s.cancelled ? 'Restore' : 'Cancel session'}
+                      <span className="visually-hidden"> {sessionLabel(s)}</span>
                     </button>
-                    <button type="button" onClick={() => void remove(s)} aria-label={`Delete the session of ${sessionLabel(s)}`}>
-                      Delete
+                    <button type="button" onClick={() => void remove(s)}>
+                      Delete<span className="visually-hidden"> {sessionLabel(s)}</span>
                     </button>
                   </td>
                 </tr>
