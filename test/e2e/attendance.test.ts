@@ -230,4 +230,34 @@ describe('attendance in Chromium, on a new course without demo data', () => {
     await confirm.getByRole('button', { name: 'Keep it' }).click();
     expect(readRegister(db()).sessions).toHaveLength(meetingDays.length - 1);
   });
+
+  it('imports a Zoom participant report after a dry run naming who will be marked absent and the unmatched rows', async () => {
+    const { page } = app;
+    const reg = readRegister(db());
+    const index = reg.sessions.findIndex((s) => s.state === 'roll-not-taken');
+    const date = reg.sessions[index]!.date;
+    const us = `${date.slice(5, 7)}/${date.slice(8, 10)}/${date.slice(0, 4)}`;
+    const csv = [
+      'Meeting ID,Topic,Start Time,End Time,User Email,Duration (Minutes),Participants',
+      `812 3456 7890,IE 7374,${us} 09:45:00 AM,${us} 11:31:00 AM,prof@example.edu,106,3`,
+      '',
+      'Name (Original Name),User Email,Join Time,Leave Time,Duration (Minutes),Guest,Recording Consent',
+      `Sam Student01,,${us} 09:48:00 AM,${us} 11:30:00 AM,102,No,Y`,
+      `Sam Student02,,${us} 10:12:00 AM,${us} 11:30:00 AM,78,No,Y`,
+      `Guest Speaker,,${us} 10:30:00 AM,${us} 11:00:00 AM,30,Yes,Y`,
+    ].join('\r\n');
+    await page.getByRole('button', { name: 'Import attendance…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Import attendance' });
+    await dialog.getByLabel('File').setInputFiles({ name: 'zoom.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    await dialog.getByRole('button', { name: 'Check file' }).click();
+    await expect.poll(() => dialog.getByRole('status').textContent()).toMatch(/^40 marks to set, 0 to clear, 0 unchanged\./);
+    expect(await dialog.getByText('38 enrolled students not in the report will be marked absent').count()).toBe(1);
+    expect(await dialog.getByText('1 row matching no enrolled student (not imported)').count()).toBe(1);
+    expect(await dialog.getByText(/Row \d+: Guest Speaker/).count()).toBe(1);
+    expect(savedMarks(index).every((m) => m === null)).toBe(true);
+    expect(await seriousViolations(page)).toEqual([]);
+    await dialog.getByRole('button', { name: 'Import 40 changes' }).click();
+    await expect.poll(() => savedMarks(index).slice(0, 3)).toEqual(['present', 'late', 'absent']);
+    expect(savedMarks(index).filter((m) => m === 'absent')).toHaveLength(38);
+  });
 });
