@@ -260,4 +260,42 @@ describe('attendance in Chromium, on a new course without demo data', () => {
     await expect.poll(() => savedMarks(index).slice(0, 3)).toEqual(['present', 'late', 'absent']);
     expect(savedMarks(index).filter((m) => m === 'absent')).toHaveLength(38);
   });
+
+  it('edits a session topic and cancels a session, which then says so in the register', async () => {
+    const { page } = app;
+    await tab('Sessions');
+    const table = page.getByRole('table', { name: 'Sessions' });
+    await table
+      .getByRole('button', { name: /^Edit… / })
+      .nth(1)
+      .click();
+    const dialog = page.getByRole('dialog', { name: 'Edit session' });
+    await dialog.getByLabel(/^Topic/).fill('2.3 Data Quality and Validation');
+    await dialog.getByRole('button', { name: 'Save' }).click();
+    await expect.poll(() => table.locator('tbody tr').nth(1).textContent()).toContain('2.3 Data Quality and Validation');
+    expect(readRegister(db()).sessions[1]!.topic).toBe('2.3 Data Quality and Validation');
+    await table
+      .getByRole('button', { name: /^Cancel session / })
+      .nth(3)
+      .click();
+    await expect.poll(() => table.locator('tbody tr').nth(3).textContent()).toContain('Cancelled');
+    expect(readRegister(db()).sessions[3]!.state).toBe('cancelled');
+    await tab('Register');
+    const head = page.getByRole('grid', { name: 'Attendance register' }).locator('[role=columnheader][aria-colindex="6"]');
+    expect(await head.textContent()).toContain('cancelled');
+  });
+
+  it('shows the attendance rules in Settings and what a change would do to final letters before saving', async () => {
+    const { page } = app;
+    await nav('Settings');
+    await page.getByLabel('Credit for late (0–1)').fill('1');
+    expect(await page.getByLabel('Free absences (forgiven, never above 100%)').inputValue()).toBe('0');
+    expect(await page.getByLabel('Flag attendance below this %').inputValue()).toBe('80');
+    expect(await page.getByLabel('Sessions that count').inputValue()).toBe('to-date');
+    expect(await page.getByLabel('A past session without a mark').inputValue()).toBe('not-counted');
+    await expect
+      .poll(() => page.locator('.letter-preview').textContent())
+      .toMatch(/^Saving (changes no final letter|would change \d+ final letters?) .*40 students/);
+    expect(await seriousViolations(page)).toEqual([]);
+  });
 });

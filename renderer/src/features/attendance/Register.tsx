@@ -275,7 +275,7 @@ function buildColumns(register: RegisterData, timeZone: string): Column<Register
   const count = (key: 'present' | 'late' | 'absent' | 'excused' | 'unmarked', name: string): Column<RegisterStudent, Summary> => ({
     key: `count:${key}`,
     name,
-    width: key === 'unmarked' ? 84 : 48,
+    width: key === 'unmarked' ? 100 : 48,
     cellClass: 'num',
     headerCellClass: 'num',
     renderCell: ({ row }) => row.totals.counts[key],
