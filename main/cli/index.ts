@@ -130,7 +130,15 @@ export const COMMANDS: Record<string, Command> = {
       'import json <in.json> <new.gradebook> | import roster|scores|canvas|workbook|attendance <file.gradebook> <in.xlsx|in.csv> [--dry-run]',
     summary:
       'Create a course from course JSON, or import a class list, scores, a Canvas export, a workbook, or attendance (a sign-in sheet or a Zoom/Teams participant report).',
-    options: { 'dry-run': { type: 'boolean', description: 'print the validation report and change nothing' } },
+    options: {
+      'dry-run': { type: 'boolean', description: 'print the validation report and change nothing' },
+      session: { type: 'string', description: 'attendance from a meeting report: the session id (default: the session on its date)' },
+      'late-after': { type: 'string', description: 'attendance from a meeting report: minutes after the start that count as late (10)' },
+      'min-minutes': {
+        type: 'string',
+        description: 'attendance from a meeting report: minutes in the meeting below which a student is absent (30)',
+      },
+    },
     async run(args, flags) {
       need(args, 3, COMMANDS.import!.usage);
       const [kind, a, b] = args as [string, string, string];

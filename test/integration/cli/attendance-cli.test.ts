@@ -2,6 +2,9 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { importRoster } from '../../../main/backend/excel';
+import { closeCourse, createCourse } from '../../../main/backend/services/course';
+import { generateSessions } from '../../../main/backend/services/sessions';
 import { sha256, tmpDir } from '../../helpers/tmp';
 
 const BIN = path.resolve('main/cli/gradebook.cjs');
@@ -80,6 +83,27 @@ describe('gradebook attendance', () => {
     expect(gradebook('import', 'attendance', file, csv).out).toContain('Nothing to change.');
     expect(gradebook('export', 'attendance', file, path.join(dir, 'r.xlsx')).code).toBe(0);
     expect(fs.readFileSync(path.join(dir, 'r.xlsx')).subarray(0, 2).toString()).toBe('PK');
+  });
+
+  it('imports a Zoom participant report with the late and minimum-stay thresholds from flags', async () => {
+    const file = path.join(tmpDir(), 'c.gradebook');
+    const course = createCourse(file, 'ie7374');
+    const fixture = (name: string) => ({ name, bytes: new Uint8Array(fs.readFileSync(path.resolve('test/fixtures', name))) });
+    await importRoster(course, fixture('class-list.csv'));
+    generateSessions(course.db, { weekdays: [1, 3], start: '10:00', end: '11:15', first: '2026-10-19', last: '2026-11-11' });
+    closeCourse(course);
+    const zoom = path.resolve('test/fixtures/attendance-zoom-participants.csv');
+    const dry = gradebook('import', 'attendance', file, zoom, '--dry-run', '--late-after', '15');
+    expect(dry.err).toBe('');
+    expect(dry.out).toContain('Attendance: 8 marks set, 0 unchanged (meeting report)');
+    expect(dry.out).toContain("2026-11-02  O'Brien, Siobhán: no mark → present (in the meeting 61 min)");
+    expect(dry.out).toContain('2026-11-02  Smith, John: no mark → absent (not in the report)');
+    expect(dry.out).toContain('Not imported (no enrolled student): Dana Rivera <prof.rivera@northeastern.example>, Guest Speaker');
+    const strict = gradebook('import', 'attendance', file, zoom, '--dry-run', '--min-minutes', '80');
+    expect(strict.out).toContain('Núñez, José: no mark → absent (in the meeting 77 min (minimum 80))');
+    expect(gradebook('import', 'attendance', file, zoom, '--late-after', 'soon').err).toContain(
+      '--late-after "soon" is not a whole number.',
+    );
   });
 
   it('has --help', () => {
