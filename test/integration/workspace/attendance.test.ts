@@ -321,6 +321,22 @@ describe('export, policy preview and the registrar', () => {
     expect(back).toMatchObject({ problems: [], counts: { set: 0, unchanged: 16 } });
   });
 
+  it('the full workbook carries session times, topics, notes, cancellations and excused reasons into a new course', async () => {
+    const c = await course();
+    const s1 = c.sessionOn('2026-10-19');
+    await c.call('attendance.updateSession', { id: s1, patch: { topic: '1 Scoping', note: 'Room 210' } });
+    await c.call('attendance.setCancelled', { id: c.sessionOn('2026-11-11'), cancelled: true });
+    await c.call('attendance.mark', { sessionId: s1, studentId: c.student(JOSE), mark: 'excused', reason: "Doctor's note" });
+    const workbook = await c.call('excel.exportWorkbook', {});
+    const before = await c.call('attendance.register', { asOf: AFTER_TERM });
+    const target = newCourse('blank');
+    await target.call('excel.importWorkbook', { file: { name: 'w.xlsx', data: workbook.data } });
+    const after = await target.call('attendance.register', { asOf: AFTER_TERM });
+    expect(after.sessions).toEqual(before.sessions);
+    expect(after.reasons).toEqual(before.reasons);
+    expect(after.students.map((s) => s.totals)).toEqual(before.students.map((s) => s.totals));
+  });
+
   it('previews how many final letters a rule change would change, without saving', async () => {
     const c = newCourse('ie7374', { demo: true });
     const summary = await c.call('course.summary', {});
