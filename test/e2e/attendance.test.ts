@@ -148,7 +148,7 @@ describe('attendance in Chromium, on a new course without demo data', () => {
     expect(await cell(1, 3).locator('.att-mark').getAttribute('title')).toBe('Absent');
     // A session whose roll was not taken says so instead of showing absences; once taken, a gap is "not marked yet".
     expect(await cell(5, 5).locator('.att-mark').getAttribute('title')).toBe('Roll not taken');
-    expect(await cell(5, 3).locator('.att-mark').getAttribute('title')).toBe('Not marked yet');
+    await expect.poll(() => cell(5, 3).locator('.att-mark').getAttribute('title'), { timeout: 5000 }).toBe('Not marked yet');
     await cell(1, 4).click();
     await page.keyboard.press('a');
     await expect.poll(() => savedMarks(1)[1]).toBe('absent');

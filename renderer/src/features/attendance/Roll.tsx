@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { memo, useEffect, useMemo, useRef, useState } from 'react';
 import type { Register, RegisterStudent, SessionRow } from '../../../../shared/api';
 import { plural } from '../../../../shared/grading';
 import { formatInstant, instantToLocalInput } from '../../../../shared/grid';
@@ -66,6 +66,11 @@ export function Roll({ sessions, register, timeZone }: { sessions: readonly Sess
       `${s.name}: ${m ? MARK_WORD[m] : 'mark cleared'}, ${sessionLabel(session)}`,
     );
 
+  const markAndMove = (s: RegisterStudent, m: AttendanceMark) => {
+    setMark(s, m);
+    setCursor(moveCursor(at, 1, students.length));
+  };
+
   const onKeyDown = (e: React.KeyboardEvent) => {
     const action = rollAction(e.key, { shift: e.shiftKey, ctrl: e.ctrlKey || e.metaKey, alt: e.altKey });
     const student = students[at];
@@ -73,10 +78,8 @@ export function Roll({ sessions, register, timeZone }: { sessions: readonly Sess
     e.preventDefault();
     if (action.kind === 'move') setCursor(moveCursor(at, action.by, students.length));
     else if (action.kind === 'reason') setReasonFor(student);
-    else {
-      setMark(student, action.kind === 'mark' ? action.mark : null);
-      if (action.kind === 'mark') setCursor(moveCursor(at, 1, students.length));
-    }
+    else if (action.kind === 'mark') markAndMove(student, action.mark);
+    else setMark(student, null);
   };
 
   const marked = totals ? totals.counts.present + totals.counts.late + totals.counts.absent + totals.counts.excused : 0;
@@ -127,6 +130,22 @@ export function Roll({ sessions, register, timeZone }: { sessions: readonly Sess
         Keys: P present, L late, A absent, E excused (Shift+E with a reason), Delete clears; the cursor then moves to the next student.
         Arrows or Enter move. Ctrl+Z undoes.
       </p>
+      {students[at] && (
+        <div className="toolbar att-mark-buttons" role="group" aria-label={`Mark ${students[at]!.name}`}>
+          <span>{students[at]!.name}:</span>
+          {MARKS.map((k) => (
+            <button key={k} type="button" onClick={() => markAndMove(students[at]!, k)}>
+              <span className={`att-mark att-${k}`}>{MARK_LETTER[k]}</span> {MARK_WORD[k]}
+            </button>
+          ))}
+          <button type="button" onClick={() => setReasonFor(students[at]!)}>
+            Excused with a reason…
+          </button>
+          <button type="button" onClick={() => setMark(students[at]!, null)}>
+            Clear
+          </button>
+        </div>
+      )}
       {register.students.length === 0 ? (
         <p className="empty">No students are enrolled yet. Add students on the Roster screen, then take the roll.</p>
       ) : (
@@ -144,55 +163,21 @@ export function Roll({ sessions, register, timeZone }: { sessions: readonly Sess
               <th scope="col">ID</th>
               <th scope="col">Team</th>
               <th scope="col">Mark</th>
-              <th scope="col">
-                <span className="visually-hidden">Set the mark</span>
-              </th>
             </tr>
           </thead>
           <tbody ref={rowsRef}>
-            {students.map((s, i) => {
-              const m = s.marks[col] ?? null;
-              const cell = markCell(m, session, reasons.get(s.studentId));
-              return (
-                <tr
-                  key={s.studentId}
-                  data-row={i}
-                  tabIndex={i === at ? 0 : -1}
-                  aria-selected={i === at}
-                  className={i === at ? 'att-cursor' : undefined}
-                  onFocus={() => setCursor(i)}
-                  onClick={() => setCursor(i)}
-                >
-                  <td>{s.name}</td>
-                  <td>{s.preferredName ?? ''}</td>
-                  <td>{s.registrarId}</td>
-                  <td>{s.team ?? ''}</td>
-                  <td>
-                    <span className={`att-mark att-${cell.tone}`} title={cell.title}>
-                      {cell.text}
-                    </span>{' '}
-                    <span className="att-mark-word">{m ? cell.title : ''}</span>
-                  </td>
-                  <td className="actions">
-                    {MARKS.map((k) => (
-                      <button
-                        key={k}
-                        type="button"
-                        tabIndex={-1}
-                        aria-label={`${MARK_WORD[k]}: ${s.name}`}
-                        aria-pressed={m === k}
-                        onClick={() => setMark(s, k)}
-                      >
-                        {MARK_LETTER[k]}
-                      </button>
-                    ))}
-                    <button type="button" tabIndex={-1} onClick={() => setReasonFor(s)}>
-                      E…<span className="visually-hidden"> excused with a reason: {s.name}</span>
-                    </button>
-                  </td>
-                </tr>
-              );
-            })}
+            {students.map((s, i) => (
+              <RollRow
+                key={s.studentId}
+                student={s}
+                index={i}
+                selected={i === at}
+                mark={s.marks[col] ?? null}
+                state={session.state}
+                reason={reasons.get(s.studentId)}
+                onPick={setCursor}
+              />
+            ))}
           </tbody>
         </table>
       )}
@@ -238,3 +223,45 @@ function ReasonDialog({
     </FormDialog>
   );
 }
+
+/** One student's line; memoized, so moving the cursor or marking one student re-renders two lines, not the class. */
+const RollRow = memo(function RollRow({
+  student: s,
+  index,
+  selected,
+  mark,
+  state,
+  reason,
+  onPick,
+}: {
+  student: RegisterStudent;
+  index: number;
+  selected: boolean;
+  mark: AttendanceMark | null;
+  state: SessionRow['state'];
+  reason: string | undefined;
+  onPick(index: number): void;
+}) {
+  const cell = markCell(mark, { state }, reason);
+  return (
+    <tr
+      data-row={index}
+      tabIndex={selected ? 0 : -1}
+      aria-selected={selected}
+      className={selected ? 'att-cursor' : undefined}
+      onFocus={() => onPick(index)}
+      onClick={() => onPick(index)}
+    >
+      <td>{s.name}</td>
+      <td>{s.preferredName ?? ''}</td>
+      <td>{s.registrarId}</td>
+      <td>{s.team ?? ''}</td>
+      <td>
+        <span className={`att-mark att-${cell.tone}`} title={cell.title}>
+          {cell.text}
+        </span>{' '}
+        <span className="att-mark-word">{mark ? cell.title : ''}</span>
+      </td>
+    </tr>
+  );
+});

@@ -26,6 +26,9 @@ interface AttendanceStore {
   leave(): void;
 }
 
+/** Quiet time after the last mark before the register (and its per-session totals) is reloaded. */
+const RELOAD_AFTER_MS = 800;
+
 const current = (epoch: number) => useCourse.getState().epoch === epoch;
 
 /** Runs `fn` (which clears the shell's messages as it starts) without losing a refusal already on screen. */
@@ -61,6 +64,19 @@ export const useAttendance = create<AttendanceStore>((set, get) => {
       inFlight = null;
     })();
     return inFlight;
+  };
+
+  /**
+   * The per-session totals follow marks once the instructor pauses: a register reload costs the
+   * backend far more than a mark, and one per key would queue the next key behind it.
+   */
+  let reloadTimer: ReturnType<typeof setTimeout> | null = null;
+  const reloadSoon = () => {
+    if (reloadTimer) clearTimeout(reloadTimer);
+    reloadTimer = setTimeout(() => {
+      reloadTimer = null;
+      void load();
+    }, RELOAD_AFTER_MS);
   };
 
   /** Puts the written marks and the touched students' totals into the register at once. */
@@ -100,7 +116,7 @@ export const useAttendance = create<AttendanceStore>((set, get) => {
       return false;
     }
     patch(result);
-    void load();
+    reloadSoon();
     return true;
   };
 
