@@ -298,4 +298,24 @@ describe('attendance in Chromium, on a new course without demo data', () => {
       .toMatch(/^Saving (changes no final letter|would change \d+ final letters?) .*40 students/);
     expect(await seriousViolations(page)).toEqual([]);
   });
+
+  it('fills down in the register with Ctrl+D and copies a block as tab-separated letters', async () => {
+    const { page } = app;
+    await nav('Attendance');
+    await tab('Register');
+    const grid = page.getByRole('grid', { name: 'Attendance register' });
+    const cell = (row: number, col: number) => grid.locator(`[role=row][aria-rowindex="${row + 2}"] > [aria-colindex="${col}"]`);
+    await cell(5, 3).click();
+    await page.keyboard.press('Control+d');
+    // The cell above (row 4, pasted '0') is absent: Ctrl+D on one cell copies it down.
+    await expect.poll(() => savedMarks(0)[5]).toBe('absent');
+    await cell(0, 3).click();
+    await page.keyboard.press('Shift+ArrowDown');
+    const copied = await page.evaluate(() => {
+      const data = new DataTransfer();
+      document.activeElement!.dispatchEvent(new ClipboardEvent('copy', { clipboardData: data, bubbles: true, cancelable: true }));
+      return data.getData('text/plain');
+    });
+    expect(copied.trim().split(/\r?\n/)).toEqual(['P', 'A']);
+  });
 });

@@ -156,6 +156,13 @@ export function Roll({ sessions, register, timeZone }: { sessions: readonly Sess
           aria-describedby="roll-help"
           onKeyDown={onKeyDown}
         >
+          <colgroup>
+            <col className="att-col-name" />
+            <col className="att-col-preferred" />
+            <col className="att-col-id" />
+            <col className="att-col-team" />
+            <col />
+          </colgroup>
           <thead>
             <tr>
               <th scope="col">Student</th>
