@@ -52,18 +52,20 @@ function load(db: Db, studentIds?: readonly number[]): Loaded {
   const { policy } = readCourseRow(db);
   const sessions = readSessions(db);
   const index = new Map(sessions.map((s, i) => [s.id, i]));
+  // Raw rows (arrays, not objects): a whole register is 120,000 of them.
+  const columns = 'SELECT session_id, student_id, mark, note FROM attendance_mark';
   const rows = (
     studentIds
-      ? db.prepare(`SELECT * FROM attendance_mark WHERE student_id IN (${studentIds.map(() => '?').join(',')})`).all(...studentIds)
-      : db.prepare('SELECT * FROM attendance_mark').all()
-  ) as { session_id: number; student_id: number; mark: AttendanceMark; note: string | null }[];
+      ? db.prepare(`${columns} WHERE student_id IN (SELECT value FROM json_each(?))`).raw().all(JSON.stringify(studentIds))
+      : db.prepare(columns).raw().all()
+  ) as [number, number, AttendanceMark, string | null][];
   const marks = new Map<number, Marks>();
   const reasons: Loaded['reasons'] = [];
-  for (const r of rows) {
-    let m = marks.get(r.student_id);
-    if (!m) marks.set(r.student_id, (m = new Array(sessions.length).fill(undefined)));
-    m[index.get(r.session_id)!] = r.mark;
-    if (r.mark === 'excused' && r.note) reasons.push({ sessionId: r.session_id, studentId: r.student_id, reason: r.note });
+  for (const [sessionId, studentId, mark, note] of rows) {
+    let m = marks.get(studentId);
+    if (!m) marks.set(studentId, (m = new Array(sessions.length).fill(undefined)));
+    m[index.get(sessionId)!] = mark;
+    if (mark === 'excused' && note) reasons.push({ sessionId, studentId, reason: note });
   }
   return { policy, sessions, prep: prepareAttendance(policy.attendance, sessions, policy.timeZone), marks, reasons };
 }
@@ -115,16 +117,18 @@ const MARK_WORD: Record<AttendanceMark, string> = { present: 'present', late: 'l
  */
 function checkEdits(db: Db, edits: readonly MarkEdit[], timeZone: string): Map<number, AttendanceSession> {
   const sessions = new Map(readSessions(db).map((s) => [s.id, s]));
-  const students = new Map<number, Record<string, unknown> | null>();
-  const studentRow = (id: number) => {
-    if (!students.has(id)) students.set(id, (db.prepare('SELECT * FROM student WHERE id = ?').get(id) as Record<string, unknown>) ?? null);
-    return students.get(id)!;
-  };
+  const ids = JSON.stringify([...new Set(edits.map((e) => e.studentId))]);
+  const students = new Map(
+    (db.prepare('SELECT * FROM student WHERE id IN (SELECT value FROM json_each(?))').all(ids) as Record<string, unknown>[]).map((r) => [
+      r.id as number,
+      r,
+    ]),
+  );
   const problems: string[] = [];
   let missing = false;
   for (const e of edits) {
     const session = sessions.get(e.sessionId);
-    const student = studentRow(e.studentId);
+    const student = students.get(e.studentId);
     if (!session) {
       missing = true;
       problems.push(`There is no session with id ${e.sessionId} in this course.`);
@@ -171,33 +175,32 @@ export function applyMarks(db: Db, edits: readonly MarkEdit[], label?: string): 
       ? `${first.mark === null ? 'Clear mark of' : `Mark ${MARK_WORD[first.mark]}:`} ${studentLabel(db.prepare('SELECT * FROM student WHERE id = ?').get(first.studentId) as Record<string, unknown>)} · ${sessionLabel(sessions.get(first.sessionId)!, policy.timeZone)}`
       : `Set ${plural(unique.length, 'attendance mark')}`);
   const now = new Date().toISOString();
+  const cells: MarkResult['cells'] = [];
+  const cleared: MarkResult['cleared'] = [];
   const changed = change(db, title, (cs) => {
     for (const e of unique) {
       const key = { session_id: e.sessionId, student_id: e.studentId };
       if (e.mark === null) {
         cs.put('attendance_mark', key, null);
+        cleared.push({ sessionId: e.sessionId, studentId: e.studentId });
         continue;
       }
       // An excused mark keeps its reason unless a new one is given; other marks carry none.
       const keep = e.mark === 'excused' && e.reason === undefined ? cs.get('attendance_mark', key) : undefined;
-      const note = e.mark !== 'excused' ? null : e.reason !== undefined ? (e.reason ?? null) : keep?.mark === 'excused' ? keep.note : null;
+      const note =
+        e.mark !== 'excused'
+          ? null
+          : e.reason !== undefined
+            ? (e.reason ?? null)
+            : keep?.mark === 'excused'
+              ? (keep.note as string | null)
+              : null;
       cs.put('attendance_mark', key, { mark: e.mark, note, updated_at: now });
+      cells.push({ sessionId: e.sessionId, studentId: e.studentId, mark: e.mark, reason: note });
     }
     return cs.size;
   });
-  return markResult(db, unique, changed);
-}
-
-function markResult(db: Db, edits: readonly MarkEdit[], changed: number): MarkResult {
-  const studentIds = [...new Set(edits.map((e) => e.studentId))];
-  const get = db.prepare('SELECT mark, note FROM attendance_mark WHERE session_id = ? AND student_id = ?');
-  const cells: MarkResult['cells'] = [];
-  const cleared: MarkResult['cleared'] = [];
-  for (const e of edits) {
-    const row = get.get(e.sessionId, e.studentId) as { mark: AttendanceMark; note: string | null } | undefined;
-    if (row) cells.push({ sessionId: e.sessionId, studentId: e.studentId, mark: row.mark, reason: row.note });
-    else cleared.push({ sessionId: e.sessionId, studentId: e.studentId });
-  }
+  const studentIds = [...new Set(unique.map((e) => e.studentId))];
   const l = load(db, studentIds);
   const asOf = Date.now();
   return { cells, cleared, changed, students: studentIds.map((id) => ({ studentId: id, totals: totalsView(marksOf(l, id), l, asOf) })) };
