@@ -3,7 +3,7 @@
  * roll's keyboard, the register's filters, cells and pasted blocks. Every total and rate comes
  * from the backend (counted by shared/grading/attendance.ts); nothing here computes a rate.
  */
-import type { MarkEdit, RegisterStudent, SessionRow, SessionState } from '../api/attendance';
+import type { MarkEdit, MarkResult, Register, RegisterStudent, SessionRow, SessionState } from '../api/attendance';
 import { zoneFormatter } from '../grading/deadline';
 import { fold } from '../grid/view';
 import { mapPaste, type Range } from '../grid/range';
@@ -221,4 +221,35 @@ export const ratePercent = (display: string): string => (display.endsWith('%') ?
 export function problemSummary(problems: readonly string[]): string {
   const more = problems.length > 3 ? ` (and ${problems.length - 3} more)` : '';
   return `Nothing was changed. ${problems.slice(0, 3).join(' ')}${more}`;
+}
+
+/**
+ * The register with a mark request's answer in it: the written and cleared marks, and the engine's
+ * new totals of the students touched. Other students keep their objects, so their rows do not
+ * re-render. Per-session totals wait for the next register load (they are the backend's to count).
+ */
+export function withMarks(register: Register, result: MarkResult): Register {
+  const col = new Map(register.sessions.map((s, i) => [s.id, i]));
+  const totals = new Map(result.students.map((s) => [s.studentId, s.totals]));
+  const marks = new Map<number, [number, AttendanceMark | null][]>();
+  const put = (studentId: number, sessionId: number, mark: AttendanceMark | null) => {
+    const i = col.get(sessionId);
+    if (i === undefined) return;
+    const list = marks.get(studentId);
+    if (list) list.push([i, mark]);
+    else marks.set(studentId, [[i, mark]]);
+  };
+  for (const c of result.cells) put(c.studentId, c.sessionId, c.mark);
+  for (const c of result.cleared) put(c.studentId, c.sessionId, null);
+  const students = register.students.map((s) => {
+    const changed = marks.get(s.studentId);
+    const t = totals.get(s.studentId);
+    if (!changed && !t) return s;
+    const row = [...s.marks];
+    for (const [i, mark] of changed ?? []) row[i] = mark;
+    return { ...s, marks: row, totals: t ?? s.totals };
+  });
+  const reasons = register.reasons.filter((r) => !marks.get(r.studentId)?.some(([i]) => register.sessions[i]!.id === r.sessionId));
+  for (const c of result.cells) if (c.reason) reasons.push({ sessionId: c.sessionId, studentId: c.studentId, reason: c.reason });
+  return { ...register, students, reasons };
 }

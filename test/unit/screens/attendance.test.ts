@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { AttendanceTotals, RegisterStudent, SessionRow } from '../../../shared/api';
+import type { AttendanceTotals, Register, RegisterStudent, SessionRow } from '../../../shared/api';
 import {
   defaultSession,
   filterChoices,
@@ -13,6 +13,7 @@ import {
   ratePercent,
   rollAction,
   sessionDay,
+  withMarks,
 } from '../../../shared/screens/attendance';
 
 const totals = (low: boolean): AttendanceTotals => ({
@@ -222,5 +223,38 @@ describe('ratePercent', () => {
   it('shows a rate with its percent sign once', () => {
     expect(ratePercent('87.50')).toBe('87.50%');
     expect(ratePercent('87.50%')).toBe('87.50%');
+  });
+});
+
+describe('withMarks', () => {
+  const register: Register = {
+    asOf: '2026-09-20T00:00:00.000Z',
+    sessions: [session(21, '2026-09-08'), session(22, '2026-09-10')],
+    students: [student(11, 'Adams, Ann', { marks: ['present', 'excused'] }), student(12, 'Baker, Bo', { marks: [null, null] })],
+    sessionTotals: [],
+    reasons: [{ sessionId: 22, studentId: 11, reason: 'flu' }],
+    threshold: 80,
+  };
+
+  it('puts written and cleared marks and the engine’s totals in, leaving other students as they were', () => {
+    const next = withMarks(register, {
+      cells: [{ sessionId: 21, studentId: 12, mark: 'late', reason: null }],
+      cleared: [{ sessionId: 22, studentId: 11 }],
+      changed: 2,
+      students: [{ studentId: 12, totals: { ...totals(true), rate: 50, display: '50.00' } }],
+    });
+    expect(next.students[1]!.marks).toEqual(['late', null]);
+    expect(next.students[1]!.totals.display).toBe('50.00');
+    expect(next.students[0]!.marks).toEqual(['present', null]);
+    expect(next.reasons).toEqual([]);
+    expect(register.students[0]!.marks).toEqual(['present', 'excused']);
+    const untouched = withMarks(register, {
+      cells: [{ sessionId: 21, studentId: 12, mark: 'excused', reason: 'doctor' }],
+      cleared: [],
+      changed: 1,
+      students: [],
+    });
+    expect(untouched.students[0]).toBe(register.students[0]);
+    expect(untouched.reasons).toContainEqual({ sessionId: 21, studentId: 12, reason: 'doctor' });
   });
 });

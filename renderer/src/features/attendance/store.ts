@@ -1,6 +1,7 @@
 import { create } from 'zustand';
 import type { MarkEdit, MarkResult, Register, SessionList } from '../../../../shared/api';
 import { api } from '../../api/client';
+import { withMarks } from '../../../../shared/screens/attendance';
 import { useApp } from '../../stores/app';
 import { useCourse } from '../../stores/course';
 import { announce } from '../common/announce';
@@ -82,29 +83,7 @@ export const useAttendance = create<AttendanceStore>((set, get) => {
   /** Puts the written marks and the touched students' totals into the register at once. */
   const patch = (r: MarkResult) => {
     const reg = get().register;
-    if (!reg) return;
-    const col = new Map(reg.sessions.map((s, i) => [s.id, i]));
-    const byId = new Map(r.students.map((s) => [s.studentId, s.totals]));
-    const marks = new Map<number, Map<number, MarkResult['cells'][number]['mark'] | null>>();
-    const put = (studentId: number, sessionId: number, mark: MarkResult['cells'][number]['mark'] | null) => {
-      let m = marks.get(studentId);
-      if (!m) marks.set(studentId, (m = new Map()));
-      m.set(sessionId, mark);
-    };
-    for (const c of r.cells) put(c.studentId, c.sessionId, c.mark);
-    for (const c of r.cleared) put(c.studentId, c.sessionId, null);
-    const students = reg.students.map((s) => {
-      const m = marks.get(s.studentId);
-      const totals = byId.get(s.studentId);
-      if (!m && !totals) return s;
-      const row = [...s.marks];
-      for (const [sessionId, mark] of m ?? []) {
-        const i = col.get(sessionId);
-        if (i !== undefined) row[i] = mark;
-      }
-      return { ...s, marks: row, totals: totals ?? s.totals };
-    });
-    set({ register: { ...reg, students }, dirty: true });
+    if (reg) set({ register: withMarks(reg, r), dirty: true });
   };
 
   const marking = async (label: string, action: () => Promise<MarkResult>) => {
