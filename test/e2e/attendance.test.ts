@@ -152,6 +152,10 @@ describe('attendance in Chromium, on a new course without demo data', () => {
     await cell(1, 4).click();
     await page.keyboard.press('a');
     await expect.poll(() => savedMarks(1)[1]).toBe('absent');
+    // The session's roll now counts as taken: its other students read "not marked yet".
+    await expect.poll(() => cell(2, 4).locator('.att-mark').getAttribute('title'), { timeout: 5000 }).toBe('Not marked yet');
+    if (await page.getByRole('button', { name: 'Dismiss message' }).count())
+      await page.getByRole('button', { name: 'Dismiss message' }).click();
     await app.screenshot('attendance');
     // A refused paste names the bad cell and changes nothing.
     await cell(0, 5).click();
