@@ -175,6 +175,12 @@ export function sessionDay(date: string): string {
   return `${get('weekday')} ${get('day')} ${get('month')}`;
 }
 
+/** "13:05" as the app writes times: "1:05 pm" (the same clock as formatInstant). */
+export function clockText(time: string): string {
+  const [h, m] = time.split(':').map(Number) as [number, number];
+  return `${h % 12 === 0 ? 12 : h % 12}:${String(m).padStart(2, '0')} ${h < 12 ? 'am' : 'pm'}`;
+}
+
 export type PasteResult = { ok: true; edits: MarkEdit[]; clipped: boolean } | { ok: false; problems: string[] };
 
 /**

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { AttendanceTotals, Register, RegisterStudent, SessionRow } from '../../../shared/api';
 import {
+  clockText,
   defaultSession,
   filterChoices,
   filterStudents,
@@ -257,4 +258,13 @@ describe('withMarks', () => {
     expect(untouched.students[0]).toBe(register.students[0]);
     expect(untouched.reasons).toContainEqual({ sessionId: 21, studentId: 12, reason: 'doctor' });
   });
+});
+
+describe('clockText', () => {
+  it.each([
+    ['00:05', '12:05 am'],
+    ['09:50', '9:50 am'],
+    ['12:00', '12:00 pm'],
+    ['23:59', '11:59 pm'],
+  ])('writes %s as %s', (t, text) => expect(clockText(t)).toBe(text));
 });

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { ApiError, type GenerateReport, type MeetingPattern, type SessionList, type SessionRow } from '../../../../shared/api';
 import { plural } from '../../../../shared/grading';
 import { formatInstant } from '../../../../shared/grid';
-import { sessionDay, sessionLabel, sessionStateText } from '../../../../shared/screens/attendance';
+import { clockText, sessionDay, sessionLabel, sessionStateText } from '../../../../shared/screens/attendance';
 import {
   EMPTY_SESSION,
   formToPattern,
@@ -86,7 +86,9 @@ export function Sessions({
               const marked = s.counts.present + s.counts.late + s.counts.absent + s.counts.excused;
               return (
                 <tr key={s.id} className={s.cancelled ? 'att-cancelled' : undefined}>
-                  <th scope="row">{s.start ? `${formatInstant(s.startsAt, timeZone)}${s.end ? `–${s.end}` : ''}` : sessionDay(s.date)}</th>
+                  <th scope="row">
+                    {s.start ? `${formatInstant(s.startsAt, timeZone)}${s.end ? ` to ${clockText(s.end)}` : ''}` : sessionDay(s.date)}
+                  </th>
                   <td>{s.title ?? ''}</td>
                   <td>{s.topic ?? ''}</td>
                   <td>{s.note ?? ''}</td>
