@@ -100,7 +100,7 @@ export type SessionFields = z.infer<typeof SessionFields>;
 
 export const GenerateReport = z.object({
   /** The sessions created (dry run: those that would be, with id 0). */
-  sessions: z.array(SessionRow),
+  sessions: z.array(SessionRow.extend({ id: z.number().int().min(0) })),
   /** Pattern days left out, with why ("Spring break", "a session already exists on that day"). */
   skipped: z.array(z.object({ date: LocalDate, reason: z.string() })),
   applied: z.boolean(),

@@ -40,6 +40,16 @@ const SIOBHAN = '002345678';
 const EVE = '006789012';
 
 describe('sessions from a meeting pattern', () => {
+  it('previews the pattern without writing: the sessions it would create, with id 0', async () => {
+    const c = newCourse('ie7374');
+    const before = c.fileBytes();
+    const preview = await c.call('attendance.generate', { pattern: PATTERN, dryRun: true });
+    expect(preview.applied).toBe(false);
+    expect(preview.sessions.map((s) => [s.id, s.date, s.title])).toContainEqual([0, '2026-11-02', 'Lecture 5']);
+    expect(preview.sessions).toHaveLength(7);
+    expect(c.fileBytes().equals(before)).toBe(true);
+  });
+
   it('generates the term in the course zone; the DST change does not move a session', async () => {
     const c = await course();
     const { sessions, pattern, timeZone } = await c.call('attendance.sessions', { asOf: AFTER_TERM });
