@@ -322,4 +322,18 @@ describe('attendance in Chromium, on a new course without demo data', () => {
     });
     expect(copied.trim().split(/\r?\n/)).toEqual(['P', 'A']);
   });
+
+  it('exports the register as CSV, and Ctrl+F goes to the register search', async () => {
+    const { page } = app;
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Export attendance (CSV)' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(/\.csv$/);
+    await page.getByRole('grid', { name: 'Attendance register' }).locator('[aria-rowindex="2"] > [aria-colindex="1"]').click();
+    await page.keyboard.press('Control+f');
+    await page.keyboard.type('Student07');
+    // The header, one student and the totals row.
+    await expect.poll(() => page.getByRole('grid', { name: 'Attendance register' }).locator('[role=row]').count()).toBe(3);
+  });
 });

@@ -23,6 +23,7 @@ import {
 import { useApp } from '../../stores/app';
 import { announce } from '../common/announce';
 import { useAttendance } from './store';
+import { useFindKey } from './useFindKey';
 
 /** Student name and ID come first; session columns start here. */
 const FIRST_SESSION_COL = 2;
@@ -36,6 +37,8 @@ const countsText = (t: SessionTotals) =>
 /** The sessions x students register: the score grid's keys, a paste is one request, totals from the engine. */
 export function Register({ register, timeZone }: { register: RegisterData; timeZone: string }) {
   const grid = useRef<DataGridHandle>(null);
+  const searchBox = useRef<HTMLInputElement>(null);
+  useFindKey(searchBox);
   const [filter, setFilter] = useState<RegisterFilter>(NO_FILTER);
   const [active, setActive] = useState<Pos | null>(null);
   const [anchor, setAnchor] = useState<Pos | null>(null);
@@ -188,8 +191,9 @@ export function Register({ register, timeZone }: { register: RegisterData; timeZ
         <label>
           <span className="visually-hidden">Search students</span>
           <input
+            ref={searchBox}
             type="search"
-            placeholder="Search by name or ID"
+            placeholder="Search by name or ID (Ctrl+F)"
             value={filter.search}
             onChange={(e) => setFilter({ ...filter, search: e.target.value })}
           />

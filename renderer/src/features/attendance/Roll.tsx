@@ -17,6 +17,7 @@ import {
 } from '../../../../shared/screens/attendance';
 import { Field, FormDialog } from '../common/Dialog';
 import { useAttendance } from './store';
+import { useFindKey } from './useFindKey';
 
 /** Taking the roll for one session: one key per student, the cursor moving on after each. */
 export function Roll({ sessions, register, timeZone }: { sessions: readonly SessionRow[]; register: Register; timeZone: string }) {
@@ -47,16 +48,7 @@ export function Roll({ sessions, register, timeZone }: { sessions: readonly Sess
     if (body?.contains(document.activeElement)) body.querySelector<HTMLElement>(`[data-row="${at}"]`)?.focus();
   }, [at]);
 
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'f') {
-        e.preventDefault();
-        searchBox.current?.focus();
-      }
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, []);
+  useFindKey(searchBox);
 
   if (!session) return <p className="muted">Choose a session to take the roll for.</p>;
 
