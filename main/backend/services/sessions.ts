@@ -108,11 +108,11 @@ export function generateSessions(db: Db, input: MeetingPattern, dryRun = false):
     const skip = pattern.skip.find((s) => date >= s.from && date <= (s.to ?? s.from));
     if (skip) skipped.push({ date, reason: skip.label ?? 'a day without class' });
     else if (existing.has(date)) skipped.push({ date, reason: 'a session already exists on that day' });
-    else {
-      const title = pattern.title?.replace('{n}', String(sessions.length + 1)) || null;
-      sessions.push({ date, title, start: pattern.start, end: pattern.end, topic: null, note: null, cancelled: false });
-    }
+    else sessions.push({ date, title: null, start: pattern.start, end: pattern.end, topic: null, note: null, cancelled: false });
   }
+  // "{n}" numbers a session among all the term's sessions, those already there included.
+  const dates = [...existing, ...sessions.map((s) => s.date)].sort();
+  for (const s of sessions) s.title = pattern.title?.replace('{n}', String(dates.indexOf(s.date) + 1)) || null;
   const { policy } = readCourseRow(db);
   const none = noMarks(db);
   const now = Date.now();
