@@ -336,4 +336,22 @@ describe('attendance in Chromium, on a new course without demo data', () => {
     // The header, one student and the totals row.
     await expect.poll(() => page.getByRole('grid', { name: 'Attendance register' }).locator('[role=row]').count()).toBe(3);
   });
+
+  it('marks all present in one step, keeping the exceptions, and one Ctrl+Z takes it back', async () => {
+    const { page } = app;
+    await tab('Take the roll');
+    const reg = readRegister(db());
+    await page.getByRole('combobox', { name: /^Session/ }).selectOption(String(reg.sessions[1]!.id));
+    await page.getByRole('button', { name: 'Mark all present' }).click();
+    await expect.poll(() => savedMarks(1).filter((m) => m === 'present').length).toBe(STUDENTS - 1);
+    expect(savedMarks(1)[1]).toBe('absent');
+    await page
+      .getByRole('grid', { name: /^Roll for / })
+      .locator('tbody tr')
+      .first()
+      .click();
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => savedMarks(1).filter((m) => m === 'present').length).toBe(0);
+    expect(savedMarks(1)[1]).toBe('absent');
+  });
 });
