@@ -15,6 +15,7 @@ import {
   sessionLabel,
   sessionStateText,
 } from '../../../../shared/screens/attendance';
+import { useApp } from '../../stores/app';
 import { Field, FormDialog } from '../common/Dialog';
 import { useAttendance } from './store';
 import { useFindKey } from './useFindKey';
@@ -139,7 +140,12 @@ export function Roll({ sessions, register, timeZone }: { sessions: readonly Sess
         </div>
       )}
       {register.students.length === 0 ? (
-        <p className="empty">No students are enrolled yet. Add students on the Roster screen, then take the roll.</p>
+        <div className="empty panel">
+          <p>No students are enrolled yet. Import a class list or add students on the Roster, then take the roll.</p>
+          <button type="button" className="primary" onClick={() => useApp.getState().setScreen('Roster')}>
+            Go to the Roster
+          </button>
+        </div>
       ) : (
         <table
           role="grid"
