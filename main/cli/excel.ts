@@ -1,10 +1,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { ApiError } from '../../shared/api/envelope';
+import { plural } from '../../shared/grading';
 import type { ImportProblem, Preflight } from '../../shared/api/excel';
 import {
   describeEdits,
   describeProblem,
+  exportAttendance,
   exportGradesCsv,
   exportRegistrar,
   exportWorkbook,
@@ -59,13 +61,51 @@ function report(out: (s: string) => void, what: string, outcome: Outcome, summar
 type Report<K extends ImporterKind> = Awaited<ReturnType<(typeof IMPORTERS)[K]>>;
 
 const importer =
-  <K extends ImporterKind>(what: string, kind: K, summary: (r: Report<K>) => string): ExcelCommand =>
+  <K extends ImporterKind>(
+    what: string,
+    kind: K,
+    summary: (r: Report<K>) => string,
+    options: (flags: Flags) => object = () => ({}),
+  ): ExcelCommand =>
   async (courseFile, input, flags, out) => {
     const dryRun = !!flags['dry-run'];
     const run = IMPORTERS[kind] as (c: Course, f: ImportFile, opts: { dryRun: boolean }) => Promise<Report<K>>;
-    const result = await onCourse(courseFile, (c) => run(c, readInput(input), { dryRun })).catch(withProblems);
+    const result = await onCourse(courseFile, (c) => run(c, readInput(input), { ...options(flags), dryRun })).catch(withProblems);
     report(out, what, result, summary(result), dryRun);
   };
+
+/** The marks an attendance import sets, then (for a meeting report) who was not in it and who was not matched. */
+function attendanceSummary(r: Report<'attendance'>): string {
+  const lines = [
+    `${plural(r.counts.set, 'mark')} set, ${r.counts.unchanged} unchanged (${r.kind === 'meeting' ? 'meeting report' : 'sign-in sheet'})`,
+  ];
+  for (const m of r.marks) lines.push(`  ${m.date}  ${m.name}: ${m.from ?? 'no mark'} → ${m.to ?? 'no mark'}${m.why ? ` (${m.why})` : ''}`);
+  if (r.meeting) {
+    if (r.meeting.unmatched.length)
+      lines.push(
+        `  Not imported (no enrolled student): ${r.meeting.unmatched.map((u) => `${u.name}${u.email ? ` <${u.email}>` : ''}`).join(', ')}`,
+      );
+  }
+  return lines.join('\n');
+}
+
+/** A whole number of minutes (or a session id) from a flag; absent: the importer's default. */
+function count(flags: Flags, name: string): number | undefined {
+  const v = flags[name];
+  if (v === undefined) return undefined;
+  if (typeof v !== 'string' || !/^\d+$/.test(v)) throw new ApiError('invalid_input', `--${name} "${String(v)}" is not a whole number.`);
+  return Number(v);
+}
+
+/** A meeting report's options: which session, when a join is late, how long a stay must last. */
+function meetingOptions(flags: Flags): object {
+  const opts = {
+    sessionId: count(flags, 'session'),
+    lateAfterMinutes: count(flags, 'late-after'),
+    minMinutes: count(flags, 'min-minutes'),
+  };
+  return Object.fromEntries(Object.entries(opts).filter(([, v]) => v !== undefined));
+}
 
 const write = (target: string, bytes: Uint8Array, out: (s: string) => void) => {
   fs.writeFileSync(target, bytes);
@@ -99,10 +139,15 @@ export const EXCEL_COMMANDS: { import: Record<string, ExcelCommand>; export: Rec
           .map(([k, n]) => `${n} ${k}`)
           .join(', ')}. ${describeEdits(r.gradesSheetEdits)}`,
     ),
+    attendance: importer('Attendance', 'attendance', attendanceSummary, meetingOptions),
   },
   export: {
     workbook: async (courseFile, target, _flags, out) => write(target, (await onCourse(courseFile, (c) => exportWorkbook(c))).bytes, out),
     csv: async (courseFile, target, _flags, out) => write(target, (await onCourse(courseFile, exportGradesCsv)).bytes, out),
+    attendance: async (courseFile, target, _flags, out) => {
+      const format = target.toLowerCase().endsWith('.xlsx') ? 'xlsx' : 'csv';
+      write(target, (await onCourse(courseFile, (c) => exportAttendance(c.db, format, Date.now()))).bytes, out);
+    },
     registrar: async (courseFile, target, flags, out) => {
       const opts = {
         termCode: flags.term as string | undefined,

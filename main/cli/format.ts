@@ -1,6 +1,7 @@
 import type { CourseSnapshot, Policy } from '../../shared/model';
 import type { CourseCounts } from '../backend/services/course';
 import type { CourseResult } from '../../shared/grading';
+import { describeAttendanceRule } from '../../shared/grading/attendance';
 
 /** Plain-text renderings of course data for the terminal. */
 
@@ -25,10 +26,7 @@ export function formatPolicy(policy: Policy, categories: CourseSnapshot['categor
     `Late work: ${steps.join('; ') || 'no penalty'}${late.cutoffHours !== null ? `; later than ${late.cutoffHours} h: not accepted (0)` : ''}`,
   );
   lines.push(`Due time: ${policy.defaultDueTime} ${policy.timeZone}`);
-  const a = policy.attendance;
-  lines.push(
-    `Attendance: present ${a.present}, late ${a.late}, absent ${a.absent}, excused ${a.excusedCounts ? 'counts' : 'leaves the denominator'}`,
-  );
+  lines.push(`Attendance: ${describeAttendanceRule(policy.attendance)}`);
   lines.push(`Borderline: within ${policy.borderlineDistance} points of the next band`);
   return lines.join('\n');
 }

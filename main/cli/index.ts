@@ -11,6 +11,7 @@ import { backupRow } from '../../shared/screens/backups';
 import { exportPortable, importPortable, loadSnapshot, parsePortable } from '../backend/services/portable';
 import { formatCounts, formatGrades, formatPolicy } from './format';
 import { onCourse } from './open';
+import { formatSessions, markCommand } from './attendance';
 import { EXCEL_COMMANDS } from './excel';
 
 /**
@@ -104,8 +105,8 @@ export const COMMANDS: Record<string, Command> = {
     },
   },
   export: {
-    usage: 'export json|registrar|workbook|csv <file.gradebook> <out>',
-    summary: 'Write the course as course JSON, final letters for the registrar, a full workbook or a grades CSV.',
+    usage: 'export json|registrar|workbook|csv|attendance <file.gradebook> <out>',
+    summary: 'Write the course as course JSON, final letters for the registrar, a full workbook, a grades CSV or the attendance register.',
     options: {
       profile: { type: 'string', description: 'registrar profile: banner (default), peoplesoft, id-grade or custom:<id>' },
       term: { type: 'string', description: 'term code (registrar)' },
@@ -122,14 +123,24 @@ export const COMMANDS: Record<string, Command> = {
         return;
       }
       const fn = EXCEL_COMMANDS.export[kind];
-      if (!fn) throw new UsageError(`unknown export "${kind}": use json, registrar, workbook or csv`);
+      if (!fn) throw new UsageError(`unknown export "${kind}": use json, registrar, workbook, csv or attendance`);
       await fn(file, target, flags, out);
     },
   },
   import: {
-    usage: 'import json <in.json> <new.gradebook> | import roster|scores|canvas|workbook <file.gradebook> <in.xlsx|in.csv> [--dry-run]',
-    summary: 'Create a course from course JSON, or import a class list, scores, a Canvas export or a workbook.',
-    options: { 'dry-run': { type: 'boolean', description: 'print the validation report and change nothing' } },
+    usage:
+      'import json <in.json> <new.gradebook> | import roster|scores|canvas|workbook|attendance <file.gradebook> <in.xlsx|in.csv> [--dry-run]',
+    summary:
+      'Create a course from course JSON, or import a class list, scores, a Canvas export, a workbook, or attendance (a sign-in sheet or a Zoom/Teams participant report).',
+    options: {
+      'dry-run': { type: 'boolean', description: 'print the validation report and change nothing' },
+      session: { type: 'string', description: 'attendance from a meeting report: the session id (default: the session on its date)' },
+      'late-after': { type: 'string', description: 'attendance from a meeting report: minutes after the start that count as late (10)' },
+      'min-minutes': {
+        type: 'string',
+        description: 'attendance from a meeting report: minutes in the meeting below which a student is absent (30)',
+      },
+    },
     async run(args, flags) {
       need(args, 3, COMMANDS.import!.usage);
       const [kind, a, b] = args as [string, string, string];
@@ -141,7 +152,7 @@ export const COMMANDS: Record<string, Command> = {
         return;
       }
       const fn = EXCEL_COMMANDS.import[kind];
-      if (!fn) throw new UsageError(`unknown import "${kind}": use json, roster, scores, canvas or workbook`);
+      if (!fn) throw new UsageError(`unknown import "${kind}": use json, roster, scores, canvas, workbook or attendance`);
       await fn(a, b, flags, out);
     },
   },
@@ -178,6 +189,27 @@ export const COMMANDS: Record<string, Command> = {
         out(`Restored ${path.resolve(args[0]!)} as ${target}\n${formatCounts(countCourse(course.db))}`);
       });
     },
+  },
+};
+
+COMMANDS.attendance = {
+  usage:
+    'attendance sessions <file.gradebook> | attendance mark <file.gradebook> --session <date|id> --student <registrar id> P|L|A|E [--reason <text>]',
+  summary: "List the course's sessions with their mark counts, or set one student's mark in one session.",
+  options: {
+    session: { type: 'string', description: 'mark: the session, by date (YYYY-MM-DD) or id' },
+    student: { type: 'string', description: "mark: the student's registrar ID" },
+    reason: { type: 'string', description: 'mark: why the student is excused (with E)' },
+  },
+  async run(args, flags) {
+    const [verb, file, code] = args;
+    if (verb === 'sessions') {
+      need(args, 2, COMMANDS.attendance!.usage);
+      await onCourse(file!, (course) => out(formatSessions(course)));
+    } else if (verb === 'mark') {
+      need(args, 3, COMMANDS.attendance!.usage);
+      await markCommand(file!, code!, flags, out);
+    } else throw new UsageError(`unknown attendance command "${verb ?? ''}": use sessions or mark`);
   },
 };
 

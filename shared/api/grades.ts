@@ -16,7 +16,8 @@ export const CategoryGrade = z.object({
   final: z.object({ percent: Pct, display: z.string().nullable(), effectiveWeight: z.number(), contribution: z.number() }),
 });
 
-export const GradeFlag = z.enum(['borderline', 'override', 'integrity', 'late', 'missing']);
+/** low-attendance: the attendance rate is below the course's threshold. */
+export const GradeFlag = z.enum(['borderline', 'override', 'integrity', 'late', 'missing', 'low-attendance']);
 
 /** One row of the Final grades table: the engine's result without the per-item detail. */
 export const GradeRow = z.object({

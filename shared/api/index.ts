@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { attendanceMethods } from './attendance';
 import { courseMethods } from './course';
 import type { MethodSpec } from './define';
 import { gradeMethods } from './grades';
@@ -24,6 +25,7 @@ export const API = {
   ...excelMethods,
   ...jobMethods,
   ...backupMethods,
+  ...attendanceMethods,
 } satisfies Record<string, MethodSpec>;
 
 export type Api = typeof API;
@@ -41,3 +43,4 @@ export * from './grades';
 export * from './excel';
 export * from './jobs';
 export * from './backups';
+export * from './attendance';

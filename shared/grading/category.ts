@@ -15,7 +15,7 @@
  *   monotone). Integrity zeros, never-drop items and items with 0 points possible are never dropped.
  */
 import type { AttendanceMark } from '../model/course';
-import { type AttendanceCredits, attendanceTotals } from './attendance';
+import { type AttendanceTotals, type PreparedAttendance, attendanceTotals } from './attendance';
 import { chooseBothDrops, chooseDrops, choosePercentDrops, type DropScores, type DropTotal } from './drop';
 import { FINE_N, type Ratio, add, toNumber } from './exact';
 import type { StudentItems } from './item';
@@ -36,8 +36,9 @@ export interface CategoryTotals {
   readonly droppedLowest: number;
   /** Items counted (after drops). */
   readonly counted: number;
-  /** Attendance only: sessions counted. */
+  /** Attendance only: sessions counted, and the counts under the rule. */
   readonly sessions?: number;
+  readonly attendance?: AttendanceTotals;
 }
 
 function exactEarned(units: number, fine: bigint, hasFine: boolean): bigint | null {
@@ -226,12 +227,8 @@ function meanRatio(
   return bonus === 0n ? mean : add(mean, { n: bonus, d: BigInt(possibleUnits) * FINE_N });
 }
 
-export function attendanceCategory(
-  marks: readonly (AttendanceMark | undefined)[],
-  credits: AttendanceCredits,
-  final: boolean,
-): CategoryTotals {
-  const t = attendanceTotals(marks, credits, final);
+export function attendanceCategory(marks: readonly (AttendanceMark | undefined)[], prep: PreparedAttendance, asOf: number): CategoryTotals {
+  const t = attendanceTotals(marks, prep, asOf);
   return {
     earnedApprox: t.earned,
     earnedFine: null,
@@ -242,5 +239,6 @@ export function attendanceCategory(
     droppedLowest: 0,
     counted: t.sessions,
     sessions: t.sessions,
+    attendance: t,
   };
 }

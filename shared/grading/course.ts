@@ -15,9 +15,10 @@
  * the numbers, a person opening one student pays for that student's sentences.
  */
 import type { CourseSnapshot } from '../model/course';
+import { attendanceDetail, attendanceTotals, isLowAttendance, rateDisplay } from './attendance';
 import { type CategoryTotals, attendanceCategory, exactFraction, itemsCategory, pointsCategories } from './category';
 import { FINE_N, type Ratio, SCALE, add, SCALE_N, formatHalfUp, formatSteps, roundHalfUp, roundHalfUpSafe, toUnits } from './exact';
-import { POINT_DECIMALS, SUM_DECIMALS, apportion, fmtPointsExact, fmtStepsTrimmed, truncate } from './format';
+import { POINT_DECIMALS, SUM_DECIMALS, apportion, fmtPoints, fmtPointsExact, fmtStepsTrimmed, truncate } from './format';
 import { borderlineText, categoryText, letterText, pointsTotalText, roundingText, weightedTotalText } from './explain';
 import { DROPPED, type StudentItems, evaluateItems, itemResults, newStudentItems } from './item';
 import { decideFromDouble, decisionOf, grade } from './letter';
@@ -64,11 +65,14 @@ function categoryTotals(
   ps: PreparedStudent,
   s: StudentItems,
   weighted: boolean,
+  asOf: number,
 ): [CategoryTotals, CategoryTotals][] {
-  if (!weighted) return pointsTotals(course, ps, s);
+  if (!weighted) return pointsTotals(course, ps, s, asOf);
   return course.categories.map((pc) => {
     if (pc.category.kind === 'attendance') {
-      return [attendanceCategory(ps.marks, course.attendance, false), attendanceCategory(ps.marks, course.attendance, true)];
+      // The attendance rule says what counts, in both views.
+      const t = attendanceCategory(ps.marks, course.attendance, asOf);
+      return [t, t];
     }
     const equal = pc.category.equalWeightItems;
     const current = itemsCategory(pc, course.possibleUnits, s, s.inCurrent, equal);
@@ -79,12 +83,12 @@ function categoryTotals(
 }
 
 /** Points grading: every category's drops are chosen together, for the course total. */
-function pointsTotals(course: PreparedCourse, ps: PreparedStudent, s: StudentItems): [CategoryTotals, CategoryTotals][] {
+function pointsTotals(course: PreparedCourse, ps: PreparedStudent, s: StudentItems, asOf: number): [CategoryTotals, CategoryTotals][] {
   const itemCats = course.categories.filter((pc) => pc.category.kind === 'items');
+  const attendance = course.categories
+    .filter((pc) => pc.category.kind === 'attendance')
+    .map(() => attendanceCategory(ps.marks, course.attendance, asOf));
   const view = (final: boolean): CategoryTotals[] => {
-    const attendance = course.categories
-      .filter((pc) => pc.category.kind === 'attendance')
-      .map(() => attendanceCategory(ps.marks, course.attendance, final));
     const items = pointsCategories(itemCats, course.possibleUnits, s, final ? s.inFinal : s.inCurrent, attendance);
     let a = 0;
     let it = 0;
@@ -284,6 +288,7 @@ function explainView(course: PreparedCourse, v: ViewResult, weighted: boolean, l
         counted > 0 ? fmtPointsExact({ n: BigInt(pc.weightUnits) * BigInt(course.totalWeightUnits), d: BigInt(counted) * SCALE_N }) : '0',
       redistributed: counted !== course.totalWeightUnits,
       contribution: shownContribution,
+      detail: t.attendance && attendanceDetail(t.attendance, course.policy.attendance),
     });
     if (weighted && cv.percent === null) {
       lines.push({ kind: 'redistribute', view, categoryId: cat.id, text });
@@ -332,7 +337,7 @@ interface Computed {
 function computeNumbers(course: PreparedCourse, ps: PreparedStudent, asOf: number, s: StudentItems): Computed {
   const weighted = course.policy.grading === 'weighted';
   evaluateItems(course, ps, asOf, s);
-  const totals = categoryTotals(course, ps, s, weighted);
+  const totals = categoryTotals(course, ps, s, weighted, asOf);
   const cur = computeView(
     course,
     totals.map((t) => t[0]),
@@ -391,6 +396,8 @@ function computeFor(course: PreparedCourse, studentId: number, asOf: number, scr
   if (s.integrity) flags.push('integrity');
   if (s.late) flags.push('late');
   if (s.missing) flags.push('missing');
+  const low = lowAttendance(course, ps, asOf);
+  if (low) flags.push('low-attendance');
 
   // Items and explanation come from a second, detailed pass over this student when first read;
   // the pass is deterministic, so its numbers are the ones above.
@@ -417,6 +424,7 @@ function computeFor(course: PreparedCourse, studentId: number, asOf: number, scr
         const lines = d.s.lines!.slice();
         explainView(course, d.cur, weighted, lines);
         explainView(course, d.fin, weighted, lines);
+        if (low) lines.push({ kind: 'flag', flag: 'low-attendance', text: low });
         if (ov && override) {
           const computed = override.computedLetter ?? 'no letter';
           const set = [ov.percent === null ? null : `${display}%`, letter ?? 'no letter'].filter(Boolean).join(' → ');
@@ -428,6 +436,16 @@ function computeFor(course: PreparedCourse, studentId: number, asOf: number, scr
       return explanation;
     },
   };
+}
+
+/**
+ * "Low attendance: 75.00% is below the 80% threshold", or null. Judged on the attendance rule's
+ * own rate, whether or not a category grades it.
+ */
+function lowAttendance(course: PreparedCourse, ps: PreparedStudent, asOf: number): string | null {
+  const rule = course.policy.attendance;
+  const t = attendanceTotals(ps.marks, course.attendance, asOf);
+  return isLowAttendance(t, rule) ? `Low attendance: ${rateDisplay(t)}% is below the ${fmtPoints(rule.lowThreshold)}% threshold` : null;
 }
 
 /** Grades every student; problems in the policy are reported alongside, never fatal. */

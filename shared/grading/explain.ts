@@ -28,12 +28,14 @@ export interface CategoryLineInput {
   readonly redistributed: boolean;
   /** Percentage points added to the total, SUM_DECIMALS decimals (one of the total line's parts). */
   readonly contribution: string;
+  /** Attendance: the counts under the rule (attendanceDetail). */
+  readonly detail?: string | undefined;
 }
 
 export function categoryText(c: CategoryLineInput): string {
   const what =
     c.kind === 'attendance'
-      ? `${c.earned} of ${plural(c.counted, 'session')}`
+      ? `${c.earned} of ${plural(c.counted, 'session')}${c.detail ? ` (${c.detail})` : ''}`
       : c.kind === 'equal-weight'
         ? `average of ${plural(c.counted, 'equally weighted item')}`
         : `${c.earned} of ${c.possible} points`;

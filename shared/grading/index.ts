@@ -4,11 +4,13 @@
  *   computeCourse(snapshot, { asOf })            every student, in snapshot order
  *   prepareCourse(snapshot) + computeStudent(…)  one student, for live edits
  *   withStudentScores(prepared, id, scores)      swap one student's scores without re-preparing
+ *   withStudentMarks(prepared, id, marks)        the same for attendance marks
  *   validatePolicy(policy, categories)           plain-language policy problems
  */
 export * from './types';
 export { computeCourse, computePrepared, computeStudent } from './course';
-export { prepareCourse, withStudentScores, type PreparedCourse } from './prepare';
+export { prepareCourse, withStudentMarks, withStudentScores, type PreparedCourse } from './prepare';
+export * as attendance from './attendance';
 export { validatePolicy } from './validate';
 export * as exact from './exact';
 export { deadlineInstant, localToInstant, addCalendarDays } from './deadline';

@@ -3,9 +3,9 @@
  * by index, parsed instants, the late rule and the letter scale. Per-student data is indexed by
  * item / session position so the hot loop does no map lookups or date parsing.
  */
-import type { AttendanceMark, CourseSnapshot, Item, Override, Score, Student, TeamScore } from '../model/course';
+import type { AttendanceMark, AttendanceRecord, CourseSnapshot, Item, Override, Score, Student, TeamScore } from '../model/course';
 import type { Category, Policy } from '../model/policy';
-import { type AttendanceCredits, prepareAttendance } from './attendance';
+import { type PreparedAttendance, prepareAttendance, sessionOrder } from './attendance';
 import { deadlineInstant, isValidTimeZone } from './deadline';
 import { toUnits } from './exact';
 import { type LateRule, prepareLateRule } from './late';
@@ -53,13 +53,15 @@ export interface PreparedCourse {
   readonly timeZone: string;
   readonly late: LateRule;
   readonly letters: LetterScale;
-  readonly attendance: AttendanceCredits;
+  readonly attendance: PreparedAttendance;
   readonly categories: readonly PreparedCategory[];
   /** Ordered by category position, item position, id. */
   readonly items: readonly PreparedItem[];
   /** Points possible in units by item index. */
   readonly possibleUnits: Float64Array;
   readonly sessionCount: number;
+  /** Session ids by session index (date, start, id order). */
+  readonly sessionIds: readonly number[];
   /** Sum of all category weights, in units. */
   readonly totalWeightUnits: number;
   /** By item index: team id → the team's cell. */
@@ -132,7 +134,7 @@ export function prepareCourse(snapshot: CourseSnapshot): PreparedCourse {
     (teamCells[i] ??= new Map()).set(cell.teamId, { cell, submittedAt: parseInstant(cell.submittedAt) });
   }
 
-  const sessions = [...snapshot.attendanceSessions].sort((a, b) => a.date.localeCompare(b.date) || a.id - b.id);
+  const sessions = sessionOrder(snapshot.attendanceSessions);
   const sessionIndex = new Map(sessions.map((s, i) => [s.id, i]));
 
   const scoresBy = groupBy(snapshot.scores, (s) => s.studentId);
@@ -142,11 +144,7 @@ export function prepareCourse(snapshot: CourseSnapshot): PreparedCourse {
 
   const students = new Map<number, PreparedStudent>();
   for (const student of snapshot.students) {
-    const marks: (AttendanceMark | undefined)[] = new Array(sessions.length).fill(undefined);
-    for (const a of marksBy.get(student.id) ?? []) {
-      const i = sessionIndex.get(a.sessionId);
-      if (i !== undefined) marks[i] = a.mark;
-    }
+    const marks = marksByIndex(marksBy.get(student.id) ?? [], sessionIndex, sessions.length);
     students.set(
       student.id,
       prepareStudent(
@@ -167,7 +165,8 @@ export function prepareCourse(snapshot: CourseSnapshot): PreparedCourse {
     timeZone,
     late: prepareLateRule(policy.late),
     letters: prepareLetterScale(policy.rounding, policy.bands, policy.borderlineDistance),
-    attendance: prepareAttendance(policy.attendance),
+    attendance: prepareAttendance(policy.attendance, sessions, timeZone),
+    sessionIds: sessions.map((s) => s.id),
     categories,
     items,
     possibleUnits: Float64Array.from(items, (p) => p.possibleUnits),
@@ -192,6 +191,31 @@ export function withStudentScores(course: PreparedCourse, studentId: number, sco
   const students = new Map(course.students);
   students.set(studentId, next);
   return { ...course, students };
+}
+
+/** The same prepared course with one student's attendance marks replaced (by session id), for live marking. */
+export function withStudentMarks(course: PreparedCourse, studentId: number, marks: readonly AttendanceRecord[]): PreparedCourse {
+  const prev = course.students.get(studentId);
+  if (!prev) throw new RangeError(`no student with id ${studentId}`);
+  const students = new Map(course.students);
+  students.set(studentId, {
+    ...prev,
+    marks: marksByIndex(marks, new Map(course.sessionIds.map((id, i) => [id, i])), course.sessionIds.length),
+  });
+  return { ...course, students };
+}
+
+function marksByIndex(
+  records: readonly AttendanceRecord[],
+  sessionIndex: ReadonlyMap<number, number>,
+  count: number,
+): (AttendanceMark | undefined)[] {
+  const marks: (AttendanceMark | undefined)[] = new Array(count).fill(undefined);
+  for (const a of records) {
+    const i = sessionIndex.get(a.sessionId);
+    if (i !== undefined) marks[i] = a.mark;
+  }
+  return marks;
 }
 
 function groupBy<T>(rows: readonly T[], key: (row: T) => number): Map<number, T[]> {

@@ -125,7 +125,8 @@ export interface OverrideInfo {
   readonly computedLetter: string | null;
 }
 
-export type Flag = 'borderline' | 'override' | 'integrity' | 'late' | 'missing';
+/** low-attendance: the attendance rate is below policy.attendance.lowThreshold. */
+export type Flag = 'borderline' | 'override' | 'integrity' | 'late' | 'missing' | 'low-attendance';
 
 export type ExplanationLine =
   /** `change` is what this step did to the item's score, in points (0 for notes). */

@@ -122,8 +122,28 @@ export function blankTeamScore(teamId: number, itemId: number, value: number | n
 
 export const AttendanceMark = z.enum(['present', 'late', 'absent', 'excused']);
 export type AttendanceMark = z.infer<typeof AttendanceMark>;
-export const AttendanceSession = z.object({ id: Id, date: LocalDate, title: z.string().nullable() });
+/**
+ * A class session on a date in the course's time zone. Times are local wall-clock times there,
+ * so a DST change never moves a session. A cancelled session counts for nobody.
+ */
+export const AttendanceSession = z.object({
+  id: Id,
+  date: LocalDate,
+  title: z.string().nullable(),
+  /** Local start and end time (null: no time set; the session is held from the start of its day). */
+  start: LocalTime.nullable().default(null),
+  end: LocalTime.nullable().default(null),
+  /** What the session covers, e.g. the syllabus chapter "2.3 Data Quality and Validation". */
+  topic: z.string().nullable().default(null),
+  note: z.string().nullable().default(null),
+  cancelled: z.boolean().default(false),
+});
 export type AttendanceSession = z.infer<typeof AttendanceSession>;
+
+/** A session on `date` with nothing else set (no time, title or topic; not cancelled). */
+export function blankSession(id: number, date: string): AttendanceSession {
+  return { id, date, title: null, start: null, end: null, topic: null, note: null, cancelled: false };
+}
 export const AttendanceRecord = z.object({ sessionId: Id, studentId: Id, mark: AttendanceMark });
 export type AttendanceRecord = z.infer<typeof AttendanceRecord>;
 

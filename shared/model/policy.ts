@@ -36,12 +36,24 @@ export const LatePolicy = z.object({
 });
 export type LatePolicy = z.infer<typeof LatePolicy>;
 
-/** Credit per attendance mark; `excused` sessions leave the denominator when excusedCounts is false. */
+/**
+ * Credit per attendance mark and which sessions count (shared/grading/attendance.ts applies it).
+ * `excused` sessions leave the denominator when excusedCounts is false. Fields added after the
+ * first release have defaults, so older course files load unchanged.
+ */
 export const AttendanceRule = z.object({
   present: z.number().min(0).max(1),
   late: z.number().min(0).max(1),
   absent: z.number().min(0).max(1),
   excusedCounts: z.boolean(),
+  /** This many absences are forgiven (they earn present credit), so the rate never passes 100%. */
+  freeAbsences: z.number().int().min(0).max(100).default(0),
+  /** Students whose attendance rate is below this percent are flagged. */
+  lowThreshold: z.number().min(0).max(100).default(80),
+  /** to-date: only sessions held so far count; term: every session of the term (upcoming ones earn nothing yet). */
+  scope: z.enum(['to-date', 'term']).default('to-date'),
+  /** A held session without a mark: not counted until the roll is taken, or counted as absent. */
+  unmarked: z.enum(['not-counted', 'absent']).default('not-counted'),
 });
 export type AttendanceRule = z.infer<typeof AttendanceRule>;
 

@@ -20,7 +20,16 @@ export const IE7374_POLICY: Policy = {
   ],
   // Up to 48 h late: 10% of the points earned; later: not accepted.
   late: { basis: 'earned', steps: [{ upToHours: 48, deduction: 10, per: 'flat' }], floorPercent: null, cutoffHours: 48 },
-  attendance: { present: 1, late: 0.5, absent: 0, excusedCounts: false },
+  attendance: {
+    present: 1,
+    late: 0.5,
+    absent: 0,
+    excusedCounts: false,
+    freeAbsences: 0,
+    lowThreshold: 80,
+    scope: 'to-date',
+    unmarked: 'not-counted',
+  },
   borderlineDistance: 1,
 };
 

@@ -5,7 +5,7 @@
  */
 import type { CategoryDraft } from '../api/policy';
 import type { CourseInfo } from '../model/course';
-import type { Category, CategoryKind, LateStep, Policy } from '../model/policy';
+import type { AttendanceRule, Category, CategoryKind, LateStep, Policy } from '../model/policy';
 
 export interface CategoryRow {
   id?: number;
@@ -44,6 +44,10 @@ export interface PolicyForm {
   late: string;
   absent: string;
   excusedCounts: boolean;
+  freeAbsences: string;
+  lowThreshold: string;
+  attendanceScope: AttendanceRule['scope'];
+  unmarked: AttendanceRule['unmarked'];
   borderlineDistance: string;
 }
 
@@ -76,6 +80,10 @@ export function policyToForm(info: CourseInfo, policy: Policy, categories: reado
     late: text(policy.attendance.late),
     absent: text(policy.attendance.absent),
     excusedCounts: policy.attendance.excusedCounts,
+    freeAbsences: text(policy.attendance.freeAbsences),
+    lowThreshold: text(policy.attendance.lowThreshold),
+    attendanceScope: policy.attendance.scope,
+    unmarked: policy.attendance.unmarked,
     borderlineDistance: text(policy.borderlineDistance),
   };
 }
@@ -162,6 +170,10 @@ export function formToPolicy(form: PolicyForm): FormResult {
       late: num(form.late, 'Attendance credit for late'),
       absent: num(form.absent, 'Attendance credit for absent'),
       excusedCounts: form.excusedCounts,
+      freeAbsences: whole(form.freeAbsences, 'Free absences'),
+      lowThreshold: num(form.lowThreshold, 'Low attendance threshold'),
+      scope: form.attendanceScope,
+      unmarked: form.unmarked,
     },
     borderlineDistance: num(form.borderlineDistance, 'Borderline distance'),
   };

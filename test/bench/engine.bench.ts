@@ -5,6 +5,7 @@
  */
 import {
   blankScore,
+  blankSession,
   type AttendanceRecord,
   AttendanceSession,
   Category,
@@ -112,7 +113,7 @@ export function generateCourse(students = STUDENTS, items = ITEMS, seed = 7374):
   }
   const sessions: AttendanceSession[] = [];
   const attendance: AttendanceRecord[] = [];
-  for (let i = 1; i <= SESSIONS; i++) sessions.push({ id: i, date: `2025-02-${String(i).padStart(2, '0')}`, title: null });
+  for (let i = 1; i <= SESSIONS; i++) sessions.push(blankSession(i, `2025-02-${String(i).padStart(2, '0')}`));
   for (const st of studentList) {
     for (const se of sessions) {
       const x = r();

@@ -200,6 +200,15 @@ CREATE TABLE setting (
   value_json TEXT NOT NULL
 );
 `,
+  /* attendance register: session times (local, in the course's time zone), topic, note, cancelled */ `
+ALTER TABLE attendance_session ADD COLUMN start_time TEXT;  -- HH:MM local; null: no time set
+ALTER TABLE attendance_session ADD COLUMN end_time TEXT;
+ALTER TABLE attendance_session ADD COLUMN topic TEXT;
+ALTER TABLE attendance_session ADD COLUMN note TEXT;
+ALTER TABLE attendance_session ADD COLUMN cancelled INTEGER NOT NULL DEFAULT 0;
+CREATE INDEX attendance_session_date ON attendance_session(date);
+CREATE INDEX attendance_mark_student ON attendance_mark(student_id);
+`,
 ];
 
 /** "GRBK" — marks a SQLite file as a gradebook course. */

@@ -142,7 +142,25 @@ export const fromScore = (s: Omit<Score, 'studentId' | 'itemId'>): R => ({
 export const toTeamScore = (r: R): TeamScore => ({ teamId: r.team_id, itemId: r.item_id, ...cellFields(r) });
 export const fromTeamScore = (s: Omit<TeamScore, 'teamId' | 'itemId'>): R => fromCellFields(s);
 
-export const toSession = (r: R): AttendanceSession => ({ id: r.id, date: r.date, title: r.title });
+export const toSession = (r: R): AttendanceSession => ({
+  id: r.id,
+  date: r.date,
+  title: r.title,
+  start: r.start_time ?? null,
+  end: r.end_time ?? null,
+  topic: r.topic ?? null,
+  note: r.note ?? null,
+  cancelled: r.cancelled === 1,
+});
+export const fromSession = (s: Omit<AttendanceSession, 'id'>): R => ({
+  date: s.date,
+  title: s.title,
+  start_time: s.start,
+  end_time: s.end,
+  topic: s.topic,
+  note: s.note,
+  cancelled: s.cancelled ? 1 : 0,
+});
 export const toAttendance = (r: R): AttendanceRecord => ({ sessionId: r.session_id, studentId: r.student_id, mark: r.mark });
 export const toOverride = (r: R): Override => ({ studentId: r.student_id, letter: r.letter, percent: r.percent, reason: r.reason });
 

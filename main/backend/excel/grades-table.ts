@@ -1,5 +1,5 @@
 import { computeCourse, type CourseResult, type ItemOutcome } from '../../../shared/grading';
-import type { CourseSnapshot, ScoreStatus } from '../../../shared/model';
+import type { CourseInfo, CourseSnapshot, ScoreStatus } from '../../../shared/model';
 import { readSnapshot, type Course } from '../services/course';
 
 /** How a cell's outcome reads in a spreadsheet when it has no number. */
@@ -111,6 +111,11 @@ export function buildGradesTable(course: Course, now: Date, opts: { raw?: boolea
       ],
     };
   });
-  const fileStem = (snapshot.course.code ?? snapshot.course.name).replace(/[^\p{L}\p{N}_-]+/gu, '-').replace(/^-|-$/g, '') || 'course';
+  const fileStem = fileStemOf(snapshot.course);
   return { snapshot, results, fileStem, header, kinds, columnItems, rows };
+}
+
+/** A file name stem from the course code (or name): "IE-7374". */
+export function fileStemOf(course: Pick<CourseInfo, 'code' | 'name'>): string {
+  return (course.code ?? course.name).replace(/[^\p{L}\p{N}_-]+/gu, '-').replace(/^-|-$/g, '') || 'course';
 }

@@ -11,6 +11,7 @@ import type {
   RegistrarParams,
 } from '../../../shared/api/excel';
 import { computeCourse } from '../../../shared/grading';
+import { lastAttendedDates } from '../../../shared/grading/attendance';
 import type { CourseSnapshot, Student } from '../../../shared/model';
 import { change } from '../changes/tracker';
 import { readSnapshot, type Course } from '../services/course';
@@ -51,7 +52,7 @@ export function registrarPreflight(course: Course, profileKey: string, opts: Reg
     }
   }
   const allowed = new Set(config.allowedLetters);
-  const lastAttended = lastAttendance(snapshot);
+  const lastAttended = lastAttendedDates(snapshot, now.getTime());
   const rows: Preflight['rows'] = [];
   let enrolled = 0;
   snapshot.students.forEach((s, index) => {
@@ -89,18 +90,6 @@ export function registrarPreflight(course: Course, profileKey: string, opts: Reg
     rows.push({ ...who, letter: r.letter, lastAttendDate: carriesDate ? (lastAttended.get(s.id) ?? null) : null });
   });
   return { profile, passes: issues.length === 0, issues, rows, enrolled };
-}
-
-/** Last session each student attended (present or late). */
-function lastAttendance(snapshot: CourseSnapshot): Map<number, string> {
-  const dates = new Map(snapshot.attendanceSessions.map((s) => [s.id, s.date]));
-  const last = new Map<number, string>();
-  for (const a of snapshot.attendance) {
-    if (a.mark !== 'present' && a.mark !== 'late') continue;
-    const d = dates.get(a.sessionId);
-    if (d && (last.get(a.studentId) ?? '') < d) last.set(a.studentId, d);
-  }
-  return last;
 }
 
 const MONTHS = ['JAN', 'FEB', 'MAR', 'APR', 'MAY', 'JUN', 'JUL', 'AUG', 'SEP', 'OCT', 'NOV', 'DEC'];

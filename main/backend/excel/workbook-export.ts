@@ -1,5 +1,7 @@
 import ExcelJS from 'exceljs';
 import type { Course } from '../services/course';
+import { describeAttendanceRule } from '../../../shared/grading/attendance';
+import { attendanceTable } from './attendance-export';
 import { buildGradesTable, type ColumnKind } from './grades-table';
 import type { ExportedBytes } from './registrar-export';
 import { XLSX_MIME } from './registrar-export';
@@ -29,7 +31,7 @@ export async function exportWorkbook(course: Course, now = new Date(), work: Ste
   await work.step(0, 'Computing grades');
   const table = buildGradesTable(course, now);
   await work.step(0.1, 'Writing the sheets');
-  const { snapshot, results } = table;
+  const { snapshot } = table;
   const wb = new ExcelJS.Workbook();
   wb.creator = 'Gradebook';
   wb.created = now;
@@ -44,36 +46,12 @@ export async function exportWorkbook(course: Course, now = new Date(), work: Ste
   });
   for (const r of table.rows) grades.addRow(r.cells);
 
-  const attendanceCategory = snapshot.categories.find((c) => c.kind === 'attendance');
-  const marks = new Map(snapshot.attendance.map((a) => [`${a.sessionId}:${a.studentId}`, a.mark]));
-  const attendance = sheet(
-    wb,
-    'Attendance',
-    title,
-    stamp,
-    [
-      'Student ID',
-      'Last name',
-      'First name',
-      ...snapshot.attendanceSessions.map((s) => `${s.date}${s.title ? ` ${s.title}` : ''}`),
-      'Rate %',
-    ],
-    3,
-  );
+  // The register as `gradebook export attendance` writes it: sessions with time, title, topic and cancelled.
+  const register = attendanceTable(course.db, now.getTime());
+  const attendance = sheet(wb, 'Attendance', title, stamp, register.header, 2);
+  for (const r of register.rows) attendance.addRow(r);
   attendance.getColumn(1).numFmt = '@';
-  snapshot.students.forEach((s, index) => {
-    const rate = attendanceCategory
-      ? results.students[index]!.categories.find((c) => c.categoryId === attendanceCategory.id)?.current.display
-      : null;
-    attendance.addRow([
-      s.registrarId,
-      s.lastName,
-      s.firstName,
-      ...snapshot.attendanceSessions.map((x) => marks.get(`${x.id}:${s.id}`) ?? null),
-      rate ? Number(rate) : null,
-    ]);
-  });
-  attendance.getColumn(snapshot.attendanceSessions.length + 4).numFmt = '0.00';
+  attendance.getColumn(register.header.length).numFmt = '0.00';
 
   const all = (sql: string) => course.db.prepare(sql).all() as Row[];
   const teamName = new Map(snapshot.teams.map((t) => [t.id, t.name]));
@@ -138,10 +116,7 @@ export async function exportWorkbook(course: Course, now = new Date(), work: Ste
     ['Late steps', lateSteps || 'none'],
     ['Late floor %', p.late.floorPercent ?? 'none'],
     ['Not accepted after (hours)', p.late.cutoffHours ?? 'never'],
-    [
-      'Attendance credit',
-      `present ${p.attendance.present}, late ${p.attendance.late}, absent ${p.attendance.absent}, excused ${p.attendance.excusedCounts ? 'counts' : 'leaves the denominator'}`,
-    ],
+    ['Attendance rule', describeAttendanceRule(p.attendance)],
     ['Borderline distance', p.borderlineDistance],
   ] as const)
     policy.addRow([rule, setting]);

@@ -1,6 +1,7 @@
 import { API, ApiError, describeZodError, type Envelope, type MethodName } from '../../../shared/api';
 import type { Ctx, Handler, Handlers } from './context';
 import { backupHandlers } from './backups';
+import { attendanceHandlers } from './attendance';
 import { courseHandlers } from './course';
 import { excelHandlers } from './excel';
 import { jobHandlers } from './jobs';
@@ -34,6 +35,7 @@ export const HANDLERS: Handlers = registry(
   excelHandlers,
   jobHandlers,
   backupHandlers,
+  attendanceHandlers,
 );
 
 /** Outputs are checked against the contract under test (a large snapshot is costly to re-check on every call). */

@@ -1,5 +1,5 @@
 import type { policyMethods } from '../../../shared/api/policy';
-import { renameCourse, savePolicy } from '../services/policy';
+import { previewPolicy, renameCourse, savePolicy } from '../services/policy';
 import { courseOf, type Handlers } from './context';
 import { summarize } from './course';
 
@@ -8,6 +8,7 @@ export const policyHandlers: Handlers<keyof typeof policyMethods> = {
     savePolicy(courseOf(ctx).db, policy, categories);
     return summarize(courseOf(ctx));
   },
+  'policy.preview': ({ policy, categories }, ctx) => previewPolicy(courseOf(ctx).db, policy, categories),
   'course.rename': (info, ctx) => {
     renameCourse(courseOf(ctx).db, info);
     return summarize(courseOf(ctx));

@@ -49,6 +49,7 @@ const LAST = [
 
 const TERM_START = Date.UTC(2026, 8, 8); // Tuesday 8 Sep 2026
 const WEEKS = 12;
+const TOPICS = ['1 Scoping', '2.3 Data Quality and Validation', '3 Model Development', '4 Deployment', '5 Monitoring', 'Final project'];
 const STUDENTS = 40;
 const TEAM_SIZE = 5;
 
@@ -147,18 +148,30 @@ export function loadDemoClass(course: Course, seed = 7374): void {
       );
     }
 
+    // Tue/Thu 2:50–4:30 pm with the syllabus chapter as topic; one session cancelled, the last
+    // roll not yet taken, and one student who misses a run of classes (low attendance).
     for (let w = 0; w < WEEKS; w++) {
       for (const day of [0, 2]) {
+        const cancelled = w === 5 && day === 2;
+        const last = w === WEEKS - 1 && day === 2;
         const session = cs.insert('attendance_session', {
           date: week(w, day),
           title: `Week ${w + 1} ${day === 0 ? 'Tue' : 'Thu'}`,
+          start_time: '14:50',
+          end_time: '16:30',
+          topic: TOPICS[Math.min(TOPICS.length - 1, Math.floor(w / 2))],
+          note: cancelled ? 'Instructor at a conference; no class' : null,
+          cancelled: cancelled ? 1 : 0,
           created_at: now,
         });
-        for (const sid of students) {
+        if (cancelled || last) continue;
+        students.forEach((sid, i) => {
           const r = rnd();
-          const mark = r < 0.85 ? 'present' : r < 0.92 ? 'late' : r < 0.97 ? 'absent' : 'excused';
-          cs.put('attendance_mark', { session_id: session, student_id: sid }, { mark, updated_at: now });
-        }
+          const away = i === 2 && (w >= 6 || r < 0.3);
+          const mark = away ? 'absent' : r < 0.85 ? 'present' : r < 0.92 ? 'late' : r < 0.97 ? 'absent' : 'excused';
+          const note = mark === 'excused' ? "Doctor's note" : null;
+          cs.put('attendance_mark', { session_id: session, student_id: sid }, { mark, note, updated_at: now });
+        });
       }
     }
     if (students[7]) {

@@ -1,10 +1,12 @@
 import type { CategoryDraft } from '../../../shared/api/policy';
 import { ApiError } from '../../../shared/api/envelope';
-import { validatePolicy } from '../../../shared/grading';
+import { computeCourse, validatePolicy } from '../../../shared/grading';
+import { studentName } from '../../../shared/grid/view';
 import type { Category, CourseInfo, Policy } from '../../../shared/model';
 import { change } from '../changes/tracker';
 import type { Db } from '../db/open';
 import { fromCategory } from '../db/rows';
+import { readSnapshot } from './course';
 
 const fmt = (n: number) => String(Math.round(n * 1e6) / 1e6);
 
@@ -49,11 +51,13 @@ function checkCategories(db: Db, drafts: CategoryDraft[]): void {
   if (dup) throw new ApiError('validation_failed', `Two categories are named "${dup}"; give each category its own name.`);
 }
 
+/** Drafts as categories; new ones have no id yet, and the engine only needs distinct ones. */
+const draftCategories = (drafts: CategoryDraft[]): Category[] =>
+  drafts.map((d, position) => ({ ...d, id: d.id ?? -1 - position, position }));
+
 /** The engine's findings, with the weights problem worded as the settings screen shows it. */
 function policyProblems(policy: Policy, drafts: CategoryDraft[]): { message: string; problems: string[] } | null {
-  // New categories have no id yet; the engine's validation only needs distinct ones.
-  const categories: Category[] = drafts.map((d, position) => ({ ...d, id: d.id ?? -1 - position, position }));
-  const problems = validatePolicy(policy, categories);
+  const problems = validatePolicy(policy, draftCategories(drafts));
   if (problems.length === 0) return null;
   const total = drafts.reduce((s, d) => s + d.weight, 0);
   const weightsOff = policy.grading === 'weighted' && Math.abs(total - 100) > 1e-9;
@@ -81,6 +85,26 @@ export function savePolicy(db: Db, policy: Policy, drafts: CategoryDraft[]): voi
       else cs.put('category', { id: d.id }, row);
     });
   });
+}
+
+/**
+ * What saving would change: every enrolled student whose final letter (after overrides, as of
+ * now) differs under the draft. Checked like savePolicy; nothing is written.
+ */
+export function previewPolicy(db: Db, policy: Policy, drafts: CategoryDraft[]) {
+  checkCategories(db, drafts);
+  const refused = policyProblems(policy, drafts);
+  if (refused) throw new ApiError('validation_failed', refused.message, refused.problems);
+  const snapshot = readSnapshot(db);
+  const asOf = new Date().toISOString();
+  const before = computeCourse(snapshot, { asOf }).students;
+  const after = computeCourse({ ...snapshot, policy, categories: draftCategories(drafts) }, { asOf }).students;
+  const changed = snapshot.students.flatMap((s, i) =>
+    s.status === 'enrolled' && before[i]!.letter !== after[i]!.letter
+      ? [{ studentId: s.id, name: studentName(s), from: before[i]!.letter, to: after[i]!.letter }]
+      : [],
+  );
+  return { students: snapshot.students.filter((s) => s.status === 'enrolled').length, changed };
 }
 
 export function renameCourse(db: Db, info: CourseInfo): void {

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import { ApiError, describeZodError } from '../../../shared/api/envelope';
 import { PORTABLE_FORMAT, PORTABLE_VERSION, PortableCourse, type CourseSnapshot } from '../../../shared/model';
 import { change } from '../changes/tracker';
-import { fromCategory, fromItem, fromScore, fromStudent, fromTeamScore } from '../db/rows';
+import { fromCategory, fromItem, fromScore, fromSession, fromStudent, fromTeamScore } from '../db/rows';
 import { createCourseDb } from '../db/open';
 import { readSnapshot, type Course } from './course';
 
@@ -57,7 +57,7 @@ export function importPortable(data: PortableCourse, file: string): Course {
       for (const s of data.scores) cs.insert('score', { student_id: s.studentId, item_id: s.itemId, ...fromScore(s), updated_at: now });
       for (const s of data.teamScores)
         cs.insert('team_score', { team_id: s.teamId, item_id: s.itemId, ...fromTeamScore(s), updated_at: now });
-      for (const s of data.attendanceSessions) cs.insert('attendance_session', { id: s.id, date: s.date, title: s.title, created_at: now });
+      for (const s of data.attendanceSessions) cs.insert('attendance_session', { id: s.id, ...fromSession(s), created_at: now });
       for (const a of data.attendance)
         cs.insert('attendance_mark', { session_id: a.sessionId, student_id: a.studentId, mark: a.mark, updated_at: now });
       for (const o of data.overrides)

@@ -11,6 +11,7 @@ import { Settings } from '../features/settings/Settings';
 import { History } from '../features/history/History';
 import { ReplaceCourseDialog } from '../features/backups/ReplaceCourseDialog';
 import { RestoreDialog } from '../features/backups/RestoreDialog';
+import { Attendance } from '../features/attendance/Attendance';
 
 function NotBuiltYet({ screen }: { screen: Screen }) {
   return (
@@ -27,6 +28,8 @@ function ScreenView({ screen }: { screen: Screen }) {
       return <Gradebook />;
     case 'Roster':
       return <Roster />;
+    case 'Attendance':
+      return <Attendance />;
     case 'Final grades':
       return <FinalGrades />;
     case 'Settings':

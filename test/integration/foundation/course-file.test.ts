@@ -106,13 +106,15 @@ describe('the course file', () => {
     expect(MIGRATIONS).toHaveLength(SCHEMA_VERSION);
     expect(schema).toMatchInlineSnapshot(`
       [
+        "index attendance_mark_student 80c1b1bf33",
+        "index attendance_session_date cfbc8c0617",
         "index audit_batch b1caca0afa",
         "index audit_entity 69f8acb899",
         "index item_category 7d29e5ec48",
         "index score_item f979942fb1",
         "index team_member_student e44ac497af",
         "table attendance_mark 79d111434d",
-        "table attendance_session 8b8b9a5e52",
+        "table attendance_session 100ccc68ee",
         "table audit 86ecd3c2f7",
         "table category 62026642ac",
         "table change_batch ab80281760",

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { apportion, fmtPoints, formatDuration, formatInstant, plural } from '../../../shared/grading/format';
 import { category, gradeOne, item, itemOf, policy, score, snapshot, student, teamScore } from './helpers';
 import type { StudentResult } from '../../../shared/grading';
+import { blankSession } from '../../../shared/model';
 
 const texts = (r: StudentResult) => r.explanation.map((l) => l.text);
 const HOUR = 3_600_000;
@@ -231,12 +232,12 @@ describe('explanation text: plurals and small wording', () => {
         ],
         items: [item(1, 1, 10)],
         scores: [score(1, 1, 9.5)],
-        attendanceSessions: [{ id: 1, date: '2025-09-01', title: null }],
+        attendanceSessions: [blankSession(1, '2025-09-01')],
         attendance: [{ sessionId: 1, studentId: 1, mark: 'late' }],
       }),
     );
     expect(texts(r)).toContain('Labs: average of 1 equally weighted item = 95.00%, weight 50% → 47.5000 points');
-    expect(texts(r)).toContain('Attendance: 0.5 of 1 session = 50.00%, weight 50% → 25.0000 points');
+    expect(texts(r)).toContain('Attendance: 0.5 of 1 session (1 late at 0.5; sessions held so far) = 50.00%, weight 50% → 25.0000 points');
     expect(texts(r).join('\n')).not.toMatch(/\b1 (items|sessions|days|points)\b|\(s\)/);
   });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { computeCourse, validatePolicy } from '../../../shared/grading';
-import type { Category, CourseSnapshot } from '../../../shared/model';
+import { blankSession, type Category, type CourseSnapshot } from '../../../shared/model';
 import { IE7374_CATEGORIES, IE7374_POLICY } from '../../../shared/model/preset';
 import { item, score, snapshot, student, teamScore } from './helpers';
 
@@ -19,7 +19,7 @@ function ie7374(over: Partial<CourseSnapshot> = {}): CourseSnapshot {
       item(2, READ, 10, { dueDate: '2024-09-20' }),
       item(3, PROJECT, 100, { dueDate: '2024-12-01', teamGraded: true }),
     ],
-    attendanceSessions: [1, 2, 3, 4].map((id) => ({ id, date: `2024-09-0${id + 1}`, title: null })),
+    attendanceSessions: [1, 2, 3, 4].map((id) => blankSession(id, `2024-09-0${id + 1}`)),
     attendance: [1, 2, 3, 4].map((sessionId) => ({ sessionId, studentId: 1, mark: 'present' as const })),
     ...over,
   });

@@ -228,25 +228,6 @@ describe('validatePolicy', () => {
   });
 });
 
-describe('attendance', () => {
-  const sessions = [1, 2, 3, 4, 5].map((id) => ({ id, date: `2024-09-0${id}`, title: null }));
-  const marks = (['present', 'late', 'absent', 'excused'] as const).map((mark, i) => ({ sessionId: i + 1, studentId: 1, mark }));
-
-  it('present 1, late ½, absent 0; excused leaves the denominator; unmarked counts only in final', () => {
-    const r = gradeOne(snapshot({ categories: [category(1, { kind: 'attendance' })], attendanceSessions: sessions, attendance: marks }));
-    expect(r.current.display).toBe('50.00'); // 1.5 / 3
-    expect(r.final.display).toBe('37.50'); // 1.5 / 4 (session 5 unmarked = absent)
-  });
-
-  it('excusedCounts: excused sessions count as present', () => {
-    const p = policy({ attendance: { present: 1, late: 0.5, absent: 0, excusedCounts: true } });
-    const r = gradeOne(
-      snapshot({ policy: p, categories: [category(1, { kind: 'attendance' })], attendanceSessions: sessions, attendance: marks }),
-    );
-    expect(r.current.display).toBe('62.50'); // 2.5 / 4
-  });
-});
-
 describe('team items', () => {
   const at = (d: string) => `${d}T12:00:00Z`;
   const snap = snapshot({

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   blankScore,
+  blankSession,
   IE7374_POLICY,
   PackedSnapshot,
   packSnapshot,
@@ -47,7 +48,7 @@ const snapshotWith = (scores: Score[], teamScores: TeamScore[], attendance: Atte
   items: [],
   scores,
   teamScores,
-  attendanceSessions: [{ id: 1, date: '2026-09-02', title: null }],
+  attendanceSessions: [blankSession(1, '2026-09-02')],
   attendance,
   overrides: [{ studentId: 2, letter: 'B', percent: null, reason: 'Medical' }],
 });

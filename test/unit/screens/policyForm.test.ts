@@ -15,6 +15,24 @@ describe('policy form', () => {
     expect(back.info.name).toBe(IE7374_COURSE.name);
   });
 
+  it('carries the attendance rule: free absences, threshold, which sessions count, unmarked sessions', () => {
+    const form = policyToForm(IE7374_COURSE, IE7374_POLICY, categories);
+    expect(form).toMatchObject({ freeAbsences: '0', lowThreshold: '80', attendanceScope: 'to-date', unmarked: 'not-counted' });
+    const back = formToPolicy({ ...form, freeAbsences: '2', lowThreshold: '75%', attendanceScope: 'term', unmarked: 'absent' });
+    expect(back.ok && back.policy.attendance).toEqual({
+      ...IE7374_POLICY.attendance,
+      freeAbsences: 2,
+      lowThreshold: 75,
+      scope: 'term',
+      unmarked: 'absent',
+    });
+    const bad = formToPolicy({ ...form, freeAbsences: '1.5', lowThreshold: 'most' });
+    expect(bad.ok || bad.errors).toEqual([
+      'Free absences: use a whole number, 0 or more.',
+      'Low attendance threshold: "most" is not a number. Type a number such as 10.',
+    ]);
+  });
+
   it('names every field that is not a number and builds nothing', () => {
     const form = policyToForm(IE7374_COURSE, IE7374_POLICY, categories);
     form.categories[0]!.weight = 'ten';

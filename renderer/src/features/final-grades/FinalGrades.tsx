@@ -16,6 +16,7 @@ const FLAG_TEXT: Partial<Record<Flag, { text: string; className: string; icon: s
   override: { text: 'Overridden', className: 'pin', icon: 'M8 1l3 3-2 1v4l2 2H5l2-2V5L5 4z M8 11v4' },
   integrity: { text: 'Integrity finding', className: 'shield', icon: 'M8 1l6 2v5c0 4-3 6-6 7-3-1-6-3-6-7V3z' },
   borderline: { text: 'Borderline', className: 'edge', icon: 'M2 14h12 M8 2v12' },
+  'low-attendance': { text: 'Low attendance', className: 'low-attendance', icon: 'M2 4h12v10H2z M2 7h12 M5 2v3 M11 2v3 M6 10l4 2' },
 };
 
 function FlagBadges({ row }: { row: FinalRow }) {

@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { ApiError } from '../../../../shared/api';
+import { ApiError, type Output } from '../../../../shared/api';
+import { plural } from '../../../../shared/grading';
 import {
   formToPolicy,
   policyToForm,
@@ -282,6 +283,32 @@ export function PolicyEditor() {
           <input type="checkbox" checked={form.excusedCounts} onChange={(e) => set({ excusedCounts: e.target.checked })} /> Excused sessions
           count in the denominator
         </label>
+        <div className="grid-3">
+          {text('freeAbsences', 'Free absences (forgiven, never above 100%)', { inputMode: 'numeric' })}
+          {text('lowThreshold', 'Flag attendance below this %')}
+        </div>
+        <div className="grid-2">
+          <Field label="Sessions that count">
+            {(p) => (
+              <select
+                {...p}
+                value={form.attendanceScope}
+                onChange={(e) => set({ attendanceScope: e.target.value as PolicyForm['attendanceScope'] })}
+              >
+                <option value="to-date">only sessions held so far (to date)</option>
+                <option value="term">the whole term</option>
+              </select>
+            )}
+          </Field>
+          <Field label="A past session without a mark">
+            {(p) => (
+              <select {...p} value={form.unmarked} onChange={(e) => set({ unmarked: e.target.value as PolicyForm['unmarked'] })}>
+                <option value="not-counted">is not counted until marked (shown as roll not taken)</option>
+                <option value="absent">counts as absent</option>
+              </select>
+            )}
+          </Field>
+        </div>
       </section>
 
       <div className="sticky-actions">
@@ -295,6 +322,7 @@ export function PolicyEditor() {
             </ul>
           </div>
         )}
+        <LetterPreview form={form} unchanged={form === initial} />
         <div className="toolbar">
           <button type="submit" className="primary">
             Save settings
@@ -311,5 +339,38 @@ export function PolicyEditor() {
         </div>
       </div>
     </form>
+  );
+}
+
+type Preview = Output<'policy.preview'>;
+
+/** Before saving: how many final letters the edited rules would change (the backend recomputes every student). */
+function LetterPreview({ form, unchanged }: { form: PolicyForm; unchanged: boolean }) {
+  const [preview, setPreview] = useState<Preview | null>(null);
+  useEffect(() => {
+    setPreview(null);
+    const r = unchanged ? null : formToPolicy(form);
+    if (!r?.ok) return;
+    let live = true;
+    const t = setTimeout(() => {
+      api('policy.preview', { policy: r.policy, categories: r.categories })
+        .then((p) => live && setPreview(p))
+        .catch(() => undefined); // a refused draft is explained by Save
+    }, 300);
+    return () => {
+      live = false;
+      clearTimeout(t);
+    };
+  }, [form, unchanged]);
+  if (!preview) return null;
+  const shown = preview.changed.slice(0, 5).map((c) => `${c.name} ${c.from ?? '–'} → ${c.to ?? '–'}`);
+  return (
+    <p role="status" className="letter-preview">
+      {preview.changed.length === 0
+        ? `Saving changes no final letter (${plural(preview.students, 'student')} checked).`
+        : `Saving would change ${plural(preview.changed.length, 'final letter')} of ${plural(preview.students, 'student')}: ${shown.join(', ')}${
+            preview.changed.length > 5 ? ` and ${preview.changed.length - 5} more` : ''
+          }.`}
+    </p>
   );
 }
