@@ -8,6 +8,7 @@ import { rosterMethods } from './roster';
 import { scoreMethods } from './scores';
 import { excelMethods } from './excel';
 import { jobMethods } from './jobs';
+import { presentationMethods } from './presentations';
 
 /**
  * The one API contract: every method the renderer (or CLI) can ask of the backend, with the
@@ -22,6 +23,7 @@ export const API = {
   ...gradeMethods,
   ...excelMethods,
   ...jobMethods,
+  ...presentationMethods,
 } satisfies Record<string, MethodSpec>;
 
 export type Api = typeof API;
@@ -38,3 +40,4 @@ export * from './policy';
 export * from './grades';
 export * from './excel';
 export * from './jobs';
+export * from './presentations';

@@ -1,4 +1,7 @@
-import type { Category, Policy } from './policy';
+import type { Category, Policy, PresentationPolicy } from './policy';
+
+/** One 10-point score per presentation; an absent member gets the team's grade. */
+export const PRESENTATION_PRESET: PresentationPolicy = { rubric: [{ name: 'Score', points: 10 }], absentPresenter: 'team' };
 import type { CourseInfo } from './course';
 
 /** The syllabus of IE 7374 (../shared/docs/COURSE-POLICY.md) as course data. */
@@ -22,6 +25,7 @@ export const IE7374_POLICY: Policy = {
   late: { basis: 'earned', steps: [{ upToHours: 48, deduction: 10, per: 'flat' }], floorPercent: null, cutoffHours: 48 },
   attendance: { present: 1, late: 0.5, absent: 0, excusedCounts: false },
   borderlineDistance: 1,
+  presentations: PRESENTATION_PRESET,
 };
 
 export type CategoryPreset = Omit<Category, 'id' | 'position'>;

@@ -6,6 +6,7 @@ import { jobHandlers } from './jobs';
 import { gradeHandlers } from './grades';
 import { itemHandlers } from './items';
 import { policyHandlers } from './policy';
+import { presentationHandlers } from './presentations';
 import { rosterHandlers } from './roster';
 import { scoreHandlers } from './scores';
 
@@ -32,6 +33,7 @@ export const HANDLERS: Handlers = registry(
   gradeHandlers,
   excelHandlers,
   jobHandlers,
+  presentationHandlers,
 );
 
 /** Outputs are checked against the contract under test (a large snapshot is costly to re-check on every call). */
