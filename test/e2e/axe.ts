@@ -18,7 +18,7 @@ export interface AxeFinding {
  */
 export async function seriousViolations(page: Page, context = 'body'): Promise<AxeFinding[]> {
   await page.evaluate(axeSource);
-  const found = await page.evaluate(async (selector) => {
+  const found: AxeFinding[] = await page.evaluate(async (selector) => {
     const axe = (window as unknown as { axe: { run(c: unknown, o: unknown): Promise<any> } }).axe;
     const result = await axe.run(selector, { resultTypes: ['violations'] });
     return result.violations.map((v: any) => ({
