@@ -10,7 +10,7 @@ const verification = (drawId: number, ok: boolean): Verification => ({
   message: ok ? `Draw ${drawId} verifies.` : `Draw ${drawId} does not match: stored Team B, recomputed Team A.`,
 });
 
-const draw = (id: number, over: Partial<Draw> = {}): Draw & { verification: Verification } => ({
+const draw = (id: number, over: Partial<Draw & { verification: Verification }> = {}): Draw & { verification: Verification } => ({
   id,
   sessionId: 10,
   sessionDate: '2026-09-08',
