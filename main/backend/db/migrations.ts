@@ -200,6 +200,40 @@ CREATE TABLE setting (
   value_json TEXT NOT NULL
 );
 `,
+  /* 2: reading presentations (the reading list, seeded draws per class session, graded records) */ `
+CREATE TABLE reading (
+  id INTEGER PRIMARY KEY,
+  week INTEGER,                         -- null: not scheduled yet
+  session_id INTEGER REFERENCES attendance_session(id) ON DELETE SET NULL,
+  title TEXT NOT NULL,
+  authors TEXT,
+  link TEXT,                            -- a URL or a DOI
+  chapter INTEGER CHECK (chapter BETWEEN 1 AND 5),
+  position INTEGER NOT NULL,
+  created_at TEXT NOT NULL
+);
+CREATE INDEX reading_week ON reading(week, position);
+
+-- A draw is never deleted (its session cannot be deleted under it); undo withdraws it.
+ALTER TABLE presentation_draw ADD COLUMN session_id INTEGER REFERENCES attendance_session(id);
+ALTER TABLE presentation_draw ADD COLUMN teams_count INTEGER NOT NULL DEFAULT 1;
+ALTER TABLE presentation_draw ADD COLUMN result_json TEXT NOT NULL DEFAULT '[]';    -- drawn team ids, in order
+ALTER TABLE presentation_draw ADD COLUMN rule TEXT NOT NULL DEFAULT 'fewest-turns' CHECK (rule IN ('fewest-turns', 'lifted'));
+ALTER TABLE presentation_draw ADD COLUMN exclusions_json TEXT NOT NULL DEFAULT '[]'; -- teams left out, with why
+ALTER TABLE presentation_draw ADD COLUMN algorithm TEXT NOT NULL DEFAULT '';
+ALTER TABLE presentation_draw ADD COLUMN lift_reason TEXT;
+ALTER TABLE presentation_draw ADD COLUMN redraw_reason TEXT;
+ALTER TABLE presentation_draw ADD COLUMN withdrawn_at TEXT;
+ALTER TABLE presentation_draw ADD COLUMN withdraw_reason TEXT;
+CREATE INDEX presentation_draw_session ON presentation_draw(session_id);
+
+ALTER TABLE presentation ADD COLUMN session_id INTEGER REFERENCES attendance_session(id);
+ALTER TABLE presentation ADD COLUMN readings_json TEXT NOT NULL DEFAULT '[]';       -- reading ids
+ALTER TABLE presentation ADD COLUMN duration_minutes REAL;
+ALTER TABLE presentation ADD COLUMN rubric_json TEXT NOT NULL DEFAULT '[]';         -- [{criterion, points}]
+ALTER TABLE presentation ADD COLUMN feedback TEXT;
+CREATE UNIQUE INDEX presentation_session_team ON presentation(session_id, team_id);
+`,
 ];
 
 /** "GRBK" — marks a SQLite file as a gradebook course. */

@@ -24,7 +24,7 @@ interface Week {
 }
 
 /** Runs a term as the app does: candidates with their turns, a draw, sometimes a withdrawn redraw first. */
-function simulate(weeks: fc.RecordValue<{ away: number[]; teamsCount: number; seed: string; withdrawLast: boolean }>[]): {
+function simulate(weeks: { away: number[]; teamsCount: number; seed: string; withdrawLast: boolean }[]): {
   weeks: Week[];
   stored: StoredDraw[];
 } {
