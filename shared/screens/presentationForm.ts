@@ -4,11 +4,13 @@
  * message per field that says what to type.
  */
 import type { Input } from '../api';
-import type { DrawCandidates, Exclusion, PresentationDraft, Reading, ReadingFields } from '../api/presentations';
+import type { DrawCandidates, DrawSession, Exclusion, PresentationDraft, Reading, ReadingFields } from '../api/presentations';
+import { zoneFormatter } from '../grading/deadline';
 import { fmtPoints, plural } from '../grading/format';
 import type { PresentationPolicy } from '../model/policy';
 import type { Errors } from './itemForm';
 import { parseNumber } from './policyForm';
+import { formatDate } from './presentationReview';
 
 type Result<T, F> = { ok: true; input: T } | { ok: false; errors: F };
 
@@ -202,4 +204,21 @@ export function formToReading(f: ReadingForm): Result<ReadingFields, Errors<Read
       chapter: f.chapter ? Number(f.chapter) : null,
     },
   };
+}
+
+/** "Week 2, Tue 15 Sep: 20 students present, 1 draw", or that the roll was not taken. */
+export function sessionLabel(s: DrawSession): string {
+  const roll = s.rollTaken ? `${plural(s.presentCount, 'student')} present` : 'roll not taken';
+  const draws = s.drawCount ? `, ${plural(s.drawCount, 'draw')}` : '';
+  return `Week ${s.week}, ${formatDate(s.date)}${s.title ? ` (${s.title})` : ''}: ${roll}${draws}`;
+}
+
+const dayParts = zoneFormatter({ year: 'numeric', month: '2-digit', day: '2-digit' });
+
+/** The session a draw most likely is for: today's, else the latest before today, else the first. */
+export function defaultSession(sessions: readonly DrawSession[], now: number, timeZone: string): DrawSession | null {
+  const parts = dayParts(timeZone).formatToParts(new Date(now));
+  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
+  const today = `${get('year')}-${get('month')}-${get('day')}`;
+  return sessions.filter((s) => s.date <= today).at(-1) ?? sessions[0] ?? null;
 }

@@ -3,7 +3,7 @@
  * date, each student's count, who has not presented yet (marked in words, not only by colour),
  * the chart's data and every draw with its seed, candidates and verification.
  */
-import type { Draw, Review, Verification } from '../api/presentations';
+import type { Draw, Review } from '../api/presentations';
 import { zoneFormatter } from '../grading/deadline';
 import { fmtPoints, formatInstant, plural } from '../grading/format';
 
@@ -51,7 +51,7 @@ export interface ReviewStudentRow {
   readonly notPresented: boolean;
 }
 
-export interface ReviewDrawRow {
+export interface DrawRow {
   readonly id: number;
   readonly week: number;
   readonly session: string;
@@ -66,6 +66,9 @@ export interface ReviewDrawRow {
   readonly rule: string;
   readonly redrawReason: string | null;
   readonly withdrawn: string | null;
+}
+
+export interface ReviewDrawRow extends DrawRow {
   readonly verified: boolean;
   readonly verification: string;
 }
@@ -94,7 +97,8 @@ function notYetSummary(total: number, missing: readonly string[], noun: string, 
   return `${missing.length} of ${plural(total, noun, nouns)} ${verb} not presented yet: ${shown}${more}.`;
 }
 
-export function drawRow(d: Draw & { verification: Verification }, timeZone: string): ReviewDrawRow {
+/** A draw as the screens list it, every stored part in words. */
+export function drawRow(d: Draw, timeZone: string): DrawRow {
   return {
     id: d.id,
     week: d.week,
@@ -110,8 +114,6 @@ export function drawRow(d: Draw & { verification: Verification }, timeZone: stri
     withdrawn: d.withdrawnAt
       ? `Withdrawn ${formatInstant(d.withdrawnAt, timeZone)}${d.withdrawReason ? `: ${d.withdrawReason}` : ''}`
       : null,
-    verified: d.verification.ok,
-    verification: d.verification.message,
   };
 }
 
@@ -149,7 +151,7 @@ export function reviewModel(review: Review, timeZone: string): ReviewModel {
     presented: s.presented,
     notPresented: notStudents.has(s.studentId),
   }));
-  const draws = review.draws.map((d) => drawRow(d, timeZone));
+  const draws = review.draws.map((d) => ({ ...drawRow(d, timeZone), verified: d.verification.ok, verification: d.verification.message }));
   return {
     weeks: weeks.map((w) => ({
       week: w.week,

@@ -9,6 +9,7 @@ import { Roster } from '../features/roster/Roster';
 import { FinalGrades } from '../features/final-grades/FinalGrades';
 import { Settings } from '../features/settings/Settings';
 import { History } from '../features/history/History';
+import { Presentations } from '../features/presentations/Presentations';
 
 function NotBuiltYet({ screen }: { screen: Screen }) {
   return (
@@ -31,6 +32,8 @@ function ScreenView({ screen }: { screen: Screen }) {
       return <Settings />;
     case 'History':
       return <History />;
+    case 'Presentations':
+      return <Presentations />;
     default:
       return <NotBuiltYet screen={screen} />;
   }

@@ -10,6 +10,8 @@ import {
   gradeDestination,
   readingToForm,
   rubricTotal,
+  defaultSession,
+  sessionLabel,
 } from '../../../shared/screens/presentationForm';
 
 const session = { id: 7, date: '2026-09-15', title: null, week: 2, rollTaken: true, presentCount: 20, drawCount: 0 };
@@ -238,5 +240,23 @@ describe('formToReading', () => {
         link: '"www.example" is neither a web link (https://…) nor a DOI (10.…). Fix it or leave it empty.',
       },
     });
+  });
+});
+
+describe('choosing the session', () => {
+  const s = (id: number, date: string) => ({ ...session, id, date });
+  const sessions = [s(1, '2026-09-08'), s(2, '2026-09-15'), s(3, '2026-09-22')];
+  it("takes today's session, else the latest before today, in the course's zone", () => {
+    // 02:00 UTC on the 22nd is still the 21st in New York.
+    expect(defaultSession(sessions, Date.parse('2026-09-22T02:00:00Z'), 'America/New_York')?.id).toBe(2);
+    expect(defaultSession(sessions, Date.parse('2026-09-22T02:00:00Z'), 'UTC')?.id).toBe(3);
+    expect(defaultSession(sessions, Date.parse('2026-01-01T12:00:00Z'), 'UTC')?.id).toBe(1);
+    expect(defaultSession([], 0, 'UTC')).toBeNull();
+  });
+  it('labels a session with its week, day, roll and draws', () => {
+    expect(sessionLabel({ ...session, drawCount: 1 })).toBe('Week 2, Tue 15 Sep: 20 students present, 1 draw');
+    expect(sessionLabel({ ...session, title: 'Guest lecture', rollTaken: false })).toBe(
+      'Week 2, Tue 15 Sep (Guest lecture): roll not taken',
+    );
   });
 });

@@ -1,0 +1,29 @@
+import { useEffect, useState } from 'react';
+import { useApp } from '../../stores/app';
+import { useCourse } from '../../stores/course';
+
+/**
+ * Loads `load` now and again after every change to the course (each one, undo included, gives
+ * a new undo state), so a panel always shows what is saved. A failure is shown in the shell's
+ * message line; it does not clear a message already there (a refused change's, say).
+ * `load` must be stable (useCallback).
+ */
+export function useCourseData<T>(label: string, load: () => Promise<T>): { data: T | null; failed: boolean } {
+  const undo = useCourse((s) => s.undo);
+  const [state, setState] = useState<{ data: T | null; failed: boolean }>({ data: null, failed: false });
+  useEffect(() => {
+    let live = true;
+    load().then(
+      (data) => live && setState({ data, failed: false }),
+      (err: Error) => {
+        if (!live) return;
+        setState((s) => ({ ...s, failed: true }));
+        useApp.setState({ error: `${label} failed: ${err.message}` });
+      },
+    );
+    return () => {
+      live = false;
+    };
+  }, [label, load, undo]);
+  return state;
+}
