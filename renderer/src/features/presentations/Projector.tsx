@@ -6,10 +6,9 @@ import { useEscape } from '../../app/useEscape';
 
 /**
  * What the class sees: the drawn teams, their members' display names and the reading, in large
- * type, and nothing else. It is laid over the whole window (full screen where the browser
- * allows it), and the app underneath is made inert and hidden from assistive technology, so
- * nothing of the gradebook can be reached or read out while it is shown. Esc leaves it and
- * focus goes back where it was.
+ * type, and nothing else. It fills the screen where the browser allows it, else the window;
+ * the app itself is hidden meanwhile (not only covered), so no part of the gradebook can be
+ * seen, reached or read out while the class looks on. Esc leaves it and focus goes back where it was.
  */
 export function Projector({ drawId, onClose }: { drawId: number; onClose: () => void }) {
   const ref = useRef<HTMLDivElement>(null);
@@ -35,8 +34,7 @@ export function Projector({ drawId, onClose }: { drawId: number; onClose: () => 
   useEffect(() => {
     const opener = document.activeElement as HTMLElement | null;
     const root = document.getElementById('root');
-    root?.setAttribute('inert', '');
-    root?.setAttribute('aria-hidden', 'true');
+    if (root) root.hidden = true;
     const overlay = ref.current;
     overlay?.focus();
     // Full screen is a nicety: refused (no user gesture, a kiosk policy), the overlay still fills the window.
@@ -50,8 +48,7 @@ export function Projector({ drawId, onClose }: { drawId: number; onClose: () => 
     document.addEventListener('fullscreenchange', onChange);
     return () => {
       document.removeEventListener('fullscreenchange', onChange);
-      root?.removeAttribute('inert');
-      root?.removeAttribute('aria-hidden');
+      if (root) root.hidden = false;
       opener?.focus();
     };
   }, [onClose]);

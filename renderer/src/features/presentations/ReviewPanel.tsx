@@ -36,7 +36,9 @@ export function ReviewPanel() {
     useApp.setState(
       bad
         ? { error: `${plural(bad, 'draw')} of ${r.results.length} did not verify: see the Draws table.` }
-        : { notice: `All ${plural(r.results.length, 'draw')} verify: each re-computed from its stored seed and candidates.` },
+        : {
+            notice: `Every draw verifies (${plural(r.results.length, 'draw')}): each re-computed from its stored seed and candidates gives its stored result.`,
+          },
     );
   };
   const exportAs = async (format: 'csv' | 'xlsx') => {
