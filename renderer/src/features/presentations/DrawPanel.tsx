@@ -7,7 +7,7 @@ import { useApp } from '../../stores/app';
 import { useCourse } from '../../stores/course';
 import { Field } from '../common/Dialog';
 import type { Errors } from '../../../../shared/screens/itemForm';
-import { useCourseData } from './data';
+import { Pending, useCourseData } from './data';
 import { DrawList } from './DrawList';
 import { Projector } from './Projector';
 import { RecordDialog } from './RecordDialog';
@@ -18,7 +18,7 @@ export function DrawPanel() {
   const mutate = useCourse((s) => s.mutate);
   const setScreen = useApp((s) => s.setScreen);
   const sessions = useCourseData(
-    'Loading the class sessions',
+    'the class sessions',
     useCallback(() => api('draw.sessions', {}), []),
   );
   const [sessionId, setSessionId] = useState<number | null>(null);
@@ -36,7 +36,7 @@ export function DrawPanel() {
   }, [list, sessionId, timeZone]);
 
   const candidates = useCourseData(
-    'Finding the teams that can be drawn',
+    'the teams that can be drawn',
     useCallback(
       () =>
         sessionId === null ? Promise.resolve(null) : api('draw.candidates', { sessionId, ...(exclusions.length ? { exclusions } : {}) }),
@@ -44,12 +44,12 @@ export function DrawPanel() {
     ),
   ).data;
   const draws = useCourseData(
-    'Loading the draws',
+    'the draws of this session',
     useCallback(() => (sessionId === null ? Promise.resolve([]) : api('draw.list', { sessionId })), [sessionId]),
   ).data;
   const fewest = useMemo(() => new Set(candidates?.fewestTurns), [candidates]);
 
-  if (!list) return <p className="muted">Loading the class sessions…</p>;
+  if (!list) return <Pending what="the class sessions" failed={sessions.failed} />;
   if (list.length === 0)
     return (
       <div className="empty">

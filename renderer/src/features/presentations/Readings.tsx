@@ -9,7 +9,7 @@ import { useApp } from '../../stores/app';
 import { Dialog, Field, FormDialog } from '../common/Dialog';
 import { ProblemList } from '../excel/Problems';
 import { toFileBytes } from '../excel/files';
-import { useCourseData } from './data';
+import { Pending, useCourseData } from './data';
 
 const chapterText = (c: number | null) => (c ? `${c} ${CHAPTERS[c - 1]}` : '');
 const isLink = (s: string) => /^https?:\/\//i.test(s);
@@ -17,15 +17,15 @@ const isLink = (s: string) => /^https?:\/\//i.test(s);
 /** The reading list, week by week: add, edit, delete, paste a list, import a file. */
 export function Readings() {
   const mutate = useCourse((s) => s.mutate);
-  const { data: readings } = useCourseData(
-    'Loading the readings',
+  const { data: readings, failed } = useCourseData(
+    'the readings',
     useCallback(() => api('reading.list', {}), []),
   );
   const [week, setWeek] = useState<string>('all');
   const [editing, setEditing] = useState<{ reading: Reading | null } | null>(null);
   const [adding, setAdding] = useState(false);
 
-  if (!readings) return <p className="muted">Loading the readings…</p>;
+  if (!readings) return <Pending what="the readings" failed={failed} />;
   const weeks = [...new Set(readings.map((r) => r.week))].sort((a, b) => (a ?? 999) - (b ?? 999));
   const shown = readings.filter((r) => week === 'all' || String(r.week ?? 'none') === week);
   const currentWeek = week === 'all' || week === 'none' ? null : Number(week);

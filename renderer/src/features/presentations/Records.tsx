@@ -5,7 +5,7 @@ import { formatDate, gradeText } from '../../../../shared/screens/presentationRe
 import { api } from '../../api/client';
 import { useApp } from '../../stores/app';
 import { useCourse } from '../../stores/course';
-import { useCourseData } from './data';
+import { Pending, useCourseData } from './data';
 import { RecordDialog, type RecordStart } from './RecordDialog';
 import { RubricSettings } from './RubricSettings';
 
@@ -13,11 +13,11 @@ import { RubricSettings } from './RubricSettings';
 export function Records() {
   const mutate = useCourse((s) => s.mutate);
   const readings = useCourseData(
-    'Loading the readings',
+    'the readings',
     useCallback(() => api('reading.list', {}), []),
   ).data;
-  const { data: records } = useCourseData(
-    'Loading the presentations',
+  const { data: records, failed } = useCourseData(
+    'the presentations',
     useCallback(() => api('presentation.list', {}), []),
   );
   const students = useCourse((s) => s.snapshot?.students);
@@ -39,7 +39,7 @@ export function Records() {
         </button>
       </div>
       {!records ? (
-        <p className="muted">Loading the presentations…</p>
+        <Pending what="the presentations" failed={failed} />
       ) : records.length === 0 ? (
         <div className="empty">
           <p>No presentations recorded yet. Draw a team on the Draw tab, or record a presentation directly.</p>

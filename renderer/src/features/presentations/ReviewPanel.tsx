@@ -6,7 +6,7 @@ import { api } from '../../api/client';
 import { useApp } from '../../stores/app';
 import { useCourse } from '../../stores/course';
 import { download } from '../excel/files';
-import { useCourseData } from './data';
+import { Pending, useCourseData } from './data';
 import { PresentationsChart } from './PresentationsChart';
 
 /** Not presented yet: an icon and words, never the colour alone. */
@@ -18,14 +18,14 @@ function NotYet() {
 export function ReviewPanel() {
   const snapshot = useCourse((s) => s.snapshot);
   const run = useApp((s) => s.run);
-  const { data: review } = useCourseData(
-    'Loading the review',
+  const { data: review, failed } = useCourseData(
+    'the review',
     useCallback(() => api('presentation.review', {}), []),
   );
   const [verified, setVerified] = useState<{ ok: boolean; results: Verification[] } | null>(null);
   const timeZone = snapshot?.policy.timeZone ?? 'UTC';
   const model = useMemo(() => (review ? reviewModel(review, timeZone) : null), [review, timeZone]);
-  if (!model) return <p className="muted">Loading the review…</p>;
+  if (!model) return <Pending what="the review" failed={failed} />;
   const checked = new Map(verified?.results.map((v) => [v.drawId, v]));
 
   const verifyAll = async () => {

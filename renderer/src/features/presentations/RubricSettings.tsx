@@ -19,7 +19,7 @@ const ABSENT: Record<PresentationPolicy['absentPresenter'], string> = {
 export function RubricSettings() {
   const mutate = useCourse((s) => s.mutate);
   const saved = useCourseData(
-    'Loading the rubric',
+    'the rubric',
     useCallback(() => api('presentation.settings', {}), []),
   ).data;
   const [form, setForm] = useState<RubricForm | null>(null);
