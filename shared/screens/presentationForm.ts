@@ -191,7 +191,7 @@ export function formToReading(f: ReadingForm): Result<ReadingFields, Errors<Read
   const week = f.week.trim() ? whole(f.week) : null;
   if (f.week.trim() && (week === null || week < 1 || week > 60)) errors.week = 'Week: a whole number from 1 to 60, or leave it empty.';
   const link = f.link.trim();
-  if (link && !/^(https?:\/\/\S+|(doi:\s*)?10\.\d{4,}\/\S+)$/i.test(link))
+  if (link && !/^(https?:\/\/\S+|doi:\s*\S+|10\.\d{4,9}\/\S+)$/i.test(link))
     errors.link = `"${link}" is neither a web link (https://…) nor a DOI (10.…). Fix it or leave it empty.`;
   if (Object.keys(errors).length) return { ok: false, errors };
   return {

@@ -48,6 +48,8 @@ export function DrawPanel() {
     useCallback(() => (sessionId === null ? Promise.resolve([]) : api('draw.list', { sessionId })), [sessionId]),
   ).data;
   const fewest = useMemo(() => new Set(candidates?.fewestTurns), [candidates]);
+  // The result stays on screen while its draw is in effect (undo withdraws it).
+  const shown = lastDraw && draws?.find((d) => d.id === lastDraw.id && !d.withdrawnAt);
 
   if (!list) return <Pending what="the class sessions" failed={sessions.failed} />;
   if (list.length === 0)
@@ -230,12 +232,12 @@ export function DrawPanel() {
                 </button>
               </div>
             </form>
-            {lastDraw && (
+            {shown && (
               <div className="draw-result" role="status">
                 <p>
-                  Drawn: <strong>{lastDraw.teams.map((t) => t.name).join(', ')}</strong>. Seed <code>{lastDraw.seed}</code>.
+                  Drawn: <strong>{shown.teams.map((t) => t.name).join(', ')}</strong>. Seed <code>{shown.seed}</code>.
                 </p>
-                <button type="button" className="primary" onClick={() => setProjecting(lastDraw.id)}>
+                <button type="button" className="primary" onClick={() => setProjecting(shown.id)}>
                   Show on projector
                 </button>
               </div>
