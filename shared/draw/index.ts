@@ -7,7 +7,9 @@
  *   countTurns(draws)                              turns per team (withdrawn draws do not count)
  *   seededGenerator(seed)                          the sfc32 generator and its unbiased below(n)
  *   DRAW_ALGORITHM                                 the name stored with each draw
+ *   presentationWeek(date, firstSessionDate)       week 1 is the calendar week of the first session
  */
 export { draw, verifyDraw, countTurns, DRAW_ALGORITHM } from './draw';
 export type { DrawCandidate, DrawInput, DrawRule, StoredDraw, DrawCheck } from './draw';
 export { seededGenerator, murmur3, type Generator } from './rng';
+export { presentationWeek } from './week';

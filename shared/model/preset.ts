@@ -39,6 +39,9 @@ export const IE7374_CATEGORIES: CategoryPreset[] = [
 
 export const IE7374_COURSE: CourseInfo = { name: 'IE 7374 Machine Learning Operations', code: 'IE 7374', term: null };
 
+/** The syllabus chapters readings belong to (chapter n is SYLLABUS_CHAPTERS[n - 1]). */
+export const SYLLABUS_CHAPTERS = ['Scoping', 'Data', 'Model development', 'Deployment', 'Monitoring'] as const;
+
 /** Team-graded milestones of the final project, one per syllabus chapter, plus the final delivery. */
 export const IE7374_MILESTONES = [
   'Milestone 1: Scoping',

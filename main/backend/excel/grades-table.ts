@@ -83,6 +83,9 @@ export function buildGradesTable(course: Course, now: Date): GradesTable {
       ],
     };
   });
-  const fileStem = (snapshot.course.code ?? snapshot.course.name).replace(/[^\p{L}\p{N}_-]+/gu, '-').replace(/^-|-$/g, '') || 'course';
-  return { snapshot, results, fileStem, header, kinds, columnItems, rows };
+  return { snapshot, results, fileStem: fileStemOf(snapshot.course), header, kinds, columnItems, rows };
 }
+
+/** The start of exported files' names: the course code (or name) without characters file systems refuse. */
+export const fileStemOf = (course: { code: string | null; name: string }) =>
+  (course.code ?? course.name).replace(/[^\p{L}\p{N}_-]+/gu, '-').replace(/^-|-$/g, '') || 'course';

@@ -22,8 +22,8 @@ import { requireCourse, type Course } from '../services/course';
 import type { Handlers } from './context';
 
 /** Bytes travel as base64 in JSON so IPC and HTTP carry files the same way. */
-const fromWire = (f: FileBytes): ImportFile => ({ name: f.name, bytes: new Uint8Array(Buffer.from(f.data, 'base64')) });
-const toWire = (f: { name: string; mime?: string; bytes: Uint8Array }): ExportedFile => ({
+export const fromWire = (f: FileBytes): ImportFile => ({ name: f.name, bytes: new Uint8Array(Buffer.from(f.data, 'base64')) });
+export const toWire = (f: { name: string; mime?: string; bytes: Uint8Array }): ExportedFile => ({
   name: f.name,
   mime: f.mime ?? 'application/octet-stream',
   data: Buffer.from(f.bytes.buffer, f.bytes.byteOffset, f.bytes.byteLength).toString('base64'),
