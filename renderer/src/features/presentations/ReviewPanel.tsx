@@ -62,7 +62,7 @@ export function ReviewPanel() {
         {model.teamSummary}
       </p>
       {model.teams.length > 0 && (
-        <div className="table-wrap">
+        <div className="table-wrap" tabIndex={0} role="region" aria-label="Presentations by week and team (scrolls)">
           <table className="data" aria-label="Presentations by week and team">
             <thead>
               <tr>
@@ -118,7 +118,7 @@ export function ReviewPanel() {
         {model.studentSummary}
       </p>
       {model.students.length > 0 && (
-        <div className="table-wrap">
+        <div className="table-wrap" tabIndex={0} role="region" aria-label="Times each student presented (scrolls)">
           <table className="data compact" aria-label="Times each student presented">
             <thead>
               <tr>
