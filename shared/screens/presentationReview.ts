@@ -131,7 +131,7 @@ export function reviewModel(review: Review, timeZone: string): ReviewModel {
       presentationId: c.presentationId,
       date: formatDate(c.date),
       readings: c.readings.join('; ') || 'no reading named',
-      presenters: c.presenters.join(', ') || 'nobody named',
+      presenters: c.presenters.join('; ') || 'nobody named',
       grade: gradeText(c.score, c.pointsPossible),
     });
   }

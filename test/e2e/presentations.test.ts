@@ -3,6 +3,10 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadDemoClass } from '../../main/backend/services/demo';
 import { readSnapshot } from '../../main/backend/services/course';
+import { runDraw } from '../../main/backend/services/draws';
+import { recordPresentation } from '../../main/backend/services/presentations';
+import { addReading } from '../../main/backend/services/readings';
+import { listSessions } from '../../main/backend/services/sessions';
 import { seriousViolations } from './axe';
 import { startApp, type Harness } from './harness';
 
@@ -154,19 +158,28 @@ describe('Presentations screen in Chromium', () => {
     expect(await row.locator('td').allTextContents()).toEqual(expect.arrayContaining(['Presentation week 1', '8.5', '10']));
   });
 
-  it('undo withdraws a redraw, which stays listed', async () => {
+  it('undo withdraws a redraw, which stays listed, and the first draw stands again', async () => {
     const { page } = app;
     await screen('Presentations');
     expect(await chooseWeek1()).toMatch(/1 draw$/);
     await page.getByLabel('This session already has a draw. Why draw again?').fill('The drawn team asked to swap');
     await page.getByRole('button', { name: 'Draw again' }).click();
-    await page.locator('.draw-result').waitFor();
+    const result = page.locator('.draw-result');
+    await result.waitFor();
+    const seed = (await result.locator('code').textContent())!;
     const draws = page.getByRole('table', { name: 'Draws in this session' });
+    const redraw = draws.locator('tbody tr').filter({ hasText: seed });
+    const first = draws.locator('tbody tr').filter({ hasNotText: seed });
     await expect.poll(() => draws.locator('tbody tr').count()).toBe(2);
+    expect(await redraw.textContent()).toContain('In effect');
+    expect(await redraw.textContent()).toContain('Redraw: The drawn team asked to swap');
+    expect(await first.textContent()).toContain('Withdrawn');
     await page.locator('h2#screen-title').click();
     await page.keyboard.press('Control+z');
     await expect.poll(() => message()).toMatch(/^Undid/);
-    await expect.poll(() => draws.locator('tbody tr').filter({ hasText: 'Withdrawn' }).count()).toBe(1);
+    await expect.poll(() => redraw.textContent()).toContain('Withdrawn');
+    await expect.poll(() => first.textContent()).toContain('In effect');
+    expect(await result.count()).toBe(0);
     expect(await draws.locator('tbody tr').count()).toBe(2);
   });
 
@@ -187,8 +200,70 @@ describe('Presentations screen in Chromium', () => {
     expect(await seriousViolations(page)).toEqual([]);
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export CSV' }).click()]);
     expect(download.suggestedFilename()).toMatch(/\.csv$/);
-    await page.evaluate(() => document.querySelector('main.content')?.scrollTo(0, 0));
+  });
+});
+
+const READINGS = [
+  'Hidden Technical Debt in Machine Learning Systems',
+  'Rules of Machine Learning',
+  'Data Validation for Machine Learning',
+  'The ML Test Score',
+  'Challenges in Deploying Machine Learning',
+  'Monitoring and Explainability of Models in Production',
+  'Towards ML Engineering',
+  'Operationalizing Machine Learning: An Interview Study',
+];
+
+describe('the Presentations review of a term in Chromium', () => {
+  let app: Harness;
+  beforeAll(async () => {
+    app = await startApp((ws) => {
+      const db = ws.course!.db;
+      loadDemoClass(ws.course!);
+      const readings = READINGS.map((title, i) => addReading(db, { title, link: `https://example.org/reading-${i + 1}`, week: i + 1 }));
+      // Eight weekly draws (every team once, by the fairness rule); six presentations recorded so far.
+      const tuesdays = listSessions(db).filter((s) => s.title?.endsWith('Tue'));
+      tuesdays.slice(0, 8).forEach((s, i) => {
+        const draw = runDraw(db, { sessionId: s.id, teams: 1, seed: `week-${s.week}` }, `${s.date}T14:00:00Z`);
+        if (i >= 6) return;
+        recordPresentation(db, {
+          sessionId: s.id,
+          teamId: draw.teams[0]!.teamId,
+          drawId: draw.id,
+          readingIds: [readings[i]!.id],
+          rubric: [{ criterion: 'Score', points: 7 + (i % 4) }],
+          durationMinutes: 12,
+          feedback: null,
+        });
+      });
+    });
+    await app.page.getByRole('navigation', { name: 'Screens' }).getByRole('button', { name: 'Presentations' }).click();
+    await app.page.getByRole('tab', { name: 'Review' }).click();
+    await app.page.getByRole('table', { name: 'Presentations by week and team' }).waitFor();
+  });
+  afterAll(async () => app?.close());
+
+  it('shows who presented what, who has not yet, and verifies the stored draws', async () => {
+    const { page } = app;
+    const table = page.getByRole('table', { name: 'Presentations by week and team' });
+    expect(await table.locator('tbody tr').count()).toBe(8);
+    expect(await table.locator('tbody tr').filter({ hasText: 'not presented yet' }).count()).toBe(2);
+    expect(await page.getByText(/^⚠ 2 of 8 teams have not presented yet/).count()).toBe(1);
+    const draws = page.getByRole('table', { name: 'Draws' });
+    expect(await draws.locator('tbody tr').count()).toBe(8);
+    expect(await draws.textContent()).toContain('week-1');
+    await page.getByRole('button', { name: 'Verify all draws' }).click();
+    await expect.poll(() => page.locator('main .message').textContent()).toContain('Every draw verifies (8 draws)');
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.locator('main .message button').click();
     const shot = await app.screenshot('presentations');
     fs.copyFileSync(shot, path.resolve('test/screenshots/presentations.png'));
+    await page.getByRole('tab', { name: 'Records' }).click();
+    await page.getByRole('table', { name: 'Recorded presentations' }).waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+    await app.screenshot('presentations-records');
+    await page.getByRole('tab', { name: 'Readings' }).click();
+    await page.getByRole('table', { name: 'Readings' }).waitFor();
+    await app.screenshot('presentations-readings');
   });
 });

@@ -96,7 +96,7 @@ describe('reviewModel', () => {
     expect(m.weeks.map((w) => w.label)).toEqual(['Week 1 (Tue 8 Sep)', 'Week 2 (Tue 15 Sep)']);
     const a = m.teams.find((t) => t.name === 'Team A')!;
     expect(a.cells[0]).toEqual([
-      { presentationId: 5, date: 'Tue 8 Sep', readings: 'Paper 1; Blog', presenters: 'Ada, Bo', grade: '8.5/10' },
+      { presentationId: 5, date: 'Tue 8 Sep', readings: 'Paper 1; Blog', presenters: 'Ada; Bo', grade: '8.5/10' },
     ]);
     expect(a.cells[1]![0]!.grade).toBe('not graded');
     expect(a.lastDate).toBe('Tue 15 Sep');
