@@ -80,7 +80,7 @@ describe('exporting presentations', () => {
     const c = await termSoFar();
     for (const file of [await c.call('presentation.export', { format: 'xlsx' }), await c.call('excel.exportWorkbook', {})]) {
       const wb = new ExcelJS.Workbook();
-      await wb.xlsx.load(bytesOf(file));
+      await wb.xlsx.load(bytesOf(file) as never);
       const sheet = wb.getWorksheet('Presentations')!;
       const values: unknown[][] = [];
       sheet.eachRow((row) => values.push((row.values as unknown[]).slice(1)));
