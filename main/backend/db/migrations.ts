@@ -214,9 +214,10 @@ CREATE TABLE reading (
 );
 CREATE INDEX reading_week ON reading(week, position);
 
--- A draw is never deleted (nor its session under it); undo withdraws it. The session references are
--- checked at commit, so a workbook import can replace a session and put it back with its id.
-ALTER TABLE presentation_draw ADD COLUMN session_id INTEGER REFERENCES attendance_session(id) DEFERRABLE INITIALLY DEFERRED;
+-- A draw is never deleted (undo withdraws it) and holds all it needs to be listed and verified,
+-- so it stays even if its session goes: session_id is not a foreign key.
+ALTER TABLE presentation_draw ADD COLUMN session_id INTEGER;
+ALTER TABLE presentation_draw ADD COLUMN session_date TEXT;
 ALTER TABLE presentation_draw ADD COLUMN teams_count INTEGER NOT NULL DEFAULT 1;
 ALTER TABLE presentation_draw ADD COLUMN result_json TEXT NOT NULL DEFAULT '[]';    -- drawn team ids, in order
 ALTER TABLE presentation_draw ADD COLUMN rule TEXT NOT NULL DEFAULT 'fewest-turns' CHECK (rule IN ('fewest-turns', 'lifted'));
@@ -228,6 +229,7 @@ ALTER TABLE presentation_draw ADD COLUMN withdrawn_at TEXT;
 ALTER TABLE presentation_draw ADD COLUMN withdraw_reason TEXT;
 CREATE INDEX presentation_draw_session ON presentation_draw(session_id);
 
+-- Checked at commit, so a workbook import can replace a session and put it back with its id.
 ALTER TABLE presentation ADD COLUMN session_id INTEGER REFERENCES attendance_session(id) DEFERRABLE INITIALLY DEFERRED;
 ALTER TABLE presentation ADD COLUMN readings_json TEXT NOT NULL DEFAULT '[]';       -- reading ids
 ALTER TABLE presentation ADD COLUMN duration_minutes REAL;

@@ -11,16 +11,18 @@ import type {
 } from '../../../shared/api/presentations';
 import { countTurns, draw, DRAW_ALGORITHM, verifyDraw } from '../../../shared/draw';
 import { formatInstant, plural } from '../../../shared/grading';
-import { change } from '../changes/tracker';
+import type { Row } from '../changes/tables';
+import { change, type ChangeSet } from '../changes/tracker';
 import type { Db } from '../db/open';
 import { readCourseRow } from '../db/rows';
 import { listReadings } from './readings';
-import { isPresent, membersAt, requireSession, sessionDates, sessionLabel } from './sessions';
+import { isPresent, membersAt, requireSession, sessionLabel } from './sessions';
 import { requireTeamRow } from './teams';
 
 interface DrawRow {
   id: number;
   session_id: number;
+  session_date: string;
   week: number;
   drawn_at: string;
   seed: string;
@@ -36,14 +38,14 @@ interface DrawRow {
   withdraw_reason: string | null;
 }
 
-function toDraw(r: DrawRow, dates: ReadonlyMap<number, string>): Draw {
+function toDraw(r: DrawRow): Draw {
   const candidates = JSON.parse(r.candidates_json) as Draw['candidates'];
   const names = new Map(candidates.map((c) => [c.teamId, c.name]));
   const result = JSON.parse(r.result_json) as number[];
   return {
     id: r.id,
     sessionId: r.session_id,
-    sessionDate: dates.get(r.session_id)!,
+    sessionDate: r.session_date,
     week: r.week,
     drawnAt: r.drawn_at,
     seed: r.seed,
@@ -68,14 +70,13 @@ const drawRows = (db: Db, sessionId?: number) =>
     .all(...(sessionId === undefined ? [] : [sessionId])) as DrawRow[];
 
 export function listDraws(db: Db, sessionId?: number): Draw[] {
-  const dates = sessionDates(db);
-  return drawRows(db, sessionId).map((r) => toDraw(r, dates));
+  return drawRows(db, sessionId).map(toDraw);
 }
 
 export function requireDraw(db: Db, id: number): Draw {
   const row = db.prepare('SELECT * FROM presentation_draw WHERE id = ? AND session_id IS NOT NULL').get(id) as DrawRow | undefined;
   if (!row) throw new ApiError('not_found', `There is no draw with id ${id} in this course.`);
-  return toDraw(row, sessionDates(db));
+  return toDraw(row);
 }
 
 const teamNames = (teams: readonly { name: string }[]) => teams.map((t) => t.name).join(', ');
@@ -150,15 +151,23 @@ export interface DrawRequest {
 }
 
 /**
- * Draws and records. A redraw withdraws the session's standing draws in the same step (their
- * turns stop counting before the new candidates are listed), so undo brings them back.
+ * A checked draw, not yet written. A redraw withdraws the session's standing draws (their turns
+ * stop counting before the new candidates are listed), in the same step so undo brings them back.
  */
-export function runDraw(db: Db, req: DrawRequest, now = new Date().toISOString()): Draw {
+interface PlannedDraw {
+  req: DrawRequest;
+  session: DrawSession;
+  earlier: number[];
+  row: Row;
+  label: string;
+}
+
+function planDraw(db: Db, req: DrawRequest, now: string): PlannedDraw {
   const session = requireSession(db, req.sessionId);
   const { policy } = readCourseRow(db);
   const earlier = drawRows(db, session.id).filter((d) => d.withdrawn_at === null);
   if (earlier.length > 0 && !req.redrawReason) {
-    const last = toDraw(earlier.at(-1)!, sessionDates(db));
+    const last = toDraw(earlier.at(-1)!);
     throw new ApiError(
       'conflict',
       `The session of ${sessionLabel(session)} already has a draw (${teamNames(last.teams)}, drawn ${formatInstant(last.drawnAt, policy.timeZone)}). ` +
@@ -179,33 +188,45 @@ export function runDraw(db: Db, req: DrawRequest, now = new Date().toISOString()
   const candidates = found.eligible.map(({ teamId, name, turns }) => ({ teamId, name, turns }));
   const result = draw({ seed, candidates, teamsCount: req.teams, rule });
   const names = new Map(candidates.map((c) => [c.teamId, c.name]));
-  const label = `${earlier.length ? 'Redraw' : 'Draw'} ${result.map((t) => names.get(t)).join(', ')} for ${sessionLabel(session)}`;
-  const id = change(
-    db,
-    label,
-    (cs) => {
-      for (const d of earlier)
-        cs.put('presentation_draw', { id: d.id }, { withdrawn_at: now, withdraw_reason: `Redrawn: ${req.redrawReason}` });
-      return cs.insert('presentation_draw', {
-        session_id: session.id,
-        week: session.week,
-        drawn_at: now,
-        seed,
-        candidates_json: JSON.stringify(candidates),
-        exclusions_json: JSON.stringify(found.excluded),
-        allow_repeat: rule === 'lifted' ? 1 : 0,
-        teams_count: req.teams,
-        result_json: JSON.stringify(result),
-        rule,
-        algorithm: DRAW_ALGORITHM,
-        lift_reason: req.liftRule ?? null,
-        redraw_reason: req.redrawReason ?? null,
-      });
+  return {
+    req,
+    session,
+    earlier: earlier.map((d) => d.id),
+    label: `${earlier.length ? 'Redraw' : 'Draw'} ${result.map((t) => names.get(t)).join(', ')} for ${sessionLabel(session)}`,
+    row: {
+      session_id: session.id,
+      session_date: session.date,
+      week: session.week,
+      drawn_at: now,
+      seed,
+      candidates_json: JSON.stringify(candidates),
+      exclusions_json: JSON.stringify(found.excluded),
+      allow_repeat: rule === 'lifted' ? 1 : 0,
+      teams_count: req.teams,
+      result_json: JSON.stringify(result),
+      rule,
+      algorithm: DRAW_ALGORITHM,
+      lift_reason: req.liftRule ?? null,
+      redraw_reason: req.redrawReason ?? null,
     },
-    { reason: req.redrawReason ?? req.liftRule ?? null },
-  );
+  };
+}
+
+function writeDraw(cs: ChangeSet, plan: PlannedDraw): number {
+  const withdrawn = { withdrawn_at: plan.row.drawn_at, withdraw_reason: `Redrawn: ${plan.req.redrawReason}` };
+  for (const id of plan.earlier) cs.put('presentation_draw', { id }, withdrawn);
+  return cs.insert('presentation_draw', plan.row);
+}
+
+/** Draws and records, as one undo step. */
+export function runDraw(db: Db, req: DrawRequest, now = new Date().toISOString()): Draw {
+  const plan = planDraw(db, req, now);
+  const id = change(db, plan.label, (cs) => writeDraw(cs, plan), { reason: req.redrawReason ?? req.liftRule ?? null });
   return requireDraw(db, id);
 }
+
+/** A draw inside a larger change (the demo class): checked and written exactly as runDraw does. */
+export const drawWithin = (cs: ChangeSet, db: Db, req: DrawRequest, now: string): number => writeDraw(cs, planDraw(db, req, now));
 
 export function withdrawDraw(db: Db, id: number, reason: string, now = new Date().toISOString()): Draw {
   const d = requireDraw(db, id);

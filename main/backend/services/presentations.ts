@@ -190,17 +190,18 @@ export interface RecordInput extends PresentationFields {
   drawId?: number | null;
 }
 
-export function recordPresentation(db: Db, input: RecordInput): Presentation {
-  const t = target(db, input.sessionId, input.teamId);
-  const existing = db.prepare('SELECT id FROM presentation WHERE session_id = ? AND team_id = ?').get(t.session.id, t.teamId) as
-    Row | undefined;
+function checkNotRecorded(db: Db, t: Target): void {
+  const existing = db.prepare('SELECT id FROM presentation WHERE session_id = ? AND team_id = ?').get(t.session.id, t.teamId);
   if (existing) {
     throw new ApiError(
       'conflict',
       `${t.teamName}'s presentation in the session of ${sessionLabel(t.session)} is already recorded; edit that record instead.`,
     );
   }
-  const row = {
+}
+
+function writeRecord(cs: ChangeSet, db: Db, t: Target, input: RecordInput): number {
+  const id = cs.insert('presentation', {
     readings_json: '[]',
     presenters_json: JSON.stringify(defaultPresenters(t.session.rollTaken, t.members)),
     rubric_json: '[]',
@@ -210,13 +211,23 @@ export function recordPresentation(db: Db, input: RecordInput): Presentation {
     team_id: t.teamId,
     week: t.session.week,
     date: t.session.date,
-  };
-  const id = change(db, `Record ${t.teamName}'s presentation (week ${t.session.week})`, (cs) => {
-    const id = cs.insert('presentation', row);
-    syncWeekGrades(cs, db, t.session.week);
-    return id;
   });
+  syncWeekGrades(cs, db, t.session.week);
+  return id;
+}
+
+export function recordPresentation(db: Db, input: RecordInput): Presentation {
+  const t = target(db, input.sessionId, input.teamId);
+  checkNotRecorded(db, t);
+  const id = change(db, `Record ${t.teamName}'s presentation (week ${t.session.week})`, (cs) => writeRecord(cs, db, t, input));
   return requirePresentation(db, id);
+}
+
+/** A record inside a larger change (the demo class): checked and written exactly as recordPresentation does. */
+export function recordWithin(cs: ChangeSet, db: Db, input: RecordInput): number {
+  const t = target(db, input.sessionId, input.teamId);
+  checkNotRecorded(db, t);
+  return writeRecord(cs, db, t, input);
 }
 
 export function updatePresentation(db: Db, id: number, patch: PresentationFields): Presentation {

@@ -37,8 +37,6 @@ function sessionRows(db: Db): DrawSession[] {
 
 export const listSessions = (db: Db): DrawSession[] => sessionRows(db);
 
-export const sessionDates = (db: Db) => new Map(sessionRows(db).map((s) => [s.id, s.date]));
-
 export function requireSession(db: Db, id: number): DrawSession {
   const session = sessionRows(db).find((s) => s.id === id);
   if (!session)

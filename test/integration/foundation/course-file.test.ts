@@ -124,7 +124,7 @@ describe('the course file', () => {
         "table grade_override e143141d66",
         "table item 624e712046",
         "table presentation 88a072b17b",
-        "table presentation_draw 9d32b0d42b",
+        "table presentation_draw c0d64274f7",
         "table reading 5e0f51949b",
         "table registrar_export 122b87f575",
         "table score 4ee4e65137",
