@@ -93,7 +93,10 @@ describe('gradeText', () => {
 describe('reviewModel', () => {
   it('lays presentations out as weeks in order x teams', () => {
     const m = reviewModel(review(), 'America/New_York');
-    expect(m.weeks.map((w) => w.label)).toEqual(['Week 1 (Tue 8 Sep)', 'Week 2 (Tue 15 Sep)']);
+    expect(m.weeks).toEqual([
+      { week: 1, label: 'Week 1', dates: 'Tue 8 Sep' },
+      { week: 2, label: 'Week 2', dates: 'Tue 15 Sep' },
+    ]);
     const a = m.teams.find((t) => t.name === 'Team A')!;
     expect(a.cells[0]).toEqual([
       { presentationId: 5, date: 'Tue 8 Sep', readings: 'Paper 1; Blog', presenters: 'Ada; Bo', grade: '8.5/10' },

@@ -10,7 +10,7 @@ const BAR = '#1f5fa8';
 export function PresentationsChart({ bars, fileName }: { bars: readonly { name: string; presented: number }[]; fileName: string }) {
   const ref = useRef<HTMLDivElement>(null);
   const [exportError, setExportError] = useState<string | null>(null);
-  const width = Math.max(320, Math.min(900, 70 * bars.length + 60));
+  const width = Math.max(320, Math.min(1000, 96 * bars.length + 60));
   return (
     <figure className="band-chart" aria-labelledby="presentations-chart-caption">
       <figcaption id="presentations-chart-caption">Presentations per team</figcaption>

@@ -63,33 +63,27 @@ export function ReviewPanel() {
       </p>
       {model.teams.length > 0 && (
         <div className="table-wrap" tabIndex={0} role="region" aria-label="Presentations by week and team (scrolls)">
-          <table className="data" aria-label="Presentations by week and team">
+          <table className="data review-grid" aria-label="Presentations by week and team">
             <thead>
               <tr>
-                <th scope="col">Team</th>
-                {model.weeks.map((w) => (
-                  <th key={w.week} scope="col">
-                    {w.label}
+                <th scope="col">Week</th>
+                {model.teams.map((t) => (
+                  <th key={t.teamId} scope="col" className={t.notPresented ? 'not-yet' : undefined}>
+                    {t.name} {t.notPresented && <NotYet />}
                   </th>
                 ))}
-                <th scope="col" className="num">
-                  Presented
-                </th>
-                <th scope="col">Last</th>
-                <th scope="col" className="num">
-                  Turns drawn
-                </th>
               </tr>
             </thead>
             <tbody>
-              {model.teams.map((t) => (
-                <tr key={t.teamId} className={t.notPresented ? 'not-yet' : undefined}>
+              {model.weeks.map((w, i) => (
+                <tr key={w.week}>
                   <th scope="row">
-                    {t.name} {t.notPresented && <NotYet />}
+                    {w.label}
+                    <div className="muted">{w.dates}</div>
                   </th>
-                  {t.cells.map((entries, i) => (
-                    <td key={model.weeks[i]!.week}>
-                      {entries.map((e) => (
+                  {model.teams.map((t) => (
+                    <td key={t.teamId} className={t.notPresented ? 'not-yet' : undefined}>
+                      {t.cells[i]!.map((e) => (
                         <div key={e.presentationId} className="review-entry">
                           <div>{e.readings}</div>
                           <div className="muted">{e.presenters}</div>
@@ -100,12 +94,31 @@ export function ReviewPanel() {
                       ))}
                     </td>
                   ))}
-                  <td className="num">{t.presented}</td>
-                  <td>{t.lastDate ?? '—'}</td>
-                  <td className="num">{t.turns}</td>
                 </tr>
               ))}
             </tbody>
+            <tfoot>
+              <tr>
+                <th scope="row">Presented</th>
+                {model.teams.map((t) => (
+                  <td key={t.teamId} className={t.notPresented ? 'not-yet' : undefined}>
+                    {plural(t.presented, 'time')}
+                  </td>
+                ))}
+              </tr>
+              <tr>
+                <th scope="row">Last presented</th>
+                {model.teams.map((t) => (
+                  <td key={t.teamId}>{t.lastDate ?? 'never'}</td>
+                ))}
+              </tr>
+              <tr>
+                <th scope="row">Turns drawn</th>
+                {model.teams.map((t) => (
+                  <td key={t.teamId}>{t.turns}</td>
+                ))}
+              </tr>
+            </tfoot>
           </table>
         </div>
       )}
