@@ -74,8 +74,8 @@ export interface ReviewDrawRow extends DrawRow {
 }
 
 export interface ReviewModel {
-  /** Each week with its class days, e.g. "Tue 8 Sep, Thu 10 Sep". */
-  readonly weeks: readonly { readonly week: number; readonly label: string; readonly dates: string }[];
+  /** Each week with its class days, e.g. ["Tue 8 Sep", "Thu 10 Sep"]. */
+  readonly weeks: readonly { readonly week: number; readonly label: string; readonly dates: readonly string[] }[];
   readonly teams: readonly ReviewTeamRow[];
   readonly students: readonly ReviewStudentRow[];
   /** "Every team has presented." or which have not. */
@@ -154,7 +154,7 @@ export function reviewModel(review: Review, timeZone: string): ReviewModel {
   }));
   const draws = review.draws.map((d) => ({ ...drawRow(d, timeZone), verified: d.verification.ok, verification: d.verification.message }));
   return {
-    weeks: weeks.map((w) => ({ week: w.week, label: `Week ${w.week}`, dates: w.sessions.map((x) => formatDate(x.date)).join(', ') })),
+    weeks: weeks.map((w) => ({ week: w.week, label: `Week ${w.week}`, dates: w.sessions.map((x) => formatDate(x.date)) })),
     teams,
     students,
     teamSummary: notYetSummary(

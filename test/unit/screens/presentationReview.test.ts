@@ -94,8 +94,8 @@ describe('reviewModel', () => {
   it('lays presentations out as weeks in order x teams', () => {
     const m = reviewModel(review(), 'America/New_York');
     expect(m.weeks).toEqual([
-      { week: 1, label: 'Week 1', dates: 'Tue 8 Sep' },
-      { week: 2, label: 'Week 2', dates: 'Tue 15 Sep' },
+      { week: 1, label: 'Week 1', dates: ['Tue 8 Sep'] },
+      { week: 2, label: 'Week 2', dates: ['Tue 15 Sep'] },
     ]);
     const a = m.teams.find((t) => t.name === 'Team A')!;
     expect(a.cells[0]).toEqual([

@@ -94,7 +94,7 @@ export function RecordDialog({ start, onClose }: { start: RecordStart; onClose: 
       failure={failure}
       submit="Save"
     >
-      <div className="grid-2">
+      <div className="grid-2 record-where">
         <Field label="Session">
           {(p) => (
             <select {...p} value={sessionId ?? ''} onChange={(e) => setSessionId(e.target.value ? Number(e.target.value) : null)}>

@@ -73,7 +73,7 @@ export function Records() {
                 <td>{formatDate(p.date)}</td>
                 <th scope="row">{p.teamName}</th>
                 <td>{p.readingIds.map((id) => title.get(id) ?? `reading ${id}`).join('; ') || '—'}</td>
-                <td>{p.presenterIds.map((id) => name.get(id) ?? `student ${id}`).join(', ') || '—'}</td>
+                <td>{p.presenterIds.map((id) => name.get(id) ?? `student ${id}`).join('; ') || '—'}</td>
                 <td className="num">{p.durationMinutes === null ? '—' : `${p.durationMinutes} min`}</td>
                 <td className="num">{gradeText(p.score, p.pointsPossible)}</td>
                 <td>{p.feedback ?? ''}</td>

@@ -79,7 +79,11 @@ export function ReviewPanel() {
                 <tr key={w.week}>
                   <th scope="row">
                     {w.label}
-                    <div className="muted">{w.dates}</div>
+                    {w.dates.map((d) => (
+                      <div key={d} className="muted">
+                        {d}
+                      </div>
+                    ))}
                   </th>
                   {model.teams.map((t) => (
                     <td key={t.teamId} className={t.notPresented ? 'not-yet' : undefined}>
