@@ -138,6 +138,9 @@ describe('running a draw', () => {
     expect((await c.call('draw.list', {}))[0]!.withdrawnAt).not.toBeNull();
     // Withdrawn draws still verify from what they store.
     expect((await c.call('draw.verifyAll', {})).ok).toBe(true);
+    const history = await c.call('history.list', { entity: 'presentation_draw' });
+    expect(new Set(history.entries.map((e) => e.subject))).toEqual(new Set(['Draw · week 1 (2026-09-08)']));
+    expect(history.entries.every((e) => e.after !== null)).toBe(true);
   });
 
   it('withdraws a draw with a reason as one undo step, and refuses to withdraw it twice', async () => {
