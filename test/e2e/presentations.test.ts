@@ -232,6 +232,26 @@ describe('Presentations of the demo class in Chromium', () => {
     expect(await draws.locator('tbody tr').count()).toBe(2);
   });
 
+  it('withdraws a draw only with a reason, and undo puts it back', async () => {
+    const { page } = app;
+    const draws = page.getByRole('table', { name: 'Draws in this session' });
+    const standing = draws.locator('tbody tr').filter({ hasText: 'In effect' });
+    await standing.getByRole('button', { name: 'Withdraw…' }).click();
+    const dialog = page.getByRole('dialog', { name: /^Withdraw the draw of/ });
+    await dialog.getByRole('button', { name: 'Withdraw' }).click();
+    await dialog.getByText(/^Say why the draw of Demo team \d is withdrawn/).waitFor();
+    await dialog.getByLabel('Why is it withdrawn?').fill('Drawn by mistake');
+    await dialog.getByRole('button', { name: 'Withdraw' }).click();
+    await expect.poll(() => dialog.count()).toBe(0);
+    const withdrawn = draws.locator('tbody tr').filter({ hasText: 'Drawn by mistake' });
+    await expect.poll(() => withdrawn.count()).toBe(1);
+    expect(await draws.locator('tbody tr').filter({ hasText: 'In effect' }).count()).toBe(0);
+    await page.locator('h2#screen-title').click();
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => withdrawn.count()).toBe(0);
+    expect(await draws.locator('tbody tr').filter({ hasText: 'In effect' }).count()).toBe(1);
+  });
+
   it('reviews every team and student, verifies every draw, and exports', async () => {
     const { page } = app;
     await tab('Review');
