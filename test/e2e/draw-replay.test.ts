@@ -27,7 +27,7 @@ const cases: DrawInput[] = Array.from({ length: 200 }, (_, i) => {
       (c, idx, all) => all.findIndex((d) => d.teamId === c.teamId) === idx,
     ),
     teamsCount: 1,
-    rule: i % 5 === 0 ? 'lifted' : 'fewest-turns',
+    rule: i % 5 === 0 ? ('lifted' as const) : ('fewest-turns' as const),
   };
 }).map((c, i) => ({ ...c, teamsCount: 1 + (i % c.candidates.length) }));
 

@@ -1,7 +1,7 @@
 import { ApiError } from '../../../shared/api/envelope';
 import type { Presentation, PresentationDraft, PresentationFields, Review, RubricScore } from '../../../shared/api/presentations';
 import { countTurns } from '../../../shared/draw';
-import { fmtPoints, plural } from '../../../shared/grading';
+import { fmtPoints } from '../../../shared/grading';
 import { studentName } from '../../../shared/grid/view';
 import { PRESENTATION_PRESET, type PresentationPolicy } from '../../../shared/model';
 import type { Row } from '../changes/tables';
@@ -15,9 +15,9 @@ import { isPresent, listSessions, membersAt, requireSession, sessionLabel, type 
 import { requireTeamRow } from './teams';
 
 /** The note on a member's cell that the record set (and may take back): it did not present. */
-export const ABSENT_NOTE = 'Did not present (presentation record)';
+const ABSENT_NOTE = 'Did not present (presentation record)';
 const notPresenting = (week: number) => `Did not present in week ${week}`;
-export const weekItemName = (week: number) => `Presentation week ${week}`;
+const weekItemName = (week: number) => `Presentation week ${week}`;
 const READING_CATEGORY = /^reading assignments?$/i;
 
 export const presentationSettings = (db: Db): PresentationPolicy => readCourseRow(db).policy.presentations ?? PRESENTATION_PRESET;
@@ -384,9 +384,4 @@ function currentTeams(db: Db): Map<number, string> {
     .prepare('SELECT tm.student_id, t.name FROM team_member tm JOIN team t ON t.id = tm.team_id WHERE tm.to_at IS NULL')
     .all() as { student_id: number; name: string }[];
   return new Map(rows.map((r) => [r.student_id, r.name]));
-}
-
-/** "3 presentations recorded, 2 teams not yet presented" for the CLI and notices. */
-export function reviewSummary(review: Review): string {
-  return `${plural(review.cells.length, 'presentation')} recorded; ${plural(review.teamsNotPresented.length, 'team')} and ${plural(review.studentsNotPresented.length, 'student')} not yet presented.`;
 }
