@@ -237,7 +237,8 @@ export function DrawPanel() {
                 <p>
                   Drawn: <strong>{shown.teams.map((t) => t.name).join(', ')}</strong>. Seed <code>{shown.seed}</code>.
                 </p>
-                <button type="button" className="primary" onClick={() => setProjecting(shown.id)}>
+                {/* Focus goes here after a draw: Enter puts the result in front of the class. */}
+                <button type="button" className="primary" autoFocus onClick={() => setProjecting(shown.id)}>
                   Show on projector
                 </button>
               </div>
