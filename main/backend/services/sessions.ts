@@ -13,7 +13,8 @@ import { readCourseRow, toStudent } from '../db/rows';
  * this module only reads them.
  */
 
-function sessionRows(db: Db): DrawSession[] {
+/** Every session, oldest first, with its presentation week and what a draw needs to know. */
+export function listSessions(db: Db): DrawSession[] {
   const rows = db
     .prepare(
       `SELECT s.id, s.date, s.title,
@@ -35,10 +36,8 @@ function sessionRows(db: Db): DrawSession[] {
   }));
 }
 
-export const listSessions = (db: Db): DrawSession[] => sessionRows(db);
-
 export function requireSession(db: Db, id: number): DrawSession {
-  const session = sessionRows(db).find((s) => s.id === id);
+  const session = listSessions(db).find((s) => s.id === id);
   if (!session)
     throw new ApiError('not_found', `There is no class session with id ${id} in this course. Choose one of the sessions listed.`);
   return session;
@@ -50,7 +49,7 @@ export function findSession(db: Db, idOrDate: string): DrawSession {
   if (!LocalDate.safeParse(idOrDate).success) {
     throw new ApiError('invalid_input', `"${idOrDate}" is neither a session id nor a date (YYYY-MM-DD).`);
   }
-  const onDate = sessionRows(db).filter((s) => s.date === idOrDate);
+  const onDate = listSessions(db).filter((s) => s.date === idOrDate);
   if (onDate.length === 0) throw new ApiError('not_found', `There is no class session on ${idOrDate}. Add it in Attendance first.`);
   if (onDate.length > 1) {
     throw new ApiError(
