@@ -208,7 +208,7 @@ export function DrawPanel() {
                 <Field label="How many teams" error={errors.teams}>
                   {(p) => <input {...p} type="number" min={1} value={form.teams} onChange={(e) => set({ teams: e.target.value })} />}
                 </Field>
-                <Field label="Seed (optional: empty picks a fresh one)" error={errors.seed}>
+                <Field label="Seed (optional: empty picks a fresh one)">
                   {(p) => <input {...p} value={form.seed} onChange={(e) => set({ seed: e.target.value })} />}
                 </Field>
               </div>

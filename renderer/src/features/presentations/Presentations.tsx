@@ -10,7 +10,7 @@ import { ReviewPanel } from './ReviewPanel';
 import './presentations.css';
 
 const PARTS = ['Draw', 'Readings', 'Records', 'Review'] as const;
-export type Part = (typeof PARTS)[number];
+type Part = (typeof PARTS)[number];
 
 const isTextEntry = (el: EventTarget | null) => el instanceof HTMLElement && /^(INPUT|TEXTAREA|SELECT)$/.test(el.tagName);
 
