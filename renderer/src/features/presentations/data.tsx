@@ -3,10 +3,10 @@ import { useApp } from '../../stores/app';
 import { useCourse } from '../../stores/course';
 
 /**
- * Loads `load` (`what` it loads, e.g. "the readings") now and again after every change to the course (each one, undo included, gives
- * a new undo state), so a panel always shows what is saved. A failure is shown in the shell's
- * message line; it does not clear a message already there (a refused change's, say).
- * `load` must be stable (useCallback).
+ * Loads `what` (e.g. "the readings") with `load` now and again after every change to the course
+ * (each one, undo included, gives a new undo state), so a panel always shows what is saved. A
+ * failure is shown in the shell's message line; it does not clear a message already there (a
+ * refused change's, say). `load` must be stable (useCallback).
  */
 export function useCourseData<T>(what: string, load: () => Promise<T>): { data: T | null; failed: boolean } {
   const undo = useCourse((s) => s.undo);
