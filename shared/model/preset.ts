@@ -1,6 +1,6 @@
 import type { Category, Policy, PresentationPolicy } from './policy';
 
-/** One 10-point score per presentation; an absent member gets the team's grade. */
+/** Presentation grading of a course whose policy has none: one 10-point score; an absent member gets the team's grade. */
 export const PRESENTATION_PRESET: PresentationPolicy = { rubric: [{ name: 'Score', points: 10 }], absentPresenter: 'team' };
 import type { CourseInfo } from './course';
 
@@ -25,7 +25,6 @@ export const IE7374_POLICY: Policy = {
   late: { basis: 'earned', steps: [{ upToHours: 48, deduction: 10, per: 'flat' }], floorPercent: null, cutoffHours: 48 },
   attendance: { present: 1, late: 0.5, absent: 0, excusedCounts: false },
   borderlineDistance: 1,
-  presentations: PRESENTATION_PRESET,
 };
 
 export type CategoryPreset = Omit<Category, 'id' | 'position'>;
