@@ -69,6 +69,11 @@ describe('recording a presentation', () => {
     expect(other.percent).toBeNull();
     expect(other.text).toContain('Presentation week 1: excused');
     expect((await c.call('history.state', {})).undoLabel).toBe("Record Falcons's presentation (week 1)");
+    // One undo step takes back the record, the item it created and every cell it wrote.
+    await c.call('history.undo', {});
+    expect(count(c, 'SELECT * FROM item WHERE id = ?', p.itemId)).toBe(0);
+    expect(count(c, 'SELECT * FROM presentation')).toBe(0);
+    expect((await reading(c, falcons!.members[2]!)).percent).toBeNull();
   });
 
   it('excuses the absent member, or gives the team grade, per the setting', async () => {
