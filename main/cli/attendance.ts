@@ -7,10 +7,9 @@ import { MARK_CODE } from '../backend/excel/attendance-export';
 import { applyMarks } from '../backend/services/attendance';
 import { listSessions } from '../backend/services/sessions';
 import type { Course } from '../backend/services/course';
-import { onCourse } from './open';
+import { onCourse, type Flags } from './open';
 
 /** `gradebook attendance sessions|mark`: the register's sessions and one mark, over the same services as the app. */
-type Flags = Record<string, string | boolean | undefined>;
 
 const CODES: Record<string, AttendanceMark> = { P: 'present', L: 'late', A: 'absent', E: 'excused' };
 

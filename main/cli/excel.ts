@@ -14,14 +14,14 @@ import {
   type ImporterKind,
   type ImportFile,
 } from '../backend/excel';
+import { exportPresentations } from '../backend/excel/presentations-export';
 import type { Course } from '../backend/services/course';
-import { onCourse } from './open';
+import { onCourse, type Flags } from './open';
 
 /**
  * Spreadsheet import/export commands over main/backend/excel. Each takes the course file, the
  * other file and the flags, and writes its report with `out`.
  */
-type Flags = Record<string, string | boolean | undefined>;
 type ExcelCommand = (courseFile: string, other: string, flags: Flags, out: (s: string) => void) => Promise<void>;
 
 interface Outcome {
@@ -147,6 +147,12 @@ export const EXCEL_COMMANDS: { import: Record<string, ExcelCommand>; export: Rec
     attendance: async (courseFile, target, _flags, out) => {
       const format = target.toLowerCase().endsWith('.xlsx') ? 'xlsx' : 'csv';
       write(target, (await onCourse(courseFile, (c) => exportAttendance(c.db, format, Date.now()))).bytes, out);
+    },
+    presentations: async (courseFile, target, _flags, out) => {
+      const format = path.extname(target).toLowerCase().slice(1);
+      if (format !== 'csv' && format !== 'xlsx')
+        throw new ApiError('invalid_input', `${target}: write presentations to a .csv or an .xlsx file.`);
+      write(target, (await onCourse(courseFile, (c) => exportPresentations(c, format))).bytes, out);
     },
     registrar: async (courseFile, target, flags, out) => {
       const opts = {

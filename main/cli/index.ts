@@ -10,8 +10,9 @@ import { loadDemoClass } from '../backend/services/demo';
 import { backupRow } from '../../shared/screens/backups';
 import { exportPortable, importPortable, loadSnapshot, parsePortable } from '../backend/services/portable';
 import { formatCounts, formatGrades, formatPolicy } from './format';
-import { onCourse } from './open';
+import { onCourse, type Flags } from './open';
 import { formatSessions, markCommand } from './attendance';
+import { drawCommand } from './draw';
 import { EXCEL_COMMANDS } from './excel';
 
 /**
@@ -24,8 +25,8 @@ class UsageError extends Error {}
 interface Command {
   usage: string;
   summary: string;
-  options?: Record<string, { type: 'string' | 'boolean'; description: string }>;
-  run(args: string[], flags: Record<string, string | boolean | undefined>): void | Promise<void>;
+  options?: Record<string, { type: 'string' | 'boolean'; multiple?: boolean; description: string }>;
+  run(args: string[], flags: Flags): void | Promise<void>;
 }
 
 const out = (text: string) => process.stdout.write(text.endsWith('\n') ? text : text + '\n');
@@ -105,8 +106,9 @@ export const COMMANDS: Record<string, Command> = {
     },
   },
   export: {
-    usage: 'export json|registrar|workbook|csv|attendance <file.gradebook> <out>',
-    summary: 'Write the course as course JSON, final letters for the registrar, a full workbook, a grades CSV or the attendance register.',
+    usage: 'export json|registrar|workbook|csv|attendance|presentations <file.gradebook> <out>',
+    summary:
+      'Write the course as course JSON, final letters for the registrar, a full workbook, a grades CSV, the attendance register or its presentations (.csv or .xlsx).',
     options: {
       profile: { type: 'string', description: 'registrar profile: banner (default), peoplesoft, id-grade or custom:<id>' },
       term: { type: 'string', description: 'term code (registrar)' },
@@ -123,9 +125,24 @@ export const COMMANDS: Record<string, Command> = {
         return;
       }
       const fn = EXCEL_COMMANDS.export[kind];
-      if (!fn) throw new UsageError(`unknown export "${kind}": use json, registrar, workbook, csv or attendance`);
+      if (!fn) throw new UsageError(`unknown export "${kind}": use json, registrar, workbook, csv, attendance or presentations`);
       await fn(file, target, flags, out);
     },
+  },
+  draw: {
+    usage:
+      'draw <file.gradebook> --session <date|id> [--teams N] [--seed S] [--exclude TEAM[=reason] ...] [--redraw <reason>] [--lift <reason>] | draw verify <file.gradebook> <draw-id>|--all',
+    summary: 'Draw the teams that present in a class session (fewest turns first) and record it, or verify stored draws.',
+    options: {
+      session: { type: 'string', description: 'the class session: its date (YYYY-MM-DD) or id' },
+      teams: { type: 'string', description: 'how many teams to draw (default 1)' },
+      seed: { type: 'string', description: 'the seed (default: a random one, printed and stored)' },
+      exclude: { type: 'string', multiple: true, description: 'a team excused this week, by name or id, with =reason' },
+      redraw: { type: 'string', description: 'why the session is drawn again (withdraws its earlier draw)' },
+      lift: { type: 'string', description: 'lift the fairness rule for this draw, saying why' },
+      all: { type: 'boolean', description: 'verify: every draw (exit 1 when one does not verify)' },
+    },
+    run: (args, flags) => drawCommand(args, flags, out, (why) => new UsageError(`${why}. Usage: gradebook ${COMMANDS.draw!.usage}`)),
   },
   import: {
     usage:
@@ -251,14 +268,14 @@ export async function runCli(argv: string[]): Promise<number> {
       allowPositionals: true,
       options: {
         help: { type: 'boolean', short: 'h' },
-        ...Object.fromEntries(Object.entries(cmd.options ?? {}).map(([k, o]) => [k, { type: o.type }])),
+        ...Object.fromEntries(Object.entries(cmd.options ?? {}).map(([k, o]) => [k, { type: o.type, multiple: !!o.multiple }])),
       },
     });
     if (values.help) {
       out(helpFor(name, cmd));
       return 0;
     }
-    await cmd.run(positionals, values as Record<string, string | boolean | undefined>);
+    await cmd.run(positionals, values as Record<string, string | string[] | boolean | undefined>);
     return 0;
   } catch (err) {
     if (err instanceof UsageError || (err as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {

@@ -10,3 +10,6 @@ export async function onCourse<T>(file: string, fn: (course: Course) => T | Prom
     closeCourse(course);
   }
 }
+
+/** A command's parsed options (node:util parseArgs values; `multiple` options give arrays). */
+export type Flags = Record<string, string | string[] | boolean | undefined>;

@@ -10,6 +10,7 @@ import { scoreMethods } from './scores';
 import { excelMethods } from './excel';
 import { jobMethods } from './jobs';
 import { backupMethods } from './backups';
+import { presentationMethods } from './presentations';
 
 /**
  * The one API contract: every method the renderer (or CLI) can ask of the backend, with the
@@ -26,6 +27,7 @@ export const API = {
   ...jobMethods,
   ...backupMethods,
   ...attendanceMethods,
+  ...presentationMethods,
 } satisfies Record<string, MethodSpec>;
 
 export type Api = typeof API;
@@ -44,3 +46,4 @@ export * from './excel';
 export * from './jobs';
 export * from './backups';
 export * from './attendance';
+export * from './presentations';

@@ -14,7 +14,8 @@ export const LocalDate = z.string().refine((s) => {
   return !!m && new Date(Date.UTC(+m[1]!, +m[2]! - 1, +m[3]!)).toISOString().slice(0, 10) === s;
 }, 'a real date as YYYY-MM-DD');
 export const LocalTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'a time as HH:MM');
-const Id = z.number().int().positive();
+/** A row id. */
+export const Id = z.number().int().positive();
 
 export const StudentStatus = z.enum(['enrolled', 'withdrawn']);
 export const Student = z.object({

@@ -57,6 +57,28 @@ export const AttendanceRule = z.object({
 });
 export type AttendanceRule = z.infer<typeof AttendanceRule>;
 
+/** One rubric criterion of a reading presentation, e.g. Content 4, Clarity 3, Q&A 3. */
+export const RubricCriterion = z.object({
+  name: z.string().trim().min(1).max(100),
+  points: z.number().positive().max(1000),
+});
+export type RubricCriterion = z.infer<typeof RubricCriterion>;
+
+/**
+ * How reading presentations are graded: the rubric (its points add up to the item's points
+ * possible), and what a member of the presenting team who was absent or did not present gets:
+ * the team's grade, zero, or excused (the item leaves that student's grade).
+ */
+export const PresentationPolicy = z.object({
+  rubric: z
+    .array(RubricCriterion)
+    .min(1)
+    .max(20)
+    .refine((r) => new Set(r.map((c) => c.name.toLowerCase())).size === r.length, 'each rubric criterion needs its own name'),
+  absentPresenter: z.enum(['team', 'zero', 'excused']),
+});
+export type PresentationPolicy = z.infer<typeof PresentationPolicy>;
+
 export const Policy = z.object({
   /** weighted: categories by weight; points: plain total of points across all items. */
   grading: z.enum(['weighted', 'points']),
@@ -70,6 +92,8 @@ export const Policy = z.object({
   attendance: AttendanceRule,
   /** Flag students within this many points below the next band up. */
   borderlineDistance: z.number().min(0).max(100),
+  /** Absent in courses made before presentations were graded: PRESENTATION_PRESET applies. */
+  presentations: PresentationPolicy.optional(),
 });
 export type Policy = z.infer<typeof Policy>;
 

@@ -1,4 +1,7 @@
-import type { Category, Policy } from './policy';
+import type { Category, Policy, PresentationPolicy } from './policy';
+
+/** Presentation grading of a course whose policy has none: one 10-point score; an absent member gets the team's grade. */
+export const PRESENTATION_PRESET: PresentationPolicy = { rubric: [{ name: 'Score', points: 10 }], absentPresenter: 'team' };
 import type { CourseInfo } from './course';
 
 /** The syllabus of IE 7374 (../shared/docs/COURSE-POLICY.md) as course data. */
@@ -43,6 +46,9 @@ export const IE7374_CATEGORIES: CategoryPreset[] = [
 ];
 
 export const IE7374_COURSE: CourseInfo = { name: 'IE 7374 Machine Learning Operations', code: 'IE 7374', term: null };
+
+/** The syllabus chapters readings belong to (chapter n is SYLLABUS_CHAPTERS[n - 1]). */
+export const SYLLABUS_CHAPTERS = ['Scoping', 'Data', 'Model development', 'Deployment', 'Monitoring'] as const;
 
 /** Team-graded milestones of the final project, one per syllabus chapter, plus the final delivery. */
 export const IE7374_MILESTONES = [

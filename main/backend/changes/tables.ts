@@ -13,6 +13,7 @@ export const TRACKED_TABLES = {
   attendance_mark: ['session_id', 'student_id'],
   presentation_draw: ['id'],
   presentation: ['id'],
+  reading: ['id'],
   export_profile: ['id'],
   registrar_export: ['id'],
   setting: ['key'],
@@ -27,3 +28,11 @@ export function keyOf(table: TrackedTable, row: Row): Key {
   for (const col of TRACKED_TABLES[table]) key[col] = row[col] as string | number;
   return key;
 }
+
+/**
+ * Rows never erased once written. Deleting one through the tracker (the undo of its insert, a
+ * revert) withdraws it instead, so it stays listed; the reason is the change's, e.g. "Undo: ...".
+ */
+export const NEVER_ERASED: Partial<Record<TrackedTable, (at: string, reason: string | null) => Row>> = {
+  presentation_draw: (at, reason) => ({ withdrawn_at: at, withdraw_reason: reason ?? 'Withdrawn' }),
+};

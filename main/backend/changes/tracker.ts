@@ -1,5 +1,5 @@
 import type { Db } from '../db/open';
-import { keyOf, TRACKED_TABLES, type Key, type Row, type TrackedTable } from './tables';
+import { keyOf, NEVER_ERASED, TRACKED_TABLES, type Key, type Row, type TrackedTable } from './tables';
 
 /** Prepared statements per connection, shared by every change on it. */
 const STATEMENTS = new WeakMap<Db, Map<string, ReturnType<Db['prepare']>>>();
@@ -56,10 +56,12 @@ export class ChangeSet {
 
   /**
    * Sets the row at `key` to `after` (merged over the current row), creating it if absent;
-   * `null` deletes it. A write that changes nothing is not recorded.
+   * `null` deletes it (or withdraws a row that is NEVER_ERASED). A write that changes nothing is not recorded.
    */
   put(table: TrackedTable, key: Key, after: Row | null): void {
     const before = this.get(table, key);
+    const retire = NEVER_ERASED[table];
+    if (after === null && retire) after = before ? retire(this.at, this.reason) : null;
     if (after === null) {
       if (!before) return;
       this.stmt(`DELETE FROM "${table}" WHERE ${this.where(table)}`).run(key);

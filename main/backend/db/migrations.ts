@@ -200,7 +200,7 @@ CREATE TABLE setting (
   value_json TEXT NOT NULL
 );
 `,
-  /* attendance register: session times (local, in the course's time zone), topic, note, cancelled */ `
+  /* 2: attendance register: session times (local, in the course's time zone), topic, note, cancelled */ `
 ALTER TABLE attendance_session ADD COLUMN start_time TEXT;  -- HH:MM local; null: no time set
 ALTER TABLE attendance_session ADD COLUMN end_time TEXT;
 ALTER TABLE attendance_session ADD COLUMN topic TEXT;
@@ -208,6 +208,43 @@ ALTER TABLE attendance_session ADD COLUMN note TEXT;
 ALTER TABLE attendance_session ADD COLUMN cancelled INTEGER NOT NULL DEFAULT 0;
 CREATE INDEX attendance_session_date ON attendance_session(date);
 CREATE INDEX attendance_mark_student ON attendance_mark(student_id);
+`,
+  /* 3: reading presentations (the reading list, seeded draws per class session, graded records) */ `
+CREATE TABLE reading (
+  id INTEGER PRIMARY KEY,
+  week INTEGER,                         -- null: not scheduled yet
+  session_id INTEGER REFERENCES attendance_session(id) ON DELETE SET NULL,
+  title TEXT NOT NULL,
+  authors TEXT,
+  link TEXT,                            -- a URL or a DOI
+  chapter INTEGER CHECK (chapter BETWEEN 1 AND 5),
+  position INTEGER NOT NULL,
+  created_at TEXT NOT NULL
+);
+CREATE INDEX reading_week ON reading(week, position);
+
+-- A draw is never deleted (undo withdraws it) and holds all it needs to be listed and verified,
+-- so it stays even if its session goes: session_id is not a foreign key.
+ALTER TABLE presentation_draw ADD COLUMN session_id INTEGER;
+ALTER TABLE presentation_draw ADD COLUMN session_date TEXT;
+ALTER TABLE presentation_draw ADD COLUMN teams_count INTEGER NOT NULL DEFAULT 1;
+ALTER TABLE presentation_draw ADD COLUMN result_json TEXT NOT NULL DEFAULT '[]';    -- drawn team ids, in order
+ALTER TABLE presentation_draw ADD COLUMN rule TEXT NOT NULL DEFAULT 'fewest-turns' CHECK (rule IN ('fewest-turns', 'lifted'));
+ALTER TABLE presentation_draw ADD COLUMN exclusions_json TEXT NOT NULL DEFAULT '[]'; -- teams left out, with why
+ALTER TABLE presentation_draw ADD COLUMN algorithm TEXT NOT NULL DEFAULT '';
+ALTER TABLE presentation_draw ADD COLUMN lift_reason TEXT;
+ALTER TABLE presentation_draw ADD COLUMN redraw_reason TEXT;
+ALTER TABLE presentation_draw ADD COLUMN withdrawn_at TEXT;
+ALTER TABLE presentation_draw ADD COLUMN withdraw_reason TEXT;
+CREATE INDEX presentation_draw_session ON presentation_draw(session_id);
+
+-- Checked at commit, so a workbook import can replace a session and put it back with its id.
+ALTER TABLE presentation ADD COLUMN session_id INTEGER REFERENCES attendance_session(id) DEFERRABLE INITIALLY DEFERRED;
+ALTER TABLE presentation ADD COLUMN readings_json TEXT NOT NULL DEFAULT '[]';       -- reading ids
+ALTER TABLE presentation ADD COLUMN duration_minutes REAL;
+ALTER TABLE presentation ADD COLUMN rubric_json TEXT NOT NULL DEFAULT '[]';         -- [{criterion, points}]
+ALTER TABLE presentation ADD COLUMN feedback TEXT;
+CREATE UNIQUE INDEX presentation_session_team ON presentation(session_id, team_id);
 `,
 ];
 

@@ -3,6 +3,7 @@ import type { Course } from '../services/course';
 import { describeAttendanceRule } from '../../../shared/grading/attendance';
 import { attendanceTable } from './attendance-export';
 import { buildGradesTable, type ColumnKind } from './grades-table';
+import { PRESENTATION_HEADER, presentationRows } from './presentations-export';
 import type { ExportedBytes } from './registrar-export';
 import { XLSX_MIME } from './registrar-export';
 import { IDLE, ROWS_PER_STEP, type Steps } from '../jobs/steps';
@@ -53,48 +54,7 @@ export async function exportWorkbook(course: Course, now = new Date(), work: Ste
   attendance.getColumn(1).numFmt = '@';
   attendance.getColumn(register.header.length).numFmt = '0.00';
 
-  const all = (sql: string) => course.db.prepare(sql).all() as Row[];
-  const teamName = new Map(snapshot.teams.map((t) => [t.id, t.name]));
-  const studentName = new Map(snapshot.students.map((s) => [s.id, `${s.lastName}, ${s.firstName}`]));
-  const presentations = sheet(
-    wb,
-    'Presentations',
-    title,
-    stamp,
-    ['Week', 'Date', 'Team', 'Topic', 'Presenters', 'Score', 'Notes', 'Drawn at', 'Seed'],
-    1,
-  );
-  const draws = new Map(all('SELECT * FROM presentation_draw').map((d) => [d.id, d]));
-  for (const p of all('SELECT * FROM presentation ORDER BY week, date, id')) {
-    const draw = p.draw_id ? draws.get(p.draw_id) : undefined;
-    const presenters = (JSON.parse(String(p.presenters_json)) as number[]).map((id) => studentName.get(id) ?? String(id)).join('; ');
-    presentations.addRow([
-      p.week,
-      p.date,
-      teamName.get(p.team_id as number) ?? null,
-      p.topic,
-      presenters,
-      p.score,
-      p.notes,
-      draw?.drawn_at ?? null,
-      draw?.seed ?? null,
-    ]);
-  }
-  for (const d of all(
-    'SELECT * FROM presentation_draw WHERE id NOT IN (SELECT draw_id FROM presentation WHERE draw_id IS NOT NULL) ORDER BY id',
-  )) {
-    presentations.addRow([
-      d.week,
-      null,
-      d.team_id ? (teamName.get(d.team_id as number) ?? null) : null,
-      '(draw only)',
-      null,
-      null,
-      null,
-      d.drawn_at,
-      d.seed,
-    ]);
-  }
+  sheet(wb, 'Presentations', title, stamp, PRESENTATION_HEADER, 3).addRows(presentationRows(course.db));
 
   const policy = sheet(wb, 'Policy', title, stamp, ['Category', 'Weight %', 'Drop lowest', 'Drop highest', 'Kind'], 1);
   for (const c of snapshot.categories) policy.addRow([c.name, c.weight, c.dropLowest, c.dropHighest, c.kind]);

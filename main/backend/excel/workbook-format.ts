@@ -34,6 +34,7 @@ export const DATA_TABLES = [
   'grade_override',
   'attendance_session',
   'attendance_mark',
+  'reading',
   'presentation_draw',
   'presentation',
   'export_profile',

@@ -1,8 +1,8 @@
 import { ApiError } from '../../../shared/api/envelope';
 import type { WorkbookReport } from '../../../shared/api/excel';
 import { z } from 'zod';
-import { TRACKED_TABLES } from '../changes/tables';
 import { runOffThread } from '../jobs/off-thread';
+import { keyOf, NEVER_ERASED, TRACKED_TABLES } from '../changes/tables';
 import { IDLE, ROWS_PER_STEP, type Steps } from '../jobs/steps';
 import type { Course } from '../services/course';
 import { commitImport, courseVersion, importOutcome, type ImportFile } from './apply';
@@ -139,6 +139,8 @@ export async function importWorkbook(
       for (const t of DATA_TABLES) {
         for (const row of rows.get(t)!) {
           if (t === 'course') cs.put('course', { id: 1 }, row);
+          // A draw emptying the course only withdrew: the workbook's row takes its place.
+          else if (NEVER_ERASED[t]) cs.put(t, keyOf(t, row), row);
           else cs.insert(t, row);
         }
       }

@@ -8,6 +8,7 @@ import { jobHandlers } from './jobs';
 import { gradeHandlers } from './grades';
 import { itemHandlers } from './items';
 import { policyHandlers } from './policy';
+import { presentationHandlers } from './presentations';
 import { rosterHandlers } from './roster';
 import { scoreHandlers } from './scores';
 
@@ -36,6 +37,7 @@ export const HANDLERS: Handlers = registry(
   jobHandlers,
   backupHandlers,
   attendanceHandlers,
+  presentationHandlers,
 );
 
 /** Outputs are checked against the contract under test (a large snapshot is costly to re-check on every call). */

@@ -1,6 +1,8 @@
 import { seededRandom, shuffled } from '../../../shared/util/random';
-import { change } from '../changes/tracker';
+import { change, type ChangeSet } from '../changes/tracker';
 import type { Course } from './course';
+import { drawWithin } from './draws';
+import { recordWithin } from './presentations';
 
 const FIRST = [
   'Ava',
@@ -150,6 +152,7 @@ export function loadDemoClass(course: Course, seed = 7374): void {
 
     // Tue/Thu 2:50–4:30 pm with the syllabus chapter as topic; one session cancelled, the last
     // roll not yet taken, and one student who misses a run of classes (low attendance).
+    const firstSessions: number[] = [];
     for (let w = 0; w < WEEKS; w++) {
       for (const day of [0, 2]) {
         const cancelled = w === 5 && day === 2;
@@ -164,6 +167,7 @@ export function loadDemoClass(course: Course, seed = 7374): void {
           cancelled: cancelled ? 1 : 0,
           created_at: now,
         });
+        if (day === 0) firstSessions.push(session);
         if (cancelled || last) continue;
         students.forEach((sid, i) => {
           const r = rnd();
@@ -174,6 +178,7 @@ export function loadDemoClass(course: Course, seed = 7374): void {
         });
       }
     }
+    addPresentations(cs, course, firstSessions, teams, now);
     if (students[7]) {
       const hw2 = course.db.prepare("SELECT id FROM item WHERE name = 'Homework 2' ORDER BY id DESC").get() as { id: number } | undefined;
       if (hw2)
@@ -184,4 +189,56 @@ export function loadDemoClass(course: Course, seed = 7374): void {
         );
     }
   });
+}
+
+const READINGS: [title: string, authors: string, link: string | null, chapter: number][] = [
+  ['Hidden Technical Debt in Machine Learning Systems', 'Sculley et al.', 'https://papers.nips.cc/paper/5656', 1],
+  ['Rules of Machine Learning', 'Zinkevich', 'https://developers.google.com/machine-learning/guides/rules-of-ml', 1],
+  ['Data Validation for Machine Learning', 'Breck et al.', null, 2],
+  ['Data Management Challenges in Production Machine Learning', 'Polyzotis et al.', null, 2],
+  ['Model Cards for Model Reporting', 'Mitchell et al.', '10.1145/3287560.3287596', 3],
+  ['The ML Test Score: A Rubric for ML Production Readiness', 'Breck et al.', null, 3],
+  ['Challenges in Deploying Machine Learning: a Survey of Case Studies', 'Paleyes et al.', '10.1145/3533378', 4],
+  ['TFX: A TensorFlow-Based Production-Scale Machine Learning Platform', 'Baylor et al.', '10.1145/3097983.3098021', 4],
+  ['Monitoring and Explainability of Models in Production', 'Klaise et al.', null, 5],
+  ['Failing Loudly: Detecting Dataset Shift', 'Rabanser et al.', null, 5],
+];
+const DRAWN_WEEKS = 8;
+const RECORDED_WEEKS = 6;
+
+/**
+ * A reading per week, the Tuesday draws of the first weeks (one redrawn, one with a team
+ * excused) and graded records for most of them, through the same draw and record code as
+ * the app, so the review has something to show.
+ */
+function addPresentations(cs: ChangeSet, course: Course, tuesdays: number[], teams: number[], now: string): void {
+  const db = course.db;
+  // A course without the Reading assignments category (e.g. blank) gets ungraded records.
+  const graded = !!db.prepare("SELECT 1 FROM category WHERE name = 'Reading assignments' AND kind = 'items'").get();
+  const readings = READINGS.map(([title, authors, link, chapter], w) =>
+    cs.insert('reading', { week: w + 1, title, authors, link, chapter, position: w + 1, created_at: now }),
+  );
+  for (let w = 0; w < DRAWN_WEEKS && w < tuesdays.length; w++) {
+    const sessionId = tuesdays[w]!;
+    const exclusions = w === 4 ? [{ teamId: teams[0]!, reason: 'Presenting at the career fair' }] : [];
+    const drawId = drawWithin(cs, db, { sessionId, teams: 1, seed: `demo-week-${w + 1}`, exclusions }, now);
+    if (w === 2) {
+      const redraw = { sessionId, teams: 1, seed: 'demo-week-3-redraw', redrawReason: "The drawn team's presenter was ill" };
+      drawWithin(cs, db, redraw, now);
+    }
+    if (w >= RECORDED_WEEKS) continue;
+    const standing = db
+      .prepare('SELECT result_json FROM presentation_draw WHERE session_id = ? AND withdrawn_at IS NULL ORDER BY id DESC')
+      .get(sessionId) as { result_json: string };
+    const teamId = (JSON.parse(standing.result_json) as number[])[0]!;
+    recordWithin(cs, db, {
+      sessionId,
+      teamId,
+      drawId: w === 2 ? undefined : drawId,
+      readingIds: readings.slice(w, w + 1),
+      rubric: graded ? [{ criterion: 'Score', points: 6 + ((w * 3) % 5) }] : [],
+      durationMinutes: 12 + w,
+      feedback: w % 2 === 0 ? 'Clear summary; connect it to your project.' : 'Good questions from the class.',
+    });
+  }
 }

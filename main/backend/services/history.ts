@@ -93,6 +93,12 @@ function subject(names: Names, entity: string, key: Row, image: Row): string {
       return names.of('attendance_session', key.id);
     case 'course':
       return 'Course settings';
+    case 'reading':
+      return `Reading · ${String(image.title)}`;
+    case 'presentation_draw':
+      return `Draw · week ${String(image.week)} (${String(image.session_date)})`;
+    case 'presentation':
+      return `${names.of('team', image.team_id)} · presentation week ${String(image.week)}`;
     default:
       return `${entity.replace(/_/g, ' ')} ${Object.values(key).join('/')}`;
   }

@@ -35,9 +35,9 @@ const itemColumns = (fields: Partial<ItemFields>): Row =>
     muted: 'muted',
   });
 
-const nextPosition = (db: Db) => (db.prepare('SELECT coalesce(max(position), 0) + 1 AS p FROM item').get() as { p: number }).p;
+export const nextPosition = (db: Db) => (db.prepare('SELECT coalesce(max(position), 0) + 1 AS p FROM item').get() as { p: number }).p;
 
-function insertItem(cs: ChangeSet, fields: ItemFields, position: number): number {
+export function insertItem(cs: ChangeSet, fields: ItemFields, position: number): number {
   return cs.insert('item', { ...itemColumns(fields), position, created_at: new Date().toISOString() });
 }
 

@@ -5,8 +5,8 @@ import { studentName } from '../../../shared/grid/view';
 import type { Category, CourseInfo, Policy } from '../../../shared/model';
 import { change } from '../changes/tracker';
 import type { Db } from '../db/open';
-import { fromCategory } from '../db/rows';
 import { readSnapshot } from './course';
+import { fromCategory, readCourseRow } from '../db/rows';
 
 const fmt = (n: number) => String(Math.round(n * 1e6) / 1e6);
 
@@ -73,8 +73,10 @@ export function savePolicy(db: Db, policy: Policy, drafts: CategoryDraft[]): voi
   checkCategories(db, drafts);
   const refused = policyProblems(policy, drafts);
   if (refused) throw new ApiError('validation_failed', refused.message, refused.problems);
+  // Presentation grading has its own settings screen: a policy saved without it keeps the course's.
+  const presentations = policy.presentations ?? readCourseRow(db).policy.presentations;
   change(db, 'Save grading policy', (cs) => {
-    cs.put('course', { id: 1 }, { policy_json: JSON.stringify(policy) });
+    cs.put('course', { id: 1 }, { policy_json: JSON.stringify({ ...policy, presentations }) });
     const kept = new Set(drafts.flatMap((d) => (d.id === undefined ? [] : [d.id])));
     for (const { id } of db.prepare('SELECT id FROM category').all() as { id: number }[]) {
       if (!kept.has(id)) cs.put('category', { id }, null);

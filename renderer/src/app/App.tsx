@@ -12,6 +12,7 @@ import { History } from '../features/history/History';
 import { ReplaceCourseDialog } from '../features/backups/ReplaceCourseDialog';
 import { RestoreDialog } from '../features/backups/RestoreDialog';
 import { Attendance } from '../features/attendance/Attendance';
+import { Presentations } from '../features/presentations/Presentations';
 
 function NotBuiltYet({ screen }: { screen: Screen }) {
   return (
@@ -36,6 +37,8 @@ function ScreenView({ screen }: { screen: Screen }) {
       return <Settings />;
     case 'History':
       return <History />;
+    case 'Presentations':
+      return <Presentations />;
     default:
       return <NotBuiltYet screen={screen} />;
   }
