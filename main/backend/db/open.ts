@@ -105,10 +105,10 @@ export function migrate(db: Db, from: number, to = SCHEMA_VERSION): void {
   }
 }
 
-/** Opens a course file of this app's format or older read-only (backups, a file about to be replaced); never writes. */
-export function openCourseReadOnly(file: string): Db {
+/** openCourseReadOnly, once the file is known to be a course this app can read (a backup, a file about to be replaced). */
+export function openCheckedReadOnly(file: string): Db {
   inspectCourseFile(file);
-  return connect(file, { readonly: true, fileMustExist: true });
+  return openCourseReadOnly(file);
 }
 
 /** Opens an existing course file read-write, migrating it forward (after a backup). */

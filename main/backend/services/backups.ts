@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { BackupDiff, BackupInfo, RowDiff } from '../../../shared/api/backups';
 import { ApiError } from '../../../shared/api/envelope';
 import { backupCourse, listBackupFiles } from '../db/backup';
-import { openCourseReadOnly, type Db } from '../db/open';
+import { openCheckedReadOnly, type Db } from '../db/open';
 import { countCourse, writeCopy, type Course } from './course';
 
 /**
@@ -13,7 +13,7 @@ import { countCourse, writeCopy, type Course } from './course';
 
 /** Runs `fn` on a backup (or any course file) opened read-only, and closes it. */
 function onBackup<T>(file: string, fn: (db: Db) => T): T {
-  const db = openCourseReadOnly(file);
+  const db = openCheckedReadOnly(file);
   try {
     return fn(db);
   } finally {

@@ -17,7 +17,7 @@ import {
   type Policy,
 } from '../../../shared/model';
 import { backupCourse, backupIfStale } from '../db/backup';
-import { createCourseDb, openCourseDb, openCourseReadOnly, type Db } from '../db/open';
+import { createCourseDb, openCourseDb, openCheckedReadOnly, type Db } from '../db/open';
 import {
   fromCategory,
   readCourseRow,
@@ -91,7 +91,7 @@ function backupReplacedCourse(target: string, overwrite: boolean): string {
   }
   let old: Db;
   try {
-    old = openCourseReadOnly(target);
+    old = openCheckedReadOnly(target);
   } catch {
     throw new ApiError(
       'conflict',
