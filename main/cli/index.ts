@@ -97,7 +97,7 @@ export const COMMANDS: Record<string, Command> = {
         );
         return;
       }
-      if (result.policyProblems.length) out(`Policy problems:\n${result.policyProblems.map((p) => `  - ${p}`).join('\n')}\n`);
+      if (result.policyProblems.length) out(`Policy problems:\n${result.policyProblems.map((p) => `  - ${p.message}`).join('\n')}\n`);
       out(formatGrades(snapshot, result));
     },
   },

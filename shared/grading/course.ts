@@ -18,7 +18,7 @@ import type { CourseSnapshot } from '../model/course';
 import { type CategoryTotals, attendanceCategory, exactFraction, itemsCategory, pointsCategories } from './category';
 import { FINE_N, type Ratio, SCALE, add, SCALE_N, formatHalfUp, formatSteps, roundHalfUp, roundHalfUpSafe, toUnits } from './exact';
 import { POINT_DECIMALS, SUM_DECIMALS, apportion, fmtPointsExact, fmtStepsTrimmed, truncate } from './format';
-import { borderlineText, categoryText, letterText, pointsTotalText, roundingText, weightedTotalText } from './explain';
+import { borderlineText, categoryText, dropLimitText, letterText, pointsTotalText, roundingText, weightedTotalText } from './explain';
 import { DROPPED, type StudentItems, evaluateItems, itemResults, newStudentItems } from './item';
 import { decideFromDouble, decisionOf, grade } from './letter';
 import { type PreparedCourse, type PreparedStudent, prepareCourse } from './prepare';
@@ -264,6 +264,11 @@ function explainView(course: PreparedCourse, v: ViewResult, weighted: boolean, l
     const cat = pc.category;
     const t = totals[c]!;
     const cv = views[c]!;
+    const lowest = t.droppedLowest;
+    const highest = t.dropped.length - lowest;
+    if (cat.kind === 'items' && t.droppable > 0 && (lowest < cat.dropLowest || highest < cat.dropHighest)) {
+      lines.push({ kind: 'drop-limit', view, categoryId: cat.id, text: dropLimitText(cat, t.droppable, lowest, highest) });
+    }
     t.dropped.forEach((i, k) => {
       const it = course.items[i]!.item;
       const which = k < t.droppedLowest ? 'lowest' : 'highest';

@@ -4,7 +4,7 @@
  *   computeCourse(snapshot, { asOf })            every student, in snapshot order
  *   prepareCourse(snapshot) + computeStudent(…)  one student, for live edits
  *   withStudentScores(prepared, id, scores)      swap one student's scores without re-preparing
- *   validatePolicy(policy, categories)           plain-language policy problems
+ *   validatePolicy(policy, categories)           policy problems: { code, message }
  */
 export * from './types';
 export { computeCourse, computePrepared, computeStudent } from './course';

@@ -280,7 +280,7 @@ export function evaluateItems(course: PreparedCourse, ps: PreparedStudent, asOf:
     if (fine !== null) out.fine[i] = fine;
     out.inCurrent[i] = current ? COUNTED : 0;
     out.inFinal[i] = final ? COUNTED : 0;
-    out.droppable[i] = final && !own?.integrity && !item.neverDrop && pi.possibleUnits > 0 ? 1 : 0;
+    out.droppable[i] = final && !own?.integrity && !item.neverDrop ? 1 : 0;
     if (out.details && (late || integrity || team || why)) out.details[i] = { late, integrity, team, why: why ?? NO_REASONS };
   }
 }

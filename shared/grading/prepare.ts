@@ -11,6 +11,7 @@ import { toUnits } from './exact';
 import { type LateRule, prepareLateRule } from './late';
 import { type LetterScale, prepareLetterScale } from './letter';
 import { type Stint, toStint } from './team';
+import type { PolicyProblem } from './types';
 import { validatePolicy } from './validate';
 
 export interface PreparedItem {
@@ -48,7 +49,7 @@ export interface PreparedStudent {
 
 export interface PreparedCourse {
   readonly policy: Policy;
-  readonly problems: readonly string[];
+  readonly problems: readonly PolicyProblem[];
   /** The policy's zone, or UTC when it is not a valid zone (reported in problems). */
   readonly timeZone: string;
   readonly late: LateRule;

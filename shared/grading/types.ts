@@ -131,6 +131,8 @@ export type ExplanationLine =
   /** `change` is what this step did to the item's score, in points (0 for notes). */
   | { readonly kind: 'item'; readonly itemId: number; readonly text: string; readonly change: number }
   | { readonly kind: 'drop'; readonly view: View; readonly categoryId: number; readonly itemId: number; readonly text: string }
+  /** A drop setting the limits cut down (see category.ts). */
+  | { readonly kind: 'drop-limit'; readonly view: View; readonly categoryId: number; readonly text: string }
   | { readonly kind: 'redistribute'; readonly view: View; readonly categoryId: number; readonly text: string }
   | {
       readonly kind: 'category';
@@ -167,11 +169,28 @@ export interface StudentResult {
   readonly explanation: readonly ExplanationLine[];
 }
 
+export type PolicyProblemCode =
+  | 'no_categories'
+  | 'weights_total'
+  | 'equal_weight_points'
+  | 'attendance_twice'
+  | 'attendance_drops'
+  | 'band_twice'
+  | 'band_order'
+  | 'time_zone'
+  | 'late_step_order'
+  | 'late_step_past_cutoff';
+
+export interface PolicyProblem {
+  readonly code: PolicyProblemCode;
+  readonly message: string;
+}
+
 export interface CourseResult {
   /** Same order as the snapshot's students. */
   readonly students: readonly StudentResult[];
   /** validatePolicy's findings: grades are still computed, exactly as the policy says. */
-  readonly policyProblems: readonly string[];
+  readonly policyProblems: readonly PolicyProblem[];
 }
 
 export interface ComputeOptions {
