@@ -18,7 +18,7 @@ export interface PreparedItem {
   readonly item: Item;
   readonly index: number;
   readonly possibleUnits: number;
-  /** Deadline instant without extensions; null when the item has no due date. */
+  /** Deadline instant without extensions (the exact dueAt when set); null when the item has no due date. */
   readonly deadline: number | null;
   readonly dueTime: string;
 }
@@ -53,6 +53,8 @@ export interface PreparedCourse {
   /** The policy's zone, or UTC when it is not a valid zone (reported in problems). */
   readonly timeZone: string;
   readonly late: LateRule;
+  /** Points-possible fraction that missing work scores, or null when the policy is off. */
+  readonly missingPercent: number | null;
   readonly letters: LetterScale;
   readonly attendance: AttendanceCredits;
   readonly categories: readonly PreparedCategory[];
@@ -115,7 +117,8 @@ export function prepareCourse(snapshot: CourseSnapshot): PreparedCourse {
       item,
       index,
       possibleUnits: toUnits(item.pointsPossible),
-      deadline: item.dueDate === null ? null : deadlineInstant(item.dueDate, dueTime, timeZone),
+      deadline:
+        item.dueAt !== null ? Date.parse(item.dueAt) : item.dueDate === null ? null : deadlineInstant(item.dueDate, dueTime, timeZone),
       dueTime,
     };
   });
@@ -167,6 +170,7 @@ export function prepareCourse(snapshot: CourseSnapshot): PreparedCourse {
     problems,
     timeZone,
     late: prepareLateRule(policy.late),
+    missingPercent: policy.missingWork.enabled ? policy.missingWork.percent : null,
     letters: prepareLetterScale(policy.rounding, policy.bands, policy.borderlineDistance),
     attendance: prepareAttendance(policy.attendance),
     categories,

@@ -15,8 +15,10 @@ export type Inclusion = 'counted' | 'dropped' | 'excluded';
  * graded: has a score (possibly changed by lateness, an adjustment or an integrity finding).
  * ungraded: no score and no status. missing: marked missing and past due, counts 0.
  * missing-before-due: marked missing but not yet due, counts only in the final view.
+ * auto-missing: ungraded past its deadline while the missing-work policy is on, scored by it.
+ * Missing work scores 0, or the missing-work policy's percentage of points possible.
  */
-export type ItemOutcome = 'graded' | 'ungraded' | 'excused' | 'exempt' | 'missing' | 'missing-before-due';
+export type ItemOutcome = 'graded' | 'ungraded' | 'excused' | 'exempt' | 'missing' | 'missing-before-due' | 'auto-missing';
 
 export interface LateInfo {
   /** Elapsed hours after the (extended) deadline, or the manual days late × 24. */

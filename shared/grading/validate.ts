@@ -24,7 +24,7 @@ export function validatePolicy(policy: Policy, categories: readonly Category[]):
     for (const c of categories.filter((c) => c.kind === 'items' && c.equalWeightItems)) {
       add(
         'equal_weight_points',
-        `"${c.name}" counts its items equally, which grading by points cannot do. Turn off "items count equally" or grade by weighted categories.`,
+        `"${c.name}" counts its items equally, which grading by points cannot do. Turn off "Equal-weight items" for it, or grade by weighted categories.`,
       );
     }
   }

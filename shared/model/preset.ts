@@ -22,6 +22,7 @@ export const IE7374_POLICY: Policy = {
   late: { basis: 'earned', steps: [{ upToHours: 48, deduction: 10, per: 'flat' }], floorPercent: null, cutoffHours: 48 },
   attendance: { present: 1, late: 0.5, absent: 0, excusedCounts: false },
   borderlineDistance: 1,
+  missingWork: { enabled: false, percent: 0 },
 };
 
 export type CategoryPreset = Omit<Category, 'id' | 'position'>;

@@ -200,6 +200,10 @@ CREATE TABLE setting (
   value_json TEXT NOT NULL
 );
 `,
+  /* item deadlines to the second; items that do not count toward the final grade */ `
+ALTER TABLE item ADD COLUMN due_at TEXT;
+ALTER TABLE item ADD COLUMN omit_from_final INTEGER NOT NULL DEFAULT 0;
+`,
 ];
 
 /** "GRBK" — marks a SQLite file as a gradebook course. */

@@ -119,7 +119,7 @@ describe('the course file', () => {
         "table course 0b28985c9f",
         "table export_profile d6062686c8",
         "table grade_override e143141d66",
-        "table item 624e712046",
+        "table item f518d6092f",
         "table presentation 320cdd4886",
         "table presentation_draw 8727b7a6c0",
         "table registrar_export 122b87f575",

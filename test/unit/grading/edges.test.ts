@@ -1,7 +1,7 @@
 /** The edge rules of issue 13, each written from the rule with the grade worked by hand. */
 import { describe, expect, it } from 'vitest';
 import { computeCourse, validatePolicy } from '../../../shared/grading';
-import { category, categoryOf, gradeOne, item, policy, score, snapshot } from './helpers';
+import { category, categoryOf, gradeOne, item, itemOf, policy, score, snapshot, student } from './helpers';
 
 const texts = (r: ReturnType<typeof gradeOne>) => r.explanation.map((l) => l.text);
 
@@ -176,8 +176,124 @@ describe('policy problems are structured', () => {
       {
         code: 'equal_weight_points',
         message:
-          '"Homeworks" counts its items equally, which grading by points cannot do. Turn off "items count equally" or grade by weighted categories.',
+          '"Homeworks" counts its items equally, which grading by points cannot do. Turn off "Equal-weight items" for it, or grade by weighted categories.',
       },
     ]);
+  });
+});
+
+describe('due instants to the second', () => {
+  // Exact deadline 15 Sep 2025 23:59:30 EDT (03:59:30Z): 10% off up to 48 h late (the preset).
+  const due = (submittedAt: string, extensionDays = 0) =>
+    gradeOne(
+      snapshot({
+        students: [student(1, { extensionDays })],
+        items: [item(1, 1, 10, { dueAt: '2025-09-16T03:59:30Z' })],
+        scores: [score(1, 1, 8, { submittedAt })],
+      }),
+    );
+
+  it('one second after an exact deadline is late', () => {
+    // 8 − 10% of 8 = 7.2 of 10 = 72%.
+    expect(due('2025-09-16T03:59:31Z').final.display).toBe('72.00');
+    expect(itemOf(due('2025-09-16T03:59:31Z'), 1).late?.deadline).toBe('2025-09-16T03:59:30.000Z');
+    // On the second itself: on time, 80%.
+    expect(due('2025-09-16T03:59:30Z').final.display).toBe('80.00');
+  });
+
+  it('a local date and time is still due at the end of its minute', () => {
+    // Due 15 Sep 23:59 EDT: 23:59:59 is on time.
+    const r = gradeOne(
+      snapshot({
+        items: [item(1, 1, 10, { dueDate: '2025-09-15', dueTime: '23:59' })],
+        scores: [score(1, 1, 8, { submittedAt: '2025-09-16T03:59:59Z' })],
+      }),
+    );
+    expect(r.final.display).toBe('80.00');
+  });
+
+  it('an extension moves an exact deadline by calendar days, keeping its seconds across DST', () => {
+    // Due Sat 1 Nov 2025 23:59:30 EDT (03:59:30Z on the 2nd); +2 days is Mon 3 Nov 23:59:30 EST
+    // (04:59:30Z on the 4th), one hour more than 48 h because the clocks went back.
+    const r = gradeOne(
+      snapshot({
+        students: [student(1, { extensionDays: 2 })],
+        items: [item(1, 1, 10, { dueAt: '2025-11-02T03:59:30Z' })],
+        scores: [score(1, 1, 8, { submittedAt: '2025-11-04T04:59:31Z' })],
+      }),
+    );
+    expect(itemOf(r, 1).late?.deadline).toBe('2025-11-04T04:59:30.000Z');
+    expect(r.final.display).toBe('72.00');
+  });
+});
+
+describe('missing-work policy', () => {
+  const base = {
+    categories: [category(1)],
+    items: [
+      item(1, 1, 10, { dueDate: '2025-09-15' }),
+      item(2, 1, 10, { dueDate: '2025-09-15' }),
+      item(3, 1, 10, { dueDate: '2025-12-15' }),
+    ],
+    scores: [score(1, 1, 9), score(1, 3, null, { status: 'missing' as const })],
+  };
+  const AS_OF = '2025-10-01T12:00:00Z';
+
+  it('off (the preset): ungraded past due does not count now; marked missing counts 0 once due', () => {
+    // Current: only Item1 (9/10 = 90%); Item3 is missing but not yet due.
+    const r = gradeOne(snapshot(base), AS_OF);
+    expect(r.current.display).toBe('90.00');
+    expect(itemOf(r, 2).outcome).toBe('ungraded');
+  });
+
+  it('on at 50%: ungraded past its deadline scores 50% of points possible, in both views', () => {
+    // Current: Item1 9 + Item2 (ungraded, past due) 5 = 14/20 = 70%. Item3 is marked missing but
+    // not yet due: left out now, 0 in the final view (as any unfinished work): 14/30 = 46.67%.
+    const r = gradeOne(snapshot({ ...base, policy: policy({ missingWork: { enabled: true, percent: 50 } }) }), AS_OF);
+    expect(itemOf(r, 2)).toMatchObject({ outcome: 'auto-missing', effective: 5, current: 'counted' });
+    expect(r.current.display).toBe('70.00');
+    expect(r.final.display).toBe('46.67');
+    expect(texts(r)).toContain(
+      'Item2: not graded by its deadline (Mon 15 Sep, 11:59 pm EDT), so missing — scores 50% of points possible by the missing-work policy = 5',
+    );
+  });
+
+  it('on at 0%: marked missing past due scores 0%, and so does ungraded past due', () => {
+    // After every deadline: 9 + 0 + 0 = 9/30 = 30% in both views.
+    const r = gradeOne(snapshot({ ...base, policy: policy({ missingWork: { enabled: true, percent: 0 } }) }));
+    expect(itemOf(r, 3)).toMatchObject({ outcome: 'missing', effective: 0 });
+    expect(r.current.display).toBe('30.00');
+    expect(r.final.display).toBe('30.00');
+  });
+
+  it('excused work is never missing', () => {
+    const r = gradeOne(
+      snapshot({
+        ...base,
+        policy: policy({ missingWork: { enabled: true, percent: 50 } }),
+        scores: [score(1, 1, 9), score(1, 2, null, { status: 'excused' })],
+      }),
+      AS_OF,
+    );
+    expect(itemOf(r, 2).outcome).toBe('excused');
+    expect(r.current.display).toBe('90.00');
+  });
+});
+
+describe('"does not count toward the final grade"', () => {
+  it('is shown and kept, but in no total and no drop', () => {
+    // Item1 4/10 does not count; Item2 6/10, Item3 8/10, drop lowest 1. Without Item1 the drop
+    // takes Item2: 8/10 = 80%. (Counted, Item1 would have been dropped instead: 14/20 = 70%.)
+    const r = gradeOne(
+      snapshot({
+        categories: [category(1, { dropLowest: 1 })],
+        items: [item(1, 1, 10, { omitFromFinal: true }), item(2, 1, 10), item(3, 1, 10)],
+        scores: [score(1, 1, 4), score(1, 2, 6), score(1, 3, 8)],
+      }),
+    );
+    expect(itemOf(r, 1)).toMatchObject({ raw: 4, effective: 4, current: 'excluded', final: 'excluded' });
+    expect(categoryOf(r, 1).final.dropped).toEqual([2]);
+    expect(r.final.display).toBe('80.00');
+    expect(texts(r)).toContain('Item1: does not count toward the final grade — shown, not counted');
   });
 });
