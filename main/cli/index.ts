@@ -9,14 +9,12 @@ import { loadDemoClass } from '../backend/services/demo';
 import { exportPortable, importPortable, loadSnapshot, parsePortable } from '../backend/services/portable';
 import { formatCounts, formatGrades, formatPolicy } from './format';
 import { onCourse } from './open';
-import { EXCEL_COMMANDS } from './excel';
+import { EXCEL_COMMANDS, UsageError } from './excel';
 
 /**
  * The `gradebook` command line: the same backend services as the app, never its own SQL.
  * Errors go to stderr with exit code 1 (2 for usage errors).
  */
-
-class UsageError extends Error {}
 
 interface Command {
   usage: string;
@@ -125,9 +123,19 @@ export const COMMANDS: Record<string, Command> = {
     },
   },
   import: {
-    usage: 'import json <in.json> <new.gradebook> | import roster|scores|canvas|workbook <file.gradebook> <in.xlsx|in.csv> [--dry-run]',
+    usage: 'import json <in.json> <new.gradebook> | import roster|scores|canvas|workbook <file.gradebook> <in.xlsx|in.csv> [options]',
     summary: 'Create a course from course JSON, or import a class list, scores, a Canvas export or a workbook.',
-    options: { 'dry-run': { type: 'boolean', description: 'print the validation report and change nothing' } },
+    options: {
+      'dry-run': { type: 'boolean', description: 'print the validation report, change nothing; exit 1 if the import would be refused' },
+      sheet: { type: 'string', description: 'the sheet to read (default: the first with data)' },
+      'header-row': { type: 'string', description: 'the 1-based row holding the headers (default: detected)' },
+      map: {
+        type: 'string',
+        description: 'columns by header: "Matrikelnummer=id,Nachname=lastName,Vorname=firstName" (scores: "Header=id|email")',
+      },
+      encoding: { type: 'string', description: "the CSV file's encoding, e.g. windows-1252 (default: UTF-8, else Windows-1252)" },
+      match: { type: 'string', description: 'scores: match students by id (default) or email' },
+    },
     async run(args, flags) {
       need(args, 3, COMMANDS.import!.usage);
       const [kind, a, b] = args as [string, string, string];

@@ -53,7 +53,7 @@ const ImportOutcome = {
   backup: z.string().nullable(),
 };
 
-export const RosterField = z.enum(['registrarId', 'name', 'firstName', 'lastName', 'preferredName', 'email', 'section']);
+export const RosterField = z.enum(['registrarId', 'name', 'firstName', 'lastName', 'preferredName', 'email', 'section', 'status']);
 export type RosterField = z.infer<typeof RosterField>;
 export const RowAction = z.enum(['new', 'updated', 'unchanged', 'error']);
 export type RowAction = z.infer<typeof RowAction>;
@@ -82,11 +82,20 @@ export const RosterReport = z.object({
       lastName: z.string(),
       email: z.string().nullable(),
       section: z.string().nullable(),
+      /** From the enrolment status column: Dropped / Withdrawn rows import as withdrawn; null: no status given. */
+      status: z.enum(['enrolled', 'withdrawn']).nullable(),
       /** What changes for an existing student, e.g. "email: a@x → b@x". */
       changes: z.array(z.string()),
     }),
   ),
-  counts: z.object({ new: z.number().int(), updated: z.number().int(), unchanged: z.number().int(), error: z.number().int() }),
+  counts: z.object({
+    new: z.number().int(),
+    updated: z.number().int(),
+    unchanged: z.number().int(),
+    error: z.number().int(),
+    /** Rows that import as withdrawn (new or existing students), counted apart in the preview. */
+    withdrawn: z.number().int(),
+  }),
 });
 export type RosterReport = z.infer<typeof RosterReport>;
 

@@ -15,6 +15,7 @@ export { exportGradesCsv } from './csv-export';
 export { exportRegistrar, registrarPreflight, listRegistrarExports, type ExportedBytes, type RegistrarOptions } from './registrar-export';
 export { listProfiles, saveProfile, deleteProfile, findProfile } from './profiles';
 export { describeProblem } from './problems';
+export { columnsByHeader, pickSheet } from './detect';
 export type { ImportFile } from './apply';
 
 /** Every importer by kind (the API's `excel.startImport` kinds, the CLI's `import <kind>`). */

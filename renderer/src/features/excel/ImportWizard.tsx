@@ -10,6 +10,7 @@ import type {
   ScoreReport,
   WorkbookReport,
 } from '../../../../shared/api';
+import { canvasSummary, rosterSummary } from '../../../../shared/screens/importSummary';
 import { api } from '../../api/client';
 import { useApp } from '../../stores/app';
 import { Dialog } from '../common/Dialog';
@@ -35,6 +36,7 @@ const FIELDS: [RosterField, string][] = [
   ['preferredName', 'Preferred name'],
   ['email', 'Email'],
   ['section', 'Section'],
+  ['status', 'Enrolment status'],
 ];
 const PREVIEW_ROWS = 50;
 /** One empty list, so store selectors answer the same value while no course is loaded. */
@@ -313,6 +315,7 @@ function Preview({
             <th>First name</th>
             <th>Email</th>
             <th>Section</th>
+            <th>Status</th>
             <th>Changes</th>
           </tr>
         </thead>
@@ -326,6 +329,7 @@ function Preview({
               <td>{row.firstName}</td>
               <td>{row.email}</td>
               <td>{row.section}</td>
+              <td>{row.status === 'withdrawn' ? 'withdrawn (dropped)' : row.status}</td>
               <td>{row.changes.join('; ')}</td>
             </tr>
           ))}
@@ -505,18 +509,12 @@ function ScoreColumns({ report, choice, onChoice }: { report: ScoreReport; choic
 }
 
 function summary(kind: ImportKind, r: Report): string {
-  if (kind === 'roster') {
-    const c = (r as RosterReport).counts;
-    return `${c.new} new, ${c.updated} updated, ${c.unchanged} unchanged${c.error ? `, ${c.error} with errors` : ''}`;
-  }
+  if (kind === 'roster') return rosterSummary(r as RosterReport);
   if (kind === 'scores') {
     const c = (r as ScoreReport).counts;
     return `${c.set} scores, ${c.statuses} statuses, ${c.cleared} cleared`;
   }
-  if (kind === 'canvas') {
-    const c = r as CanvasReport;
-    return `${c.students.new} new students, ${c.scores.set + c.scores.statuses} scores`;
-  }
+  if (kind === 'canvas') return canvasSummary(r as CanvasReport);
   const w = r as WorkbookReport;
   const edits = w.gradesSheetEdits.length;
   return `${w.counts.student ?? 0} students${edits ? `, ${edits} score${edits === 1 ? '' : 's'} edited on the Grades sheet` : ''}`;
