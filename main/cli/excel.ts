@@ -11,6 +11,7 @@ import {
   exportGradesCsv,
   exportRegistrar,
   exportWorkbook,
+  importCanvas,
   IMPORTERS,
   type ImporterKind,
   type ImportFile,
@@ -91,7 +92,7 @@ const positiveInt = (v: string | boolean | undefined, flag: string): number | un
 /**
  * The importer's options from the flags, so every choice the wizard offers has a flag:
  * --sheet, --header-row, --map (roster: columns by header; scores: the column to match by),
- * --match id|email (scores).
+ * --match id|email (scores); --uncertain match|create (Canvas rows matched by name only).
  */
 async function importOptions(kind: ImporterKind, file: ImportFile, flags: Flags): Promise<Record<string, unknown>> {
   const opts: Record<string, unknown> = { dryRun: !!flags['dry-run'] };
@@ -162,7 +163,17 @@ const importer =
     const file = readInput(input, flags.encoding as string | undefined);
     const opts = await importOptions(kind, file, flags).catch(withProblems);
     const run = IMPORTERS[kind] as (c: Course, f: ImportFile, opts: Record<string, unknown>) => Promise<Report<K>>;
-    const result = await onCourse(courseFile, (c) => run(c, file, opts)).catch(withProblems);
+    const result = await onCourse(courseFile, async (c) => {
+      const uncertain = flags.uncertain as string | undefined;
+      if (uncertain !== undefined) {
+        if (kind !== 'canvas') throw new UsageError('--uncertain applies to Canvas imports');
+        if (uncertain !== 'match' && uncertain !== 'create') throw new UsageError(`--uncertain "${uncertain}": use match or create`);
+        // The same answer for every row matched by name only, as the wizard asks row by row.
+        const found = await importCanvas(c, file, { ...opts, dryRun: true });
+        opts.decisions = found.uncertain.map((u) => ({ row: u.row, studentId: uncertain === 'match' ? u.studentId : null }));
+      }
+      return run(c, file, opts);
+    }).catch(withProblems);
     report(out, what, result, summary(result), dryRun);
     // A dry run answers for the real run: it fails exactly when the real import would be refused.
     const errors = result.problems.filter((p) => p.severity === 'error');

@@ -135,6 +135,10 @@ export const COMMANDS: Record<string, Command> = {
       },
       encoding: { type: 'string', description: "the CSV file's encoding, e.g. windows-1252 (default: UTF-8, else Windows-1252)" },
       match: { type: 'string', description: 'scores: match students by id (default) or email' },
+      uncertain: {
+        type: 'string',
+        description: 'canvas: rows without SIS ID matched by name only are the same student (match) or new (create)',
+      },
     },
     async run(args, flags) {
       need(args, 3, COMMANDS.import!.usage);

@@ -94,4 +94,20 @@ describe('gradebook import options', () => {
     expect(r.out).not.toContain('No column holds');
     expect(gradebook('import', 'roster', file, GERMAN, '--sheet', 'Nope').err).toContain("The file has no sheet named 'Nope'");
   });
+
+  it('a Canvas row matched by name only needs --uncertain; the summary says "1 new student"', () => {
+    const file = path.join(tmpDir(), 'c.gradebook');
+    gradebook('new', file);
+    gradebook('import', 'roster', file, path.resolve('test/fixtures/class-list.csv'));
+    const canvas = path.resolve('test/fixtures/canvas-gradebook-export.csv');
+    const dry = gradebook('import', 'canvas', file, canvas, '--dry-run');
+    expect(dry.code).toBe(1);
+    expect(dry.out).toContain('=Smith, John has no SIS User ID and may be John Smith (005678901)');
+    const created = gradebook('import', 'canvas', file, canvas, '--uncertain', 'create', '--dry-run');
+    expect(created.code).toBe(0);
+    expect(created.out).toContain('Canvas export: 1 new student, 4 new items');
+    const matched = gradebook('import', 'canvas', file, canvas, '--uncertain', 'match');
+    expect(matched.out).toContain('Canvas export: 0 new students, 4 new items');
+    expect(gradebook('info', file).out).toContain('Students: 8');
+  });
 });
