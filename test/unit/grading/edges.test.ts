@@ -64,6 +64,9 @@ describe('one tie rule: larger points possible, then the later item', () => {
     // The later zero (Item2) goes.
     expect(categoryOf(r, 1).final.dropped).toEqual([2]);
     expect(r.final.display).toBe('40.00');
+    expect(texts(r)).toContain(
+      'Dropped Item2 (lowest) from Cat1 (tied with Item1: the tie drops the item with more points possible, then the later one)',
+    );
   });
 
   it('a tie between different points possible drops the larger one', () => {
@@ -78,6 +81,10 @@ describe('one tie rule: larger points possible, then the later item', () => {
     );
     expect(categoryOf(r, 1).final.dropped).toEqual([2]);
     expect(r.final.display).toBe('60.00');
+    expect(texts(r).filter((t) => t.startsWith('Dropped'))).toEqual([
+      'Dropped Item2 (lowest) from Cat1 (tied with Item1: the tie drops the item with more points possible, then the later one)',
+      'Dropped Item2 (lowest) from Cat1 (tied with Item1: the tie drops the item with more points possible, then the later one)',
+    ]);
   });
 
   it('drop highest follows the same rule, and so does points grading', () => {
