@@ -130,7 +130,7 @@ export function ImportWizard() {
       if (request !== latest.current) return;
       if (!done) return setNote('The import was cancelled; nothing was changed.');
       await useCourse.getState().reload();
-      useApp.setState({ notice: `Imported ${file.name}. ${summary(kind, done)} You can undo this as one step.` });
+      useApp.setState({ notice: `Imported ${file.name}: ${summary(kind, done)}. You can undo this as one step.` });
       close();
     } catch (err) {
       if (request === latest.current) setFailure(failureOf(err));
