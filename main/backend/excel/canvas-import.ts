@@ -195,9 +195,12 @@ export async function importCanvas(course: Course, file: ImportFile, opts: Canva
       email: existing?.email ?? (login.includes('@') ? login : null),
       section: existing?.section ?? section,
     };
-    if (!existing) report.students.new++;
-    else if (existing.section !== draft.section) report.students.updated++;
-    else report.students.unchanged++;
+    // A row still waiting for the instructor's answer is counted once it has one.
+    if (alike === undefined || decisions.has(r + 1)) {
+      if (!existing) report.students.new++;
+      else if (existing.section !== draft.section) report.students.updated++;
+      else report.students.unchanged++;
+    }
     const plan: Plan = { existing, draft, scores: [] };
     itemPlan.forEach((a, index) => {
       const cell = readScoreCell(cells[a.column], book.decimalComma);

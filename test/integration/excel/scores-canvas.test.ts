@@ -144,6 +144,7 @@ describe('Canvas gradebook import', () => {
         decision: null,
       },
     ]);
+    expect(preview.students.new).toBe(0); // counted once answered
     expect(preview.problems.filter((p) => p.severity === 'error').map((p) => p.message)).toEqual([
       '=Smith, John has no SIS User ID and may be John Smith (005678901). Confirm that it is, or add a new student.',
     ]);
