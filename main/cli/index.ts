@@ -13,14 +13,12 @@ import { formatCounts, formatGrades, formatPolicy } from './format';
 import { onCourse, type Flags } from './open';
 import { formatSessions, markCommand } from './attendance';
 import { drawCommand } from './draw';
-import { EXCEL_COMMANDS } from './excel';
+import { EXCEL_COMMANDS, UsageError } from './excel';
 
 /**
  * The `gradebook` command line: the same backend services as the app, never its own SQL.
  * Errors go to stderr with exit code 1 (2 for usage errors).
  */
-
-class UsageError extends Error {}
 
 interface Command {
   usage: string;
@@ -101,7 +99,7 @@ export const COMMANDS: Record<string, Command> = {
         );
         return;
       }
-      if (result.policyProblems.length) out(`Policy problems:\n${result.policyProblems.map((p) => `  - ${p}`).join('\n')}\n`);
+      if (result.policyProblems.length) out(`Policy problems:\n${result.policyProblems.map((p) => `  - ${p.message}`).join('\n')}\n`);
       out(formatGrades(snapshot, result));
     },
   },
@@ -146,11 +144,23 @@ export const COMMANDS: Record<string, Command> = {
   },
   import: {
     usage:
-      'import json <in.json> <new.gradebook> | import roster|scores|canvas|workbook|attendance <file.gradebook> <in.xlsx|in.csv> [--dry-run]',
+      'import json <in.json> <new.gradebook> | import roster|scores|canvas|workbook|attendance <file.gradebook> <in.xlsx|in.csv> [options]',
     summary:
       'Create a course from course JSON, or import a class list, scores, a Canvas export, a workbook, or attendance (a sign-in sheet or a Zoom/Teams participant report).',
     options: {
-      'dry-run': { type: 'boolean', description: 'print the validation report and change nothing' },
+      'dry-run': { type: 'boolean', description: 'print the validation report, change nothing; exit 1 if the import would be refused' },
+      sheet: { type: 'string', description: 'the sheet to read (default: the first with data)' },
+      'header-row': { type: 'string', description: 'the 1-based row holding the headers (default: detected)' },
+      map: {
+        type: 'string',
+        description: 'columns by header: "Matrikelnummer=id,Nachname=lastName,Vorname=firstName" (scores: "Header=id|email")',
+      },
+      encoding: { type: 'string', description: "the CSV file's encoding, e.g. windows-1252 (default: UTF-8, else Windows-1252)" },
+      match: { type: 'string', description: 'scores: match students by id (default) or email' },
+      uncertain: {
+        type: 'string',
+        description: 'canvas: rows without SIS ID matched by name only are the same student (match) or new (create)',
+      },
       session: { type: 'string', description: 'attendance from a meeting report: the session id (default: the session on its date)' },
       'late-after': { type: 'string', description: 'attendance from a meeting report: minutes after the start that count as late (10)' },
       'min-minutes': {

@@ -53,7 +53,7 @@ const ImportOutcome = {
   backup: z.string().nullable(),
 };
 
-export const RosterField = z.enum(['registrarId', 'name', 'firstName', 'lastName', 'preferredName', 'email', 'section']);
+export const RosterField = z.enum(['registrarId', 'name', 'firstName', 'lastName', 'preferredName', 'email', 'section', 'status']);
 export type RosterField = z.infer<typeof RosterField>;
 export const RowAction = z.enum(['new', 'updated', 'unchanged', 'error']);
 export type RowAction = z.infer<typeof RowAction>;
@@ -82,11 +82,20 @@ export const RosterReport = z.object({
       lastName: z.string(),
       email: z.string().nullable(),
       section: z.string().nullable(),
+      /** From the enrolment status column: Dropped / Withdrawn rows import as withdrawn; null: no status given. */
+      status: z.enum(['enrolled', 'withdrawn']).nullable(),
       /** What changes for an existing student, e.g. "email: a@x → b@x". */
       changes: z.array(z.string()),
     }),
   ),
-  counts: z.object({ new: z.number().int(), updated: z.number().int(), unchanged: z.number().int(), error: z.number().int() }),
+  counts: z.object({
+    new: z.number().int(),
+    updated: z.number().int(),
+    unchanged: z.number().int(),
+    error: z.number().int(),
+    /** Rows that import as withdrawn (new or existing students), counted apart in the preview. */
+    withdrawn: z.number().int(),
+  }),
 });
 export type RosterReport = z.infer<typeof RosterReport>;
 
@@ -152,8 +161,21 @@ export type ScoreReport = z.infer<typeof ScoreReport>;
 export const CanvasImportInput = z
   .object({
     file: FileBytes,
-    /** Category of assignments not yet in the course; absent: the first items category. */
+    /** Category of new assignments without a choice of their own; absent: guessed from the title, else the first items category. */
     categoryId: z.number().int().positive().optional(),
+    /** The category of each new assignment column, by its Canvas id (overrides the guess). */
+    categories: z
+      .array(z.object({ canvasId: z.string().max(40), categoryId: z.number().int().positive() }).strict())
+      .max(1000)
+      .optional(),
+    /**
+     * The instructor's answer for each uncertain match (a row without an SIS ID whose name is like
+     * a student's on file): the student it is, or null to add a new student. Row is 1-based.
+     */
+    decisions: z
+      .array(z.object({ row: z.number().int().min(1), studentId: z.number().int().positive().nullable() }).strict())
+      .max(10000)
+      .optional(),
     dryRun: z.boolean().optional(),
   })
   .strict();
@@ -170,6 +192,21 @@ export const CanvasReport = z.object({
       pointsPossible: z.number().nullable(),
       itemId: z.number().int().nullable(),
       action: z.enum(['matched', 'create']),
+      /** The category a new item goes in (chosen, or guessed from the title); an existing item's own. */
+      categoryId: z.number().int().nullable(),
+    }),
+  ),
+  /** Rows without an SIS ID matched by name only: the instructor confirms each or adds a new student. */
+  uncertain: z.array(
+    z.object({
+      row: z.number().int(),
+      name: z.string(),
+      login: z.string(),
+      studentId: z.number().int(),
+      studentName: z.string(),
+      registrarId: z.string(),
+      email: z.string().nullable(),
+      decision: z.enum(['match', 'create']).nullable(),
     }),
   ),
   scores: z.object({ set: z.number().int(), unchanged: z.number().int(), statuses: z.number().int(), notAssigned: z.number().int() }),

@@ -43,10 +43,15 @@ const StudentResultShape = z.looseObject({
 export const StudentResultSchema = z.custom<StudentResult>((v) => StudentResultShape.safeParse(v).success, 'a student grade result');
 
 const AsOf = z.object({ asOf: Instant.optional() });
+/** A finding about the policy: a stable code for scripts and the words for the instructor. */
+export const PolicyProblemSchema = z.object({ code: z.string(), message: z.string() });
 
 export const gradeMethods = {
   /** Every student's grade as of `asOf` (default: now), computed by the grading engine only. */
-  'grades.compute': method(AsOf.strict(), z.object({ asOf: z.string(), students: z.array(GradeRow), policyProblems: z.array(z.string()) })),
+  'grades.compute': method(
+    AsOf.strict(),
+    z.object({ asOf: z.string(), students: z.array(GradeRow), policyProblems: z.array(PolicyProblemSchema) }),
+  ),
   /** One student's full result: per-item effective scores, categories and explanation lines. */
   'grades.explain': method(AsOf.extend({ studentId: Id }).strict(), StudentResultSchema),
   /** A manual final grade with a reason; the letter must be one of the course's band letters. */

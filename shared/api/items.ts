@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Item, LocalDate, LocalTime } from '../model';
+import { Instant, Item, LocalDate, LocalTime } from '../model';
 import { method } from './define';
 
 const Id = z.number().int().positive();
@@ -10,8 +10,10 @@ export const ItemFields = z.object({
   pointsPossible: z.number().min(0).max(100000),
   dueDate: LocalDate.nullable().optional(),
   dueTime: LocalTime.nullable().optional(),
+  dueAt: Instant.nullable().optional(),
   teamGraded: z.boolean().optional(),
   neverDrop: z.boolean().optional(),
+  omitFromFinal: z.boolean().optional(),
   muted: z.boolean().optional(),
 });
 export type ItemFields = z.infer<typeof ItemFields>;

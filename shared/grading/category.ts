@@ -9,10 +9,14 @@
  *   never lower the grade through a change of which item is dropped).
  * - A category with no points possible counted (nothing graded, all excused) has no percentage
  *   and its weight goes to the other categories.
- * - Drops: at most as many as leave one counted item with points possible. Drop lowest gives the
- *   best grade for the student, drop highest the worst; with both, the grade is the min over high
- *   drops of the max over low drops (see drop.ts: the Canvas-style two-step choice is not
- *   monotone). Integrity zeros, never-drop items and items with 0 points possible are never dropped.
+ * - Drop limits (as Canvas and Moodle): n = the droppable counted items (integrity zeros and
+ *   never-drop items are not droppable; 0-point items are, outside equal-weight categories, ranked
+ *   by their raw score). Drop lowest is clamped to n − 1; if drop lowest + drop highest ≥ n, drop
+ *   highest is cancelled. So at least one droppable item always stays, and so does one item with
+ *   points possible (when all of those are droppable, the drops are capped to leave one).
+ *   Drop lowest gives the best grade for the student, drop highest the worst; with both, the
+ *   grade is the min over high drops of the max over low drops (see drop.ts: the Canvas-style
+ *   two-step choice is not monotone). Ties: see drop.ts tieBreak.
  */
 import type { AttendanceMark } from '../model/course';
 import { type AttendanceTotals, type PreparedAttendance, attendanceTotals } from './attendance';
@@ -34,6 +38,8 @@ export interface CategoryTotals {
   /** Dropped item indices: the drop-lowest ones first, then the drop-highest ones. */
   readonly dropped: readonly number[];
   readonly droppedLowest: number;
+  /** Droppable items (n of the drop limits); 0 when the category drops nothing. */
+  readonly droppable: number;
   /** Items counted (after drops). */
   readonly counted: number;
   /** Attendance only: sessions counted, and the counts under the rule. */
@@ -64,8 +70,9 @@ interface Collected {
   readonly counted: number;
   readonly possibleBeforeDrops: number;
   readonly candidates: number[];
-  /** Most items that may be dropped: one item with points possible always stays. */
-  readonly maxDrops: number;
+  /** How many to drop from each end, after the limits above. */
+  readonly lowest: number;
+  readonly highest: number;
 }
 
 function collect(pc: PreparedCategory, possibleUnits: Float64Array, s: StudentItems, inView: Uint8Array): Collected {
@@ -78,6 +85,7 @@ function collect(pc: PreparedCategory, possibleUnits: Float64Array, s: StudentIt
   let possible = 0;
   let counted = 0;
   let positive = 0;
+  let positiveCandidates = 0;
   const candidates: number[] = [];
   for (const i of pc.items) {
     if (!inView[i]) continue;
@@ -85,6 +93,11 @@ function collect(pc: PreparedCategory, possibleUnits: Float64Array, s: StudentIt
     const p = possibleUnits[i]!;
     possible += p;
     if (p > 0) positive++;
+    // An equal-weight category has no percentage for a 0-point item to rank by.
+    if (wantDrops && s.droppable[i] && (p > 0 || !c.equalWeightItems)) {
+      candidates.push(i);
+      if (p > 0) positiveCandidates++;
+    }
     const f = s.fine[i];
     if (f != null) {
       fine += f;
@@ -93,11 +106,17 @@ function collect(pc: PreparedCategory, possibleUnits: Float64Array, s: StudentIt
     } else {
       units += s.approx[i]!;
     }
-    if (wantDrops && s.droppable[i]) candidates.push(i);
   }
   approx += units;
-  const maxDrops = candidates.length === 0 ? 0 : candidates.length - (positive > candidates.length ? 0 : 1);
-  return { pc, units, fine, hasFine, approx, possible, counted, possibleBeforeDrops: possible, candidates, maxDrops };
+  const n = candidates.length;
+  let lowest = Math.min(c.dropLowest, Math.max(n - 1, 0));
+  let highest = lowest + c.dropHighest >= n ? 0 : c.dropHighest;
+  if (positive === positiveCandidates) {
+    const budget = Math.max(positive - 1, 0);
+    lowest = Math.min(lowest, budget);
+    highest = Math.min(highest, budget - lowest);
+  }
+  return { pc, units, fine, hasFine, approx, possible, counted, possibleBeforeDrops: possible, candidates, lowest, highest };
 }
 
 function finish(
@@ -123,7 +142,17 @@ function finish(
   const earnedApprox = col.hasFine ? approx : units;
   const mean = equalWeight ? meanRatio(col.pc.items, possibleUnits, s, inView, dropped, col.possibleBeforeDrops) : null;
   const fraction = equalWeight ? (mean === null ? null : toNumber(mean)) : possible > 0 ? earnedApprox / possible : null;
-  return { earnedApprox, earnedFine, possibleUnits: possible, fraction, mean, dropped, droppedLowest: lowest.length, counted };
+  return {
+    earnedApprox,
+    earnedFine,
+    possibleUnits: possible,
+    fraction,
+    mean,
+    dropped,
+    droppedLowest: lowest.length,
+    droppable: col.candidates.length,
+    counted,
+  };
 }
 
 function totalOf(col: Collected): DropTotal {
@@ -139,11 +168,9 @@ export function itemsCategory(
   equalWeight: boolean,
 ): CategoryTotals {
   const col = collect(pc, possibleUnits, s, inView);
-  const c = pc.category;
-  if (col.maxDrops === 0) return finish(col, [], [], possibleUnits, s, inView, equalWeight);
+  const { lowest: low, highest: high } = col;
+  if (low + high === 0) return finish(col, [], [], possibleUnits, s, inView, equalWeight);
   const v: DropScores = { approx: s.approx, fine: s.fine, possible: possibleUnits };
-  const low = Math.min(c.dropLowest, col.maxDrops);
-  const high = Math.min(c.dropHighest, col.maxDrops - low);
   if (!equalWeight) {
     // One kind of drop: the plain optimum, as chooseBothDrops would give it but without its set-up.
     const total = totalOf(col);
@@ -176,7 +203,7 @@ export function pointsCategories(
   others: readonly CategoryTotals[],
 ): CategoryTotals[] {
   const cols = pcs.map((pc) => collect(pc, possibleUnits, s, inView));
-  if (cols.every((c) => c.maxDrops === 0)) return cols.map((c) => finish(c, [], [], possibleUnits, s, inView, false));
+  if (cols.every((c) => c.lowest + c.highest === 0)) return cols.map((c) => finish(c, [], [], possibleUnits, s, inView, false));
   const v: DropScores = { approx: s.approx, fine: s.fine, possible: possibleUnits };
   let total: DropTotal = { units: 0, fine: 0n, possible: 0 };
   for (const c of cols)
@@ -192,10 +219,7 @@ export function pointsCategories(
       possible: total.possible + t.possibleUnits,
     };
   }
-  const groups = cols.map((c) => {
-    const lowest = Math.min(c.pc.category.dropLowest, c.maxDrops);
-    return { candidates: c.candidates, lowest, highest: Math.min(c.pc.category.dropHighest, c.maxDrops - lowest) };
-  });
+  const groups = cols.map((c) => ({ candidates: c.candidates, lowest: c.lowest, highest: c.highest }));
   const both = chooseBothDrops(total, groups, v);
   return cols.map((c, g) => finish(c, both.lowest[g]!, both.highest[g]!, possibleUnits, s, inView, false));
 }
@@ -237,6 +261,7 @@ export function attendanceCategory(marks: readonly (AttendanceMark | undefined)[
     mean: null,
     dropped: [],
     droppedLowest: 0,
+    droppable: 0,
     counted: t.sessions,
     sessions: t.sessions,
     attendance: t,

@@ -19,10 +19,10 @@ import { attendanceDetail, attendanceTotals, isLowAttendance, rateDisplay } from
 import { type CategoryTotals, attendanceCategory, exactFraction, itemsCategory, pointsCategories } from './category';
 import { FINE_N, type Ratio, SCALE, add, SCALE_N, formatHalfUp, formatSteps, roundHalfUp, roundHalfUpSafe, toUnits } from './exact';
 import { POINT_DECIMALS, SUM_DECIMALS, apportion, fmtPoints, fmtPointsExact, fmtStepsTrimmed, truncate } from './format';
-import { borderlineText, categoryText, letterText, pointsTotalText, roundingText, weightedTotalText } from './explain';
+import { borderlineText, categoryText, dropLimitText, letterText, pointsTotalText, roundingText, weightedTotalText } from './explain';
 import { DROPPED, type StudentItems, evaluateItems, itemResults, newStudentItems } from './item';
 import { decideFromDouble, decisionOf, grade } from './letter';
-import { type PreparedCourse, type PreparedStudent, prepareCourse } from './prepare';
+import { type PreparedCategory, type PreparedCourse, type PreparedStudent, prepareCourse } from './prepare';
 import type {
   CategoryResult,
   CategoryView,
@@ -212,7 +212,7 @@ function exactContributions(course: PreparedCourse, totals: readonly CategoryTot
  * gives) and the contributions are apportioned to sum to exactly that; in points grading the
  * categories' points are apportioned to the shown points totals likewise.
  */
-function explainView(course: PreparedCourse, v: ViewResult, weighted: boolean, lines: ExplanationLine[]): void {
+function explainView(course: PreparedCourse, v: ViewResult, s: StudentItems, weighted: boolean, lines: ExplanationLine[]): void {
   const { view, totals, views } = v;
   const percent = v.grade.percent === null ? null : exactPercent(course, totals, weighted);
   const shownTotal = percent === null ? null : truncate(percent, SUM_DECIMALS);
@@ -268,10 +268,20 @@ function explainView(course: PreparedCourse, v: ViewResult, weighted: boolean, l
     const cat = pc.category;
     const t = totals[c]!;
     const cv = views[c]!;
+    const lowest = t.droppedLowest;
+    const highest = t.dropped.length - lowest;
+    if (cat.kind === 'items' && t.droppable > 0 && (lowest < cat.dropLowest || highest < cat.dropHighest)) {
+      lines.push({ kind: 'drop-limit', view, categoryId: cat.id, text: dropLimitText(cat, t.droppable, lowest, highest) });
+    }
     t.dropped.forEach((i, k) => {
       const it = course.items[i]!.item;
       const which = k < t.droppedLowest ? 'lowest' : 'highest';
-      lines.push({ kind: 'drop', view, categoryId: cat.id, itemId: it.id, text: `Dropped ${it.name} (${which}) from ${cat.name}` });
+      const tie = weighted ? tiedWith(course, pc, t, s, view, i) : null;
+      const tied =
+        tie === null
+          ? ''
+          : ` (tied with ${course.items[tie]!.item.name}: the tie drops the item with more points possible, then the later one)`;
+      lines.push({ kind: 'drop', view, categoryId: cat.id, itemId: it.id, text: `Dropped ${it.name} (${which}) from ${cat.name}${tied}` });
     });
     const shownContribution = contribution.get(c) ?? formatSteps(0n, SUM_DECIMALS);
     const text = categoryText({
@@ -325,6 +335,33 @@ function explainView(course: PreparedCourse, v: ViewResult, weighted: boolean, l
     lines.push({ kind: 'letter', view, text: letterText(g), letter: g.letter });
     if (view === 'final' && g.borderlineGap) lines.push({ kind: 'flag', flag: 'borderline', text: borderlineText(g) });
   }
+}
+
+/**
+ * A kept droppable item that dropping instead of `dropped` would give the same category grade
+ * (same percentage in an equal-weight category), or null: where the tie rule made the choice.
+ */
+function tiedWith(
+  course: PreparedCourse,
+  pc: PreparedCategory,
+  t: CategoryTotals,
+  s: StudentItems,
+  view: View,
+  dropped: number,
+): number | null {
+  const inView = view === 'current' ? s.inCurrent : s.inFinal;
+  const score = (i: number) => s.fine[i] ?? BigInt(s.approx[i]!) * FINE_N;
+  const p = (i: number) => BigInt(course.possibleUnits[i]!);
+  const earned = exactEarnedFine(t);
+  const possible = BigInt(t.possibleUnits);
+  for (const j of pc.items) {
+    if (inView[j] !== 1 || !s.droppable[j] || (pc.category.equalWeightItems && p(j) === 0n)) continue;
+    const same = pc.category.equalWeightItems
+      ? score(dropped) * p(j) === score(j) * p(dropped)
+      : (earned + score(dropped) - score(j)) * possible === earned * (possible + p(dropped) - p(j));
+    if (same && possible + p(dropped) - p(j) > 0n) return j;
+  }
+  return null;
 }
 
 interface Computed {
@@ -422,8 +459,8 @@ function computeFor(course: PreparedCourse, studentId: number, asOf: number, scr
         const d = detailed();
         const weighted = course.policy.grading === 'weighted';
         const lines = d.s.lines!.slice();
-        explainView(course, d.cur, weighted, lines);
-        explainView(course, d.fin, weighted, lines);
+        explainView(course, d.cur, d.s, weighted, lines);
+        explainView(course, d.fin, d.s, weighted, lines);
         if (low) lines.push({ kind: 'flag', flag: 'low-attendance', text: low });
         if (ov && override) {
           const computed = override.computedLetter ?? 'no letter';

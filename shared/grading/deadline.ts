@@ -1,7 +1,8 @@
 /**
  * Deadlines: a local date and time in the course's time zone, turned into a UTC instant with
  * Intl.DateTimeFormat (no date library). A deadline is the END of its minute: work stamped any
- * time within 23:59 is on time, so the instant is hh:mm:59.999 local.
+ * time within 23:59 is on time, so the instant is hh:mm:59.999 local. An exact deadline (an
+ * instant with seconds, from an LMS export) is taken as it is: one second later is late.
  */
 
 const HOUR_MS = 3_600_000;
@@ -116,6 +117,19 @@ export function deadlineInstant(dueDate: string, dueTime: string, timeZone: stri
   const whole = Math.floor(extensionDays);
   const local = whole > 0 ? addCalendarDays(dueDate, whole) : dueDate;
   return localToInstant(local, dueTime, timeZone) + MINUTE_END_MS + Math.round((extensionDays - whole) * DAY_MS);
+}
+
+/**
+ * An exact deadline (to the second, as Canvas's due_at) moved by `extensionDays`: whole days
+ * as calendar days at the same local wall-clock time, the remainder as elapsed time.
+ */
+export function exactDeadline(dueAt: number, timeZone: string, extensionDays = 0): number {
+  const whole = Math.floor(extensionDays);
+  const fraction = Math.round((extensionDays - whole) * DAY_MS);
+  if (whole === 0) return dueAt + fraction;
+  const wall = new Date(dueAt + zoneOffsetMs(timeZone, dueAt)).toISOString();
+  const withinMinute = ((dueAt % 60_000) + 60_000) % 60_000;
+  return localToInstant(addCalendarDays(wall.slice(0, 10), whole), wall.slice(11, 16), timeZone) + withinMinute + fraction;
 }
 
 export { HOUR_MS, DAY_MS };

@@ -45,8 +45,8 @@
  * 2^-52 of its value; and a score's `approx` is trusted only to within one unit. Should a
  * comparison still be wrong, chooseBothDrops notices the broken invariant and starts over with
  * exact arithmetic only, where the proofs apply as they stand: it never throws.
- * Candidates all have p_i > 0 and the caller keeps at least one positive-possible item, so no
- * denominator reaches 0.
+ * Candidates may have p_i = 0 (extra credit: their key is the raw score); the caller keeps at
+ * least one positive-possible item, so no denominator reaches 0.
  */
 import { FINE, FINE_N } from './exact';
 
@@ -177,10 +177,20 @@ function comparePercent(a: number, b: number, v: DropScores): number {
 }
 
 /**
- * The first k of `candidates` in the order given by `cmp` (ties: earlier candidate first).
+ * The one tie rule, for every kind of drop and both views: of items that are equal for the
+ * choice, the one with more points possible goes first, then the later one (candidates come in
+ * item order: position, then id).
+ */
+function tieBreak(a: number, b: number, v: DropScores): number {
+  return v.possible[b]! - v.possible[a]! || b - a;
+}
+
+/**
+ * The first k of `candidates` in the order given by `cmp`, ties broken by `tieBreak`.
  * Insertion into a k-slot list: k is small, and this allocates nothing per candidate.
  */
-function firstK(candidates: readonly number[], k: number, cmp: (a: number, b: number) => number): number[] {
+function firstK(candidates: readonly number[], k: number, by: (a: number, b: number) => number, v: DropScores): number[] {
+  const cmp = (a: number, b: number) => by(a, b) || tieBreak(a, b, v);
   const out: number[] = [];
   for (const c of candidates) {
     const full = out.length === k;
@@ -205,7 +215,7 @@ export interface DropGroup {
  * The items to drop from each group, optimising one shared ratio: a category's own (weighted
  * grading, one group) or the course's points total (points grading, a group per category — the
  * key s_i − q·p_i is separable, so each group simply takes its own k extreme keys).
- * Candidates all have p > 0; each group's k must leave possible > 0.
+ * Each group's k must leave possible > 0.
  */
 export function chooseDrops(total: DropTotal, groups: readonly DropGroup[], goal: DropGoal, v: DropScores): number[][] {
   return dinkelbach(total, groups, goal, v, null, false);
@@ -225,7 +235,7 @@ function dinkelbach(
 ): number[][] {
   if (groups.every((g) => g.k <= 0 || g.candidates.length === 0)) return groups.map(() => []);
   const dir = goal === 'best' ? 1 : -1;
-  const pick = (cmp: (a: number, b: number) => number): number[][] => groups.map((g) => (g.k > 0 ? firstK(g.candidates, g.k, cmp) : []));
+  const pick = (cmp: (a: number, b: number) => number): number[][] => groups.map((g) => (g.k > 0 ? firstK(g.candidates, g.k, cmp, v) : []));
   let bestSets = start ?? pick((a, b) => dir * comparePercentRoughly(a, b, v));
   let best = new Choice(concat(bestSets), total, v, exact);
   for (let step = 0; ; step++) {
@@ -236,7 +246,10 @@ function dinkelbach(
     const all = concat(sets);
     if (all.every((i) => q.set.includes(i))) return bestSets;
     const next = new Choice(all, total, v, exact);
-    if (dir * next.compare(best) <= 0) return bestSets;
+    const gain = dir * next.compare(best);
+    // Equal: q is the optimum, and the sets picked at it follow the tie rule.
+    if (gain < 0) return bestSets;
+    if (gain === 0) return sets;
     best = next;
     bestSets = sets;
   }
@@ -323,12 +336,12 @@ function ends(
   cmp: (a: number, b: number) => number,
   exact: boolean,
 ): DroppedBoth & { choice: Choice } {
-  const lowest = groups.map((g) => (g.lowest > 0 ? firstK(g.candidates, g.lowest, cmp) : []));
+  const lowest = groups.map((g) => (g.lowest > 0 ? firstK(g.candidates, g.lowest, cmp, v) : []));
   const highest = groups.map((g, j) => {
     if (g.highest <= 0) return [];
     const low = lowest[j]!;
     const rest = low.length === 0 ? g.candidates : g.candidates.filter((i) => !low.includes(i));
-    return firstK(rest, g.highest, (a, b) => -cmp(a, b));
+    return firstK(rest, g.highest, (a, b) => -cmp(a, b), v);
   });
   return { lowest, highest, choice: new Choice(concat([...lowest, ...highest]), total, v, exact) };
 }
@@ -356,5 +369,5 @@ function concat(sets: readonly number[][]): number[] {
 export function choosePercentDrops(candidates: readonly number[], k: number, goal: DropGoal, v: DropScores): number[] {
   if (k <= 0) return [];
   const dir = goal === 'best' ? 1 : -1;
-  return firstK(candidates, k, (a, b) => dir * comparePercent(a, b, v));
+  return firstK(candidates, k, (a, b) => dir * comparePercent(a, b, v), v);
 }

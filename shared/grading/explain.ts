@@ -1,7 +1,8 @@
 /** The readable sentences of the explanation trail. Numbers come in already computed. */
 import { toNumber } from './exact';
 import { fmtExact, fmtPoints, plural } from './format';
-import { type Graded, describeRounding } from './letter';
+import { type Graded, belowScale, describeRounding } from './letter';
+import type { Category } from '../model/policy';
 import type { View } from './types';
 
 const VIEW_NAME: Record<View, string> = { current: 'Current grade', final: 'Final grade' };
@@ -65,8 +66,22 @@ export function roundingText(total: string, g: Graded, rounding: Parameters<type
   return `Rounded ${total} → ${g.display} (${describeRounding(rounding)})`;
 }
 
+/** "Homeworks: 1 droppable item, so drop lowest 2 → 0 (one always stays)". */
+export function dropLimitText(
+  c: Pick<Category, 'name' | 'dropLowest' | 'dropHighest'>,
+  droppable: number,
+  lowest: number,
+  highest: number,
+): string {
+  const set: string[] = [];
+  if (lowest !== c.dropLowest) set.push(`drop lowest ${c.dropLowest} → ${lowest}`);
+  if (highest !== c.dropHighest) set.push(`drop highest ${c.dropHighest} → ${highest}`);
+  return `${c.name}: ${plural(droppable, 'droppable item')}, so ${set.join(', ')} (one always stays)`;
+}
+
 export function letterText(g: Graded): string {
-  if (!g.band) return `${g.display} is below every band → no letter`;
+  if (!g.band) return `${g.display}: the course has no bands → no letter`;
+  if (belowScale(g)) return `${g.display} is below every band; the lowest band is open downward → ${g.band.letter}`;
   return `${g.display} ≥ ${fmtPoints(g.band.min)} → ${g.band.letter}`;
 }
 

@@ -5,7 +5,7 @@
  *   prepareCourse(snapshot) + computeStudent(…)  one student, for live edits
  *   withStudentScores(prepared, id, scores)      swap one student's scores without re-preparing
  *   withStudentMarks(prepared, id, marks)        the same for attendance marks
- *   validatePolicy(policy, categories)           plain-language policy problems
+ *   validatePolicy(policy, categories)           policy problems: { code, message }
  */
 export * from './types';
 export { computeCourse, computePrepared, computeStudent } from './course';

@@ -17,9 +17,15 @@
  *   each member's adjusted score; a negative delta stops at 0.
  * - a member's standing extension applies to team items too (the accommodation is theirs).
  * - lateness comes from the submission time when there is one (and a due date), else from the
- *   manual days late (days × 24 h, taken as the lateness itself, extensions not applied).
+ *   manual days late (days × 24 h, taken as the lateness itself, extensions not applied). An
+ *   exact deadline (dueAt) is measured to the millisecond: one second late is late.
+ * - the missing-work policy, when on, scores missing work past its deadline at its percentage of
+ *   points possible, and so also ungraded work past its (extended) deadline ('auto-missing':
+ *   counted in both views). Excused, exempt and integrity findings are not missing work.
+ * - an item that does not count toward the final grade is evaluated and shown as usual but is
+ *   excluded from both views, so from every total and drop.
  */
-import { DAY_MS, HOUR_MS, deadlineInstant } from './deadline';
+import { DAY_MS, HOUR_MS, deadlineInstant, exactDeadline } from './deadline';
 import { FINE, SCALE, toUnits } from './exact';
 import { fmtPoints, formatDuration, formatInstant, plural } from './format';
 import { applyLate, describeDeduction, describeLate } from './late';
@@ -27,7 +33,7 @@ import type { PreparedCourse, PreparedItem, PreparedStudent } from './prepare';
 import { teamAt } from './team';
 import type { ExplanationLine, Inclusion, IntegrityInfo, ItemOutcome, ItemResult, LateInfo, TeamInfo } from './types';
 
-const OUTCOMES: readonly ItemOutcome[] = ['graded', 'ungraded', 'excused', 'exempt', 'missing', 'missing-before-due'];
+const OUTCOMES: readonly ItemOutcome[] = ['graded', 'ungraded', 'excused', 'exempt', 'missing', 'missing-before-due', 'auto-missing'];
 const INCLUSION: readonly Inclusion[] = ['excluded', 'counted', 'dropped'];
 const enum Code {
   Graded = 0,
@@ -36,6 +42,7 @@ const enum Code {
   Exempt = 3,
   Missing = 4,
   MissingBeforeDue = 5,
+  AutoMissing = 6,
 }
 const COUNTED = 1;
 export const DROPPED = 2;
@@ -99,7 +106,10 @@ function deadlineFor(course: PreparedCourse, pi: PreparedItem, extensionDays: nu
   const key = `${pi.index}|${extensionDays}`;
   let d = course.deadlineCache.get(key);
   if (d === undefined) {
-    d = deadlineInstant(pi.item.dueDate!, pi.dueTime, course.timeZone, extensionDays);
+    d =
+      pi.item.dueAt !== null
+        ? exactDeadline(pi.deadline, course.timeZone, extensionDays)
+        : deadlineInstant(pi.item.dueDate!, pi.dueTime, course.timeZone, extensionDays);
     course.deadlineCache.set(key, d);
   }
   return d;
@@ -122,7 +132,7 @@ export function itemResults(course: PreparedCourse, s: StudentItems): ItemResult
       name: item.name,
       possible: item.pointsPossible,
       raw: Number.isNaN(raw) ? null : raw,
-      effective: code === Code.Graded ? effectiveOf(s, i) : code === Code.Missing ? 0 : null,
+      effective: code === Code.Graded || code === Code.Missing || code === Code.AutoMissing ? effectiveOf(s, i) : null,
       outcome: OUTCOMES[code]!,
       current: INCLUSION[s.inCurrent[i]!]!,
       final: INCLUSION[s.inFinal[i]!]!,
@@ -215,14 +225,33 @@ export function evaluateItems(course: PreparedCourse, ps: PreparedStudent, asOf:
         code = Code.Missing;
         current = final = true;
         out.missing = true;
-        if (lines) why = say(lines, item.id, why, `${item.name}: missing — counts 0`, -(value ?? 0));
+        units = missingUnits(course, pi);
+        if (lines) why = say(lines, item.id, why, `${item.name}: missing — ${missingText(course, units)}`, units / SCALE - (value ?? 0));
       } else {
         code = Code.MissingBeforeDue;
         final = true;
       }
     } else if (value === null) {
-      code = Code.Ungraded;
-      final = true;
+      const deadline = course.missingPercent === null ? null : deadlineFor(course, pi, extensionDays);
+      if (deadline !== null && asOf > deadline) {
+        code = Code.AutoMissing;
+        current = final = true;
+        out.missing = true;
+        units = missingUnits(course, pi);
+        if (lines) {
+          const at = formatInstant(deadline, course.timeZone);
+          why = say(
+            lines,
+            item.id,
+            why,
+            `${item.name}: not graded by its deadline (${at}), so missing — ${missingText(course, units)}`,
+            units / SCALE,
+          );
+        }
+      } else {
+        code = Code.Ungraded;
+        final = true;
+      }
     } else {
       code = Code.Graded;
       current = final = true;
@@ -274,15 +303,30 @@ export function evaluateItems(course: PreparedCourse, ps: PreparedStudent, asOf:
       }
     }
 
+    if (item.omitFromFinal) {
+      current = final = false;
+      if (lines) why = say(lines, item.id, why, `${item.name}: does not count toward the final grade — shown, not counted`, 0);
+    }
+
     out.outcome[i] = code;
     out.raw[i] = raw ?? NaN;
     out.approx[i] = fine === null ? units : Number(fine) / FINE;
     if (fine !== null) out.fine[i] = fine;
     out.inCurrent[i] = current ? COUNTED : 0;
     out.inFinal[i] = final ? COUNTED : 0;
-    out.droppable[i] = final && !own?.integrity && !item.neverDrop && pi.possibleUnits > 0 ? 1 : 0;
+    out.droppable[i] = final && !own?.integrity && !item.neverDrop ? 1 : 0;
     if (out.details && (late || integrity || team || why)) out.details[i] = { late, integrity, team, why: why ?? NO_REASONS };
   }
+}
+
+/** What missing work scores: 0, or the missing-work policy's share of points possible. */
+function missingUnits(course: PreparedCourse, pi: PreparedItem): number {
+  return course.missingPercent === null ? 0 : Math.round((pi.possibleUnits * course.missingPercent) / 100);
+}
+
+function missingText(course: PreparedCourse, units: number): string {
+  if (course.missingPercent === null) return 'counts 0';
+  return `scores ${fmtPoints(course.missingPercent)}% of points possible by the missing-work policy = ${fmtPoints(units / SCALE)}`;
 }
 
 function say(lines: ExplanationLine[], itemId: number, why: string[] | null, text: string, change: number): string[] {

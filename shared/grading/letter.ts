@@ -36,7 +36,7 @@ export interface Graded {
   readonly rounded: Ratio;
   readonly display: string;
   readonly letter: string | null;
-  /** The band the value fell into (null: below every band). */
+  /** The band the value fell into (the lowest band when below every bound; null: no bands). */
   readonly band: PreparedBand | null;
   /** Points below the next band up when within the borderline distance, else null. */
   readonly borderlineGap: Ratio | null;
@@ -54,13 +54,21 @@ function atLeast(value: Ratio, units: bigint): boolean {
   return value.n * SCALE_N >= units * value.d;
 }
 
+/**
+ * The band of a rounded percentage. The lowest band is open downward: a percentage below every
+ * lower bound (negative totals included, reachable through adjustments) gets its letter, so a
+ * student with a grade always has exactly one letter.
+ */
 export function lookupLetter(rounded: Ratio, scale: LetterScale): { band: PreparedBand | null; next: PreparedBand | null } {
   const bands = scale.bands;
-  for (let i = 0; i < bands.length; i++) {
-    const b = bands[i]!;
-    if (atLeast(rounded, b.minUnits)) return { band: b, next: i > 0 ? bands[i - 1]! : null };
-  }
-  return { band: null, next: bands[bands.length - 1] ?? null };
+  let i = 0;
+  while (i < bands.length - 1 && !atLeast(rounded, bands[i]!.minUnits)) i++;
+  return { band: bands[i] ?? null, next: i > 0 ? bands[i - 1]! : null };
+}
+
+/** Whether the value is below every band's lower bound (and took the lowest band's letter). */
+export function belowScale(g: Graded): boolean {
+  return g.band !== null && !atLeast(g.rounded, g.band.minUnits);
 }
 
 export function grade(percent: Ratio, scale: LetterScale): Graded {
@@ -108,7 +116,7 @@ export function decideFromDouble(p: number, scale: LetterScale): Decision | null
   if (y - m < MARGIN || m + 1 - y < MARGIN || !Number.isSafeInteger(m * SCALE)) return null;
   const bands = scale.bands;
   let i = 0;
-  while (i < bands.length && m * SCALE < bands[i]!.minUnitsNumber * pow) i++;
+  while (i < bands.length - 1 && m * SCALE < bands[i]!.minUnitsNumber * pow) i++;
   const band = bands[i] ?? null;
   const next = i > 0 ? bands[i - 1]! : null;
   let borderline = false;

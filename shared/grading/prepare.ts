@@ -11,13 +11,14 @@ import { toUnits } from './exact';
 import { type LateRule, prepareLateRule } from './late';
 import { type LetterScale, prepareLetterScale } from './letter';
 import { type Stint, toStint } from './team';
+import type { PolicyProblem } from './types';
 import { validatePolicy } from './validate';
 
 export interface PreparedItem {
   readonly item: Item;
   readonly index: number;
   readonly possibleUnits: number;
-  /** Deadline instant without extensions; null when the item has no due date. */
+  /** Deadline instant without extensions (the exact dueAt when set); null when the item has no due date. */
   readonly deadline: number | null;
   readonly dueTime: string;
 }
@@ -48,10 +49,12 @@ export interface PreparedStudent {
 
 export interface PreparedCourse {
   readonly policy: Policy;
-  readonly problems: readonly string[];
+  readonly problems: readonly PolicyProblem[];
   /** The policy's zone, or UTC when it is not a valid zone (reported in problems). */
   readonly timeZone: string;
   readonly late: LateRule;
+  /** Points-possible fraction that missing work scores, or null when the policy is off. */
+  readonly missingPercent: number | null;
   readonly letters: LetterScale;
   readonly attendance: PreparedAttendance;
   readonly categories: readonly PreparedCategory[];
@@ -116,7 +119,8 @@ export function prepareCourse(snapshot: CourseSnapshot): PreparedCourse {
       item,
       index,
       possibleUnits: toUnits(item.pointsPossible),
-      deadline: item.dueDate === null ? null : deadlineInstant(item.dueDate, dueTime, timeZone),
+      deadline:
+        item.dueAt !== null ? Date.parse(item.dueAt) : item.dueDate === null ? null : deadlineInstant(item.dueDate, dueTime, timeZone),
       dueTime,
     };
   });
@@ -164,6 +168,7 @@ export function prepareCourse(snapshot: CourseSnapshot): PreparedCourse {
     problems,
     timeZone,
     late: prepareLateRule(policy.late),
+    missingPercent: policy.missingWork.enabled ? policy.missingWork.percent : null,
     letters: prepareLetterScale(policy.rounding, policy.bands, policy.borderlineDistance),
     attendance: prepareAttendance(policy.attendance, sessions, timeZone),
     sessionIds: sessions.map((s) => s.id),

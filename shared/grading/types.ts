@@ -15,8 +15,10 @@ export type Inclusion = 'counted' | 'dropped' | 'excluded';
  * graded: has a score (possibly changed by lateness, an adjustment or an integrity finding).
  * ungraded: no score and no status. missing: marked missing and past due, counts 0.
  * missing-before-due: marked missing but not yet due, counts only in the final view.
+ * auto-missing: ungraded past its deadline while the missing-work policy is on, scored by it.
+ * Missing work scores 0, or the missing-work policy's percentage of points possible.
  */
-export type ItemOutcome = 'graded' | 'ungraded' | 'excused' | 'exempt' | 'missing' | 'missing-before-due';
+export type ItemOutcome = 'graded' | 'ungraded' | 'excused' | 'exempt' | 'missing' | 'missing-before-due' | 'auto-missing';
 
 export interface LateInfo {
   /** Elapsed hours after the (extended) deadline, or the manual days late × 24. */
@@ -132,6 +134,8 @@ export type ExplanationLine =
   /** `change` is what this step did to the item's score, in points (0 for notes). */
   | { readonly kind: 'item'; readonly itemId: number; readonly text: string; readonly change: number }
   | { readonly kind: 'drop'; readonly view: View; readonly categoryId: number; readonly itemId: number; readonly text: string }
+  /** A drop setting the limits cut down (see category.ts). */
+  | { readonly kind: 'drop-limit'; readonly view: View; readonly categoryId: number; readonly text: string }
   | { readonly kind: 'redistribute'; readonly view: View; readonly categoryId: number; readonly text: string }
   | {
       readonly kind: 'category';
@@ -168,11 +172,28 @@ export interface StudentResult {
   readonly explanation: readonly ExplanationLine[];
 }
 
+export type PolicyProblemCode =
+  | 'no_categories'
+  | 'weights_total'
+  | 'equal_weight_points'
+  | 'attendance_twice'
+  | 'attendance_drops'
+  | 'band_twice'
+  | 'band_order'
+  | 'time_zone'
+  | 'late_step_order'
+  | 'late_step_past_cutoff';
+
+export interface PolicyProblem {
+  readonly code: PolicyProblemCode;
+  readonly message: string;
+}
+
 export interface CourseResult {
   /** Same order as the snapshot's students. */
   readonly students: readonly StudentResult[];
   /** validatePolicy's findings: grades are still computed, exactly as the policy says. */
-  readonly policyProblems: readonly string[];
+  readonly policyProblems: readonly PolicyProblem[];
 }
 
 export interface ComputeOptions {

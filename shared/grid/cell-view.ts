@@ -4,7 +4,18 @@ import type { Score } from '../model';
 import { formatInstant } from './time';
 
 export type CellMark =
-  'excused' | 'missing' | 'exempt' | 'late' | 'not-accepted' | 'dropped' | 'integrity' | 'team' | 'adjusted' | 'extra-credit' | 'comment';
+  | 'excused'
+  | 'missing'
+  | 'auto-missing'
+  | 'exempt'
+  | 'late'
+  | 'not-accepted'
+  | 'dropped'
+  | 'integrity'
+  | 'team'
+  | 'adjusted'
+  | 'extra-credit'
+  | 'comment';
 
 /** What one score cell shows: its text, its state marks (each drawn with a letter or icon) and a tooltip. */
 export interface CellView {
@@ -47,7 +58,16 @@ export function cellView(own: Score | undefined, result: ItemResult | undefined,
       case 'missing-before-due':
         text = 'MI';
         marks.push('missing');
-        tips.push(result.outcome === 'missing' ? 'Missing: counts 0.' : 'Missing: counts 0 once due (and in the final view).');
+        tips.push(
+          result.outcome === 'missing'
+            ? `Missing: counts ${fmtPoints(result.effective ?? 0)}.`
+            : 'Missing: counts once due (and in the final view).',
+        );
+        break;
+      case 'auto-missing':
+        text = 'MI';
+        marks.push('auto-missing');
+        tips.push(`Not graded by its deadline: missing by the course's missing-work policy, counts ${fmtPoints(result.effective ?? 0)}.`);
         break;
       case 'exempt':
         text = 'EXEMPT';

@@ -53,8 +53,15 @@ export const Item = z.object({
   dueDate: LocalDate.nullable(),
   /** null: the course's default due time. */
   dueTime: LocalTime.nullable(),
+  /**
+   * An exact deadline to the second (as Canvas and Moodle export due_at); when set it is the
+   * deadline instead of dueDate + dueTime (whose deadline is the end of that minute).
+   */
+  dueAt: Instant.nullable().default(null),
   teamGraded: z.boolean(),
   neverDrop: z.boolean(),
+  /** Does not count toward the final grade (Canvas's "omit from final grade"): shown and kept, in no total or drop. */
+  omitFromFinal: z.boolean().default(false),
   /** Hidden from student-facing exports. */
   muted: z.boolean(),
   position: z.number().int(),

@@ -79,6 +79,16 @@ export const PresentationPolicy = z.object({
 });
 export type PresentationPolicy = z.infer<typeof PresentationPolicy>;
 
+/**
+ * Missing work (Canvas's "missing submission deduction"): when on, a cell marked missing, or
+ * left ungraded past its deadline, scores `percent` of points possible instead of 0 / nothing.
+ */
+export const MissingWorkPolicy = z.object({
+  enabled: z.boolean(),
+  percent: z.number().min(0).max(100),
+});
+export type MissingWorkPolicy = z.infer<typeof MissingWorkPolicy>;
+
 export const Policy = z.object({
   /** weighted: categories by weight; points: plain total of points across all items. */
   grading: z.enum(['weighted', 'points']),
@@ -94,6 +104,8 @@ export const Policy = z.object({
   borderlineDistance: z.number().min(0).max(100),
   /** Absent in courses made before presentations were graded: PRESENTATION_PRESET applies. */
   presentations: PresentationPolicy.optional(),
+  /** Off in the preset (and in files written before it existed). */
+  missingWork: MissingWorkPolicy.default({ enabled: false, percent: 0 }),
 });
 export type Policy = z.infer<typeof Policy>;
 

@@ -34,6 +34,7 @@ export const IE7374_POLICY: Policy = {
     unmarked: 'not-counted',
   },
   borderlineDistance: 1,
+  missingWork: { enabled: false, percent: 0 },
 };
 
 export type CategoryPreset = Omit<Category, 'id' | 'position'>;

@@ -1,6 +1,6 @@
 /** The item and weekly-series forms: text fields in, the API's input out, or messages per field. */
 import type { ItemFields, SeriesSpec } from '../api/items';
-import type { Item } from '../model/course';
+import { Instant, type Item } from '../model/course';
 import { parseNumber } from './policyForm';
 
 export interface ItemForm {
@@ -10,9 +10,12 @@ export interface ItemForm {
   dueDate: string;
   /** Empty: the course's default due time. */
   dueTime: string;
+  /** An exact deadline with seconds (ISO with zone); empty: the date and time above. */
+  dueAt: string;
   teamGraded: boolean;
   neverDrop: boolean;
   muted: boolean;
+  omitFromFinal: boolean;
 }
 
 export const emptyItem = (categoryId: number): ItemForm => ({
@@ -21,9 +24,11 @@ export const emptyItem = (categoryId: number): ItemForm => ({
   pointsPossible: '10',
   dueDate: '',
   dueTime: '',
+  dueAt: '',
   teamGraded: false,
   neverDrop: false,
   muted: false,
+  omitFromFinal: false,
 });
 
 export const itemToForm = (i: Item): ItemForm => ({
@@ -32,9 +37,11 @@ export const itemToForm = (i: Item): ItemForm => ({
   pointsPossible: String(i.pointsPossible),
   dueDate: i.dueDate ?? '',
   dueTime: i.dueTime ?? '',
+  dueAt: i.dueAt ?? '',
   teamGraded: i.teamGraded,
   neverDrop: i.neverDrop,
   muted: i.muted,
+  omitFromFinal: i.omitFromFinal,
 });
 
 export type Errors<F> = Partial<Record<keyof F, string>>;
@@ -51,6 +58,8 @@ export function formToItem(f: ItemForm): { ok: true; fields: ItemFields } | { ok
   const p = points(f.pointsPossible);
   if (p === null) errors.pointsPossible = POINTS_MESSAGE;
   if (f.dueTime && !f.dueDate) errors.dueDate = 'A due time needs a due date too.';
+  if (f.dueAt.trim() && !Instant.safeParse(f.dueAt.trim()).success)
+    errors.dueAt = `"${f.dueAt.trim()}" is not an exact deadline. Type a date-time with seconds and zone, e.g. 2026-09-15T23:59:59-04:00, or leave it empty.`;
   if (Object.keys(errors).length) return { ok: false, errors };
   return {
     ok: true,
@@ -60,9 +69,11 @@ export function formToItem(f: ItemForm): { ok: true; fields: ItemFields } | { ok
       pointsPossible: p!,
       dueDate: f.dueDate || null,
       dueTime: f.dueTime || null,
+      dueAt: f.dueAt.trim() || null,
       teamGraded: f.teamGraded,
       neverDrop: f.neverDrop,
       muted: f.muted,
+      omitFromFinal: f.omitFromFinal,
     },
   };
 }

@@ -4,6 +4,7 @@
  * back reports every field that is not a number, in words, and builds nothing then.
  */
 import type { CategoryDraft } from '../api/policy';
+import { validatePolicy } from '../grading/validate';
 import type { CourseInfo } from '../model/course';
 import type { AttendanceRule, Category, CategoryKind, LateStep, Policy } from '../model/policy';
 
@@ -49,6 +50,9 @@ export interface PolicyForm {
   attendanceScope: AttendanceRule['scope'];
   unmarked: AttendanceRule['unmarked'];
   borderlineDistance: string;
+  /** Missing work scores missingPercent of points possible (marked missing, or ungraded past due). */
+  missingEnabled: boolean;
+  missingPercent: string;
 }
 
 const text = (n: number | null) => (n === null ? '' : String(n));
@@ -85,6 +89,8 @@ export function policyToForm(info: CourseInfo, policy: Policy, categories: reado
     attendanceScope: policy.attendance.scope,
     unmarked: policy.attendance.unmarked,
     borderlineDistance: text(policy.borderlineDistance),
+    missingEnabled: policy.missingWork.enabled,
+    missingPercent: text(policy.missingWork.percent),
   };
 }
 
@@ -122,6 +128,11 @@ export function formToPolicy(form: PolicyForm): FormResult {
     return n ?? 0;
   };
   const optional = (s: string, where: string): number | null => (s.trim() === '' ? null : num(s, where));
+  const percent = (s: string, where: string): number => {
+    const n = num(s, where);
+    if (n < 0 || n > 100) errors.push(`${where}: use a percentage from 0 to 100.`);
+    return n;
+  };
   const whole = (s: string, where: string): number => {
     const n = num(s, where);
     if (!Number.isInteger(n) || n < 0) errors.push(`${where}: use a whole number, 0 or more.`);
@@ -176,7 +187,11 @@ export function formToPolicy(form: PolicyForm): FormResult {
       unmarked: form.unmarked,
     },
     borderlineDistance: num(form.borderlineDistance, 'Borderline distance'),
+    missingWork: { enabled: form.missingEnabled, percent: form.missingEnabled ? percent(form.missingPercent, 'Missing work score') : 0 },
   };
+  // Contradictions the engine cannot honour are refused here, in the engine's words.
+  const drafts = categories.map((c, position) => ({ ...c, id: c.id ?? -1 - position, position }));
+  for (const p of validatePolicy(policy, drafts)) if (p.code === 'equal_weight_points') errors.push(p.message);
   if (errors.length) return { ok: false, errors };
   return { ok: true, info: { name: form.courseName.trim() }, policy, categories };
 }

@@ -47,7 +47,9 @@ export function generateCourse(students = STUDENTS, items = ITEMS, seed = 7374):
       dueDate: `2025-0${2 + (i % 3)}-${String(day).padStart(2, '0')}`,
       dueTime: null,
       teamGraded: cat === 3,
+      dueAt: null,
       neverDrop: i % 17 === 0,
+      omitFromFinal: false,
       muted: false,
       position: i,
     });

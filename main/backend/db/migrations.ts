@@ -246,6 +246,10 @@ ALTER TABLE presentation ADD COLUMN rubric_json TEXT NOT NULL DEFAULT '[]';     
 ALTER TABLE presentation ADD COLUMN feedback TEXT;
 CREATE UNIQUE INDEX presentation_session_team ON presentation(session_id, team_id);
 `,
+  /* 4: item deadlines to the second; items that do not count toward the final grade */ `
+ALTER TABLE item ADD COLUMN due_at TEXT;
+ALTER TABLE item ADD COLUMN omit_from_final INTEGER NOT NULL DEFAULT 0;
+`,
 ];
 
 /** "GRBK" — marks a SQLite file as a gradebook course. */

@@ -87,8 +87,10 @@ export const toItem = (r: R): Item => ({
   pointsPossible: r.points_possible,
   dueDate: r.due_date,
   dueTime: r.due_time,
+  dueAt: r.due_at,
   teamGraded: bool(r.team_graded),
   neverDrop: bool(r.never_drop),
+  omitFromFinal: bool(r.omit_from_final),
   muted: bool(r.muted),
   position: r.position,
 });
@@ -98,8 +100,10 @@ export const fromItem = (i: Omit<Item, 'id'>): R => ({
   points_possible: i.pointsPossible,
   due_date: i.dueDate,
   due_time: i.dueTime,
+  due_at: i.dueAt,
   team_graded: i.teamGraded ? 1 : 0,
   never_drop: i.neverDrop ? 1 : 0,
+  omit_from_final: i.omitFromFinal ? 1 : 0,
   muted: i.muted ? 1 : 0,
   position: i.position,
 });

@@ -2,6 +2,7 @@ import type { CanvasImportInput, CanvasReport } from '../../../shared/api/excel'
 import type { Course } from '../services/course';
 import { IDLE, ROWS_PER_STEP, type Steps } from '../jobs/steps';
 import { commitImport, courseVersion, importOutcome, type ImportFile } from './apply';
+import { guessCategory, groupNames, nameKey } from './canvas-match';
 import { normalizeHeader, splitName } from './detect';
 import { fileError, Problems, refuseIfErrors } from './problems';
 import { readSpreadsheetOffThread } from './read';
@@ -24,9 +25,11 @@ interface StudentRow {
 
 /**
  * Imports a Canvas gradebook CSV export (CLI: `gradebook import canvas`): the roster plus the
- * scores. Students are matched by SIS User ID, then SIS login (against email), then name;
- * assignments ("Title (id)") by their Canvas id, then name, or created. Total columns and the
- * Test Student are skipped; EX is excused, N/A (not assigned) and blanks leave scores alone.
+ * scores. Students are matched by SIS User ID, then SIS login (against email); a row matched by
+ * its name only is uncertain and needs the instructor's decision (see canvas-match.ts).
+ * Assignments ("Title (id)") match by their Canvas id, then name, or are created, each in the
+ * category chosen for it or guessed from its title. Total columns and the Test Student are
+ * skipped; EX is excused, N/A (not assigned) and blanks leave scores alone.
  */
 export async function importCanvas(course: Course, file: ImportFile, opts: CanvasOptions = {}, work: Steps = IDLE): Promise<CanvasReport> {
   await work.step(0, 'Reading the file');
@@ -55,19 +58,30 @@ export async function importCanvas(course: Course, file: ImportFile, opts: Canva
   }
 
   const readAt = courseVersion(course);
-  const items = course.db.prepare('SELECT id, name, points_possible, external_id FROM item WHERE team_graded = 0').all() as {
+  const items = course.db.prepare('SELECT id, name, points_possible, external_id, category_id FROM item WHERE team_graded = 0').all() as {
     id: number;
     name: string;
     points_possible: number;
     external_id: string | null;
+    category_id: number;
   }[];
-  const categoryId =
-    opts.categoryId ??
-    (course.db.prepare("SELECT id FROM category WHERE kind = 'items' ORDER BY position, id").get() as { id: number } | undefined)?.id;
-  if (opts.categoryId !== undefined && !course.db.prepare("SELECT 1 FROM category WHERE id = ? AND kind = 'items'").get(opts.categoryId)) {
-    problems.error(null, null, null, `Category ${opts.categoryId} does not exist or does not hold items.`);
+  const itemCategories = course.db.prepare("SELECT id, name FROM category WHERE kind = 'items' ORDER BY position, id").all() as {
+    id: number;
+    name: string;
+  }[];
+  const known = (id: number) => itemCategories.some((k) => k.id === id);
+  for (const id of [opts.categoryId, ...(opts.categories ?? []).map((k) => k.categoryId)]) {
+    if (id !== undefined && !known(id))
+      problems.error(null, null, null, `Category ${id} does not exist or does not hold items. Choose another.`);
   }
+  const groups = groupNames(header);
+  const categoryFor = (a: { name: string; canvasId: string }): number | undefined =>
+    opts.categories?.find((k) => k.canvasId === a.canvasId)?.categoryId ??
+    opts.categoryId ??
+    guessCategory(a.name, itemCategories, groups) ??
+    itemCategories[0]?.id;
   const itemPlan = assignments.map((a) => {
+    const categoryId = categoryFor(a);
     const item = items.find((i) => i.external_id === a.canvasId) ?? items.find((i) => i.name.trim().toLowerCase() === a.name.toLowerCase());
     if (!item && !(Number.isFinite(a.points) && a.points >= 0))
       problems.error(
@@ -78,7 +92,7 @@ export async function importCanvas(course: Course, file: ImportFile, opts: Canva
       );
     if (!item && categoryId === undefined)
       problems.error(sheet.name, headerRow, a.column, 'The course has no category for items to put new assignments in.');
-    return { ...a, item, possible: item?.points_possible ?? a.points };
+    return { ...a, item, possible: item?.points_possible ?? a.points, categoryId: item?.category_id ?? categoryId ?? null };
   });
   if (assignments.length === 0)
     problems.warning(sheet.name, headerRow, null, 'No assignment columns ("Title (id)") were found; only the roster is imported.');
@@ -93,9 +107,10 @@ export async function importCanvas(course: Course, file: ImportFile, opts: Canva
   }
   const byName = new Map<string, StudentRow | null>();
   for (const s of roster) {
-    const k = `${s.last_name}, ${s.first_name}`.toLowerCase();
+    const k = nameKey(`${s.last_name}, ${s.first_name}`);
     byName.set(k, byName.has(k) ? null : s); // ambiguous names do not match
   }
+  const decisions = new Map((opts.decisions ?? []).map((d) => [d.row, d.studentId]));
   const scores = existingScores(course.db);
 
   const report: CanvasReport = {
@@ -107,7 +122,9 @@ export async function importCanvas(course: Course, file: ImportFile, opts: Canva
       pointsPossible: Number.isFinite(a.possible) ? a.possible : null,
       itemId: a.item?.id ?? null,
       action: a.item ? 'matched' : 'create',
+      categoryId: a.categoryId,
     })),
+    uncertain: [],
     scores: { set: 0, unchanged: 0, statuses: 0, notAssigned: 0 },
   };
   type Plan = {
@@ -138,12 +155,37 @@ export async function importCanvas(course: Course, file: ImportFile, opts: Canva
       problems.error(sheet.name, r, c.sis >= 0 ? c.sis : c.canvasId, `Student ${key} appears twice (also on row ${seen.get(key)! + 1}).`);
     seen.set(key, r);
     const { firstName, lastName } = splitName(name);
-    const existing =
-      (sis ? bySis.get(sis) : undefined) ??
-      (login ? byLogin.get(login.toLowerCase()) : undefined) ??
-      byName.get(`${lastName}, ${firstName}`.toLowerCase()) ??
-      bySis.get(key) ??
-      null;
+    const certain = (sis ? bySis.get(sis) : undefined) ?? (login ? byLogin.get(login.toLowerCase()) : undefined) ?? bySis.get(key);
+    const alike = certain || sis ? undefined : byName.get(nameKey(name));
+    let existing = certain ?? null;
+    if (alike) {
+      const decided = decisions.get(r + 1);
+      report.uncertain.push({
+        row: r + 1,
+        name,
+        login,
+        studentId: alike.id,
+        studentName: `${alike.last_name}, ${alike.first_name}`,
+        registrarId: alike.registrar_id,
+        email: alike.email,
+        decision: decided === undefined ? null : decided === null ? 'create' : 'match',
+      });
+      if (decided === undefined)
+        problems.error(
+          sheet.name,
+          r,
+          c.name,
+          `${name} has no SIS User ID and may be ${alike.first_name} ${alike.last_name} (${alike.registrar_id}). Confirm that it is, or add a new student.`,
+        );
+      else if (decided !== null && decided !== alike.id)
+        problems.error(
+          sheet.name,
+          r,
+          c.name,
+          `Row ${r + 1} can be matched to ${alike.registrar_id} or added as a new student, nothing else.`,
+        );
+      else if (decided === alike.id) existing = alike;
+    }
     // Canvas sections are course-section names; a registrar section already on file wins.
     const section = c.section >= 0 ? cellText(cells[c.section]) || null : null;
     const draft = {
@@ -153,9 +195,12 @@ export async function importCanvas(course: Course, file: ImportFile, opts: Canva
       email: existing?.email ?? (login.includes('@') ? login : null),
       section: existing?.section ?? section,
     };
-    if (!existing) report.students.new++;
-    else if (existing.section !== draft.section) report.students.updated++;
-    else report.students.unchanged++;
+    // A row still waiting for the instructor's answer is counted once it has one.
+    if (alike === undefined || decisions.has(r + 1)) {
+      if (!existing) report.students.new++;
+      else if (existing.section !== draft.section) report.students.updated++;
+      else report.students.unchanged++;
+    }
     const plan: Plan = { existing, draft, scores: [] };
     itemPlan.forEach((a, index) => {
       const cell = readScoreCell(cells[a.column], book.decimalComma);
@@ -190,7 +235,7 @@ export async function importCanvas(course: Course, file: ImportFile, opts: Canva
         return a.item.id;
       }
       return cs.insert('item', {
-        category_id: categoryId,
+        category_id: a.categoryId,
         name: a.name,
         points_possible: a.possible,
         external_id: a.canvasId,

@@ -19,6 +19,7 @@ const ROSTER_HEADERS: Record<RosterField, RegExp> = {
   preferredName: /^(preferred name|preferred first name|nickname)$/,
   email: /^(e-?mail|e-?mail address|school e-?mail|university e-?mail|student e-?mail)$/,
   section: /^(section|sec|section id|class section)$/,
+  status: /^(status|registration status|enrollment status|enrolment status|reg status|student status|course status)$/,
 };
 
 /** Field per column detected from a header row (each field at most once, first column wins). */
@@ -80,12 +81,53 @@ export function headerRowIndex(sheet: Sheet, requested: number | undefined, dete
   return requested - 1;
 }
 
+/**
+ * The columns headed by `names` (compared as normalizeHeader reads them), in the given 0-based
+ * header row or else the first of the top rows that has them all: for a mapping by header name
+ * (the CLI's --map), where the headers are in a language detection does not know.
+ */
+export function columnsByHeader(sheet: Sheet, names: readonly string[], headerRow?: number): { headerRow: number; columns: number[] } {
+  const wanted = names.map((n) => normalizeHeader(n));
+  const find = (r: number) => {
+    const row = (sheet.rows[r] ?? []).map((h) => normalizeHeader(h));
+    return wanted.map((w) => row.indexOf(w));
+  };
+  const rows = headerRow !== undefined ? [headerRow] : [...Array(Math.min(sheet.rows.length, 20)).keys()];
+  for (const r of rows) {
+    const columns = find(r);
+    if (columns.every((c) => c >= 0)) return { headerRow: r, columns };
+  }
+  const r = headerRow ?? 0;
+  const missing = names.filter((_, i) => find(r)[i]! < 0);
+  const headers = (sheet.rows[r] ?? []).map((h) => `'${cellText(h)}'`).join(', ');
+  throw fileError(
+    `Sheet '${sheet.name}' has no column headed ${missing.map((m) => `'${m}'`).join(', ')}${headerRow !== undefined ? ` in row ${r + 1}` : ' in its first rows'}. Row ${r + 1} has: ${headers || 'nothing'}.`,
+  );
+}
+
 /** Where a report says the table was found: the sheet, its 1-based header row and the headers. */
 export const sheetChoice = (sheet: Sheet, headerRow: number) => ({
   sheet: sheet.name,
   headerRow: headerRow + 1,
   headers: (sheet.rows[headerRow] ?? []).map((h) => cellText(h)),
 });
+
+/**
+ * An enrolment status cell as the student's status: Banner's Registered / Web Registered (RE,
+ * RW), Enrolled, Audit stay enrolled; Dropped, Drop/Delete (DD, DW), Withdrawn (WD, W) become
+ * withdrawn, with or without decoration ("**Dropped**", "DD - Drop/Delete", "Withdrawn 9/15").
+ * null for an empty cell; undefined when the value is not a status.
+ */
+export function enrolmentStatus(cell: string): 'enrolled' | 'withdrawn' | null | undefined {
+  const t = cell
+    .toLowerCase()
+    .replace(/[^a-z ]+/g, ' ')
+    .trim();
+  if (t === '') return null;
+  if (/^(d[dw]|wd?|w[dw])\b|\b(drop|dropped|withdrawn|withdrew|withdraw|withdrawal|cancel+ed)\b/.test(t)) return 'withdrawn';
+  if (/^(r[ew]|au|en)\b|\b(registered|enrolled|enroled|audit|active|added)\b/.test(t)) return 'enrolled';
+  return undefined;
+}
 
 /** "Núñez, José" -> last Núñez, first José; "José Núñez" -> last Núñez, first José. */
 export function splitName(full: string): { firstName: string; lastName: string } {

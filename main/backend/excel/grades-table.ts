@@ -8,6 +8,7 @@ const OUTCOME_TEXT: Partial<Record<ItemOutcome, string>> = {
   exempt: 'exempt',
   missing: 'MI',
   'missing-before-due': 'MI',
+  'auto-missing': 'MI',
 };
 
 export type ColumnKind = 'id' | 'text' | 'points' | 'percent';

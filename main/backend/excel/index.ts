@@ -18,6 +18,7 @@ export { importAttendance, type AttendanceOptions } from './attendance-import';
 export { exportRegistrar, registrarPreflight, listRegistrarExports, type ExportedBytes, type RegistrarOptions } from './registrar-export';
 export { listProfiles, saveProfile, deleteProfile, findProfile } from './profiles';
 export { describeProblem } from './problems';
+export { columnsByHeader, pickSheet } from './detect';
 export type { ImportFile } from './apply';
 
 /** Every importer by kind (the CLI's `import <kind>`; all but attendance are also `excel.startImport` kinds). */

@@ -3,7 +3,7 @@ import { StudentFields } from '../../../shared/api/roster';
 import type { Course } from '../services/course';
 import { IDLE, ROWS_PER_STEP, type Steps } from '../jobs/steps';
 import { commitImport, courseVersion, importOutcome, type ImportFile } from './apply';
-import { detectHeaderRow, detectRosterMapping, headerRowIndex, pickSheet, sheetChoice, splitName } from './detect';
+import { detectHeaderRow, detectRosterMapping, enrolmentStatus, headerRowIndex, pickSheet, sheetChoice, splitName } from './detect';
 import { Problems, refuseIfErrors } from './problems';
 import { readSpreadsheetOffThread } from './read';
 import { cellText, type CellValue } from './sheet';
@@ -18,6 +18,7 @@ interface StudentRow {
   preferred_name: string | null;
   email: string | null;
   section: string | null;
+  status: 'enrolled' | 'withdrawn';
 }
 
 type Draft = {
@@ -27,6 +28,8 @@ type Draft = {
   preferredName: string | null;
   email: string | null;
   section: string | null;
+  /** null: the file gives no status (a new student is enrolled, an existing one keeps theirs). */
+  status: 'enrolled' | 'withdrawn' | null;
 };
 
 const COMPARED: [keyof Draft, keyof StudentRow, string][] = [
@@ -35,6 +38,7 @@ const COMPARED: [keyof Draft, keyof StudentRow, string][] = [
   ['preferredName', 'preferred_name', 'preferred name'],
   ['email', 'email', 'email'],
   ['section', 'section', 'section'],
+  ['status', 'status', 'status'],
 ];
 
 /**
@@ -65,7 +69,9 @@ export async function importRoster(course: Course, file: ImportFile, opts: Roste
   const readAt = courseVersion(course);
   const existing = new Map(
     (
-      course.db.prepare('SELECT id, registrar_id, first_name, last_name, preferred_name, email, section FROM student').all() as StudentRow[]
+      course.db
+        .prepare('SELECT id, registrar_id, first_name, last_name, preferred_name, email, section, status FROM student')
+        .all() as StudentRow[]
     ).map((s) => [s.registrar_id, s]),
   );
   const seen = new Map<string, number>();
@@ -86,8 +92,16 @@ export async function importRoster(course: Course, file: ImportFile, opts: Roste
         preferredName: text('preferredName') || null,
         email: text('email') || null,
         section: text('section') || null,
+        status: enrolmentStatus(text('status')) ?? null,
       };
       const before = problems.errorCount;
+      if (enrolmentStatus(text('status')) === undefined)
+        problems.error(
+          sheet.name,
+          r,
+          col('status'),
+          `'${text('status')}' is not an enrolment status. Use Registered, Enrolled, Audit, Dropped or Withdrawn, or leave it empty.`,
+        );
       validateRow(draft, r, seen, problems, sheet.name, mapping);
       const old = existing.get(draft.registrarId);
       const { action, changes, fields } = decide(old, draft);
@@ -100,6 +114,7 @@ export async function importRoster(course: Course, file: ImportFile, opts: Roste
         lastName: draft.lastName,
         email: draft.email,
         section: draft.section,
+        status: draft.status,
         changes,
       });
       if (!failed && action !== 'unchanged') writes.push({ registrarId: draft.registrarId, existing: old, fields });
@@ -107,8 +122,11 @@ export async function importRoster(course: Course, file: ImportFile, opts: Roste
     if (rows.length === 0) problems.error(sheet.name, headerRow, null, 'There are no students below the header row.');
   }
 
-  const counts = { new: 0, updated: 0, unchanged: 0, error: 0 };
-  for (const r of rows) counts[r.action]++;
+  const counts = { new: 0, updated: 0, unchanged: 0, error: 0, withdrawn: 0 };
+  for (const r of rows) {
+    counts[r.action]++;
+    if (r.action !== 'error' && r.status === 'withdrawn') counts.withdrawn++;
+  }
   const report: RosterReport = {
     ...importOutcome(book, problems),
     ...sheetChoice(sheet, headerRow),
@@ -123,7 +141,7 @@ export async function importRoster(course: Course, file: ImportFile, opts: Roste
   report.backup = commitImport(course, readAt, `Import class list (${counts.new} new, ${counts.updated} updated)`, file, (cs, now) => {
     for (const { registrarId, existing: old, fields } of writes) {
       if (old) cs.put('student', { id: old.id }, fields);
-      else cs.insert('student', { registrar_id: registrarId, ...fields, status: 'enrolled', extension_days: 0, created_at: now });
+      else cs.insert('student', { registrar_id: registrarId, status: 'enrolled', ...fields, extension_days: 0, created_at: now });
     }
   });
   report.applied = true;

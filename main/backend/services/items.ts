@@ -30,8 +30,10 @@ const itemColumns = (fields: Partial<ItemFields>): Row =>
     pointsPossible: 'points_possible',
     dueDate: 'due_date',
     dueTime: 'due_time',
+    dueAt: 'due_at',
     teamGraded: 'team_graded',
     neverDrop: 'never_drop',
+    omitFromFinal: 'omit_from_final',
     muted: 'muted',
   });
 

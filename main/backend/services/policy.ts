@@ -59,13 +59,13 @@ const draftCategories = (drafts: CategoryDraft[]): Category[] =>
 function policyProblems(policy: Policy, drafts: CategoryDraft[]): { message: string; problems: string[] } | null {
   const problems = validatePolicy(policy, draftCategories(drafts));
   if (problems.length === 0) return null;
+  const weightsOff = problems.some((p) => p.code === 'weights_total');
   const total = drafts.reduce((s, d) => s + d.weight, 0);
-  const weightsOff = policy.grading === 'weighted' && Math.abs(total - 100) > 1e-9;
   const weights = `Category weights total ${fmt(total)}%; they must total 100%.`;
-  const others = weightsOff ? problems.filter((p) => !p.startsWith('Category weights add up')) : problems;
+  const others = problems.filter((p) => p.code !== 'weights_total').map((p) => p.message);
   const message = [weightsOff ? weights : 'The policy was not saved:', ...others].join(' ');
   // The weights problem is in the message in the settings screen's words; list it only once.
-  return { message, problems: weightsOff ? [weights, ...others] : problems };
+  return { message, problems: weightsOff ? [weights, ...others] : others };
 }
 
 /** Saves the policy and the category list together, as one undo step. Nothing changes when refused. */

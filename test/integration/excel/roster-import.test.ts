@@ -47,7 +47,7 @@ describe('class list import', () => {
     const preview = await importRoster(course, fixture('class-list.csv'), { dryRun: true });
     expect(fingerprint(course)).toBe(before);
     expect(preview.mapping.slice(0, 4)).toEqual(['registrarId', 'name', 'email', 'section']);
-    expect(preview.counts).toEqual({ new: 8, updated: 0, unchanged: 0, error: 0 });
+    expect(preview.counts).toEqual({ new: 8, updated: 0, unchanged: 0, error: 0, withdrawn: 0 });
     expect(preview.rows[0]).toMatchObject({ row: 2, action: 'new', registrarId: '001234567', lastName: 'Núñez', firstName: 'José' });
 
     const report = await importRoster(course, fixture('class-list.csv'));
@@ -90,7 +90,7 @@ describe('class list import', () => {
     await importRoster(course, fixture('class-list.csv'));
     course.db.prepare("UPDATE student SET email = 'old@x.example' WHERE registrar_id = '002345678'").run();
     const report = await importRoster(course, fixture('class-list-libreoffice.xlsx'));
-    expect(report.counts).toEqual({ new: 0, updated: 1, unchanged: 7, error: 0 });
+    expect(report.counts).toEqual({ new: 0, updated: 1, unchanged: 7, error: 0, withdrawn: 0 });
     expect(report.rows.find((r) => r.registrarId === '002345678')?.changes).toEqual([
       'email: old@x.example → s.obrien@northeastern.example',
     ]);
@@ -151,6 +151,63 @@ describe('class list import', () => {
     const before = fingerprint(course);
     const result = await refused(() => importRoster(course, { name: 'in.xlsx', bytes: data }));
     expect(result.message).toMatch(reason);
+    expect(fingerprint(course)).toBe(before);
+  });
+});
+
+describe('class-list enrolment status', () => {
+  // A Banner-style list saved by LibreOffice (test/fixtures/banner-class-list.csv converted with
+  // soffice --convert-to xlsx): two title rows, "Registration Status" with Banner's decorations.
+  const banner = () => fixture('banner-class-list.xlsx');
+
+  it('imports a Dropped row as withdrawn and counts it apart in the preview', async () => {
+    const course = newCourse(dir);
+    const preview = await importRoster(course, banner(), { dryRun: true });
+    expect(preview.headerRow).toBe(3);
+    expect(preview.mapping).toEqual(['name', 'registrarId', 'status', 'email', null, null]);
+    expect(preview.rows.map((r) => [r.registrarId, r.action, r.status])).toEqual([
+      ['001234567', 'new', 'enrolled'],
+      ['001234568', 'new', 'enrolled'],
+      ['001234569', 'new', 'withdrawn'],
+      ['001234570', 'new', 'enrolled'],
+    ]);
+    expect(preview.counts).toEqual({ new: 4, updated: 0, unchanged: 0, error: 0, withdrawn: 1 });
+    await importRoster(course, banner());
+    const status = course.db.prepare('SELECT registrar_id AS id, status FROM student ORDER BY registrar_id').all();
+    expect(status).toEqual([
+      { id: '001234567', status: 'enrolled' },
+      { id: '001234568', status: 'enrolled' },
+      { id: '001234569', status: 'withdrawn' },
+      { id: '001234570', status: 'enrolled' },
+    ]);
+  });
+
+  it('an enrolled student who dropped becomes withdrawn, kept with history and undoable', async () => {
+    const course = newCourse(dir);
+    await importRoster(course, bytes('Student ID,Name\n001234569,"Lindqvist, Åsa"\n'));
+    const id = (course.db.prepare("SELECT id FROM student WHERE registrar_id = '001234569'").get() as { id: number }).id;
+    const report = await importRoster(course, banner());
+    expect(report.rows.find((r) => r.registrarId === '001234569')).toMatchObject({
+      action: 'updated',
+      status: 'withdrawn',
+      changes: expect.arrayContaining(['status: enrolled → withdrawn']),
+    });
+    expect(course.db.prepare('SELECT status FROM student WHERE id = ?').get(id)).toEqual({ status: 'withdrawn' });
+    undo(course.db);
+    expect(course.db.prepare('SELECT status FROM student WHERE id = ?').get(id)).toEqual({ status: 'enrolled' });
+  });
+
+  it('refuses a status it does not know, naming the cell', async () => {
+    const course = newCourse(dir);
+    const before = fingerprint(course);
+    const r = await refused(() => importRoster(course, bytes('Student ID,Name,Status\n1,"A, B",Waitlisted\n')));
+    expect(r.problems).toEqual([
+      expect.objectContaining({
+        row: 2,
+        column: 'C',
+        message: "'Waitlisted' is not an enrolment status. Use Registered, Enrolled, Audit, Dropped or Withdrawn, or leave it empty.",
+      }),
+    ]);
     expect(fingerprint(course)).toBe(before);
   });
 });

@@ -101,7 +101,9 @@ describe('Canvas gradebook import', () => {
     'imports %s: roster, assignments and scores',
     async (name) => {
       const course = await classCourse();
-      const report = await importCanvas(course, fixture(name));
+      // "=Smith, John" has no SIS ID and a login that is no email on file: it may be John Smith.
+      const report = await importCanvas(course, fixture(name), { decisions: [{ row: 8, studentId: null }] });
+      expect(report.uncertain).toEqual([expect.objectContaining({ row: 8, registrarId: '005678901', decision: 'create' })]);
       expect(report.students).toEqual({ new: 1, updated: 0, unchanged: 4, skipped: ['Student, Test'] });
       expect(report.items.map((i) => [i.name, i.pointsPossible, i.action])).toEqual([
         ['Homework 1', 10, 'matched'],
@@ -115,20 +117,72 @@ describe('Canvas gradebook import', () => {
       expect(score(course, '002345678', 'Reading Summary 1')).toBeUndefined(); // blank: untouched
       expect(score(course, '003456789', 'Project: Scoping')).toBeUndefined(); // N/A: not assigned
       expect(report.scores.notAssigned).toBe(1);
-      // No SIS ID, login not matching an email: a new student with the Canvas id, name kept literally.
+      // Added as new, as the instructor chose: a student with the Canvas id, name kept literally.
       expect(course.db.prepare("SELECT last_name FROM student WHERE registrar_id = 'canvas-5505'").get()).toEqual({ last_name: '=Smith' });
       expect(course.db.prepare("SELECT count(*) AS n FROM student WHERE last_name = 'Student'").get()).toEqual({ n: 0 });
-      const again = await importCanvas(course, fixture(name));
+      const again = await importCanvas(course, fixture(name), { decisions: [{ row: 8, studentId: null }] });
       expect(again.students.new).toBe(0);
       expect(again.scores.set).toBe(0);
       expect(again.items.every((i) => i.action === 'matched')).toBe(true);
     },
   );
 
+  it('a row without SIS ID whose name is a student on file: shown as uncertain, never a silent duplicate', async () => {
+    const course = await classCourse();
+    const before = fingerprint(course);
+    const john = (course.db.prepare("SELECT id FROM student WHERE registrar_id = '005678901'").get() as { id: number }).id;
+    const preview = await importCanvas(course, fixture('canvas-gradebook-export.csv'), { dryRun: true });
+    expect(preview.uncertain).toEqual([
+      {
+        row: 8,
+        name: '=Smith, John',
+        login: 'jsmith',
+        studentId: john,
+        studentName: 'Smith, John',
+        registrarId: '005678901',
+        email: 'j.smith@northeastern.example',
+        decision: null,
+      },
+    ]);
+    expect(preview.students.new).toBe(0); // counted once answered
+    expect(preview.problems.filter((p) => p.severity === 'error').map((p) => p.message)).toEqual([
+      '=Smith, John has no SIS User ID and may be John Smith (005678901). Confirm that it is, or add a new student.',
+    ]);
+    await refused(() => importCanvas(course, fixture('canvas-gradebook-export.csv')));
+    expect(fingerprint(course)).toBe(before);
+
+    const confirmed = await importCanvas(course, fixture('canvas-gradebook-export.csv'), { decisions: [{ row: 8, studentId: john }] });
+    expect(confirmed.students).toEqual({ new: 0, updated: 0, unchanged: 5, skipped: ['Student, Test'] });
+    expect(score(course, '005678901', 'Homework 2')).toEqual({ value: 9, status: null });
+    expect(course.db.prepare("SELECT count(*) AS n FROM student WHERE registrar_id LIKE 'canvas-%'").get()).toEqual({ n: 0 });
+  });
+
+  it('gives each new assignment column its own category, guessed from its title, and the instructor can change each', async () => {
+    const course = await classCourse();
+    const cat = (name: string) => (course.db.prepare('SELECT id FROM category WHERE name = ?').get(name) as { id: number }).id;
+    const decisions = [{ row: 8, studentId: null }];
+    const preview = await importCanvas(course, fixture('canvas-gradebook-export.csv'), { dryRun: true, decisions });
+    expect(preview.items.map((i) => [i.name, i.categoryId])).toEqual([
+      ['Homework 1', cat('Homeworks')],
+      ['Homework 2', cat('Homeworks')],
+      ['Reading Summary 1', cat('Reading assignments')],
+      ['Project: Scoping', cat('Final project')],
+    ]);
+    await importCanvas(course, fixture('canvas-gradebook-export.csv'), {
+      decisions,
+      categories: [{ canvasId: '1003', categoryId: cat('Homeworks') }],
+    });
+    const placed = course.db.prepare("SELECT name, category_id AS c FROM item WHERE external_id IN ('1003', '1004') ORDER BY name").all();
+    expect(placed).toEqual([
+      { name: 'Project: Scoping', c: cat('Final project') },
+      { name: 'Reading Summary 1', c: cat('Homeworks') },
+    ]);
+  });
+
   it.skipIf(!hasSoffice)('imports the Canvas CSV after LibreOffice turned it into an xlsx', async () => {
     const course = await classCourse();
     const xlsx = libreOfficeXlsx(fixture('canvas-gradebook-export.csv').bytes, dir, 4);
-    const report = await importCanvas(course, { name: 'canvas.xlsx', bytes: xlsx });
+    const report = await importCanvas(course, { name: 'canvas.xlsx', bytes: xlsx }, { decisions: [{ row: 8, studentId: null }] });
     expect(report.students.unchanged).toBe(4);
     expect(score(course, '002345678', 'Homework 2')).toEqual({ value: 7.25, status: null });
   });

@@ -124,7 +124,7 @@ describe('the course file', () => {
         "table course 0b28985c9f",
         "table export_profile d6062686c8",
         "table grade_override e143141d66",
-        "table item 624e712046",
+        "table item f518d6092f",
         "table presentation 88a072b17b",
         "table presentation_draw c0d64274f7",
         "table reading 5e0f51949b",

@@ -13,6 +13,25 @@ describe('items', () => {
     expect(edited).toMatchObject({ name: 'Homework 1', pointsPossible: 10, muted: true, dueTime: '17:00' });
   });
 
+  it('keeps an exact deadline to the second and the "does not count" flag, and grades by them', async () => {
+    const c = newCourse('ie7374');
+    const s = await c.call('student.add', { registrarId: '1', firstName: 'A', lastName: 'B' });
+    const hw = categoryId(c, 'Homeworks');
+    const quiz = await c.call('item.create', { categoryId: hw, name: 'Quiz', pointsPossible: 10, dueAt: '2026-09-15T23:59:30-04:00' });
+    const practice = await c.call('item.create', { categoryId: hw, name: 'Practice', pointsPossible: 10, omitFromFinal: true });
+    expect(quiz).toMatchObject({ dueAt: '2026-09-15T23:59:30-04:00', omitFromFinal: false });
+    expect(practice).toMatchObject({ dueAt: null, omitFromFinal: true });
+    await c.call('score.apply', {
+      edits: [
+        { studentId: s.id, itemId: quiz.id, patch: { value: 10, submittedAt: '2026-09-15T23:59:31-04:00' } },
+        { studentId: s.id, itemId: practice.id, patch: { value: 0 } },
+      ],
+    });
+    // One second late: −10% → 9 of 10; Practice does not count. Homeworks is the only graded category.
+    const r = await c.call('grades.compute', { asOf: '2026-12-20T12:00:00Z' });
+    expect(r.students[0]!.current.display).toBe('90.00');
+  });
+
   it('refuses switching an item to team grading while it has individual scores', async () => {
     const c = newCourse();
     const s = await c.call('student.add', { registrarId: '1', firstName: 'A', lastName: 'B' });

@@ -125,6 +125,26 @@ describe('properties', () => {
     raisingNeverLowers(both, 2000);
   });
 
+  it('every student with a grade has exactly one letter, even below every band', () => {
+    fc.assert(
+      fc.property(courseArb, fc.integer({ min: 1, max: 89 }), (snap, lowest) => {
+        const bands = [
+          { letter: 'A', min: 90 },
+          { letter: 'B', min: lowest },
+        ];
+        const res = computeCourse({ ...snap, policy: { ...snap.policy, bands } }, AS_OF);
+        for (const r of res.students) {
+          for (const view of ['current', 'final'] as const) {
+            const g = r[view];
+            if (g.percent === null) expect(g.letter).toBeNull();
+            else expect(g.letter).toBe(g.rounded! >= 90 ? 'A' : 'B');
+          }
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+
   it("excusing an item for one student never changes another student's result", () => {
     fc.assert(
       fc.property(courseArb, fc.nat(), (snap, pick) => {

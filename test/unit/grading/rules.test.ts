@@ -198,7 +198,7 @@ describe('points, weights, extra credit', () => {
       scores: [score(1, 1, 10), score(1, 2, 10)],
     });
     const res = computeCourse(snap, { asOf: '2030-01-01T00:00:00Z' });
-    expect(res.policyProblems).toEqual(['Category weights add up to 90%, not 100%.']);
+    expect(res.policyProblems).toEqual([{ code: 'weights_total', message: 'Category weights add up to 90%, not 100%.' }]);
     expect(res.students[0]!.final.display).toBe('90.00');
   });
 });
@@ -217,13 +217,12 @@ describe('validatePolicy', () => {
     });
     const problems = validatePolicy(bad, [category(1, { weight: 60 }), category(2, { weight: 30, kind: 'attendance', dropLowest: 1 })]);
     expect(problems).toEqual([
-      'Category weights add up to 90%, not 100%.',
-      '"Cat2" is an attendance category: drop lowest/highest does not apply to it.',
-      'The letter "A" appears in more than one band.',
-      'Bands must go from highest to lowest: "B" (from 95) comes after "A" (from 90).',
-      'No band starts at 0: a percentage below 10 gets no letter.',
-      '"Mars/Olympus" is not a known time zone; deadlines are read in UTC instead.',
-      'A late step runs to 72 h, past the 48 h after which work is not accepted.',
+      { code: 'weights_total', message: 'Category weights add up to 90%, not 100%.' },
+      { code: 'attendance_drops', message: '"Cat2" is an attendance category: drop lowest/highest does not apply to it.' },
+      { code: 'band_twice', message: 'The letter "A" appears in more than one band.' },
+      { code: 'band_order', message: 'Bands must go from highest to lowest: "B" (from 95) comes after "A" (from 90).' },
+      { code: 'time_zone', message: '"Mars/Olympus" is not a known time zone; deadlines are read in UTC instead.' },
+      { code: 'late_step_past_cutoff', message: 'A late step runs to 72 h, past the 48 h after which work is not accepted.' },
     ]);
   });
 });

@@ -36,9 +36,14 @@ describe('cell states at a glance', () => {
   });
   it('shows EX and MI with their marks and reasons', () => {
     expect(cellView(undefined, result({ outcome: 'excused', raw: null }), false)).toMatchObject({ text: 'EX', marks: ['excused'] });
-    const mi = cellView(undefined, result({ outcome: 'missing', raw: null }), false);
+    const mi = cellView(undefined, result({ outcome: 'missing', raw: null, effective: 0 }), false);
     expect(mi).toMatchObject({ text: 'MI', marks: ['missing'] });
     expect(mi.title).toContain('counts 0');
+  });
+  it('shows work missing by the missing-work policy as its own state', () => {
+    const auto = cellView(undefined, result({ outcome: 'auto-missing', raw: null, effective: 5 }), false);
+    expect(auto).toMatchObject({ text: 'MI', marks: ['auto-missing'] });
+    expect(auto.title).toContain("Not graded by its deadline: missing by the course's missing-work policy, counts 5.");
   });
   it('shows the penalised value of late work; the tooltip says when it came in, in the course zone, and what was taken off', () => {
     // Due Mon 15 Sep 2025, 11:59 pm EDT; in 38 h 59 min later, at 2:58 pm EDT on the 17th.

@@ -12,6 +12,12 @@ describe('item form', () => {
     const r = formToItem({ ...emptyItem(3), name: ' HW 1 ', dueDate: '2026-09-15' });
     expect(r.ok && r.fields).toMatchObject({ categoryId: 3, name: 'HW 1', pointsPossible: 10, dueDate: '2026-09-15', dueTime: null });
   });
+  it('takes an exact deadline with seconds and the "does not count" flag', () => {
+    const r = formToItem({ ...emptyItem(3), name: 'Quiz', dueAt: ' 2026-09-15T23:59:59-04:00 ', omitFromFinal: true });
+    expect(r.ok && r.fields).toMatchObject({ dueAt: '2026-09-15T23:59:59-04:00', omitFromFinal: true });
+    const bad = formToItem({ ...emptyItem(3), name: 'Quiz', dueAt: 'tomorrow' });
+    expect(!bad.ok && bad.errors.dueAt).toMatch(/^"tomorrow" is not an exact deadline\./);
+  });
 });
 
 describe('weekly series form', () => {

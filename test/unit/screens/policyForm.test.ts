@@ -55,6 +55,29 @@ describe('policy form', () => {
     expect(back.ok && back.policy.rounding).toEqual({ mode: 'none' });
   });
 
+  it('turns the missing-work setting into the policy, refusing a percentage over 100', () => {
+    const form = policyToForm(IE7374_COURSE, IE7374_POLICY, categories);
+    expect(form).toMatchObject({ missingEnabled: false, missingPercent: '0' });
+    form.missingEnabled = true;
+    form.missingPercent = '50';
+    const back = formToPolicy(form);
+    expect(back.ok && back.policy.missingWork).toEqual({ enabled: true, percent: 50 });
+    form.missingPercent = '150';
+    expect(formToPolicy(form)).toEqual({ ok: false, errors: ['Missing work score: use a percentage from 0 to 100.'] });
+  });
+
+  it('refuses equal-weight items under points grading, in words', () => {
+    const form = policyToForm(IE7374_COURSE, IE7374_POLICY, categories);
+    form.grading = 'points';
+    form.categories[0]!.equalWeightItems = true;
+    expect(formToPolicy(form)).toEqual({
+      ok: false,
+      errors: [
+        '"Homeworks" counts its items equally, which grading by points cannot do. Turn off "Equal-weight items" for it, or grade by weighted categories.',
+      ],
+    });
+  });
+
   it('shows a live message when weights do not total 100, and none when they do', () => {
     const form = policyToForm(IE7374_COURSE, IE7374_POLICY, categories);
     expect(weightMessage(form)).toBeNull();

@@ -10,6 +10,9 @@ import type {
   ScoreReport,
   WorkbookReport,
 } from '../../../../shared/api';
+import { plural } from '../../../../shared/grading';
+import { canvasSummary, rosterSummary } from '../../../../shared/screens/importSummary';
+import { type CategoryChoices, type MatchDecisions, undecided, withCategory, withDecision } from '../../../../shared/screens/canvasImport';
 import { api } from '../../api/client';
 import { useApp } from '../../stores/app';
 import { Dialog } from '../common/Dialog';
@@ -35,6 +38,7 @@ const FIELDS: [RosterField, string][] = [
   ['preferredName', 'Preferred name'],
   ['email', 'Email'],
   ['section', 'Section'],
+  ['status', 'Enrolment status'],
 ];
 const PREVIEW_ROWS = 50;
 /** One empty list, so store selectors answer the same value while no course is loaded. */
@@ -48,8 +52,9 @@ interface RosterChoice {
   mapping?: (RosterField | null)[];
   /** Scores: where each column goes (absent: columns named like an item). */
   columns?: ScoreColumnTarget[];
-  /** Canvas: the category of assignments new to the course. */
-  categoryId?: number;
+  /** Canvas: the category of each assignment new to the course, and the answer for each uncertain match. */
+  categories?: CategoryChoices;
+  decisions?: MatchDecisions;
 }
 
 /**
@@ -89,7 +94,7 @@ export function ImportWizard() {
           ...(c.columns && { columns: c.columns }),
         };
       case 'canvas':
-        return { kind: 'canvas', file: f, dryRun, ...(c.categoryId !== undefined && { categoryId: c.categoryId }) };
+        return { kind: 'canvas', file: f, dryRun, categories: c.categories, decisions: c.decisions };
       case 'workbook':
         return { kind: 'workbook', file: f, dryRun };
     }
@@ -125,7 +130,7 @@ export function ImportWizard() {
       if (request !== latest.current) return;
       if (!done) return setNote('The import was cancelled; nothing was changed.');
       await useCourse.getState().reload();
-      useApp.setState({ notice: `Imported ${file.name}. ${summary(kind, done)} You can undo this as one step.` });
+      useApp.setState({ notice: `Imported ${file.name}: ${summary(kind, done)}. You can undo this as one step.` });
       close();
     } catch (err) {
       if (request === latest.current) setFailure(failureOf(err));
@@ -313,6 +318,7 @@ function Preview({
             <th>First name</th>
             <th>Email</th>
             <th>Section</th>
+            <th>Status</th>
             <th>Changes</th>
           </tr>
         </thead>
@@ -326,6 +332,7 @@ function Preview({
               <td>{row.firstName}</td>
               <td>{row.email}</td>
               <td>{row.section}</td>
+              <td>{row.status === 'withdrawn' ? 'withdrawn (dropped)' : row.status}</td>
               <td>{row.changes.join('; ')}</td>
             </tr>
           ))}
@@ -336,20 +343,83 @@ function Preview({
   if (kind === 'scores') return <ScoreColumns report={report as ScoreReport} choice={choice} onChoice={onChoice} />;
   if (kind === 'canvas') {
     const r = report as CanvasReport;
-    const creates = r.items.some((i) => i.action === 'create');
+    const matched = r.items.filter((i) => i.action === 'matched');
+    const created = r.items.filter((i) => i.action === 'create');
     return (
       <div className="excel-summary">
-        <p>
-          Assignments:{' '}
-          {r.items
-            .map((i) => `${i.name} (${i.pointsPossible ?? '?'} pts, ${i.action === 'create' ? 'new item' : 'existing item'})`)
-            .join(' · ')}
-        </p>
-        {creates && (
-          <label>
-            New assignments go in{' '}
-            <CategorySelect value={choice.categoryId} onChange={(categoryId) => onChoice({ ...choice, categoryId })} />
-          </label>
+        {matched.length > 0 && <p>Existing items: {matched.map((i) => `${i.name} (${i.pointsPossible ?? '?'} pts)`).join(' · ')}</p>}
+        {created.length > 0 && (
+          <table className="excel-preview" aria-label="New assignments">
+            <thead>
+              <tr>
+                <th>New assignment</th>
+                <th>Points</th>
+                <th>Goes in</th>
+              </tr>
+            </thead>
+            <tbody>
+              {created.map((i) => (
+                <tr key={i.canvasId}>
+                  <td>{i.name}</td>
+                  <td className="num">{i.pointsPossible ?? '?'}</td>
+                  <td>
+                    <CategorySelect
+                      label={`Category for ${i.name}`}
+                      value={i.categoryId ?? undefined}
+                      onChange={(id) => onChoice({ ...choice, categories: withCategory(choice.categories ?? [], i.canvasId, id) })}
+                    />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+        {r.uncertain.length > 0 && (
+          <table className="excel-preview" aria-label="Students to confirm">
+            <caption>
+              {plural(r.uncertain.length, 'row has', 'rows have')} no SIS ID and a name like a student on file. Say who each one is
+              {undecided(r) > 0 ? ` (${undecided(r)} still to answer)` : ''}.
+            </caption>
+            <thead>
+              <tr>
+                <th>Row</th>
+                <th>In the file</th>
+                <th>On file</th>
+                <th>This is</th>
+              </tr>
+            </thead>
+            <tbody>
+              {r.uncertain.map((u) => (
+                <tr key={u.row}>
+                  <td>{u.row}</td>
+                  <td>
+                    {u.name}
+                    {u.login && ` (login ${u.login})`}
+                  </td>
+                  <td>
+                    {u.studentName} ({u.registrarId}
+                    {u.email ? `, ${u.email}` : ''})
+                  </td>
+                  <td>
+                    <select
+                      aria-label={`Who row ${u.row} is`}
+                      value={u.decision ?? ''}
+                      onChange={(e) =>
+                        onChoice({
+                          ...choice,
+                          decisions: withDecision(choice.decisions ?? [], u.row, e.target.value === 'match' ? u.studentId : null),
+                        })
+                      }
+                    >
+                      {u.decision === null && <option value="">Choose…</option>}
+                      <option value="match">the same student: {u.studentName}</option>
+                      <option value="create">a new student</option>
+                    </select>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
         )}
         {r.students.skipped.length > 0 && <p>Skipped: {r.students.skipped.join(', ')}</p>}
       </div>
@@ -507,18 +577,12 @@ function ScoreColumns({ report, choice, onChoice }: { report: ScoreReport; choic
 }
 
 function summary(kind: ImportKind, r: Report): string {
-  if (kind === 'roster') {
-    const c = (r as RosterReport).counts;
-    return `${c.new} new, ${c.updated} updated, ${c.unchanged} unchanged${c.error ? `, ${c.error} with errors` : ''}`;
-  }
+  if (kind === 'roster') return rosterSummary(r as RosterReport);
   if (kind === 'scores') {
     const c = (r as ScoreReport).counts;
     return `${c.set} scores, ${c.statuses} statuses, ${c.cleared} cleared`;
   }
-  if (kind === 'canvas') {
-    const c = r as CanvasReport;
-    return `${c.students.new} new students, ${c.scores.set + c.scores.statuses} scores`;
-  }
+  if (kind === 'canvas') return canvasSummary(r as CanvasReport);
   const w = r as WorkbookReport;
   const edits = w.gradesSheetEdits.length;
   return `${w.counts.student ?? 0} students${edits ? `, ${edits} score${edits === 1 ? '' : 's'} edited on the Grades sheet` : ''}`;

@@ -128,7 +128,7 @@ export function FinalGrades() {
       </div>
       {saved.result.policyProblems.length > 0 && (
         <div role="status" className="form-error">
-          The policy has problems; grades follow it as it is: {saved.result.policyProblems.join(' ')}
+          The policy has problems; grades follow it as it is: {saved.result.policyProblems.map((p) => p.message).join(' ')}
         </div>
       )}
       {rows.length === 0 ? (

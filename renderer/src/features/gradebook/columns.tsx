@@ -58,10 +58,13 @@ export function buildColumns(
         renderHeaderCell: ({ sortDirection }) => (
           <span
             className="gb-item-head"
-            title={`${item.name}: out of ${item.pointsPossible}${item.teamGraded ? ', graded per team' : ''}${item.dueDate ? `, due ${item.dueDate}` : ''}`}
+            title={`${item.name}: out of ${item.pointsPossible}${item.teamGraded ? ', graded per team' : ''}${
+              (item.dueAt ?? item.dueDate) ? `, due ${item.dueAt ?? item.dueDate}` : ''
+            }${item.omitFromFinal ? ', does not count toward the final grade' : ''}`}
           >
             <span className="gb-item-name">
-              {item.teamGraded && <MarkIcon mark="team" />} {item.name}
+              {item.teamGraded && <MarkIcon mark="team" />}
+              {item.omitFromFinal && <MarkIcon mark="omitted" />} {item.name}
             </span>
             <span className="gb-item-pts">
               /{item.pointsPossible}

@@ -107,12 +107,18 @@ export function ItemDialog({
         <Field label="Due time (empty: the course default)" error={errors.dueTime}>
           {(p) => <input {...p} type="time" value={form.dueTime} onChange={(e) => set({ dueTime: e.target.value })} />}
         </Field>
+        <Field label="Exact deadline, to the second (empty: the date and time above)" error={errors.dueAt}>
+          {(p) => (
+            <input {...p} placeholder="2026-09-15T23:59:59-04:00" value={form.dueAt} onChange={(e) => set({ dueAt: e.target.value })} />
+          )}
+        </Field>
       </div>
       {(
         [
           ['teamGraded', 'Team-graded (one score per team)'],
           ['neverDrop', 'Never drop (exempt from drop-lowest)'],
           ['muted', 'Muted (hidden from student-facing exports)'],
+          ['omitFromFinal', 'Does not count toward the final grade (shown and kept)'],
         ] as const
       ).map(([key, label]) => (
         <label key={key} className="check">

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { Item } from '../../../../shared/model';
 import { formatDue } from '../../../../shared/screens/due';
-import { plural } from '../../../../shared/grading';
+import { formatInstant, plural } from '../../../../shared/grading';
 import { api } from '../../api/client';
 import { useCourse } from '../../stores/course';
 import { ItemDialog, SeriesDialog } from './ItemDialogs';
@@ -66,11 +66,20 @@ export function Items() {
                       <tr key={i.id}>
                         <td>{i.name}</td>
                         <td className="num">{i.pointsPossible}</td>
-                        <td>{i.dueDate ? formatDue(i.dueDate, i.dueTime, snapshot.policy) : <span className="muted">no due date</span>}</td>
+                        <td title={i.dueAt ?? undefined}>
+                          {i.dueAt ? (
+                            `${formatInstant(i.dueAt, snapshot.policy.timeZone)} (exact)`
+                          ) : i.dueDate ? (
+                            formatDue(i.dueDate, i.dueTime, snapshot.policy)
+                          ) : (
+                            <span className="muted">no due date</span>
+                          )}
+                        </td>
                         <td>
                           {i.teamGraded && <span className="badge">team</span>}
                           {i.neverDrop && <span className="badge">never drop</span>}
                           {i.muted && <span className="badge">muted</span>}
+                          {i.omitFromFinal && <span className="badge">does not count</span>}
                         </td>
                         <td>
                           <button

@@ -254,6 +254,15 @@ export function PolicyEditor() {
         </div>
       </section>
 
+      <section className="panel" aria-labelledby="missing-h">
+        <h3 id="missing-h">Missing work</h3>
+        <label className="check">
+          <input type="checkbox" checked={form.missingEnabled} onChange={(e) => set({ missingEnabled: e.target.checked })} /> Work marked
+          missing, or not graded by its deadline, scores a set percentage of points possible
+        </label>
+        {form.missingEnabled && <div className="grid-3">{text('missingPercent', 'Missing work scores this % of points possible')}</div>}
+      </section>
+
       <section className="panel" aria-labelledby="time-h">
         <h3 id="time-h">Deadlines</h3>
         <div className="grid-2">
