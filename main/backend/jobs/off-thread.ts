@@ -7,10 +7,11 @@ import { IDLE, JobCancelled, type Steps } from './steps';
 import type { TaskMessage, TaskName, Tasks, WorkerMessage } from './worker';
 
 /**
- * Heap a worker may use. Readers stay far below it by their limits (limits.ts); should a file
- * still get past them, that worker alone is stopped and the file refused, never the app.
+ * Heap a worker may use. Readers stay far below it by their limits (limits.ts); the export of a
+ * 2,000 x 100 course needs most of it (exceljs builds the whole workbook). Should work still
+ * pass it, that worker alone is stopped and the work refused, never the app.
  */
-const WORKER_HEAP_MB = 1536;
+const WORKER_HEAP_MB = 2048;
 
 /**
  * A new worker: the bundled worker.js beside the bundled main (build/bundle.mjs), or under tsx
