@@ -24,15 +24,15 @@ function spawn(): Worker {
   return new Worker(`require(${tsx}); require(${source});`, { ...options, eval: true });
 }
 
-/** Workers waiting for a task (starting one costs far more than most tasks), each with its exit handler. */
+/** Workers waiting for a task (starting one costs far more than most tasks), each with what detaches its idle handlers. */
 const idle = new Map<Worker, () => void>();
 const IDLE_MAX = 2;
 
 function checkOut(): Worker {
-  const [worker, forget] = idle.entries().next().value ?? [spawn(), null];
-  if (forget) {
+  const [worker, detach] = idle.entries().next().value ?? [spawn(), null];
+  if (detach) {
     idle.delete(worker);
-    worker.off('exit', forget);
+    detach();
   }
   worker.ref();
   return worker;
@@ -44,10 +44,16 @@ function checkIn(worker: Worker): void {
     return;
   }
   // An idle worker never keeps the process (the CLI) alive, and one that dies is forgotten.
+  // One that cannot start (its file missing) is logged, not thrown: the next task spawns anew.
   const forget = () => idle.delete(worker);
+  const failed = (err: Error) => console.error(`An idle worker thread failed: ${err.message}`);
   worker.once('exit', forget);
+  worker.once('error', failed);
   worker.unref();
-  idle.set(worker, forget);
+  idle.set(worker, () => {
+    worker.off('exit', forget);
+    worker.off('error', failed);
+  });
 }
 
 /** Starts a worker ahead of the first task (the app does at start), so the first import does not wait for one. */

@@ -126,7 +126,7 @@ describe('gradebook draw', () => {
     expect(help.out).toContain('Usage: gradebook draw <file.gradebook> --session <date|id>');
     expect(help.out).toContain('draw verify <file.gradebook> <draw-id>|--all');
     expect(help.out).toContain('--exclude');
-    expect(gradebook('export', '--help').out).toContain('export json|registrar|workbook|csv|presentations');
+    expect(gradebook('export', '--help').out).toContain('export json|registrar|workbook|csv|attendance|presentations');
     expect(gradebook('--help').out).toMatch(/\n {2}draw {5}Draw the teams/);
   });
 });

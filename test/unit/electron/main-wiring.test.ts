@@ -124,12 +124,13 @@ const originalLoad = (Module as any)._load;
 
 beforeAll(async () => {
   delete process.env.GRADEBOOK_DATA_DIR;
-  // Lay out out/main/electron/main.js and out/renderer as the real build does.
+  // Lay out out/main/electron/main.js (with the worker.js it starts) and out/renderer as the real build does.
   const out = path.join(tmp, 'app', 'out');
   fs.mkdirSync(path.join(out, 'renderer'), { recursive: true });
   fs.writeFileSync(path.join(out, 'renderer', 'index.html'), '<!doctype html><title>t</title>');
   const outfile = path.join(out, 'main', 'electron', 'main.js');
   await build({ ...targets.main, outfile, sourcemap: false, logLevel: 'silent' });
+  await build({ ...targets.worker, outfile: path.join(path.dirname(outfile), 'worker.js'), sourcemap: false, logLevel: 'silent' });
   // External modules (better-sqlite3, exceljs) come from this repo's node_modules.
   const repoRequire = Module.createRequire(path.resolve(__dirname, '../../../package.json'));
   (Module as any)._load = function (request: string, ...rest: unknown[]) {
