@@ -1,7 +1,7 @@
-import { useRef, useState, type ReactNode } from 'react';
-import { Bar, BarChart, CartesianGrid, LabelList, ReferenceLine, XAxis, YAxis } from 'recharts';
+import { useRef, type ReactNode } from 'react';
+import { Bar, BarChart, CartesianGrid, ReferenceLine, XAxis, YAxis } from 'recharts';
 import type { BandDistribution, CutoffLine, HistogramBin } from '../../../../shared/charts/distribution';
-import { exportChartsAsPng } from './exportPng';
+import { CountBars, ExportPngButton } from './ChartPanel';
 import './charts.css';
 
 export interface BandChartProps {
@@ -15,7 +15,6 @@ export interface BandChartProps {
   children?: ReactNode;
 }
 
-const BAR = '#1f5fa8';
 const HIST = '#5f8fc7';
 const CUT = '#b3261e';
 
@@ -26,7 +25,6 @@ const CUT = '#b3261e';
  */
 export function BandChart({ distribution, bins, cutoffs, caption, fileName, children }: BandChartProps) {
   const ref = useRef<HTMLDivElement>(null);
-  const [exportError, setExportError] = useState<string | null>(null);
   const bands = distribution.bands.map((b) => ({ ...b, label: b.count ? `${b.count} (${b.percent}%)` : '0' }));
   const hist = bins.map((b) => ({ ...b, mid: (b.from + b.to) / 2 }));
   const width = bins.length ? 100 / bins.length : 5;
@@ -35,16 +33,16 @@ export function BandChart({ distribution, bins, cutoffs, caption, fileName, chil
     <figure className="band-chart" aria-labelledby="band-chart-caption">
       <figcaption id="band-chart-caption">{caption}</figcaption>
       <div className="charts" ref={ref}>
-        <div role="img" aria-label={`Bar chart of students per letter band: ${bands.map((b) => `${b.letter} ${b.count}`).join(', ')}`}>
-          <BarChart width={460} height={260} data={bands} margin={{ top: 24, right: 8, bottom: 8, left: 0 }}>
-            <CartesianGrid strokeDasharray="3 3" vertical={false} />
-            <XAxis dataKey="letter" interval={0} tick={{ fontSize: 12 }} />
-            <YAxis allowDecimals={false} width={32} tick={{ fontSize: 11 }} />
-            <Bar dataKey="count" fill={BAR} isAnimationActive={false}>
-              <LabelList dataKey="label" position="top" style={{ fontSize: 10, fill: '#1d2329' }} />
-            </Bar>
-          </BarChart>
-        </div>
+        <CountBars
+          data={bands}
+          x="letter"
+          y="count"
+          label="label"
+          width={460}
+          height={260}
+          fontSize={12}
+          description={`Bar chart of students per letter band: ${bands.map((b) => `${b.letter} ${b.count}`).join(', ')}`}
+        />
         <div role="img" aria-label={`Histogram of final percentages with cut-offs at ${cutoffs.map((c) => c.label).join(', ')}`}>
           <BarChart width={560} height={260} data={hist} margin={{ top: 24, right: 16, bottom: 8, left: 0 }} barCategoryGap={1}>
             <CartesianGrid strokeDasharray="3 3" vertical={false} />
@@ -111,22 +109,7 @@ export function BandChart({ distribution, bins, cutoffs, caption, fileName, chil
               </tfoot>
             )}
           </table>
-          <div className="toolbar">
-            <button
-              type="button"
-              onClick={() => {
-                setExportError(null);
-                if (ref.current) exportChartsAsPng(ref.current, fileName).catch((e: Error) => setExportError(e.message));
-              }}
-            >
-              Export chart as PNG
-            </button>
-            {exportError && (
-              <span role="alert" className="field-error">
-                Export failed: {exportError}
-              </span>
-            )}
-          </div>
+          <ExportPngButton target={ref} fileName={fileName} />
         </div>
         {children}
       </div>

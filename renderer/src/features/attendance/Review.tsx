@@ -1,12 +1,11 @@
-import { useEffect, useRef, useState, type ReactNode } from 'react';
-import { Bar, BarChart, CartesianGrid, LabelList, Line, LineChart, ReferenceLine, XAxis, YAxis } from 'recharts';
+import { useEffect, useState } from 'react';
+import { CartesianGrid, Line, LineChart, ReferenceLine, XAxis, YAxis } from 'recharts';
 import type { ClassReview, Register, SessionOutcome, StudentReview } from '../../../../shared/api';
 import { plural } from '../../../../shared/grading';
 import { formatInstant } from '../../../../shared/grid';
 import { ratePercent, sessionDay } from '../../../../shared/screens/attendance';
 import { api } from '../../api/client';
-import { exportChartsAsPng } from '../../components/charts/exportPng';
-import '../../components/charts/charts.css';
+import { ChartPanel, CountBars } from '../../components/charts/ChartPanel';
 import { useApp } from '../../stores/app';
 
 const OUTCOME: Readonly<Record<SessionOutcome, string>> = {
@@ -125,41 +124,6 @@ function StudentRecord({ review }: { review: StudentReview }) {
   );
 }
 
-/** A chart beside its table of numbers (the text alternative), with PNG export like the band chart. */
-function ChartPanel({ title, fileName, chart, table }: { title: string; fileName: string; chart: ReactNode; table: ReactNode }) {
-  const ref = useRef<HTMLDivElement>(null);
-  const [exportError, setExportError] = useState<string | null>(null);
-  return (
-    <figure className="band-chart att-chart">
-      <figcaption>{title}</figcaption>
-      <div className="below-charts">
-        <div className="charts" ref={ref}>
-          {chart}
-        </div>
-        <div>
-          {table}
-          <div className="toolbar">
-            <button
-              type="button"
-              onClick={() => {
-                setExportError(null);
-                if (ref.current) exportChartsAsPng(ref.current, fileName).catch((e: Error) => setExportError(e.message));
-              }}
-            >
-              Export chart as PNG
-            </button>
-            {exportError && (
-              <span role="alert" className="field-error">
-                Export failed: {exportError}
-              </span>
-            )}
-          </div>
-        </div>
-      </div>
-    </figure>
-  );
-}
-
 function ClassCharts({ review, timeZone }: { review: ClassReview; timeZone: string }) {
   const perSession = review.perSession
     .filter((s) => s.rate !== null)
@@ -170,6 +134,7 @@ function ClassCharts({ review, timeZone }: { review: ClassReview; timeZone: stri
     <section aria-labelledby="att-class-title" className="att-class">
       <h3 id="att-class-title">The class</h3>
       <ChartPanel
+        className="att-chart"
         title="Attendance per session over the term (present or late, of those marked)"
         fileName="attendance-per-session.png"
         chart={
@@ -231,22 +196,20 @@ function ClassCharts({ review, timeZone }: { review: ClassReview; timeZone: stri
         }
       />
       <ChartPanel
+        className="att-chart"
         title="Spread of student attendance rates"
         fileName="attendance-rates.png"
         chart={
-          <div
-            role="img"
-            aria-label={`Bar chart of students per attendance rate: ${review.spread.map((b) => `${b.label} ${b.count}`).join(', ')}`}
-          >
-            <BarChart width={560} height={240} data={spread} margin={{ top: 24, right: 8, bottom: 8, left: 0 }}>
-              <CartesianGrid strokeDasharray="3 3" vertical={false} />
-              <XAxis dataKey="label" interval={0} tick={{ fontSize: 10 }} />
-              <YAxis allowDecimals={false} width={32} tick={{ fontSize: 11 }} />
-              <Bar dataKey="count" fill={LINE} isAnimationActive={false}>
-                <LabelList dataKey="text" position="top" style={{ fontSize: 10, fill: '#1d2329' }} />
-              </Bar>
-            </BarChart>
-          </div>
+          <CountBars
+            data={spread}
+            x="label"
+            y="count"
+            label="text"
+            width={560}
+            fontSize={10}
+            fill={LINE}
+            description={`Bar chart of students per attendance rate: ${review.spread.map((b) => `${b.label} ${b.count}`).join(', ')}`}
+          />
         }
         table={
           <table className="data compact" aria-label="Students per attendance rate">
