@@ -19,20 +19,27 @@ export const MARK_WORD: Readonly<Record<AttendanceMark, string>> = {
   excused: 'Excused',
 };
 
-/** Letters, words and sign-in sheet codes: 1 and x are present, 0 is absent. */
+/** Letters, words and sign-in sheet codes: 1, x, ✓ and yes are present, 0 is absent. */
 const CODES: Readonly<Record<string, AttendanceMark>> = {
   p: 'present',
   present: 'present',
   '1': 'present',
   x: 'present',
+  '✓': 'present',
+  yes: 'present',
+  y: 'present',
   l: 'late',
   late: 'late',
   a: 'absent',
   absent: 'absent',
   '0': 'absent',
   e: 'excused',
+  ex: 'excused',
   excused: 'excused',
 };
+
+/** The mark a typed, pasted or imported code stands for (case and spaces ignored), if any. */
+export const markOfCode = (text: string): AttendanceMark | undefined => CODES[text.trim().toLowerCase()];
 
 export type MarkInput = { ok: true; mark: AttendanceMark | null } | { ok: false; message: string };
 
@@ -40,7 +47,7 @@ export type MarkInput = { ok: true; mark: AttendanceMark | null } | { ok: false;
 export function parseMark(text: string): MarkInput {
   const t = text.trim().toLowerCase();
   if (t === '') return { ok: true, mark: null };
-  const mark = CODES[t];
+  const mark = markOfCode(t);
   if (mark) return { ok: true, mark };
   return {
     ok: false,

@@ -13,6 +13,7 @@
 import type { AttendanceImportInput, AttendanceImportReport } from '../../../shared/api/attendance';
 import { sessionStart } from '../../../shared/grading/attendance';
 import { fold, studentName } from '../../../shared/grid/view';
+import { markOfCode } from '../../../shared/screens/attendance';
 import type { AttendanceMark, AttendanceSession, Student } from '../../../shared/model';
 import { toStudent, readCourseRow } from '../db/rows';
 import { IDLE, type Steps } from '../jobs/steps';
@@ -104,24 +105,6 @@ interface Plan {
   marks: Planned[];
   meeting: AttendanceImportReport['meeting'];
 }
-
-const CODES: Record<string, AttendanceMark> = {
-  p: 'present',
-  present: 'present',
-  '1': 'present',
-  x: 'present',
-  '✓': 'present',
-  yes: 'present',
-  y: 'present',
-  l: 'late',
-  late: 'late',
-  a: 'absent',
-  absent: 'absent',
-  '0': 'absent',
-  e: 'excused',
-  ex: 'excused',
-  excused: 'excused',
-};
 
 const KEY_HEADER = /^(student id|id|sis user id|sis id|registrar id|student number|e-?mail|email address|student email)$/i;
 
@@ -215,7 +198,7 @@ function signInPlan(sheet: Sheet, k: Known, problems: Problems): Plan {
     for (const { col, session } of columns) {
       const t = cellText(cells[col]).toLowerCase();
       if (t === '') continue;
-      const mark = CODES[t];
+      const mark = markOfCode(t);
       if (!mark) {
         problems.error(sheet.name, r, col, `'${cellText(cells[col])}' is not an attendance code. Use P, L, A or E (or 1/0, x/blank).`);
         continue;

@@ -202,11 +202,11 @@ describe('pasteMarks', () => {
   });
 
   it('refuses the whole block, naming every bad cell by row, student and session', () => {
-    const r = pasteMarks([['P'], ['yes'], ['2']], { top: 0, bottom: 0, left: 1, right: 1 }, students, sessions);
+    const r = pasteMarks([['P'], ['maybe'], ['2']], { top: 0, bottom: 0, left: 1, right: 1 }, students, sessions);
     expect(r.ok).toBe(false);
     if (r.ok) return;
     expect(r.problems).toHaveLength(2);
-    expect(r.problems[0]).toMatch(/^Row 2 \(Baker, Bo\), session Thu 10 Sep \(Session 2\): 'yes' is not a mark/);
+    expect(r.problems[0]).toMatch(/^Row 2 \(Baker, Bo\), session Thu 10 Sep \(Session 2\): 'maybe' is not a mark/);
     expect(r.problems[1]).toMatch(/^Row 3 \(Chen, Cy\)/);
     expect(problemSummary(r.problems)).toMatch(/^Nothing was changed\. Row 2/);
     expect(problemSummary(['a', 'b', 'c', 'd', 'e'])).toBe('Nothing was changed. a b c (and 2 more)');
