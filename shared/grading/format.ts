@@ -113,3 +113,18 @@ export function formatInstant(at: string | number, timeZone: string): string {
   const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
   return `${get('weekday')} ${get('day')} ${get('month')}, ${get('hour')}:${get('minute')} ${get('dayPeriod').toLowerCase()} ${get('timeZoneName')}`;
 }
+
+const dayFormatter = zoneFormatter({ weekday: 'short', day: 'numeric', month: 'short' })('UTC');
+
+/** "Tue 8 Sep": a calendar date (YYYY-MM-DD, e.g. a class session's) in the same words as formatInstant. */
+export function formatDay(date: string): string {
+  const parts = dayFormatter.formatToParts(new Date(`${date}T12:00:00Z`));
+  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
+  return `${get('weekday')} ${get('day')} ${get('month')}`;
+}
+
+/** "13:05" as the app writes times: "1:05 pm" (the same clock as formatInstant). */
+export function clockText(time: string): string {
+  const [h, m] = time.split(':').map(Number) as [number, number];
+  return `${h % 12 === 0 ? 12 : h % 12}:${String(m).padStart(2, '0')} ${h < 12 ? 'am' : 'pm'}`;
+}

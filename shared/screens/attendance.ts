@@ -4,10 +4,10 @@
  * from the backend (counted by shared/grading/attendance.ts); nothing here computes a rate.
  */
 import type { MarkEdit, MarkResult, Register, RegisterStudent, SessionRow, SessionState } from '../api/attendance';
-import { zoneFormatter } from '../grading/deadline';
 import { fold } from '../grid/view';
 import { mapPaste, type Range } from '../grid/range';
 import type { AttendanceMark } from '../model';
+import { formatDay } from '../grading/format';
 
 export const MARKS: readonly AttendanceMark[] = ['present', 'late', 'absent', 'excused'];
 
@@ -173,21 +173,6 @@ export function markCell(mark: AttendanceMark | null, session: Pick<SessionRow, 
   return { text: '·', title: 'Not marked yet', tone: 'unmarked' };
 }
 
-const dayFormatter = zoneFormatter({ weekday: 'short', day: 'numeric', month: 'short' });
-
-/** "Tue 9 Sep" for a date in the course's calendar (a date has no zone of its own: read at noon UTC). */
-export function sessionDay(date: string): string {
-  const parts = dayFormatter('UTC').formatToParts(new Date(`${date}T12:00:00Z`));
-  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
-  return `${get('weekday')} ${get('day')} ${get('month')}`;
-}
-
-/** "13:05" as the app writes times: "1:05 pm" (the same clock as formatInstant). */
-export function clockText(time: string): string {
-  const [h, m] = time.split(':').map(Number) as [number, number];
-  return `${h % 12 === 0 ? 12 : h % 12}:${String(m).padStart(2, '0')} ${h < 12 ? 'am' : 'pm'}`;
-}
-
 export type PasteResult = { ok: true; edits: MarkEdit[]; clipped: boolean } | { ok: false; problems: string[] };
 
 /**
@@ -225,7 +210,7 @@ export function toMarkEdits(
 }
 
 export const sessionLabel = (s: Pick<SessionRow, 'date' | 'title'>): string =>
-  s.title ? `${sessionDay(s.date)} (${s.title})` : sessionDay(s.date);
+  s.title ? `${formatDay(s.date)} (${s.title})` : formatDay(s.date);
 
 /** A rate as the engine displays it, with its percent sign as the Gradebook shows percentages ("87.50%"). */
 export const ratePercent = (display: string): string => (display.endsWith('%') ? display : `${display}%`);

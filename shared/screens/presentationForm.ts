@@ -10,7 +10,10 @@ import { fmtPoints, plural } from '../grading/format';
 import type { PresentationPolicy } from '../model/policy';
 import type { Errors } from './itemForm';
 import { parseNumber } from './policyForm';
-import { formatDate } from './presentationReview';
+import { formatDay } from '../grading/format';
+
+/** A reading's link: a web address (https://…) or a DOI (doi:… or 10.1234/…). */
+export const isLink = (text: string) => /^(https?:\/\/\S+|doi:\s*\S+|10\.\d{4,9}\/\S+)$/i.test(text.trim());
 
 type Result<T, F> = { ok: true; input: T } | { ok: false; errors: F };
 
@@ -191,8 +194,7 @@ export function formToReading(f: ReadingForm): Result<ReadingFields, Errors<Read
   const week = f.week.trim() ? whole(f.week) : null;
   if (f.week.trim() && (week === null || week < 1 || week > 60)) errors.week = 'Week: a whole number from 1 to 60, or leave it empty.';
   const link = f.link.trim();
-  if (link && !/^(https?:\/\/\S+|doi:\s*\S+|10\.\d{4,9}\/\S+)$/i.test(link))
-    errors.link = `"${link}" is neither a web link (https://…) nor a DOI (10.…). Fix it or leave it empty.`;
+  if (link && !isLink(link)) errors.link = `"${link}" is neither a web link (https://…) nor a DOI (10.…). Fix it or leave it empty.`;
   if (Object.keys(errors).length) return { ok: false, errors };
   return {
     ok: true,
@@ -210,7 +212,7 @@ export function formToReading(f: ReadingForm): Result<ReadingFields, Errors<Read
 export function sessionLabel(s: DrawSession): string {
   const roll = s.rollTaken ? `${plural(s.presentCount, 'student')} present` : 'roll not taken';
   const draws = s.drawCount ? `, ${plural(s.drawCount, 'draw')}` : '';
-  return `Week ${s.week}, ${formatDate(s.date)}${s.title ? ` (${s.title})` : ''}: ${roll}${draws}`;
+  return `Week ${s.week}, ${formatDay(s.date)}${s.title ? ` (${s.title})` : ''}: ${roll}${draws}`;
 }
 
 const dayParts = zoneFormatter({ year: 'numeric', month: '2-digit', day: '2-digit' });

@@ -4,20 +4,7 @@
  * the chart's data and every draw with its seed, candidates and verification.
  */
 import type { Draw, Review } from '../api/presentations';
-import { zoneFormatter } from '../grading/deadline';
-import { fmtPoints, formatInstant, plural } from '../grading/format';
-
-const dateFormatter = zoneFormatter({ weekday: 'short', day: 'numeric', month: 'short' })('UTC');
-
-/**
- * "Tue 8 Sep": a class day as a calendar date. A date has no time of day, so no zone applies;
- * it is read at UTC only so the machine's own zone cannot move it to the day before.
- */
-export function formatDate(date: string): string {
-  const parts = dateFormatter.formatToParts(new Date(`${date}T00:00:00Z`));
-  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
-  return `${get('weekday')} ${get('day')} ${get('month')}`;
-}
+import { fmtPoints, formatDay, formatInstant, plural } from '../grading/format';
 
 /** "8/10", or "not graded" for a presentation recorded without a rubric grade. */
 export function gradeText(score: number | null, pointsPossible: number): string {
@@ -103,7 +90,7 @@ export function drawRow(d: Draw, timeZone: string): DrawRow {
   return {
     id: d.id,
     week: d.week,
-    session: formatDate(d.sessionDate),
+    session: formatDay(d.sessionDate),
     drawnAt: formatInstant(d.drawnAt, timeZone),
     seed: d.seed,
     algorithm: d.algorithm,
@@ -130,7 +117,7 @@ export function reviewModel(review: Review, timeZone: string): ReviewModel {
     if (i === undefined || !row) throw new Error(`Review cell of week ${c.week}, team ${c.teamId} has no row or column.`);
     row[i]!.push({
       presentationId: c.presentationId,
-      date: formatDate(c.date),
+      date: formatDay(c.date),
       readings: c.readings.join('; ') || 'no reading named',
       presenters: c.presenters.join('; ') || 'nobody named',
       grade: gradeText(c.score, c.pointsPossible),
@@ -141,7 +128,7 @@ export function reviewModel(review: Review, timeZone: string): ReviewModel {
     name: t.name,
     cells: byTeam.get(t.teamId)!,
     presented: t.presented,
-    lastDate: t.lastDate && formatDate(t.lastDate),
+    lastDate: t.lastDate && formatDay(t.lastDate),
     turns: t.turns,
     notPresented: notTeams.has(t.teamId),
   }));
@@ -154,7 +141,7 @@ export function reviewModel(review: Review, timeZone: string): ReviewModel {
   }));
   const draws = review.draws.map((d) => ({ ...drawRow(d, timeZone), verified: d.verification.ok, verification: d.verification.message }));
   return {
-    weeks: weeks.map((w) => ({ week: w.week, label: `Week ${w.week}`, dates: w.sessions.map((x) => formatDate(x.date)) })),
+    weeks: weeks.map((w) => ({ week: w.week, label: `Week ${w.week}`, dates: w.sessions.map((x) => formatDay(x.date)) })),
     teams,
     students,
     teamSummary: notYetSummary(

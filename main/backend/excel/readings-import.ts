@@ -2,7 +2,8 @@ import type { ReadingFields, ReadingsAdded } from '../../../shared/api/presentat
 import { plural } from '../../../shared/grading';
 import { SYLLABUS_CHAPTERS } from '../../../shared/model';
 import type { Course } from '../services/course';
-import { addReadings, isLink, type ReadingTarget } from '../services/readings';
+import { isLink } from '../../../shared/screens/presentationForm';
+import { addReadings, type ReadingTarget } from '../services/readings';
 import { commitImport, courseVersion, type ImportFile } from './apply';
 import { detectHeaderRow, pickSheet } from './detect';
 import { Problems } from './problems';

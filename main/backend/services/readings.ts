@@ -8,6 +8,7 @@ import type { Db } from '../db/open';
 import { patchColumns } from '../db/rows';
 import { describeProblem } from '../excel/problems';
 import { requireSession } from './presentation-sessions';
+import { isLink } from '../../../shared/screens/presentationForm';
 
 const toReading = (r: Row): Reading => ({
   id: r.id as number,
@@ -143,7 +144,6 @@ const withoutNulls = (d: ReadingFields): Partial<ReadingFields> =>
   Object.fromEntries(Object.entries(d).filter(([, v]) => v !== null && v !== undefined)) as Partial<ReadingFields>;
 
 /** A URL, a "doi:" reference or a bare DOI (10.1234/...). */
-export const isLink = (text: string) => /^(https?:\/\/\S+|doi:\s*\S+|10\.\d{4,9}\/\S+)$/i.test(text.trim());
 
 /**
  * Pasted lines: a title, then optionally (tab- or " - "-separated) a link or DOI; with tabs, a

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { AttendanceTotals, Register, RegisterStudent, SessionRow } from '../../../shared/api';
 import {
-  clockText,
   defaultSession,
   filterChoices,
   filterStudents,
@@ -13,9 +12,9 @@ import {
   problemSummary,
   ratePercent,
   rollAction,
-  sessionDay,
   withMarks,
 } from '../../../shared/screens/attendance';
+import { clockText, formatDay } from '../../../shared/grading';
 
 const totals = (low: boolean): AttendanceTotals => ({
   counts: { present: 0, late: 0, absent: 0, excused: 0, unmarked: 0 },
@@ -213,10 +212,10 @@ describe('pasteMarks', () => {
   });
 });
 
-describe('sessionDay', () => {
+describe('formatDay', () => {
   it('names the weekday of a calendar date whatever the machine’s zone', () => {
-    expect(sessionDay('2026-09-08')).toBe('Tue 8 Sep');
-    expect(sessionDay('2026-11-01')).toBe('Sun 1 Nov');
+    expect(formatDay('2026-09-08')).toBe('Tue 8 Sep');
+    expect(formatDay('2026-11-01')).toBe('Sun 1 Nov');
   });
 });
 

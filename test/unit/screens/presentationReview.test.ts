@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Draw, Review, Verification } from '../../../shared/api/presentations';
-import { formatDate, gradeText, reviewModel } from '../../../shared/screens/presentationReview';
+import { gradeText, reviewModel } from '../../../shared/screens/presentationReview';
+import { formatDay } from '../../../shared/grading';
 
 const verification = (drawId: number, ok: boolean): Verification => ({
   drawId,
@@ -76,10 +77,10 @@ const review = (over: Partial<Review> = {}): Review => ({
   ...over,
 });
 
-describe('formatDate', () => {
+describe('formatDay', () => {
   it('reads a class day without moving it across midnight', () => {
-    expect(formatDate('2026-09-08')).toBe('Tue 8 Sep');
-    expect(formatDate('2026-01-01')).toBe('Thu 1 Jan');
+    expect(formatDay('2026-09-08')).toBe('Tue 8 Sep');
+    expect(formatDay('2026-01-01')).toBe('Thu 1 Jan');
   });
 });
 

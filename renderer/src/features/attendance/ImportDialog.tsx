@@ -2,7 +2,8 @@ import { useState } from 'react';
 import type { AttendanceImportInput, AttendanceImportReport, FileBytes, SessionRow } from '../../../../shared/api';
 import { plural } from '../../../../shared/grading';
 import { formatInstant } from '../../../../shared/grid';
-import { MARK_WORD, sessionDay } from '../../../../shared/screens/attendance';
+import { MARK_WORD } from '../../../../shared/screens/attendance';
+import { formatDay } from '../../../../shared/grading';
 import { api } from '../../api/client';
 import { useApp } from '../../stores/app';
 import { Dialog, Field } from '../common/Dialog';
@@ -153,7 +154,7 @@ function ImportPreview({ report }: { report: AttendanceImportReport }) {
         {errors
           ? `${plural(errors, 'problem')} to fix first; nothing was imported.`
           : `${plural(report.counts.set, 'mark')} to set, ${report.counts.cleared} to clear, ${report.counts.unchanged} unchanged.`}
-        {m ? ` Meeting of ${sessionDay(m.date)}.` : ''}
+        {m ? ` Meeting of ${formatDay(m.date)}.` : ''}
       </p>
       <ProblemList problems={report.problems} />
       {m && m.notInReport.length > 0 && (
@@ -197,7 +198,7 @@ function ImportPreview({ report }: { report: AttendanceImportReport }) {
                 {report.marks.slice(0, 500).map((x) => (
                   <tr key={`${x.sessionId}:${x.studentId}`}>
                     <th scope="row">{x.name}</th>
-                    <td>{sessionDay(x.date)}</td>
+                    <td>{formatDay(x.date)}</td>
                     <td>{x.from ? MARK_WORD[x.from] : 'not marked'}</td>
                     <td>{x.to ? MARK_WORD[x.to] : 'cleared'}</td>
                     <td>{x.why ?? ''}</td>

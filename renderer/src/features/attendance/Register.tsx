@@ -14,12 +14,12 @@ import {
   pasteMarks,
   problemSummary,
   ratePercent,
-  sessionDay,
   sessionStateText,
   toMarkEdits,
   type PasteResult,
   type RegisterFilter,
 } from '../../../../shared/screens/attendance';
+import { formatDay } from '../../../../shared/grading';
 import { useApp } from '../../stores/app';
 import { announce } from '../common/announce';
 import { useAttendance } from './store';
@@ -246,14 +246,14 @@ function buildColumns(register: RegisterData, timeZone: string): Column<Register
   const totals = new Map(register.sessionTotals.map((t) => [t.sessionId, t]));
   const sessionColumn = (s: SessionRow, i: number): Column<RegisterStudent, Summary> => ({
     key: `session:${s.id}`,
-    name: sessionDay(s.date),
+    name: formatDay(s.date),
     width: 60,
     headerCellClass: `att-head att-head-${s.state}`,
     renderHeaderCell: () => (
       <span
         title={`${formatInstant(s.startsAt, timeZone)}${s.title ? ` · ${s.title}` : ''}${s.topic ? ` · ${s.topic}` : ''}: ${sessionStateText(s.state)}`}
       >
-        {sessionDay(s.date)}
+        {formatDay(s.date)}
         {s.state === 'cancelled' ? (
           <span className="att-head-state">cancelled</span>
         ) : s.state === 'roll-not-taken' ? (

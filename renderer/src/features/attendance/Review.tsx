@@ -3,7 +3,8 @@ import { CartesianGrid, Line, LineChart, ReferenceLine, XAxis, YAxis } from 'rec
 import type { ClassReview, Register, SessionOutcome, StudentReview } from '../../../../shared/api';
 import { plural } from '../../../../shared/grading';
 import { formatInstant } from '../../../../shared/grid';
-import { ratePercent, sessionDay } from '../../../../shared/screens/attendance';
+import { ratePercent } from '../../../../shared/screens/attendance';
+import { formatDay } from '../../../../shared/grading';
 import { api } from '../../api/client';
 import { ChartPanel, CountBars } from '../../components/charts/ChartPanel';
 import { useApp } from '../../stores/app';
@@ -83,12 +84,12 @@ function StudentRecord({ review }: { review: StudentReview }) {
         </div>
         <div>
           <dt>Last attended</dt>
-          <dd>{review.lastAttended ? sessionDay(review.lastAttended) : 'never'}</dd>
+          <dd>{review.lastAttended ? formatDay(review.lastAttended) : 'never'}</dd>
         </div>
         <div>
           <dt>Longest absence run</dt>
           <dd className={review.runFlagged ? 'att-flag' : undefined}>
-            {run ? `${plural(run.length, 'session')} in a row, ${sessionDay(run.from)} to ${sessionDay(run.to)}` : 'none'}
+            {run ? `${plural(run.length, 'session')} in a row, ${formatDay(run.from)} to ${formatDay(run.to)}` : 'none'}
             {review.runFlagged ? ' ⚠ 3 or more in a row' : ''}
           </dd>
         </div>
@@ -107,7 +108,7 @@ function StudentRecord({ review }: { review: StudentReview }) {
           <tbody>
             {review.sessions.map((s) => (
               <tr key={s.sessionId} className={`att-outcome-${s.outcome}`}>
-                <th scope="row">{sessionDay(s.date)}</th>
+                <th scope="row">{formatDay(s.date)}</th>
                 <td>{s.title ?? ''}</td>
                 <td>{s.topic ?? ''}</td>
                 <td>
@@ -127,7 +128,7 @@ function StudentRecord({ review }: { review: StudentReview }) {
 function ClassCharts({ review, timeZone }: { review: ClassReview; timeZone: string }) {
   const perSession = review.perSession
     .filter((s) => s.rate !== null)
-    .map((s) => ({ ...s, day: sessionDay(s.date), pct: Math.round(s.rate! * 100) / 100 }));
+    .map((s) => ({ ...s, day: formatDay(s.date), pct: Math.round(s.rate! * 100) / 100 }));
   const spread = review.spread.map((b) => ({ ...b, text: String(b.count) }));
   const counted = review.spread.reduce((n, b) => n + b.count, 0);
   return (
@@ -182,7 +183,7 @@ function ClassCharts({ review, timeZone }: { review: ClassReview; timeZone: stri
               <tbody>
                 {review.perSession.map((s) => (
                   <tr key={s.sessionId}>
-                    <th scope="row">{sessionDay(s.date)}</th>
+                    <th scope="row">{formatDay(s.date)}</th>
                     <td className="num">{s.counts.present}</td>
                     <td className="num">{s.counts.late}</td>
                     <td className="num">{s.counts.absent}</td>

@@ -2,7 +2,8 @@ import { useEffect, useState } from 'react';
 import { ApiError, type GenerateReport, type MeetingPattern, type SessionList, type SessionRow } from '../../../../shared/api';
 import { plural } from '../../../../shared/grading';
 import { formatInstant } from '../../../../shared/grid';
-import { clockText, sessionDay, sessionLabel, sessionStateText } from '../../../../shared/screens/attendance';
+import { sessionLabel, sessionStateText } from '../../../../shared/screens/attendance';
+import { clockText, formatDay } from '../../../../shared/grading';
 import {
   EMPTY_SESSION,
   formToPattern,
@@ -87,7 +88,7 @@ export function Sessions({
               return (
                 <tr key={s.id} className={s.cancelled ? 'att-cancelled' : undefined}>
                   <th scope="row">
-                    {s.start ? `${formatInstant(s.startsAt, timeZone)}${s.end ? ` to ${clockText(s.end)}` : ''}` : sessionDay(s.date)}
+                    {s.start ? `${formatInstant(s.startsAt, timeZone)}${s.end ? ` to ${clockText(s.end)}` : ''}` : formatDay(s.date)}
                   </th>
                   <td>{s.title ?? ''}</td>
                   <td>{s.topic ?? ''}</td>
@@ -252,7 +253,7 @@ export function PatternDialog({ last, onClose }: { last: MeetingPattern | null; 
           : typeof preview === 'string'
             ? preview
             : `${plural(preview.sessions.length, 'session')} will be added${
-                preview.sessions.length ? `, ${sessionDay(preview.sessions[0]!.date)} to ${sessionDay(preview.sessions.at(-1)!.date)}` : ''
+                preview.sessions.length ? `, ${formatDay(preview.sessions[0]!.date)} to ${formatDay(preview.sessions.at(-1)!.date)}` : ''
               }${preview.skipped.length ? `; ${plural(preview.skipped.length, 'day')} skipped (${skippedText(preview.skipped)})` : ''}.`}
       </p>
     </FormDialog>
@@ -260,7 +261,7 @@ export function PatternDialog({ last, onClose }: { last: MeetingPattern | null; 
 }
 
 function skippedText(skipped: GenerateReport['skipped']): string {
-  const shown = skipped.slice(0, 4).map((s) => `${sessionDay(s.date)}: ${s.reason}`);
+  const shown = skipped.slice(0, 4).map((s) => `${formatDay(s.date)}: ${s.reason}`);
   return skipped.length > 4 ? `${shown.join(', ')} and ${skipped.length - 4} more` : shown.join(', ');
 }
 

@@ -12,7 +12,8 @@ import { toFileBytes } from '../excel/files';
 import { Pending, useCourseData } from './data';
 
 const chapterText = (c: number | null) => (c ? `${c} ${CHAPTERS[c - 1]}` : '');
-const isLink = (s: string) => /^https?:\/\//i.test(s);
+/** Only a web address becomes a clickable link (a DOI is shown as text). */
+const isWebLink = (s: string) => /^https?:\/\//i.test(s);
 
 /** The reading list, week by week: add, edit, delete, paste a list, import a file. */
 export function Readings() {
@@ -90,7 +91,7 @@ export function Readings() {
                 <td>{r.authors ?? ''}</td>
                 <td className="link-cell">
                   {r.link &&
-                    (isLink(r.link) ? (
+                    (isWebLink(r.link) ? (
                       <a href={r.link} target="_blank" rel="noreferrer">
                         {r.link}
                       </a>

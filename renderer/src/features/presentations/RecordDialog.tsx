@@ -9,7 +9,7 @@ import {
   type RecordErrors,
   type RecordForm,
 } from '../../../../shared/screens/presentationForm';
-import { formatDate } from '../../../../shared/screens/presentationReview';
+import { formatDay } from '../../../../shared/grading';
 import { api } from '../../api/client';
 import { useApp } from '../../stores/app';
 import { useCourse } from '../../stores/course';
@@ -80,7 +80,7 @@ export function RecordDialog({ start, onClose }: { start: RecordStart; onClose: 
       setFailure(useApp.getState().error);
       return;
     }
-    useApp.setState({ notice: `Recorded ${saved.teamName}'s presentation of ${formatDate(saved.date)}.` });
+    useApp.setState({ notice: `Recorded ${saved.teamName}'s presentation of ${formatDay(saved.date)}.` });
     onClose();
   };
 

@@ -1,7 +1,8 @@
 import { useCallback, useState } from 'react';
 import type { Presentation } from '../../../../shared/api';
 import { studentName } from '../../../../shared/grid/view';
-import { formatDate, gradeText } from '../../../../shared/screens/presentationReview';
+import { gradeText } from '../../../../shared/screens/presentationReview';
+import { formatDay } from '../../../../shared/grading';
 import { api } from '../../api/client';
 import { useApp } from '../../stores/app';
 import { useCourse } from '../../stores/course';
@@ -27,7 +28,7 @@ export function Records() {
 
   const remove = async (p: Presentation) => {
     if (await mutate('Deleting the presentation', () => api('presentation.delete', { id: p.id })))
-      useApp.setState({ notice: `Deleted ${p.teamName}'s presentation of ${formatDate(p.date)} and its grade. Ctrl+Z brings both back.` });
+      useApp.setState({ notice: `Deleted ${p.teamName}'s presentation of ${formatDay(p.date)} and its grade. Ctrl+Z brings both back.` });
   };
 
   return (
@@ -70,7 +71,7 @@ export function Records() {
             {records.map((p) => (
               <tr key={p.id}>
                 <td>{p.week}</td>
-                <td>{formatDate(p.date)}</td>
+                <td>{formatDay(p.date)}</td>
                 <th scope="row">{p.teamName}</th>
                 <td>{p.readingIds.map((id) => title.get(id) ?? `reading ${id}`).join('; ') || '—'}</td>
                 <td>{p.presenterIds.map((id) => name.get(id) ?? `student ${id}`).join('; ') || '—'}</td>
