@@ -14,15 +14,6 @@ import { RestoreDialog } from '../features/backups/RestoreDialog';
 import { Attendance } from '../features/attendance/Attendance';
 import { Presentations } from '../features/presentations/Presentations';
 
-function NotBuiltYet({ screen }: { screen: Screen }) {
-  return (
-    <section aria-labelledby="screen-title" className="empty">
-      <h2 id="screen-title">{screen}</h2>
-      <p>This screen is not built yet. It is planned for a coming release.</p>
-    </section>
-  );
-}
-
 function ScreenView({ screen }: { screen: Screen }) {
   switch (screen) {
     case 'Gradebook':
@@ -39,8 +30,6 @@ function ScreenView({ screen }: { screen: Screen }) {
       return <History />;
     case 'Presentations':
       return <Presentations />;
-    default:
-      return <NotBuiltYet screen={screen} />;
   }
 }
 
