@@ -116,7 +116,10 @@ export function formRandomTeams(db: Db, opts: { size: number; seed?: number; res
       .all() as { id: number }[]
   ).map((s) => s.id);
   if (candidates.length === 0) {
-    throw new ApiError('validation_failed', 'Every enrolled student is already on a team. Choose "reshuffle" to form all teams again.');
+    throw new ApiError(
+      'validation_failed',
+      'Every enrolled student is already on a team. Tick "Reshuffle everyone" to form all teams again.',
+    );
   }
   const order = shuffled(candidates, seededRandom(seed));
   const count = Math.ceil(order.length / opts.size);

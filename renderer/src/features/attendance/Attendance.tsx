@@ -34,7 +34,7 @@ export function Attendance() {
       if (!(e.ctrlKey || e.metaKey) || e.altKey) return;
       const t = e.target as HTMLElement | null;
       if (t && (t.tagName === 'INPUT' || t.tagName === 'TEXTAREA' || t.tagName === 'SELECT') && !t.closest('.rdg')) return;
-      if (t?.closest('[role=dialog]')) return;
+      if (t?.closest('dialog, [role=dialog]')) return;
       const k = e.key.toLowerCase();
       if (k === 'z' || k === 'y') {
         e.preventDefault();

@@ -291,7 +291,11 @@ function buildColumns(register: RegisterData, timeZone: string): Column<Register
       width: 220,
       frozen: true,
       renderCell: ({ row }) => row.name,
-      renderSummaryCell: () => <strong>Session rate</strong>,
+      renderSummaryCell: () => (
+        <strong title="Present or late, of the students marked (a late mark counts in full here; the student rate uses the course rule)">
+          Attended
+        </strong>
+      ),
     },
     { key: 'id', name: 'ID', width: 96, frozen: true, renderCell: ({ row }) => row.registrarId },
     ...register.sessions.map(sessionColumn),

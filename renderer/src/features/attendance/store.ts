@@ -96,6 +96,11 @@ export const useAttendance = create<AttendanceStore>((set, get) => {
     }
     patch(result);
     reloadSoon();
+    // A new mark clears redo: the top bar's Undo/Redo follow at once.
+    void api('history.state', {}).then(
+      (undo) => current(epoch) && useCourse.setState({ undo }),
+      (e: Error) => console.error(`Could not read the undo state: ${e.message}`),
+    );
     return true;
   };
 

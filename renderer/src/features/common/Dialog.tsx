@@ -1,28 +1,38 @@
-import { useEffect, useId, useRef, type ReactNode } from 'react';
+import { useId, useLayoutEffect, useRef, type ReactNode } from 'react';
 
-/** A modal dialog with a title; Escape closes it and focus starts on its first field. */
+/**
+ * A modal dialog with a title, on the native `<dialog>` (showModal): focus stays inside, the page
+ * behind is inert, Esc closes the top dialog only, and focus goes back where it was on close.
+ * Focus starts on the dialog's first field.
+ */
 export function Dialog({ title, onClose, children, wide }: { title: string; onClose: () => void; children: ReactNode; wide?: boolean }) {
   const id = useId();
-  const ref = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    ref.current?.querySelector<HTMLElement>('input, select, textarea, button')?.focus();
+  const ref = useRef<HTMLDialogElement>(null);
+  useLayoutEffect(() => {
+    const el = ref.current!;
+    const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+    if (!el.open) el.showModal();
+    el.querySelector<HTMLElement>('input, select, textarea, button')?.focus();
+    return () => {
+      if (el.open) el.close();
+      if (opener?.isConnected) opener.focus();
+    };
   }, []);
   return (
-    <div className="backdrop">
-      <div
-        ref={ref}
-        role="dialog"
-        aria-modal="true"
-        aria-labelledby={id}
-        className={wide ? 'dialog wide' : 'dialog'}
-        onKeyDown={(e) => {
-          if (e.key === 'Escape') onClose();
-        }}
-      >
-        <h2 id={id}>{title}</h2>
-        {children}
-      </div>
-    </div>
+    <dialog
+      ref={ref}
+      aria-labelledby={id}
+      className={wide ? 'dialog wide' : 'dialog'}
+      onCancel={(e) => {
+        e.preventDefault();
+        onClose();
+      }}
+      // The browser may also close a dialog itself (a repeated Esc without user activation).
+      onClose={onClose}
+    >
+      <h2 id={id}>{title}</h2>
+      {children}
+    </dialog>
   );
 }
 

@@ -8,6 +8,7 @@ export function Teams({ teams, sizes }: { teams: readonly Team[]; sizes: Readonl
   const mutate = useCourse((s) => s.mutate);
   const [name, setName] = useState('');
   const [size, setSize] = useState('5');
+  const [reshuffle, setReshuffle] = useState(false);
   const [renaming, setRenaming] = useState<{ id: number; name: string } | null>(null);
 
   const create = async () => {
@@ -20,7 +21,7 @@ export function Teams({ teams, sizes }: { teams: readonly Team[]; sizes: Readonl
   };
   const formRandom = async () => {
     const n = Number(size);
-    await mutate('Forming random teams', () => api('team.formRandom', { size: n }));
+    await mutate('Forming random teams', () => api('team.formRandom', { size: n, reshuffle }));
   };
 
   return (
@@ -80,6 +81,9 @@ export function Teams({ teams, sizes }: { teams: readonly Team[]; sizes: Readonl
         <span className="spacer" />
         <label>
           Team size <input type="number" min={1} max={50} value={size} onChange={(e) => setSize(e.target.value)} style={{ width: 60 }} />
+        </label>
+        <label>
+          <input type="checkbox" checked={reshuffle} onChange={(e) => setReshuffle(e.target.checked)} /> Reshuffle everyone
         </label>
         <button type="button" onClick={() => void formRandom()} disabled={!(Number(size) >= 1)}>
           Form random teams
