@@ -27,8 +27,11 @@ export function Dialog({ title, onClose, children, wide }: { title: string; onCl
         e.preventDefault();
         onClose();
       }}
-      // The browser may also close a dialog itself (a repeated Esc without user activation).
-      onClose={onClose}
+      // The browser may also close a dialog itself (a repeated Esc without user activation); a
+      // close event left over from a remount finds the dialog open again and is not one.
+      onClose={(e) => {
+        if (!e.currentTarget.open) onClose();
+      }}
     >
       <h2 id={id}>{title}</h2>
       {children}
