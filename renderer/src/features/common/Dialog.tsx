@@ -1,5 +1,8 @@
 import { useId, useLayoutEffect, useRef, type ReactNode } from 'react';
 
+const FOCUSABLE =
+  'a[href], button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
+
 /**
  * A modal dialog with a title, on the native `<dialog>` (showModal): focus stays inside, the page
  * behind is inert, Esc closes the top dialog only, and focus goes back where it was on close.
@@ -23,6 +26,18 @@ export function Dialog({ title, onClose, children, wide }: { title: string; onCl
       ref={ref}
       aria-labelledby={id}
       className={wide ? 'dialog wide' : 'dialog'}
+      onKeyDown={(e) => {
+        // A modal dialog makes the page inert, but Tab would still leave it for the browser's own
+        // controls: wrap around instead.
+        if (e.key !== 'Tab') return;
+        const all = [...e.currentTarget.querySelectorAll<HTMLElement>(FOCUSABLE)].filter((el) => el.offsetParent !== null);
+        const [first, last] = [all[0], all[all.length - 1]];
+        if (!first || !last) return;
+        if (e.shiftKey ? document.activeElement === first : document.activeElement === last) {
+          e.preventDefault();
+          (e.shiftKey ? last : first).focus();
+        }
+      }}
       onCancel={(e) => {
         e.preventDefault();
         onClose();
