@@ -205,7 +205,7 @@ export function PatternDialog({ last, onClose }: { last: MeetingPattern | null; 
       onSubmit={() => void submit()}
       failure={null}
       submit="Generate sessions"
-      busy={busy}
+      busy={busy || (typeof preview === 'object' && preview !== null && preview.sessions.length === 0)}
     >
       <fieldset className="weekdays" aria-describedby={errors.weekdays ? 'pattern-weekdays-error' : undefined}>
         <legend>Meets on</legend>
