@@ -186,7 +186,10 @@ describe('imports under malformed files (fuzz)', () => {
       } finally {
         clearInterval(sampler);
       }
-      expect((peak - start) / 1048576, `FUZZ_SEED=${SEED}`).toBeLessThan(500);
+      // Over the whole corpus, not per file (limits.test.ts holds each huge file under 500 MiB):
+      // the worker threads' heaps are collected lazily, and Node 24 lets rss grow further
+      // between collections, so the bound here is the process staying well clear of a crash.
+      expect((peak - start) / 1048576, `FUZZ_SEED=${SEED}`).toBeLessThan(1024);
     },
     120_000 + RUNS * 3_000,
   );
