@@ -6,6 +6,8 @@ export default defineConfig({
   root: path.resolve(import.meta.dirname, 'renderer'),
   base: './',
   plugins: [react()],
+  // `@shared/...` is declared once, in tsconfig.json's paths (tsc, esbuild and tsx read it too).
+  resolve: { tsconfigPaths: true },
   build: {
     outDir: path.resolve(import.meta.dirname, 'out/renderer'),
     emptyOutDir: true,

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { IE7374_COURSE } from '../../shared/model';
+import { IE7374_COURSE } from '@shared/model';
 import { stopJobsOf } from './jobs/runner';
 import { closeCourse, createCourse, openCourse, type Course, type Preset } from './services/course';
 import { loadDemoClass } from './services/demo';

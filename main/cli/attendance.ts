@@ -1,7 +1,7 @@
-import { ApiError } from '../../shared/api/envelope';
-import { formatInstant, plural } from '../../shared/grading';
-import { sessionLabel } from '../../shared/grading/attendance';
-import type { AttendanceMark } from '../../shared/model';
+import { ApiError } from '@shared/api/envelope';
+import { formatInstant, plural } from '@shared/grading';
+import { sessionLabel } from '@shared/grading/attendance';
+import type { AttendanceMark } from '@shared/model';
 import { readCourseRow } from '../backend/db/rows';
 import { MARK_CODE } from '../backend/excel/attendance-export';
 import { applyMarks } from '../backend/services/attendance';

@@ -1,6 +1,6 @@
-import { ApiError } from '../../shared/api/envelope';
-import type { Draw, Exclusion } from '../../shared/api/presentations';
-import { formatInstant, plural } from '../../shared/grading';
+import { ApiError } from '@shared/api/envelope';
+import type { Draw, Exclusion } from '@shared/api/presentations';
+import { formatInstant, plural } from '@shared/grading';
 import { readCourseRow } from '../backend/db/rows';
 import type { Course } from '../backend/services/course';
 import { projectorView, requireDraw, runDraw, verifyAllDraws, verifyStoredDraw } from '../backend/services/draws';

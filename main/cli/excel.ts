@@ -1,9 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { ApiError } from '../../shared/api/envelope';
-import type { ImportProblem, Preflight, RosterField } from '../../shared/api/excel';
-import { plural } from '../../shared/grading';
-import { canvasSummary, rosterSummary, rowsWithErrors } from '../../shared/screens/importSummary';
+import { ApiError } from '@shared/api/envelope';
+import type { ImportProblem, Preflight, RosterField } from '@shared/api/excel';
+import { plural } from '@shared/grading';
+import { canvasSummary, rosterSummary, rowsWithErrors } from '@shared/screens/importSummary';
 import {
   columnsByHeader,
   describeEdits,

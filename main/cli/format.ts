@@ -1,7 +1,7 @@
-import type { CourseSnapshot, Policy } from '../../shared/model';
+import type { CourseSnapshot, Policy } from '@shared/model';
 import type { CourseCounts } from '../backend/services/course';
-import type { CourseResult } from '../../shared/grading';
-import { describeAttendanceRule } from '../../shared/grading/attendance';
+import type { CourseResult } from '@shared/grading';
+import { describeAttendanceRule } from '@shared/grading/attendance';
 
 /** Plain-text renderings of course data for the terminal. */
 

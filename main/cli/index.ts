@@ -1,13 +1,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { ApiError } from '../../shared/api/envelope';
-import { computeCourse } from '../../shared/grading';
+import { ApiError } from '@shared/api/envelope';
+import { computeCourse } from '@shared/grading';
 import { readCourseRow } from '../backend/db/rows';
 import { closeCourse, countCourse, createCourse, openCourse, readSnapshot, type Preset } from '../backend/services/course';
 import { listBackups, restoreBackupAs } from '../backend/services/backups';
 import { loadDemoClass } from '../backend/services/demo';
-import { backupRow } from '../../shared/screens/backups';
+import { backupRow } from '@shared/screens/backups';
 import { exportPortable, importPortable, loadSnapshot, parsePortable } from '../backend/services/portable';
 import { formatCounts, formatGrades, formatPolicy } from './format';
 import { onCourse, type Flags } from './open';

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { CONTENT_SECURITY_POLICY } from '../../shared/security';
+import { CONTENT_SECURITY_POLICY } from '@shared/security';
 import { containedPath } from '../backend/paths';
 import { APP_HOST, APP_SCHEME } from './channels';
 

@@ -1,4 +1,4 @@
-import type { Envelope } from '../../shared/api/envelope';
+import type { Envelope } from '@shared/api/envelope';
 import { isTrustedSender } from './navigation';
 
 /**

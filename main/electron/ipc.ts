@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { BrowserWindow, dialog, ipcMain, type IpcMainInvokeEvent } from 'electron';
-import type { Envelope } from '../../shared/api/envelope';
+import type { Envelope } from '@shared/api/envelope';
 import { CHOOSE_COURSE_FILE_CHANNEL, CHOOSE_SAVE_PATH_CHANNEL, INVOKE_CHANNEL } from './channels';
 import { assertTrusted, createInvokeHandler, dialogPath, openCourseDialogOptions, saveDialogOptions, type Dispatch } from './ipc-handlers';
 

@@ -1,5 +1,5 @@
-import type { GradebookBridge } from '../../shared/api/bridge';
-import type { Envelope } from '../../shared/api/envelope';
+import type { GradebookBridge } from '@shared/api/bridge';
+import type { Envelope } from '@shared/api/envelope';
 import { CHOOSE_COURSE_FILE_CHANNEL, CHOOSE_SAVE_PATH_CHANNEL, INVOKE_CHANNEL, MENU_COMMAND_CHANNEL } from '../electron/channels';
 
 /** The part of ipcRenderer the bridge uses; never handed to the page itself. */

@@ -4,8 +4,8 @@ import http from 'node:http';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { containedPath } from '../backend/paths';
-import type { Envelope } from '../../shared/api';
-import { CONTENT_SECURITY_POLICY } from '../../shared/security';
+import type { Envelope } from '@shared/api';
+import { CONTENT_SECURITY_POLICY } from '@shared/security';
 
 export type Dispatch = (method: string, input: unknown) => Promise<Envelope>;
 

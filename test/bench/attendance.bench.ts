@@ -12,7 +12,7 @@ import path from 'node:path';
 import { change } from '../../main/backend/changes/tracker';
 import { applyMarks, markAll, readRegister } from '../../main/backend/services/attendance';
 import { createCourse, readSnapshot, type Course } from '../../main/backend/services/course';
-import { computeStudent, prepareCourse, withStudentMarks } from '../../shared/grading';
+import { computeStudent, prepareCourse, withStudentMarks } from '@shared/grading';
 
 const STUDENTS = 2000;
 const SESSIONS = 60;

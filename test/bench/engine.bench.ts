@@ -15,10 +15,10 @@ import {
   Score,
   Student,
   TeamScore,
-} from '../../shared/model';
-import { IE7374_POLICY } from '../../shared/model/preset';
-import { computePrepared, computeStudent, prepareCourse } from '../../shared/grading';
-import { seededRandom } from '../../shared/util/random';
+} from '@shared/model';
+import { IE7374_POLICY } from '@shared/model/preset';
+import { computePrepared, computeStudent, prepareCourse } from '@shared/grading';
+import { seededRandom } from '@shared/util/random';
 
 const STUDENTS = 2000;
 const ITEMS = 100;

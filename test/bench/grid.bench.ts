@@ -16,7 +16,7 @@ import { dispatch } from '../../main/backend/rpc/dispatch';
 import { readSnapshot } from '../../main/backend/services/course';
 import { Workspace } from '../../main/backend/workspace';
 import { startWebServer } from '../../main/web/server';
-import { seededRandom } from '../../shared/util/random';
+import { seededRandom } from '@shared/util/random';
 import { CHROMIUM, CHROMIUM_FLAGS } from '../e2e/harness';
 
 const STUDENTS = Number(process.env.BENCH_STUDENTS ?? 2000);

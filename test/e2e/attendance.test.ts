@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readRegister, reviewClass } from '../../main/backend/services/attendance';
 import { addStudent } from '../../main/backend/services/roster';
-import { addCalendarDays } from '../../shared/grading';
-import { instantToLocalInput } from '../../shared/grid';
-import { ratePercent } from '../../shared/screens/attendance';
+import { addCalendarDays } from '@shared/grading';
+import { instantToLocalInput } from '@shared/grid';
+import { ratePercent } from '@shared/screens/attendance';
 import { seriousViolations } from './axe';
 import { startApp, type Harness } from './harness';
 

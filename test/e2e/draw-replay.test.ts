@@ -1,7 +1,7 @@
 import { build } from 'esbuild';
 import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { draw, seededGenerator, type DrawInput } from '../../shared/draw';
+import { draw, seededGenerator, type DrawInput } from '@shared/draw';
 import { GOLDEN } from '../unit/draw/golden';
 import { CHROMIUM, CHROMIUM_FLAGS } from './harness';
 
@@ -44,7 +44,7 @@ describe('the draw in Chromium', () => {
     await page.addScriptTag({ content: await drawBundle() });
     const inPage = await page.evaluate(
       ({ golden, cases }) => {
-        const d = (globalThis as unknown as { SharedDraw: typeof import('../../shared/draw') }).SharedDraw;
+        const d = (globalThis as unknown as { SharedDraw: typeof import('@shared/draw') }).SharedDraw;
         const g = d.seededGenerator('IE 7374');
         return {
           outputs: Array.from({ length: 8 }, () => g.next()),

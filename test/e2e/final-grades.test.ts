@@ -2,8 +2,8 @@ import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadDemoClass } from '../../main/backend/services/demo';
 import { readSnapshot } from '../../main/backend/services/course';
-import { bandDistribution } from '../../shared/charts/distribution';
-import { computeCourse } from '../../shared/grading';
+import { bandDistribution } from '@shared/charts/distribution';
+import { computeCourse } from '@shared/grading';
 import { startApp, type Harness } from './harness';
 
 /** Student counts per letter, read from the chart's text alternative. */

@@ -5,8 +5,8 @@ import { loadDemoClass } from '../../main/backend/services/demo';
 import { createItem, deleteItem } from '../../main/backend/services/items';
 import { addStudent } from '../../main/backend/services/roster';
 import { listHistory } from '../../main/backend/services/history';
-import { computeCourse } from '../../shared/grading';
-import { cellText } from '../../shared/grid';
+import { computeCourse } from '@shared/grading';
+import { cellText } from '@shared/grid';
 import { startApp, type Harness } from './harness';
 
 /** Grid rows: a group header row and the column header row come before the first student. */

@@ -11,8 +11,8 @@ import type {
   Student,
   Team,
   TeamScore,
-} from '../../../shared/model';
-import { Policy as PolicySchema } from '../../../shared/model';
+} from '@shared/model';
+import { Policy as PolicySchema } from '@shared/model';
 import type { Db } from './open';
 
 /** Mapping between table rows (snake_case, 0/1 booleans) and the domain model. */

@@ -1,4 +1,4 @@
-import { ApiError } from '../../../shared/api/envelope';
+import { ApiError } from '@shared/api/envelope';
 import { backupCourse } from '../db/backup';
 import { change, type ChangeSet } from '../changes/tracker';
 import type { Course } from '../services/course';

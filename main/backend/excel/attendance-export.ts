@@ -5,8 +5,8 @@
  * read back as a sign-in sheet, so an exported register can be edited and imported again.
  */
 import ExcelJS from 'exceljs';
-import type { SessionRow } from '../../../shared/api/attendance';
-import type { AttendanceMark } from '../../../shared/model';
+import type { SessionRow } from '@shared/api/attendance';
+import type { AttendanceMark } from '@shared/model';
 import type { Db } from '../db/open';
 import { readCourseRow } from '../db/rows';
 import { readRegister } from '../services/attendance';

@@ -10,11 +10,11 @@
  *   `minMinutes` in the meeting, and every enrolled student the report does not list absent.
  *   An excused mark is kept when the report would make it an absence.
  */
-import type { AttendanceImportInput, AttendanceImportReport } from '../../../shared/api/attendance';
-import { sessionStart } from '../../../shared/grading/attendance';
-import { fold, studentName } from '../../../shared/grid/view';
-import { markOfCode } from '../../../shared/screens/attendance';
-import type { AttendanceMark, AttendanceSession, Student } from '../../../shared/model';
+import type { AttendanceImportInput, AttendanceImportReport } from '@shared/api/attendance';
+import { sessionStart } from '@shared/grading/attendance';
+import { fold, studentName } from '@shared/grid/view';
+import { markOfCode } from '@shared/screens/attendance';
+import type { AttendanceMark, AttendanceSession, Student } from '@shared/model';
 import { toStudent, readCourseRow } from '../db/rows';
 import { IDLE, type Steps } from '../jobs/steps';
 import type { Course } from '../services/course';

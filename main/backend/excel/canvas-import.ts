@@ -1,4 +1,4 @@
-import type { CanvasImportInput, CanvasReport } from '../../../shared/api/excel';
+import type { CanvasImportInput, CanvasReport } from '@shared/api/excel';
 import type { Course } from '../services/course';
 import { IDLE, ROWS_PER_STEP, type Steps } from '../jobs/steps';
 import { commitImport, courseVersion, importOutcome, type ImportFile } from './apply';

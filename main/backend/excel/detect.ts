@@ -1,4 +1,4 @@
-import type { RosterField, SheetInfo } from '../../../shared/api/excel';
+import type { RosterField, SheetInfo } from '@shared/api/excel';
 import { fileError } from './problems';
 import { cellText, type Book, type CellValue, type Sheet } from './sheet';
 

@@ -1,5 +1,5 @@
-import type { WorkbookReport } from '../../../shared/api/excel';
-import type { ScoreStatus } from '../../../shared/model';
+import type { WorkbookReport } from '@shared/api/excel';
+import type { ScoreStatus } from '@shared/model';
 import type { Problems } from './problems';
 import { checkScoreRange, readScoreCell } from './score-cells';
 import { cellNumber, cellText, columnLetter, type CellValue, type Sheet } from './sheet';

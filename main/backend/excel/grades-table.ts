@@ -1,5 +1,5 @@
-import { computeCourse, type CourseResult, type ItemOutcome } from '../../../shared/grading';
-import type { CourseInfo, CourseSnapshot, ScoreStatus } from '../../../shared/model';
+import { computeCourse, type CourseResult, type ItemOutcome } from '@shared/grading';
+import type { CourseInfo, CourseSnapshot, ScoreStatus } from '@shared/model';
 import { readSnapshot, type Course } from '../services/course';
 
 /** How a cell's outcome reads in a spreadsheet when it has no number. */

@@ -5,7 +5,7 @@
  * rejoined has one row per stay: their stays are added up.
  */
 import Papa from 'papaparse';
-import { localToInstant } from '../../../shared/grading';
+import { localToInstant } from '@shared/grading';
 import { fileError } from './problems';
 
 export interface Participant {

@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { fmtPoints, formatInstant } from '../../../shared/grading';
+import { fmtPoints, formatInstant } from '@shared/grading';
 import type { Db } from '../db/open';
 import { readCourseRow } from '../db/rows';
 import type { Course } from '../services/course';

@@ -1,5 +1,5 @@
-import { ApiError } from '../../../shared/api/envelope';
-import type { ImportProblem } from '../../../shared/api/excel';
+import { ApiError } from '@shared/api/envelope';
+import type { ImportProblem } from '@shared/api/excel';
 import { columnLetter } from './sheet';
 
 export type { ImportProblem };

@@ -1,5 +1,5 @@
-import { ApiError } from '../../../shared/api/envelope';
-import { ExportProfileConfig, type ExportProfile } from '../../../shared/api/excel';
+import { ApiError } from '@shared/api/envelope';
+import { ExportProfileConfig, type ExportProfile } from '@shared/api/excel';
 import { change } from '../changes/tracker';
 import { readCourseRow } from '../db/rows';
 import type { Course } from '../services/course';

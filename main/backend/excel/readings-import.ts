@@ -1,8 +1,8 @@
-import type { ReadingFields, ReadingsAdded } from '../../../shared/api/presentations';
-import { plural } from '../../../shared/grading';
-import { SYLLABUS_CHAPTERS } from '../../../shared/model';
+import type { ReadingFields, ReadingsAdded } from '@shared/api/presentations';
+import { plural } from '@shared/grading';
+import { SYLLABUS_CHAPTERS } from '@shared/model';
 import type { Course } from '../services/course';
-import { isLink } from '../../../shared/screens/presentationForm';
+import { isLink } from '@shared/screens/presentationForm';
 import { addReadings, type ReadingTarget } from '../services/readings';
 import { commitImport, courseVersion, type ImportFile } from './apply';
 import { detectHeaderRow, pickSheet } from './detect';

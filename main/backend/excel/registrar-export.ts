@@ -1,18 +1,11 @@
-import { plural } from '../../../shared/grading';
+import { plural } from '@shared/grading';
 import { createHash } from 'node:crypto';
 import ExcelJS from 'exceljs';
-import { ApiError } from '../../../shared/api/envelope';
-import type {
-  ExportProfile,
-  Preflight,
-  PreflightIssue,
-  RegistrarExportRecord,
-  RegistrarField,
-  RegistrarParams,
-} from '../../../shared/api/excel';
-import { computeCourse } from '../../../shared/grading';
-import { lastAttendedDates } from '../../../shared/grading/attendance';
-import type { CourseSnapshot, Student } from '../../../shared/model';
+import { ApiError } from '@shared/api/envelope';
+import type { ExportProfile, Preflight, PreflightIssue, RegistrarExportRecord, RegistrarField, RegistrarParams } from '@shared/api/excel';
+import { computeCourse } from '@shared/grading';
+import { lastAttendedDates } from '@shared/grading/attendance';
+import type { CourseSnapshot, Student } from '@shared/model';
 import { change } from '../changes/tracker';
 import { readSnapshot, type Course } from '../services/course';
 import { toCsv } from './csv-export';

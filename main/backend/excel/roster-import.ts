@@ -1,5 +1,5 @@
-import type { RosterField, RosterImportInput, RosterReport } from '../../../shared/api/excel';
-import { StudentFields } from '../../../shared/api/roster';
+import type { RosterField, RosterImportInput, RosterReport } from '@shared/api/excel';
+import { StudentFields } from '@shared/api/roster';
 import type { Course } from '../services/course';
 import { IDLE, ROWS_PER_STEP, type Steps } from '../jobs/steps';
 import { commitImport, courseVersion, importOutcome, type ImportFile } from './apply';

@@ -1,4 +1,4 @@
-import type { ScoreStatus } from '../../../shared/model';
+import type { ScoreStatus } from '@shared/model';
 import type { Db } from '../db/open';
 import { cellNumber, cellText, type CellValue } from './sheet';
 

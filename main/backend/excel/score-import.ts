@@ -1,5 +1,5 @@
-import type { ScoreImportInput, ScoreReport } from '../../../shared/api/excel';
-import { ScoreImportInput as ScoreImportSchema } from '../../../shared/api/excel';
+import type { ScoreImportInput, ScoreReport } from '@shared/api/excel';
+import { ScoreImportInput as ScoreImportSchema } from '@shared/api/excel';
 import type { Course } from '../services/course';
 import { IDLE, ROWS_PER_STEP, type Steps } from '../jobs/steps';
 import { commitImport, courseVersion, importOutcome, type ImportFile } from './apply';

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { toAttendance, toCategory, toItem, toMembership, toOverride, toScore, toSession, toStudent, toTeam, toTeamScore } from '../db/rows';
-import { CourseSnapshot } from '../../../shared/model';
+import { CourseSnapshot } from '@shared/model';
 import type { Problems } from './problems';
 import { DATA_SHEET, type DataTable } from './workbook-format';
 

@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import type { Course } from '../services/course';
-import { describeAttendanceRule } from '../../../shared/grading/attendance';
+import { describeAttendanceRule } from '@shared/grading/attendance';
 import { attendanceTable } from './attendance-export';
 import { buildGradesTable, type ColumnKind } from './grades-table';
 import { PRESENTATION_HEADER, presentationRows } from './presentations-export';

@@ -1,5 +1,5 @@
-import { ApiError } from '../../../shared/api/envelope';
-import type { WorkbookReport } from '../../../shared/api/excel';
+import { ApiError } from '@shared/api/envelope';
+import type { WorkbookReport } from '@shared/api/excel';
 import { z } from 'zod';
 import { runOffThread } from '../jobs/off-thread';
 import { keyOf, NEVER_ERASED, TRACKED_TABLES } from '../changes/tables';

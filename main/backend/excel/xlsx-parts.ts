@@ -1,5 +1,5 @@
 import { inflateRawSync } from 'node:zlib';
-import { ApiError } from '../../../shared/api/envelope';
+import { ApiError } from '@shared/api/envelope';
 import type { ReadBudget } from './limits';
 import { fileError } from './problems';
 import type { CellValue, Sheet } from './sheet';

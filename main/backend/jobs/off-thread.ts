@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { ApiError, type ErrorCode } from '../../../shared/api/envelope';
+import { ApiError, type ErrorCode } from '@shared/api/envelope';
 import { fileError } from '../excel/problems';
 import { IDLE, JobCancelled, type Steps } from './steps';
 import type { TaskMessage, TaskName, Tasks, WorkerMessage } from './worker';
@@ -20,8 +20,13 @@ const WORKER_HEAP_MB = 2048;
 function spawn(): Worker {
   const options = { resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } };
   if (!__filename.endsWith('.ts')) return new Worker(path.join(__dirname, 'worker.js'), options);
-  const [tsx, source] = [createRequire(__filename).resolve('tsx/cjs'), path.join(__dirname, 'worker.ts')].map((f) => JSON.stringify(f));
-  return new Worker(`require(${tsx}); require(${source});`, { ...options, eval: true });
+  const [tsx, source, tsconfig] = [
+    createRequire(__filename).resolve('tsx/cjs'),
+    path.join(__dirname, 'worker.ts'),
+    path.join(__dirname, '../../../tsconfig.json'),
+  ].map((f) => JSON.stringify(f));
+  // tsconfig.json declares `@shared/...`; tsx would otherwise look for it in the working folder.
+  return new Worker(`process.env.TSX_TSCONFIG_PATH ??= ${tsconfig}; require(${tsx}); require(${source});`, { ...options, eval: true });
 }
 
 /** Workers waiting for a task (starting one costs far more than most tasks), each with what detaches its idle handlers. */

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { ApiError, type ApiErrorShape } from '../../../shared/api/envelope';
-import type { JobStatus } from '../../../shared/api/jobs';
+import { ApiError, type ApiErrorShape } from '@shared/api/envelope';
+import type { JobStatus } from '@shared/api/jobs';
 import type { Course } from '../services/course';
 import { JobCancelled, steps, type Progress, type Steps } from './steps';
 

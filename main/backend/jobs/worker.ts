@@ -7,7 +7,7 @@
  */
 import { getHeapStatistics } from 'node:v8';
 import { parentPort } from 'node:worker_threads';
-import { ApiError } from '../../../shared/api/envelope';
+import { ApiError } from '@shared/api/envelope';
 import { openCourseReadOnly, useNativeBinding } from '../db/open';
 import { ReadBudget, WORKBOOK_LIMITS } from '../excel/limits';
 import { exportWorkbook } from '../excel/workbook-export';

@@ -1,4 +1,4 @@
-import type { attendanceMethods } from '../../../shared/api/attendance';
+import type { attendanceMethods } from '@shared/api/attendance';
 import { importAttendance } from '../excel/attendance-import';
 import { exportAttendance } from '../excel/attendance-export';
 import { applyMarks, markAll, readRegister, reviewClass, reviewStudent } from '../services/attendance';

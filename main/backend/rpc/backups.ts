@@ -1,4 +1,4 @@
-import { backupMethods } from '../../../shared/api/backups';
+import { backupMethods } from '@shared/api/backups';
 import { diffBackup, listBackups, requireBackup, restoreBackupAs, restoreBackupOver } from '../services/backups';
 import { courseOf, type Handlers } from './context';
 import { summarize } from './course';

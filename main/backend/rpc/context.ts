@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { Api, MethodName } from '../../../shared/api';
+import type { Api, MethodName } from '@shared/api';
 import { requireCourse, type Course } from '../services/course';
 import type { Db } from '../db/open';
 import type { Workspace } from '../workspace';

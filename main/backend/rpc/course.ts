@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { CourseSummary } from '../../../shared/api';
-import { courseMethods } from '../../../shared/api/course';
+import type { CourseSummary } from '@shared/api';
+import { courseMethods } from '@shared/api/course';
 import { readCourseRow, toCategory } from '../db/rows';
 import { countCourse, readPackedSnapshot, requireCourse, saveCourseCopy, type Course } from '../services/course';
 import { loadDemoClass } from '../services/demo';

@@ -1,4 +1,4 @@
-import { API, ApiError, describeZodError, type Envelope, type MethodName } from '../../../shared/api';
+import { API, ApiError, describeZodError, type Envelope, type MethodName } from '@shared/api';
 import type { Ctx, Handler, Handlers } from './context';
 import { backupHandlers } from './backups';
 import { attendanceHandlers } from './attendance';

@@ -1,6 +1,6 @@
-import { ApiError } from '../../../shared/api/envelope';
-import type { ExportedFile, FileBytes } from '../../../shared/api/excel';
-import { excelMethods } from '../../../shared/api/excel';
+import { ApiError } from '@shared/api/envelope';
+import type { ExportedFile, FileBytes } from '@shared/api/excel';
+import { excelMethods } from '@shared/api/excel';
 import {
   deleteProfile,
   exportGradesCsv,

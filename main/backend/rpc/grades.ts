@@ -1,4 +1,4 @@
-import type { gradeMethods } from '../../../shared/api/grades';
+import type { gradeMethods } from '@shared/api/grades';
 import { clearOverride, computeGrades, explainGrade, setOverride } from '../services/grades';
 import { dbOf, type Handlers } from './context';
 

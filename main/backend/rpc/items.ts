@@ -1,4 +1,4 @@
-import type { itemMethods } from '../../../shared/api/items';
+import type { itemMethods } from '@shared/api/items';
 import { createItem, createSeries, deleteItem, reorderItems, updateItem } from '../services/items';
 import { dbOf, type Handlers } from './context';
 

@@ -1,4 +1,4 @@
-import type { jobMethods } from '../../../shared/api/jobs';
+import type { jobMethods } from '@shared/api/jobs';
 import { cancelJob, jobStatus } from '../jobs/runner';
 import type { Handlers } from './context';
 

@@ -1,4 +1,4 @@
-import type { policyMethods } from '../../../shared/api/policy';
+import type { policyMethods } from '@shared/api/policy';
 import { previewPolicy, renameCourse, savePolicy } from '../services/policy';
 import { courseOf, type Handlers } from './context';
 import { summarize } from './course';

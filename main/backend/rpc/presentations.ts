@@ -1,4 +1,4 @@
-import type { presentationMethods } from '../../../shared/api/presentations';
+import type { presentationMethods } from '@shared/api/presentations';
 import { exportPresentations } from '../excel/presentations-export';
 import { importReadings } from '../excel/readings-import';
 import {

@@ -1,4 +1,4 @@
-import type { rosterMethods } from '../../../shared/api/roster';
+import type { rosterMethods } from '@shared/api/roster';
 import { addStudent, setWithdrawn, updateStudent } from '../services/roster';
 import { assignTeam, createTeam, deleteTeam, formRandomTeams, renameTeam } from '../services/teams';
 import { dbOf, type Handlers } from './context';

@@ -1,4 +1,4 @@
-import type { scoreMethods } from '../../../shared/api/scores';
+import type { scoreMethods } from '@shared/api/scores';
 import { listHistory, redoNext, revertBatch, undoLast, undoState } from '../services/history';
 import { applyEdits } from '../services/scores';
 import { dbOf, type Handlers } from './context';

@@ -11,9 +11,9 @@ import type {
   Register,
   SessionTotals,
   StudentReview,
-} from '../../../shared/api/attendance';
-import { ApiError } from '../../../shared/api/envelope';
-import { plural } from '../../../shared/grading';
+} from '@shared/api/attendance';
+import { ApiError } from '@shared/api/envelope';
+import { plural } from '@shared/grading';
 import {
   ABSENCE_RUN_FLAG,
   type PreparedAttendance,
@@ -26,11 +26,11 @@ import {
   rateDisplay,
   sessionLabel,
   sessionOutcomes,
-} from '../../../shared/grading/attendance';
-import { zoneOffsetMs } from '../../../shared/grading/deadline';
-import { SCALE } from '../../../shared/grading/exact';
-import { studentName } from '../../../shared/grid/view';
-import type { AttendanceMark, AttendanceSession, Policy, Student } from '../../../shared/model';
+} from '@shared/grading/attendance';
+import { zoneOffsetMs } from '@shared/grading/deadline';
+import { SCALE } from '@shared/grading/exact';
+import { studentName } from '@shared/grid/view';
+import type { AttendanceMark, AttendanceSession, Policy, Student } from '@shared/model';
 import { change } from '../changes/tracker';
 import type { Db } from '../db/open';
 import { readCourseRow, toStudent } from '../db/rows';

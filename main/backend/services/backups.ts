@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { BackupDiff, BackupInfo, RowDiff } from '../../../shared/api/backups';
-import { ApiError } from '../../../shared/api/envelope';
+import type { BackupDiff, BackupInfo, RowDiff } from '@shared/api/backups';
+import { ApiError } from '@shared/api/envelope';
 import { backupCourse, listBackupFiles } from '../db/backup';
 import { openCourseReadOnly, type Db } from '../db/open';
 import { countCourse, writeCopy, type Course } from './course';

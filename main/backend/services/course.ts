@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { ApiError } from '../../../shared/api/envelope';
+import { ApiError } from '@shared/api/envelope';
 import {
   BLANK_CATEGORIES,
   IE7374_CATEGORIES,
@@ -15,7 +15,7 @@ import {
   type CourseSnapshot,
   type PackedSnapshot,
   type Policy,
-} from '../../../shared/model';
+} from '@shared/model';
 import { backupCourse, backupIfStale } from '../db/backup';
 import { createCourseDb, openCourseDb, openCourseReadOnly, type Db } from '../db/open';
 import {

@@ -1,4 +1,4 @@
-import { seededRandom, shuffled } from '../../../shared/util/random';
+import { seededRandom, shuffled } from '@shared/util/random';
 import { change, type ChangeSet } from '../changes/tracker';
 import type { Course } from './course';
 import { drawWithin } from './draws';

@@ -1,16 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import { ApiError } from '../../../shared/api/envelope';
-import type {
-  Draw,
-  DrawCandidates,
-  DrawSession,
-  ExcludedTeam,
-  Exclusion,
-  ProjectorView,
-  Verification,
-} from '../../../shared/api/presentations';
-import { countTurns, draw, DRAW_ALGORITHM, verifyDraw } from '../../../shared/draw';
-import { formatInstant, plural } from '../../../shared/grading';
+import { ApiError } from '@shared/api/envelope';
+import type { Draw, DrawCandidates, DrawSession, ExcludedTeam, Exclusion, ProjectorView, Verification } from '@shared/api/presentations';
+import { countTurns, draw, DRAW_ALGORITHM, verifyDraw } from '@shared/draw';
+import { formatInstant, plural } from '@shared/grading';
 import type { Row } from '../changes/tables';
 import { change, type ChangeSet } from '../changes/tracker';
 import type { Db } from '../db/open';

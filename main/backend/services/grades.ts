@@ -1,6 +1,6 @@
-import type { GradeRow } from '../../../shared/api/grades';
-import { ApiError } from '../../../shared/api/envelope';
-import { computeCourse, computeStudent, prepareCourse, type CategoryView, type StudentResult } from '../../../shared/grading';
+import type { GradeRow } from '@shared/api/grades';
+import { ApiError } from '@shared/api/envelope';
+import { computeCourse, computeStudent, prepareCourse, type CategoryView, type StudentResult } from '@shared/grading';
 import { change } from '../changes/tracker';
 import type { Db } from '../db/open';
 import { readCourseRow } from '../db/rows';

@@ -1,12 +1,12 @@
-import type { CellChanges, HistoryEntry } from '../../../shared/api/scores';
-import { ApiError } from '../../../shared/api/envelope';
-import { formatInstant } from '../../../shared/grid/time';
+import type { CellChanges, HistoryEntry } from '@shared/api/scores';
+import { ApiError } from '@shared/api/envelope';
+import { formatInstant } from '@shared/grid/time';
 import { change } from '../changes/tracker';
 import type { Key, TrackedTable } from '../changes/tables';
 import { redo, undo, undoState, type UndoState } from '../changes/undo';
 import type { Db } from '../db/open';
 import { readCourseRow, toScore, toTeamScore } from '../db/rows';
-import { addCalendarDays, localToInstant } from '../../../shared/grading';
+import { addCalendarDays, localToInstant } from '@shared/grading';
 import { studentLabel } from './roster';
 
 type Row = Record<string, any>;

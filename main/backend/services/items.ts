@@ -1,10 +1,10 @@
-import type { ItemFields, SeriesSpec } from '../../../shared/api/items';
-import { ApiError } from '../../../shared/api/envelope';
-import type { Item } from '../../../shared/model';
+import type { ItemFields, SeriesSpec } from '@shared/api/items';
+import { ApiError } from '@shared/api/envelope';
+import type { Item } from '@shared/model';
 import { change, type ChangeSet } from '../changes/tracker';
 import type { Db } from '../db/open';
 import { patchColumns, toItem } from '../db/rows';
-import { addCalendarDays } from '../../../shared/grading';
+import { addCalendarDays } from '@shared/grading';
 
 type Row = Record<string, any>;
 

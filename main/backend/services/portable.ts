@@ -1,6 +1,6 @@
 import fs from 'node:fs';
-import { ApiError, describeZodError } from '../../../shared/api/envelope';
-import { PORTABLE_FORMAT, PORTABLE_VERSION, PortableCourse, type CourseSnapshot } from '../../../shared/model';
+import { ApiError, describeZodError } from '@shared/api/envelope';
+import { PORTABLE_FORMAT, PORTABLE_VERSION, PortableCourse, type CourseSnapshot } from '@shared/model';
 import { change } from '../changes/tracker';
 import { fromCategory, fromItem, fromScore, fromSession, fromStudent, fromTeamScore } from '../db/rows';
 import { createCourseDb } from '../db/open';

@@ -1,9 +1,9 @@
-import { ApiError } from '../../../shared/api/envelope';
-import type { DrawSession } from '../../../shared/api/presentations';
-import { presentationWeek } from '../../../shared/draw';
-import { deadlineInstant } from '../../../shared/grading';
-import { studentName } from '../../../shared/grid/view';
-import { LocalDate, type AttendanceMark } from '../../../shared/model';
+import { ApiError } from '@shared/api/envelope';
+import type { DrawSession } from '@shared/api/presentations';
+import { presentationWeek } from '@shared/draw';
+import { deadlineInstant } from '@shared/grading';
+import { studentName } from '@shared/grid/view';
+import { LocalDate, type AttendanceMark } from '@shared/model';
 import type { Row } from '../changes/tables';
 import type { Db } from '../db/open';
 import { readCourseRow, toStudent } from '../db/rows';

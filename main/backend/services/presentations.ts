@@ -1,9 +1,9 @@
-import { ApiError } from '../../../shared/api/envelope';
-import type { Presentation, PresentationDraft, PresentationFields, Review, RubricScore } from '../../../shared/api/presentations';
-import { countTurns } from '../../../shared/draw';
-import { fmtPoints } from '../../../shared/grading';
-import { studentName } from '../../../shared/grid/view';
-import { PRESENTATION_PRESET, type PresentationPolicy } from '../../../shared/model';
+import { ApiError } from '@shared/api/envelope';
+import type { Presentation, PresentationDraft, PresentationFields, Review, RubricScore } from '@shared/api/presentations';
+import { countTurns } from '@shared/draw';
+import { fmtPoints } from '@shared/grading';
+import { studentName } from '@shared/grid/view';
+import { PRESENTATION_PRESET, type PresentationPolicy } from '@shared/model';
 import type { Row } from '../changes/tables';
 import { change, type ChangeSet } from '../changes/tracker';
 import type { Db } from '../db/open';

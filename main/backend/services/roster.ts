@@ -1,6 +1,6 @@
-import type { StudentFields } from '../../../shared/api/roster';
-import { ApiError } from '../../../shared/api/envelope';
-import type { Student } from '../../../shared/model';
+import type { StudentFields } from '@shared/api/roster';
+import { ApiError } from '@shared/api/envelope';
+import type { Student } from '@shared/model';
 import { change } from '../changes/tracker';
 import type { Db } from '../db/open';
 import { toStudent } from '../db/rows';

@@ -1,6 +1,6 @@
-import type { CellEdit, CellPatch } from '../../../shared/api/scores';
-import { ApiError, type ErrorCode } from '../../../shared/api/envelope';
-import type { Score, TeamScore } from '../../../shared/model';
+import type { CellEdit, CellPatch } from '@shared/api/scores';
+import { ApiError, type ErrorCode } from '@shared/api/envelope';
+import type { Score, TeamScore } from '@shared/model';
 import { change } from '../changes/tracker';
 import type { Db } from '../db/open';
 import { patchColumns, toScore, toTeamScore } from '../db/rows';

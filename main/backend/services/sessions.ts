@@ -10,11 +10,11 @@ import {
   type SessionFields,
   type SessionList,
   type SessionRow,
-} from '../../../shared/api/attendance';
-import { ApiError } from '../../../shared/api/envelope';
-import { addCalendarDays, plural } from '../../../shared/grading';
-import { sessionLabel, sessionOrder, sessionStart } from '../../../shared/grading/attendance';
-import type { AttendanceRule, AttendanceSession } from '../../../shared/model';
+} from '@shared/api/attendance';
+import { ApiError } from '@shared/api/envelope';
+import { addCalendarDays, plural } from '@shared/grading';
+import { sessionLabel, sessionOrder, sessionStart } from '@shared/grading/attendance';
+import type { AttendanceRule, AttendanceSession } from '@shared/model';
 import { change } from '../changes/tracker';
 import type { Db } from '../db/open';
 import { fromSession, readCourseRow, toSession } from '../db/rows';

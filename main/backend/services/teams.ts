@@ -1,7 +1,7 @@
 import { randomInt } from 'node:crypto';
-import { ApiError } from '../../../shared/api/envelope';
-import type { Team } from '../../../shared/model';
-import { seededRandom, shuffled } from '../../../shared/util/random';
+import { ApiError } from '@shared/api/envelope';
+import type { Team } from '@shared/model';
+import { seededRandom, shuffled } from '@shared/util/random';
 import { change, type ChangeSet } from '../changes/tracker';
 import type { Db } from '../db/open';
 import { toTeam } from '../db/rows';

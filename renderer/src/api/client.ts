@@ -1,5 +1,5 @@
-import { ApiError, type Input, type MethodName, type Output } from '../../../shared/api';
-import type { Transport } from '../../../shared/api/bridge';
+import { ApiError, type Input, type MethodName, type Output } from '@shared/api';
+import type { Transport } from '@shared/api/bridge';
 import { pickTransport } from './transport';
 
 export type Client = <M extends MethodName>(method: M, input?: Input<M>) => Promise<Output<M>>;

@@ -1,4 +1,4 @@
-import { BRIDGE_KEY, type GradebookBridge, type Transport } from '../../../shared/api/bridge';
+import { BRIDGE_KEY, type GradebookBridge, type Transport } from '@shared/api/bridge';
 
 /** The Electron preload's bridge, when the renderer runs inside the desktop shell. */
 export function desktopBridge(): GradebookBridge | null {

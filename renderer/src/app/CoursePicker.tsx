@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { CourseFile } from '../../../shared/api';
+import type { CourseFile } from '@shared/api';
 import { api } from '../api/client';
 import { desktopBridge } from '../api/transport';
 import { useApp } from '../stores/app';

@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import { ApiError, type AppState, type CourseSummary } from '../../../shared/api';
+import { ApiError, type AppState, type CourseSummary } from '@shared/api';
 import { api } from '../api/client';
 
 export const SCREENS = ['Gradebook', 'Roster', 'Attendance', 'Presentations', 'Final grades', 'Settings', 'History'] as const;

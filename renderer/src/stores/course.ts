@@ -1,6 +1,6 @@
 import { create } from 'zustand';
-import type { CourseSummary, UndoState } from '../../../shared/api';
-import { unpackSnapshot, type CourseSnapshot } from '../../../shared/model';
+import type { CourseSummary, UndoState } from '@shared/api';
+import { unpackSnapshot, type CourseSnapshot } from '@shared/model';
 import { api } from '../api/client';
 import { useApp } from './app';
 

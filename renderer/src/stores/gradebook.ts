@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { CellChanges, CellEdit } from '../../../shared/api';
+import type { CellChanges, CellEdit } from '@shared/api';
 import {
   computePrepared,
   computeStudent,
@@ -8,8 +8,8 @@ import {
   type PreparedCourse,
   type StudentResult,
   type View,
-} from '../../../shared/grading';
-import { blankScore, blankTeamScore, type CourseSnapshot, type Score, type Student, type TeamScore } from '../../../shared/model';
+} from '@shared/grading';
+import { blankScore, blankTeamScore, type CourseSnapshot, type Score, type Student, type TeamScore } from '@shared/model';
 import { api } from '../api/client';
 import { NOTICE_MS } from './app';
 import { useCourse } from './course';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { computeCourse } from '../../../shared/grading';
+import { computeCourse } from '@shared/grading';
 import { change } from '../../../main/backend/changes/tracker';
 import { readSnapshot } from '../../../main/backend/services/course';
 import { EFFECTIVE_SUFFIX } from '../../../main/backend/excel/grades-table';

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import ExcelJS from 'exceljs';
 import { afterAll, describe, expect, it } from 'vitest';
-import { computeCourse } from '../../../shared/grading';
+import { computeCourse } from '@shared/grading';
 import { change, NOT_UNDOABLE } from '../../../main/backend/changes/tracker';
 import { undo, undoState } from '../../../main/backend/changes/undo';
 import {

@@ -6,7 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import Papa from 'papaparse';
-import { ApiError } from '../../../shared/api/envelope';
+import { ApiError } from '@shared/api/envelope';
 import { createCourse, readSnapshot, type Course, type Preset } from '../../../main/backend/services/course';
 
 export const FIXTURES = path.resolve('test/fixtures');

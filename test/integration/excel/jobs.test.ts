@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
-import type { JobStatus } from '../../../shared/api';
+import type { JobStatus } from '@shared/api';
 import type { Course } from '../../../main/backend/services/course';
 import { newCourse, type TestCourse } from '../workspace/helpers';
 import { fingerprint, FIXTURES } from './helpers';

@@ -1,7 +1,7 @@
 import zlib from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { ReadBudget, SHEET_LIMITS } from '../../../main/backend/excel/limits';
-import { ApiError } from '../../../shared/api/envelope';
+import { ApiError } from '@shared/api/envelope';
 import { LISTED_PROBLEMS } from '../../../main/backend/excel/problems';
 import { newCourse, type TestCourse } from '../workspace/helpers';
 import { DATA_SHEET } from '../../../main/backend/excel/workbook-format';

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import type { JobStatus } from '../../../shared/api';
+import type { JobStatus } from '@shared/api';
 import { change } from '../../../main/backend/changes/tracker';
 import { newCourse, db, type TestCourse } from '../workspace/helpers';
 

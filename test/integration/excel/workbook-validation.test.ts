@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import ExcelJS from 'exceljs';
 import { afterAll, describe, expect, it } from 'vitest';
-import { computeCourse } from '../../../shared/grading';
+import { computeCourse } from '@shared/grading';
 import { exportWorkbook, importWorkbook } from '../../../main/backend/excel';
 import { readSnapshot, type Course } from '../../../main/backend/services/course';
 import { loadDemoClass } from '../../../main/backend/services/demo';

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { importWorkbook } from '../../../main/backend/excel';
 import { ReadBudget, SHEET_LIMITS } from '../../../main/backend/excel/limits';
 import { readXlsxSheets } from '../../../main/backend/excel/xlsx-parts';
-import { ApiError } from '../../../shared/api/envelope';
+import { ApiError } from '@shared/api/envelope';
 import { newCourse, refused, tempDir, tinyXlsx, zipOf } from './helpers';
 
 const read = (bytes: Uint8Array) => readXlsxSheets(bytes, ['Data'], new ReadBudget(SHEET_LIMITS)).get('Data')!.rows;

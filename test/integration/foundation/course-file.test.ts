@@ -3,7 +3,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ApiError } from '../../../shared/api/envelope';
+import { ApiError } from '@shared/api/envelope';
 import { APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION } from '../../../main/backend/db/migrations';
 import { createCourseDb, migrate, openCourseDb } from '../../../main/backend/db/open';
 import { backupDir } from '../../../main/backend/db/backup';

@@ -5,7 +5,7 @@
  */
 import { dispatch } from '../../../main/backend/rpc/dispatch';
 import { Workspace } from '../../../main/backend/workspace';
-import { seededRandom } from '../../../shared/util/random';
+import { seededRandom } from '@shared/util/random';
 import { cellOf, type Begin, type Cell } from './crash-cells';
 
 const [dataDir, file, seed] = process.argv.slice(2) as [string, string, string];

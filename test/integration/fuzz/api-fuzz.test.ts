@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { API, type MethodName } from '../../../shared/api';
+import { API, type MethodName } from '@shared/api';
 import { dispatch } from '../../../main/backend/rpc/dispatch';
 import { loadDemoClass } from '../../../main/backend/services/demo';
 import { Workspace } from '../../../main/backend/workspace';

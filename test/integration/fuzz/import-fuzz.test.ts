@@ -10,7 +10,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { seededRandom } from '../../../shared/util/random';
+import { seededRandom } from '@shared/util/random';
 import { exportWorkbook } from '../../../main/backend/excel';
 import { DATA_SHEET } from '../../../main/backend/excel/workbook-format';
 import { FIXTURES, tinyXlsx } from '../excel/helpers';

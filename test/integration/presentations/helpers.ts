@@ -1,4 +1,4 @@
-import type { AttendanceMark } from '../../../shared/model';
+import type { AttendanceMark } from '@shared/model';
 import { db, type TestCourse } from '../workspace/helpers';
 
 export interface Class {

@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { MeetingPattern } from '../../../shared/api';
-import { formatInstant } from '../../../shared/grading';
+import type { MeetingPattern } from '@shared/api';
+import { formatInstant } from '@shared/grading';
 import { db, newCourse, type TestCourse } from './helpers';
 
 const FIXTURES = path.resolve('test/fixtures');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { computeCourse } from '../../../shared/grading';
+import { computeCourse } from '@shared/grading';
 import { readSnapshot } from '../../../main/backend/services/course';
 import { count, db, newCourse } from './helpers';
 

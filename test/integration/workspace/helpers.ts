@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach } from 'vitest';
-import { ApiError, type ApiErrorShape, type Input, type MethodName, type Output } from '../../../shared/api';
+import { ApiError, type ApiErrorShape, type Input, type MethodName, type Output } from '@shared/api';
 import { dispatch } from '../../../main/backend/rpc/dispatch';
 import { Workspace } from '../../../main/backend/workspace';
 

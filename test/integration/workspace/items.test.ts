@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { unpackSnapshot } from '../../../shared/model';
+import { unpackSnapshot } from '@shared/model';
 import { categoryId, count, newCourse } from './helpers';
 
 describe('items', () => {

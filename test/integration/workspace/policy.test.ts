@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { IE7374_POLICY } from '../../../shared/model';
+import { IE7374_POLICY } from '@shared/model';
 import { count, newCourse, type TestCourse } from './helpers';
 
 const drafts = async (c: TestCourse) => (await c.call('course.summary', {})).categories.map(({ position: _, ...cat }) => cat);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { API } from '../../../shared/api';
+import { API } from '@shared/api';
 import { HANDLERS } from '../../../main/backend/rpc/dispatch';
 
 describe('API handlers', () => {

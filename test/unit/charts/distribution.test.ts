@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { bandDistribution, cutoffLines, histogram, sharesSummingTo100 } from '../../../shared/charts/distribution';
-import { IE7374_POLICY } from '../../../shared/model';
+import { bandDistribution, cutoffLines, histogram, sharesSummingTo100 } from '@shared/charts/distribution';
+import { IE7374_POLICY } from '@shared/model';
 
 const BANDS = IE7374_POLICY.bands;
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { bandDistribution, histogram } from '../../../shared/charts/distribution';
-import { computeCourse } from '../../../shared/grading';
-import { IE7374_POLICY, type CourseSnapshot, type Policy } from '../../../shared/model';
+import { bandDistribution, histogram } from '@shared/charts/distribution';
+import { computeCourse } from '@shared/grading';
+import { IE7374_POLICY, type CourseSnapshot, type Policy } from '@shared/model';
 import { item, score, snapshot, student } from '../grading/helpers';
 
 /** A one-item course: each student's final percentage is exactly their score. */

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { GOLDEN } from './golden';
-import { countTurns, draw, DRAW_ALGORITHM, verifyDraw, type DrawCandidate, type StoredDraw } from '../../../shared/draw';
+import { countTurns, draw, DRAW_ALGORITHM, verifyDraw, type DrawCandidate, type StoredDraw } from '@shared/draw';
 
 const TEAMS = [1, 2, 3, 4, 5, 6, 7, 8];
 const WEEKS = 13;

@@ -1,4 +1,4 @@
-import type { DrawInput } from '../../../shared/draw';
+import type { DrawInput } from '@shared/draw';
 
 const teams = (ids: number[], turns: (id: number, i: number) => number) => ids.map((teamId, i) => ({ teamId, turns: turns(teamId, i) }));
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { murmur3, seededGenerator } from '../../../shared/draw';
+import { murmur3, seededGenerator } from '@shared/draw';
 
 const utf8 = (s: string) => new TextEncoder().encode(s);
 

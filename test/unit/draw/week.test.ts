@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { presentationWeek } from '../../../shared/draw';
+import { presentationWeek } from '@shared/draw';
 
 describe('presentationWeek', () => {
   it.each([

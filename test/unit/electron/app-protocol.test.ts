@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { appResponse, APP_SCHEME_PRIVILEGES, resolveAppUrl } from '../../../main/electron/app-protocol';
-import { CONTENT_SECURITY_POLICY } from '../../../shared/security';
+import { CONTENT_SECURITY_POLICY } from '@shared/security';
 
 let tmp: string;
 let root: string;

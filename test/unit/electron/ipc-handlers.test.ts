@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
-import type { Envelope } from '../../../shared/api/envelope';
+import type { Envelope } from '@shared/api/envelope';
 import { dispatch } from '../../../main/backend/rpc/dispatch';
 import { Workspace } from '../../../main/backend/workspace';
 import {

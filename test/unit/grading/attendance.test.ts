@@ -7,9 +7,9 @@ import {
   prepareAttendance,
   sessionOutcomes,
   sessionStart,
-} from '../../../shared/grading/attendance';
-import { AttendanceMark, blankSession, Policy, type AttendanceRule, type AttendanceSession } from '../../../shared/model';
-import { IE7374_POLICY } from '../../../shared/model/preset';
+} from '@shared/grading/attendance';
+import { AttendanceMark, blankSession, Policy, type AttendanceRule, type AttendanceSession } from '@shared/model';
+import { IE7374_POLICY } from '@shared/model/preset';
 import { category, categoryOf, gradeOne, policy, snapshot } from './helpers';
 
 const TZ = 'America/New_York';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addCalendarDays, deadlineInstant, localToInstant } from '../../../shared/grading';
+import { addCalendarDays, deadlineInstant, localToInstant } from '@shared/grading';
 
 const NY = 'America/New_York';
 const iso = (t: number) => new Date(t).toISOString();

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { chooseDrops, exact } from '../../../shared/grading';
-import { chooseBothDrops, type DropBothGroup, type DropScores, type DropTotal } from '../../../shared/grading/drop';
+import { chooseDrops, exact } from '@shared/grading';
+import { chooseBothDrops, type DropBothGroup, type DropScores, type DropTotal } from '@shared/grading/drop';
 import { category, categoryOf, gradeOne, item, itemOf, policy, score, snapshot } from './helpers';
 
 const { toUnits, FINE, FINE_N } = exact;

@@ -1,6 +1,6 @@
 /** The edge rules of issue 13, each written from the rule with the grade worked by hand. */
 import { describe, expect, it } from 'vitest';
-import { computeCourse, validatePolicy } from '../../../shared/grading';
+import { computeCourse, validatePolicy } from '@shared/grading';
 import { category, categoryOf, gradeOne, item, itemOf, policy, score, snapshot, student } from './helpers';
 
 const texts = (r: ReturnType<typeof gradeOne>) => r.explanation.map((l) => l.text);

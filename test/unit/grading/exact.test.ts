@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { exact } from '../../../shared/grading';
+import { exact } from '@shared/grading';
 
 const { SCALE, toUnits, roundHalfUp, formatHalfUp, formatTruncated, compare, add, toNumber, roundHalfUpSafe, floorDiv } = exact;
 

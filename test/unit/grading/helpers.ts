@@ -8,8 +8,8 @@ import {
   type Score,
   type Student,
   type TeamScore,
-} from '../../../shared/model';
-import { IE7374_POLICY } from '../../../shared/model/preset';
+} from '@shared/model';
+import { IE7374_POLICY } from '@shared/model/preset';
 
 export function student(id: number, over: Partial<Student> = {}): Student {
   return {
@@ -92,7 +92,7 @@ export function snapshot(over: Partial<CourseSnapshot> = {}): CourseSnapshot {
 /** A point in time far after every due date used in tests. */
 export const LATE_TERM = '2030-01-01T00:00:00Z';
 
-import { computeCourse, type StudentResult } from '../../../shared/grading';
+import { computeCourse, type StudentResult } from '@shared/grading';
 
 /** The first student's result, computed long after every due date unless `asOf` is given. */
 export function gradeOne(snap: CourseSnapshot, asOf = LATE_TERM): StudentResult {

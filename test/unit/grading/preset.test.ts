@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { computeCourse, validatePolicy } from '../../../shared/grading';
-import { blankSession, type Category, type CourseSnapshot } from '../../../shared/model';
-import { IE7374_CATEGORIES, IE7374_POLICY } from '../../../shared/model/preset';
+import { computeCourse, validatePolicy } from '@shared/grading';
+import { blankSession, type Category, type CourseSnapshot } from '@shared/model';
+import { IE7374_CATEGORIES, IE7374_POLICY } from '@shared/model/preset';
 import { item, score, snapshot, student, teamScore } from './helpers';
 
 const categories: Category[] = IE7374_CATEGORIES.map((c, i) => ({ ...c, id: i + 1, position: i }));

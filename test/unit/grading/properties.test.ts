@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { computeCourse, type StudentResult } from '../../../shared/grading';
-import { fmtPoints } from '../../../shared/grading/format';
-import type { CourseSnapshot, Score } from '../../../shared/model';
+import { computeCourse, type StudentResult } from '@shared/grading';
+import { fmtPoints } from '@shared/grading/format';
+import type { CourseSnapshot, Score } from '@shared/model';
 import { category, item, policy, score, snapshot, student } from './helpers';
 
 const AS_OF = { asOf: '2024-10-15T12:00:00Z' };
@@ -287,7 +287,7 @@ describe('properties', () => {
   });
 
   it('computeStudent on a prepared course equals computeCourse', async () => {
-    const { prepareCourse, computeStudent } = await import('../../../shared/grading');
+    const { prepareCourse, computeStudent } = await import('@shared/grading');
     fc.assert(
       fc.property(courseArb, (snap) => {
         const prepared = prepareCourse(snap);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { computeCourse, validatePolicy } from '../../../shared/grading';
-import type { Rounding } from '../../../shared/model';
+import { computeCourse, validatePolicy } from '@shared/grading';
+import type { Rounding } from '@shared/model';
 import { category, categoryOf, gradeOne, item, itemOf, policy, score, snapshot, student, teamScore } from './helpers';
 
 /** One category, one 100-point item scored `value`. */

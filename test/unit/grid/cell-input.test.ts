@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cellText, parseCellInput } from '../../../shared/grid';
+import { cellText, parseCellInput } from '@shared/grid';
 
 describe('typed cell text', () => {
   it.each([

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { ItemResult } from '../../../shared/grading';
-import { cellView } from '../../../shared/grid';
-import { blankScore } from '../../../shared/model';
+import type { ItemResult } from '@shared/grading';
+import { cellView } from '@shared/grid';
+import { blankScore } from '@shared/model';
 
 const result = (over: Partial<ItemResult>): ItemResult => ({
   itemId: 1,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fillDown, mapPaste, rangeOf } from '../../../shared/grid';
+import { fillDown, mapPaste, rangeOf } from '@shared/grid';
 
 const at = (row: number, col: number) => ({ top: row, bottom: row, left: col, right: col });
 

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import type { CellChanges, CourseSummary } from '../../../shared/api';
-import { IE7374_POLICY, packSnapshot, type CourseSnapshot, type Score } from '../../../shared/model';
+import type { CellChanges, CourseSummary } from '@shared/api';
+import { IE7374_POLICY, packSnapshot, type CourseSnapshot, type Score } from '@shared/model';
 import { category, item, score, student } from '../grading/helpers';
 
 /** The backend as the stores see it: every call is recorded; answers come from `answer`. */

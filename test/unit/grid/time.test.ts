@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatInstant, instantToLocalInput, localInputToInstant } from '../../../shared/grid';
+import { formatInstant, instantToLocalInput, localInputToInstant } from '@shared/grid';
 
 describe('submission times in the course time zone', () => {
   it('reads a local time in New York as the right instant, across DST', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatTsv, parseTsv } from '../../../shared/grid';
+import { formatTsv, parseTsv } from '@shared/grid';
 
 describe('TSV from and to spreadsheets', () => {
   it('reads CRLF rows and ignores the trailing newline Excel adds', () => {

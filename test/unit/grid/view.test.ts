@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { Student } from '../../../shared/model';
-import { matchesSearch, sortBy, studentName } from '../../../shared/grid';
+import type { Student } from '@shared/model';
+import { matchesSearch, sortBy, studentName } from '@shared/grid';
 import { student as baseStudent } from '../grading/helpers';
 
 const student = (over: Partial<Student>): Student =>

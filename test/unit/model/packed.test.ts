@@ -11,7 +11,7 @@ import {
   type CourseSnapshot,
   type Score,
   type TeamScore,
-} from '../../../shared/model';
+} from '@shared/model';
 
 const id = fc.integer({ min: 1, max: 5000 });
 const maybe = <T>(arb: fc.Arbitrary<T>) => fc.option(arb, { nil: null, freq: 2 });

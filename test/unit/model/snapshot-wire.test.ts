@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { toScore, toTeamScore } from '../../../main/backend/db/rows';
-import { unpackSnapshot } from '../../../shared/model';
+import { unpackSnapshot } from '@shared/model';
 import { categoryId, db, newCourse } from '../../integration/workspace/helpers';
 
 describe('course.snapshot on the wire', () => {

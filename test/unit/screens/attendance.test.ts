@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { AttendanceTotals, Register, RegisterStudent, SessionRow } from '../../../shared/api';
+import type { AttendanceTotals, Register, RegisterStudent, SessionRow } from '@shared/api';
 import {
   defaultSession,
   filterChoices,
@@ -13,8 +13,8 @@ import {
   ratePercent,
   rollAction,
   withMarks,
-} from '../../../shared/screens/attendance';
-import { clockText, formatDay } from '../../../shared/grading';
+} from '@shared/screens/attendance';
+import { clockText, formatDay } from '@shared/grading';
 
 const totals = (low: boolean): AttendanceTotals => ({
   counts: { present: 0, late: 0, absent: 0, excused: 0, unmarked: 0 },

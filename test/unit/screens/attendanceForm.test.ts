@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { MeetingPattern } from '../../../shared/api';
-import { formToPattern, formToSession, parseSkipped, patternToForm, type PatternForm } from '../../../shared/screens/attendanceForm';
+import { MeetingPattern } from '@shared/api';
+import { formToPattern, formToSession, parseSkipped, patternToForm, type PatternForm } from '@shared/screens/attendanceForm';
 
 const form: PatternForm = {
   weekdays: [4, 2, 2],

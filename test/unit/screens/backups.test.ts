@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { backupReason, backupRow, diffLines, formatSize, restoreName } from '../../../shared/screens/backups';
+import { backupReason, backupRow, diffLines, formatSize, restoreName } from '@shared/screens/backups';
 
 const ZONE = 'America/New_York';
 

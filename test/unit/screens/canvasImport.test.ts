@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { undecided, withCategory, withDecision } from '../../../shared/screens/canvasImport';
+import { undecided, withCategory, withDecision } from '@shared/screens/canvasImport';
 
 describe('Canvas import choices', () => {
   it('keeps one category per assignment and one decision per row, the latest', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { FinalRow } from '../../../shared/screens/finalGrades';
-import { sortRows, studentName } from '../../../shared/screens/finalGrades';
+import type { FinalRow } from '@shared/screens/finalGrades';
+import { sortRows, studentName } from '@shared/screens/finalGrades';
 
 const row = (name: string, percent: number | null, letter: string | null): FinalRow => ({
   studentId: name.length,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { entrySummary, fieldChanges } from '../../../shared/screens/historyText';
+import { entrySummary, fieldChanges } from '@shared/screens/historyText';
 
 describe('history text', () => {
   it('lists only the fields that changed, in words, without bookkeeping columns', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { emptyItem, formToItem, formToSeries } from '../../../shared/screens/itemForm';
+import { emptyItem, formToItem, formToSeries } from '@shared/screens/itemForm';
 
 describe('item form', () => {
   it('requires a name and non-negative points, and a date for a time', () => {

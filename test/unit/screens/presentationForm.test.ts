@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { DrawCandidates, PresentationDraft } from '../../../shared/api/presentations';
+import type { DrawCandidates, PresentationDraft } from '@shared/api/presentations';
 import {
   EMPTY_DRAW,
   draftToForm,
@@ -12,7 +12,7 @@ import {
   rubricTotal,
   defaultSession,
   sessionLabel,
-} from '../../../shared/screens/presentationForm';
+} from '@shared/screens/presentationForm';
 
 const session = { id: 7, date: '2026-09-15', title: null, week: 2, rollTaken: true, presentCount: 20, drawCount: 0 };
 

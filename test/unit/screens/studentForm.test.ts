@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { EMPTY_STUDENT, formToStudent } from '../../../shared/screens/studentForm';
+import { EMPTY_STUDENT, formToStudent } from '@shared/screens/studentForm';
 
 describe('student form', () => {
   it('requires a registrar ID and a name, and says so per field', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { formatDue } from '../../../shared/screens/due';
-import { fieldChanges } from '../../../shared/screens/historyText';
-import { plural } from '../../../shared/grading';
+import { formatDue } from '@shared/screens/due';
+import { fieldChanges } from '@shared/screens/historyText';
+import { plural } from '@shared/grading';
 
 const policy = { timeZone: 'America/New_York', defaultDueTime: '23:59' };
 

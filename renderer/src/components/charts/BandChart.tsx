@@ -1,6 +1,6 @@
 import { useRef, type ReactNode } from 'react';
 import { Bar, BarChart, CartesianGrid, ReferenceLine, XAxis, YAxis } from 'recharts';
-import type { BandDistribution, CutoffLine, HistogramBin } from '../../../../shared/charts/distribution';
+import type { BandDistribution, CutoffLine, HistogramBin } from '@shared/charts/distribution';
 import { CountBars, ExportPngButton } from './ChartPanel';
 import './charts.css';
 

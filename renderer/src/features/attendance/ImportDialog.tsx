@@ -1,9 +1,9 @@
 import { useState } from 'react';
-import type { AttendanceImportInput, AttendanceImportReport, FileBytes, SessionRow } from '../../../../shared/api';
-import { plural } from '../../../../shared/grading';
-import { formatInstant } from '../../../../shared/grid';
-import { MARK_WORD } from '../../../../shared/screens/attendance';
-import { formatDay } from '../../../../shared/grading';
+import type { AttendanceImportInput, AttendanceImportReport, FileBytes, SessionRow } from '@shared/api';
+import { plural } from '@shared/grading';
+import { formatInstant } from '@shared/grid';
+import { MARK_WORD } from '@shared/screens/attendance';
+import { formatDay } from '@shared/grading';
 import { api } from '../../api/client';
 import { useApp } from '../../stores/app';
 import { Dialog, Field } from '../common/Dialog';

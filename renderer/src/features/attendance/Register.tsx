@@ -1,9 +1,9 @@
 import { useMemo, useRef, useState } from 'react';
 import { DataGrid, type CellKeyDownArgs, type CellKeyboardEvent, type Column, type DataGridHandle } from 'react-data-grid';
 import 'react-data-grid/lib/styles.css';
-import type { Register as RegisterData, RegisterStudent, SessionRow, SessionTotals } from '../../../../shared/api';
-import { plural } from '../../../../shared/grading';
-import { fillDown, formatInstant, formatTsv, parseTsv, rangeOf, type Pos, type Range } from '../../../../shared/grid';
+import type { Register as RegisterData, RegisterStudent, SessionRow, SessionTotals } from '@shared/api';
+import { plural } from '@shared/grading';
+import { fillDown, formatInstant, formatTsv, parseTsv, rangeOf, type Pos, type Range } from '@shared/grid';
 import {
   filterChoices,
   filterStudents,
@@ -18,8 +18,8 @@ import {
   toMarkEdits,
   type PasteResult,
   type RegisterFilter,
-} from '../../../../shared/screens/attendance';
-import { formatDay } from '../../../../shared/grading';
+} from '@shared/screens/attendance';
+import { formatDay } from '@shared/grading';
 import { useApp } from '../../stores/app';
 import { announce } from '../common/announce';
 import { useAttendance } from './store';

@@ -1,10 +1,10 @@
 import { useEffect, useState } from 'react';
 import { CartesianGrid, Line, LineChart, ReferenceLine, XAxis, YAxis } from 'recharts';
-import type { ClassReview, Register, SessionOutcome, StudentReview } from '../../../../shared/api';
-import { plural } from '../../../../shared/grading';
-import { formatInstant } from '../../../../shared/grid';
-import { ratePercent } from '../../../../shared/screens/attendance';
-import { formatDay } from '../../../../shared/grading';
+import type { ClassReview, Register, SessionOutcome, StudentReview } from '@shared/api';
+import { plural } from '@shared/grading';
+import { formatInstant } from '@shared/grid';
+import { ratePercent } from '@shared/screens/attendance';
+import { formatDay } from '@shared/grading';
 import { api } from '../../api/client';
 import { ChartPanel, CountBars } from '../../components/charts/ChartPanel';
 import { useApp } from '../../stores/app';

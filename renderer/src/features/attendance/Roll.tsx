@@ -1,8 +1,8 @@
 import { memo, useEffect, useMemo, useRef, useState } from 'react';
-import type { Register, RegisterStudent, SessionRow } from '../../../../shared/api';
-import { plural } from '../../../../shared/grading';
-import { formatInstant, instantToLocalInput } from '../../../../shared/grid';
-import type { AttendanceMark } from '../../../../shared/model';
+import type { Register, RegisterStudent, SessionRow } from '@shared/api';
+import { plural } from '@shared/grading';
+import { formatInstant, instantToLocalInput } from '@shared/grid';
+import type { AttendanceMark } from '@shared/model';
 import {
   defaultSession,
   MARK_LETTER,
@@ -14,7 +14,7 @@ import {
   rollAction,
   sessionLabel,
   sessionStateText,
-} from '../../../../shared/screens/attendance';
+} from '@shared/screens/attendance';
 import { useApp } from '../../stores/app';
 import { Field, FormDialog } from '../common/Dialog';
 import { useAttendance } from './store';

@@ -1,9 +1,9 @@
 import { useEffect, useState } from 'react';
-import { ApiError, type GenerateReport, type MeetingPattern, type SessionList, type SessionRow } from '../../../../shared/api';
-import { plural } from '../../../../shared/grading';
-import { formatInstant } from '../../../../shared/grid';
-import { sessionLabel, sessionStateText } from '../../../../shared/screens/attendance';
-import { clockText, formatDay } from '../../../../shared/grading';
+import { ApiError, type GenerateReport, type MeetingPattern, type SessionList, type SessionRow } from '@shared/api';
+import { plural } from '@shared/grading';
+import { formatInstant } from '@shared/grid';
+import { sessionLabel, sessionStateText } from '@shared/screens/attendance';
+import { clockText, formatDay } from '@shared/grading';
 import {
   EMPTY_SESSION,
   formToPattern,
@@ -13,8 +13,8 @@ import {
   WEEKDAYS,
   type PatternForm,
   type SessionForm,
-} from '../../../../shared/screens/attendanceForm';
-import type { Errors } from '../../../../shared/screens/itemForm';
+} from '@shared/screens/attendanceForm';
+import type { Errors } from '@shared/screens/itemForm';
 import { api } from '../../api/client';
 import { useApp } from '../../stores/app';
 import { Dialog, Field, FormDialog } from '../common/Dialog';

@@ -1,7 +1,7 @@
 import { create } from 'zustand';
-import type { MarkEdit, MarkResult, Register, SessionList } from '../../../../shared/api';
+import type { MarkEdit, MarkResult, Register, SessionList } from '@shared/api';
 import { api } from '../../api/client';
-import { withMarks } from '../../../../shared/screens/attendance';
+import { withMarks } from '@shared/screens/attendance';
 import { useApp } from '../../stores/app';
 import { useCourse } from '../../stores/course';
 import { announce } from '../common/announce';

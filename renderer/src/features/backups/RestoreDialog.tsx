@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
-import type { BackupDiff, BackupInfo } from '../../../../shared/api';
-import { backupRow, diffLines, restoreName } from '../../../../shared/screens/backups';
+import type { BackupDiff, BackupInfo } from '@shared/api';
+import { backupRow, diffLines, restoreName } from '@shared/screens/backups';
 import { api } from '../../api/client';
 import { reloadAll } from '../../app/menuCommands';
 import { useApp } from '../../stores/app';

@@ -1,6 +1,6 @@
-import { plural } from '../../../../shared/grading';
+import { plural } from '@shared/grading';
 import { useEffect, useState } from 'react';
-import type { ExportJobInput, ExportJobResult, ExportProfile, Preflight, RegistrarExportRecord } from '../../../../shared/api';
+import type { ExportJobInput, ExportJobResult, ExportProfile, Preflight, RegistrarExportRecord } from '@shared/api';
 import { api } from '../../api/client';
 import { useApp } from '../../stores/app';
 import { Dialog } from '../common/Dialog';

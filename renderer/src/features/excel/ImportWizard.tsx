@@ -9,10 +9,10 @@ import type {
   ScoreColumnTarget,
   ScoreReport,
   WorkbookReport,
-} from '../../../../shared/api';
-import { plural } from '../../../../shared/grading';
-import { canvasSummary, rosterSummary } from '../../../../shared/screens/importSummary';
-import { type CategoryChoices, type MatchDecisions, undecided, withCategory, withDecision } from '../../../../shared/screens/canvasImport';
+} from '@shared/api';
+import { plural } from '@shared/grading';
+import { canvasSummary, rosterSummary } from '@shared/screens/importSummary';
+import { type CategoryChoices, type MatchDecisions, undecided, withCategory, withDecision } from '@shared/screens/canvasImport';
 import { api } from '../../api/client';
 import { useApp } from '../../stores/app';
 import { Dialog } from '../common/Dialog';

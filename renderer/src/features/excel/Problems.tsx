@@ -1,4 +1,4 @@
-import type { ImportProblem } from '../../../../shared/api';
+import type { ImportProblem } from '@shared/api';
 
 /** Every problem of a file with its place, as a table the instructor can work through. */
 export function ProblemList({ problems }: { problems: readonly ImportProblem[] }) {

@@ -1,4 +1,4 @@
-import type { ExportedFile, FileBytes } from '../../../../shared/api';
+import type { ExportedFile, FileBytes } from '@shared/api';
 
 /** A picked file as the bytes the API takes (base64 in JSON, the same over IPC and HTTP). */
 export async function toFileBytes(file: File): Promise<FileBytes> {

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import { ApiError, type ImportProblem, type JobStarted, type Preflight } from '../../../../shared/api';
+import { ApiError, type ImportProblem, type JobStarted, type Preflight } from '@shared/api';
 import { api } from '../../api/client';
 
 /** What the progress bar shows. */

@@ -1,5 +1,5 @@
-import type { StudentResult, View } from '../../../../shared/grading';
-import { fmtPoints } from '../../../../shared/grading/format';
+import type { StudentResult, View } from '@shared/grading';
+import { fmtPoints } from '@shared/grading/format';
 import { ColumnHeads } from '../common/ColumnHeads';
 
 const INCLUSION: Record<string, string> = { counted: 'counted', dropped: 'dropped', excluded: 'not counted' };

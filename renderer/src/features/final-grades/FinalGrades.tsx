@@ -1,9 +1,9 @@
 import { useEffect, useMemo, useState } from 'react';
-import { bandDistribution, bandsHighestFirst, cutoffLines, histogram } from '../../../../shared/charts/distribution';
-import { computeCourse, type Flag, type View } from '../../../../shared/grading';
-import type { CourseSnapshot } from '../../../../shared/model';
-import { finalRows, sortRows, type FinalRow, type SortKey } from '../../../../shared/screens/finalGrades';
-import { withBands, type BandRow } from '../../../../shared/screens/policyForm';
+import { bandDistribution, bandsHighestFirst, cutoffLines, histogram } from '@shared/charts/distribution';
+import { computeCourse, type Flag, type View } from '@shared/grading';
+import type { CourseSnapshot } from '@shared/model';
+import { finalRows, sortRows, type FinalRow, type SortKey } from '@shared/screens/finalGrades';
+import { withBands, type BandRow } from '@shared/screens/policyForm';
 import { api } from '../../api/client';
 import { BandChart } from '../../components/charts/BandChart';
 import { useCourse } from '../../stores/course';

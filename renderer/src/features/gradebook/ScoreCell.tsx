@@ -1,6 +1,6 @@
 import { createContext, memo, useContext } from 'react';
-import { cellView, inRange, type Range } from '../../../../shared/grid';
-import type { Item } from '../../../../shared/model';
+import { cellView, inRange, type Range } from '@shared/grid';
+import type { Item } from '@shared/model';
 import { useGradebook, type GridRow } from '../../stores/gradebook';
 import { MarkIcon } from './icons';
 

@@ -8,7 +8,7 @@ import {
   type SortColumn,
 } from 'react-data-grid';
 import 'react-data-grid/lib/styles.css';
-import type { CellEdit } from '../../../../shared/api';
+import type { CellEdit } from '@shared/api';
 import {
   cellText,
   fillDown,
@@ -20,8 +20,8 @@ import {
   studentName,
   type Pos,
   type Range,
-} from '../../../../shared/grid';
-import type { CourseSnapshot, Item } from '../../../../shared/model';
+} from '@shared/grid';
+import type { CourseSnapshot, Item } from '@shared/model';
 import { teamKey, useGradebook, type GridRow } from '../../stores/gradebook';
 import { CellEditor, EditorContext, type EditorApi, type Move } from './CellEditor';
 import { FIRST_ITEM_COL, buildColumns } from './columns';

@@ -1,5 +1,5 @@
-import type { CellEdit, CellPatch } from '../../../../shared/api';
-import type { Item } from '../../../../shared/model';
+import type { CellEdit, CellPatch } from '@shared/api';
+import type { Item } from '@shared/model';
 import type { GridRow } from '../../stores/gradebook';
 
 /** The team whose score this student's cell shows (membership at the item's due date). */

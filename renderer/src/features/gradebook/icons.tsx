@@ -1,4 +1,4 @@
-import type { CellMark } from '../../../../shared/grid';
+import type { CellMark } from '@shared/grid';
 
 /** Inline SVG so the marks draw the same everywhere (no emoji font needed). */
 type Mark = CellMark | 'override' | 'omitted';

@@ -1,8 +1,8 @@
 import { useCallback, useEffect, useState } from 'react';
-import type { HistoryEntry } from '../../../../shared/api';
-import { formatInstant } from '../../../../shared/grid/time';
-import { entrySummary, fieldChanges } from '../../../../shared/screens/historyText';
-import { studentName } from '../../../../shared/screens/finalGrades';
+import type { HistoryEntry } from '@shared/api';
+import { formatInstant } from '@shared/grid/time';
+import { entrySummary, fieldChanges } from '@shared/screens/historyText';
+import { studentName } from '@shared/screens/finalGrades';
 import { api } from '../../api/client';
 import { useApp } from '../../stores/app';
 import { useCourse } from '../../stores/course';

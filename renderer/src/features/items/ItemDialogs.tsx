@@ -1,20 +1,12 @@
 import { useState } from 'react';
-import { ApiError } from '../../../../shared/api';
-import type { Category, Item } from '../../../../shared/model';
-import {
-  emptyItem,
-  formToItem,
-  formToSeries,
-  itemToForm,
-  type Errors,
-  type ItemForm,
-  type SeriesForm,
-} from '../../../../shared/screens/itemForm';
+import { ApiError } from '@shared/api';
+import type { Category, Item } from '@shared/model';
+import { emptyItem, formToItem, formToSeries, itemToForm, type Errors, type ItemForm, type SeriesForm } from '@shared/screens/itemForm';
 import { api } from '../../api/client';
 import { useCourse } from '../../stores/course';
 import { announce } from '../common/announce';
 import { Field, FormDialog } from '../common/Dialog';
-import { plural } from '../../../../shared/grading';
+import { plural } from '@shared/grading';
 
 /** Saves through the backend, keeping its refusal inside the dialog; says what was saved once it is. */
 function useSave(onClose: () => void) {

@@ -1,7 +1,7 @@
 import { useState } from 'react';
-import type { Item } from '../../../../shared/model';
-import { formatDue } from '../../../../shared/screens/due';
-import { formatInstant, plural } from '../../../../shared/grading';
+import type { Item } from '@shared/model';
+import { formatDue } from '@shared/screens/due';
+import { formatInstant, plural } from '@shared/grading';
 import { api } from '../../api/client';
 import { useCourse } from '../../stores/course';
 import { ItemDialog, SeriesDialog } from './ItemDialogs';

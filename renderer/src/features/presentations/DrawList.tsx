@@ -1,6 +1,6 @@
 import { useState } from 'react';
-import type { Draw } from '../../../../shared/api';
-import { drawRow } from '../../../../shared/screens/presentationReview';
+import type { Draw } from '@shared/api';
+import { drawRow } from '@shared/screens/presentationReview';
 import { api } from '../../api/client';
 import { useApp } from '../../stores/app';
 import { useCourse } from '../../stores/course';

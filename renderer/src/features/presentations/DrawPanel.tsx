@@ -1,12 +1,12 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import type { Draw, DrawCandidates, Exclusion } from '../../../../shared/api';
-import { plural } from '../../../../shared/grading';
-import { EMPTY_DRAW, defaultSession, formToDraw, sessionLabel, type DrawForm } from '../../../../shared/screens/presentationForm';
+import type { Draw, DrawCandidates, Exclusion } from '@shared/api';
+import { plural } from '@shared/grading';
+import { EMPTY_DRAW, defaultSession, formToDraw, sessionLabel, type DrawForm } from '@shared/screens/presentationForm';
 import { api } from '../../api/client';
 import { useApp } from '../../stores/app';
 import { useCourse } from '../../stores/course';
 import { Field } from '../common/Dialog';
-import type { Errors } from '../../../../shared/screens/itemForm';
+import type { Errors } from '@shared/screens/itemForm';
 import { Pending, useCourseData } from './data';
 import { DrawList } from './DrawList';
 import { Projector } from './Projector';

@@ -1,4 +1,4 @@
-import { plural } from '../../../../shared/grading';
+import { plural } from '@shared/grading';
 import { ChartPanel, CountBars } from '../../components/charts/ChartPanel';
 
 /** Presentations per team as bars with their counts, the table of counts beside it, and PNG export. */

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { createPortal } from 'react-dom';
-import type { ProjectorView } from '../../../../shared/api';
+import type { ProjectorView } from '@shared/api';
 import { api } from '../../api/client';
 import { useEscape } from '../../app/useEscape';
 

@@ -1,8 +1,8 @@
 import { useCallback, useState } from 'react';
-import type { Reading, ReadingsAdded } from '../../../../shared/api';
-import { CHAPTERS, formToReading, readingToForm, type ReadingForm } from '../../../../shared/screens/presentationForm';
-import type { Errors } from '../../../../shared/screens/itemForm';
-import { plural } from '../../../../shared/grading';
+import type { Reading, ReadingsAdded } from '@shared/api';
+import { CHAPTERS, formToReading, readingToForm, type ReadingForm } from '@shared/screens/presentationForm';
+import type { Errors } from '@shared/screens/itemForm';
+import { plural } from '@shared/grading';
 import { api } from '../../api/client';
 import { useCourse } from '../../stores/course';
 import { useApp } from '../../stores/app';

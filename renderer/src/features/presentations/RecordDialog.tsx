@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import type { DrawSession, PresentationDraft } from '../../../../shared/api';
+import type { DrawSession, PresentationDraft } from '@shared/api';
 import {
   draftToForm,
   formToRecord,
@@ -8,8 +8,8 @@ import {
   sessionLabel,
   type RecordErrors,
   type RecordForm,
-} from '../../../../shared/screens/presentationForm';
-import { formatDay } from '../../../../shared/grading';
+} from '@shared/screens/presentationForm';
+import { formatDay } from '@shared/grading';
 import { api } from '../../api/client';
 import { useApp } from '../../stores/app';
 import { useCourse } from '../../stores/course';

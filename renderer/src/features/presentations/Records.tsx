@@ -1,8 +1,8 @@
 import { useCallback, useState } from 'react';
-import type { Presentation } from '../../../../shared/api';
-import { studentName } from '../../../../shared/grid/view';
-import { gradeText } from '../../../../shared/screens/presentationReview';
-import { formatDay } from '../../../../shared/grading';
+import type { Presentation } from '@shared/api';
+import { studentName } from '@shared/grid/view';
+import { gradeText } from '@shared/screens/presentationReview';
+import { formatDay } from '@shared/grading';
 import { api } from '../../api/client';
 import { useApp } from '../../stores/app';
 import { useCourse } from '../../stores/course';

@@ -1,7 +1,7 @@
 import { useCallback, useMemo, useState } from 'react';
-import type { Verification } from '../../../../shared/api';
-import { plural } from '../../../../shared/grading';
-import { reviewModel } from '../../../../shared/screens/presentationReview';
+import type { Verification } from '@shared/api';
+import { plural } from '@shared/grading';
+import { reviewModel } from '@shared/screens/presentationReview';
 import { api } from '../../api/client';
 import { useApp } from '../../stores/app';
 import { useCourse } from '../../stores/course';

@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useState } from 'react';
-import type { Student } from '../../../../shared/model';
+import type { Student } from '@shared/model';
 import { api } from '../../api/client';
 import { useCourse } from '../../stores/course';
 import '../common/screens.css';

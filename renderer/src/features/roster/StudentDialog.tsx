@@ -1,13 +1,7 @@
 import { useState } from 'react';
-import { ApiError } from '../../../../shared/api';
-import type { Student } from '../../../../shared/model';
-import {
-  EMPTY_STUDENT,
-  formToStudent,
-  studentToForm,
-  type StudentForm,
-  type StudentFormErrors,
-} from '../../../../shared/screens/studentForm';
+import { ApiError } from '@shared/api';
+import type { Student } from '@shared/model';
+import { EMPTY_STUDENT, formToStudent, studentToForm, type StudentForm, type StudentFormErrors } from '@shared/screens/studentForm';
 import { api } from '../../api/client';
 import { useCourse } from '../../stores/course';
 import { announce } from '../common/announce';

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { Team } from '../../../../shared/model';
+import type { Team } from '@shared/model';
 import { api } from '../../api/client';
 import { useCourse } from '../../stores/course';
 

@@ -1,4 +1,4 @@
-import type { BandRow } from '../../../../shared/screens/policyForm';
+import type { BandRow } from '@shared/screens/policyForm';
 import { ColumnHeads, REMOVE_COLUMN } from '../common/ColumnHeads';
 import { InputCell, RemoveCell } from './cells';
 

@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { ApiError, type Output } from '../../../../shared/api';
-import { plural } from '../../../../shared/grading';
+import { ApiError, type Output } from '@shared/api';
+import { plural } from '@shared/grading';
 import {
   formToPolicy,
   policyToForm,
@@ -9,7 +9,7 @@ import {
   type CategoryRow,
   type LateStepRow,
   type PolicyForm,
-} from '../../../../shared/screens/policyForm';
+} from '@shared/screens/policyForm';
 import { api } from '../../api/client';
 import { useApp } from '../../stores/app';
 import { useCourse } from '../../stores/course';
