@@ -310,7 +310,14 @@ describe('gradebook grid in Chromium', () => {
     await expect.poll(async () => [await text(11, 'Homework 3'), await text(12, 'Homework 3')]).toEqual(['4.5', '4.5']);
     await expect.poll(async () => saved((await studentName(12))!, 'Homework 3')?.value).toBe(4.5);
     expect(saved((await studentName(11))!, 'Homework 3')?.value).toBe(4.5);
-    await expect.poll(() => page.getByRole('button', { name: 'Undo', exact: true }).getAttribute('title')).toBe('Fill down 2 cells');
+    await expect
+      .poll(() =>
+        page
+          .getByRole('banner')
+          .getByRole('button', { name: /^Undo / })
+          .textContent(),
+      )
+      .toBe('Undo Fill down 2 cells');
     await app.screenshot('grid-fill-down');
   });
 

@@ -3,6 +3,8 @@ import { SCREENS, useApp, type Screen } from '../stores/app';
 import { CoursePicker } from './CoursePicker';
 import { useMenuCommands } from './menuCommands';
 import { ShortcutsDialog } from './ShortcutsDialog';
+import { UndoButtons } from './UndoButtons';
+import { useUndoKeys } from '../stores/undo';
 import { ExcelMenu } from '../features/excel/ExcelMenu';
 import { Gradebook } from '../features/gradebook/Gradebook';
 import { Roster } from '../features/roster/Roster';
@@ -52,6 +54,7 @@ export function App() {
   const [shortcutsOpen, setShortcutsOpen] = useState(false);
   const showShortcuts = useCallback(() => setShortcutsOpen(true), []);
   useMenuCommands(showShortcuts);
+  useUndoKeys();
   useEffect(() => {
     void refresh();
   }, [refresh]);
@@ -68,6 +71,7 @@ export function App() {
             </span>
           )}
         </div>
+        {course && <UndoButtons />}
         <button type="button" onClick={() => setPickerOpen(true)}>
           Open or create course…
         </button>

@@ -3,6 +3,7 @@ import { api } from '../api/client';
 import { desktopBridge } from '../api/transport';
 import { useCourse } from '../stores/course';
 import { useApp } from '../stores/app';
+import { step } from '../stores/undo';
 
 /** Everything on screen that shows course data reloads after an undo, redo or course switch. */
 export async function reloadAll(): Promise<void> {
@@ -51,8 +52,7 @@ export async function runMenuCommand(command: string, showShortcuts: () => void)
         document.execCommand(command === 'edit.undo' ? 'undo' : 'redo');
         return;
       }
-      await app.run(command === 'edit.undo' ? 'Undo' : 'Redo', () => api(command === 'edit.undo' ? 'history.undo' : 'history.redo', {}));
-      await reloadAll();
+      await step(command === 'edit.undo' ? 'undo' : 'redo');
       return;
     case 'help.shortcuts':
       showShortcuts();

@@ -11,7 +11,7 @@ import {
 } from '@shared/grading';
 import { blankScore, blankTeamScore, type CourseSnapshot, type Score, type Student, type TeamScore } from '@shared/model';
 import { api } from '../api/client';
-import { NOTICE_MS } from './app';
+import { useApp } from './app';
 import { useCourse } from './course';
 
 /** One grid row: replaced (new object) whenever anything of this student changes, so the grid re-renders just it. */
@@ -44,7 +44,6 @@ interface GradebookStore {
   teamScores: ReadonlyMap<string, TeamScore>;
   /** Item id -> index into StudentResult.items (the engine's item order). */
   itemIndex: ReadonlyMap<number, number>;
-  message: GridMessage | null;
   /**
    * Which grade the grid's grade columns show, all of them the same one so a row adds up:
    * current (only graded work counts, as Canvas shows it) or final (ungraded work counts 0).
@@ -62,9 +61,12 @@ interface GradebookStore {
    * rows then replace them, and a refusal reloads the course and shows the reason.
    */
   apply(edits: CellEdit[], label: string): Promise<boolean>;
-  undoLast(): Promise<void>;
-  redoNext(): Promise<void>;
-  /** Shows a message above the grid; information goes away by itself, an error stays until the next action. */
+  /**
+   * Puts the cells an undo or redo wrote into the grid (and so into the shared snapshot); answers
+   * false when the grid is not built on the shared snapshot, and the caller reloads instead.
+   */
+  patch(changes: CellChanges): boolean;
+  /** Shows a message in the shell: information goes away by itself, an error stays until the next action. */
   say(message: GridMessage | null): void;
   setView(view: View): void;
 }
@@ -104,7 +106,6 @@ const EMPTY = {
   rows: new Map<number, GridRow>(),
   teamScores: new Map<string, TeamScore>(),
   itemIndex: new Map<number, number>(),
-  message: null,
 };
 
 /** Everything the grid derives from a snapshot: engine state, live results, rows. */
@@ -203,42 +204,20 @@ export const useGradebook = create<GradebookStore>((set, get) => {
   /** True while the course the grid was built for is still the open one. */
   const current = (epoch: number) => useCourse.getState().epoch === epoch;
 
+  const say = (message: GridMessage | null) =>
+    useApp.setState(
+      message === null ? { error: null, notice: null } : message.kind === 'error' ? { error: message.text } : { notice: message.text },
+    );
+
   const load = async () => {
     set({ loading: true });
     try {
       await useCourse.getState().fetch();
     } catch (err) {
-      set({ message: { kind: 'error', text: `Could not load the gradebook: ${message(err)}` } });
+      say({ kind: 'error', text: `Could not load the gradebook: ${message(err)}` });
     } finally {
       set({ loading: false });
     }
-  };
-
-  /**
-   * Undo or redo: patches the cells the step wrote, or reloads everything (the shell's summary
-   * too) when it changed more than cells.
-   */
-  const step = async (direction: 'undo' | 'redo') => {
-    const [verb, none] = direction === 'undo' ? ['Undid', 'Nothing to undo.'] : ['Redid', 'Nothing to redo.'];
-    const { epoch } = useCourse.getState();
-    try {
-      const r = await api(direction === 'undo' ? 'history.undo' : 'history.redo', {});
-      if (!current(epoch)) return;
-      useCourse.setState({ undo: r.undo });
-      if (r.changed) putCells(r.changed);
-      else if (r.label) await useCourse.getState().reload();
-      say({ kind: 'info', text: r.label ? `${verb}: ${r.label}` : none });
-    } catch (err) {
-      if (current(epoch)) say({ kind: 'error', text: `${direction === 'undo' ? 'Undo' : 'Redo'} failed: ${message(err)}` });
-    }
-  };
-
-  let sayTimer: ReturnType<typeof setTimeout> | null = null;
-  const say = (message: GridMessage | null) => {
-    if (sayTimer) clearTimeout(sayTimer);
-    sayTimer = null;
-    set({ message });
-    if (message?.kind === 'info') sayTimer = setTimeout(() => get().message === message && set({ message: null }), NOTICE_MS);
   };
 
   // Another course opened: nothing of the old one may stay on screen or be edited.
@@ -284,7 +263,11 @@ export const useGradebook = create<GradebookStore>((set, get) => {
         return false;
       }
     },
-    undoLast: () => step('undo'),
-    redoNext: () => step('redo'),
+    patch: (changes) => {
+      const s = get();
+      if (!s.source || s.source !== useCourse.getState().snapshot || s.file !== useCourse.getState().file) return false;
+      putCells(changes);
+      return true;
+    },
   };
 });

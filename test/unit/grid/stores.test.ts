@@ -17,6 +17,7 @@ vi.mock('../../../renderer/src/api/client', () => ({
 const { NOTICE_MS, useApp } = await import('../../../renderer/src/stores/app');
 const { courseKey, useCourse } = await import('../../../renderer/src/stores/course');
 const { useGradebook } = await import('../../../renderer/src/stores/gradebook');
+const { step } = await import('../../../renderer/src/stores/undo');
 
 const undoState = { canUndo: true, canRedo: false, undoLabel: 'x', redoLabel: null };
 const course = (scores: Score[], students = [student(1), student(2)]): CourseSnapshot => ({
@@ -128,13 +129,13 @@ describe('the grid store', () => {
       removedTeamScores: [],
     };
     answer = (m) => (m === 'history.undo' ? { label: 'Paste', undo: undoState, changed } : null);
-    await useGradebook.getState().undoLast();
+    await step('undo');
     expect(calls).toEqual(['history.undo']);
     const row = useGradebook.getState().rows.get(1)!;
     expect(row.scores.get(10)?.value).toBe(1);
     expect(row.scores.has(11)).toBe(false);
     expect(final(1)).toBeLessThan(before!);
-    expect(useGradebook.getState().message).toEqual({ kind: 'info', text: 'Undid: Paste' });
+    expect(useApp.getState().notice).toBe('Undid: Paste');
     // Other screens read the shared snapshot: it has the undone cells too.
     await settled();
     const shared = useCourse.getState().snapshot!.scores.filter((s) => s.studentId === 1);
@@ -171,13 +172,13 @@ describe('the grid store', () => {
           : m === 'course.summary'
             ? after
             : undoState;
-    await useGradebook.getState().undoLast();
+    await step('undo');
     expect(calls).toContain('course.summary');
     expect(useApp.getState().app!.course!.counts.students).toBe(3);
     expect(useCourse.getState().key).toBe(courseKey(after));
     useGradebook.getState().show();
     expect(useGradebook.getState().rows.size).toBe(3);
-    expect(useGradebook.getState().message).toEqual({ kind: 'info', text: 'Undid: Remove student' });
+    expect(useApp.getState().notice).toBe('Undid: Remove student');
   });
 
   it('clears the grid at once when another course opens, and an edit on its way does not land in the new one', async () => {
@@ -234,15 +235,16 @@ describe('messages in the shell and the grid', () => {
     expect(useApp.getState()).toMatchObject({ notice: null, error: null });
   });
 
-  it("the grid's information goes away by itself, its errors stay", () => {
+  it("the grid's messages are the shell's: information goes away on the one timer, errors stay", () => {
     vi.useFakeTimers();
     try {
-      useGradebook.getState().say({ kind: 'info', text: 'Undid: Paste 12 cells' });
+      useGradebook.getState().say({ kind: 'info', text: 'Part of the pasted block fell outside the grid' });
+      expect(useApp.getState().notice).toBe('Part of the pasted block fell outside the grid');
       vi.advanceTimersByTime(NOTICE_MS + 10);
-      expect(useGradebook.getState().message).toBeNull();
+      expect(useApp.getState().notice).toBeNull();
       useGradebook.getState().say({ kind: 'error', text: "'ten' is not a score" });
       vi.advanceTimersByTime(NOTICE_MS * 2);
-      expect(useGradebook.getState().message?.text).toBe("'ten' is not a score");
+      expect(useApp.getState().error).toBe("'ten' is not a score");
     } finally {
       vi.useRealTimers();
     }

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useApp } from '../../stores/app';
-import { useCourse } from '../../stores/course';
+import { reloadAfterStep } from '../../stores/undo';
 import '../common/screens.css';
 import './attendance.css';
 import { ExportButtons, ImportDialog } from './ImportDialog';
@@ -20,30 +20,16 @@ export function Attendance() {
   const [dialog, setDialog] = useState<'generate' | 'add' | 'import' | null>(null);
   const sessions = useAttendance((s) => s.sessions);
   const register = useAttendance((s) => s.register);
-  const undo = useCourse((s) => s.undo);
-  const { load, step, leave } = useAttendance.getState();
+  const { load, leave } = useAttendance.getState();
 
   useEffect(() => {
     void load();
-    return () => leave();
-  }, [load, leave]);
-
-  // Ctrl+Z / Ctrl+Shift+Z / Ctrl+Y on this screen; text fields keep their own undo.
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      if (!(e.ctrlKey || e.metaKey) || e.altKey) return;
-      const t = e.target as HTMLElement | null;
-      if (t && (t.tagName === 'INPUT' || t.tagName === 'TEXTAREA' || t.tagName === 'SELECT') && !t.closest('.rdg')) return;
-      if (t?.closest('dialog, [role=dialog]')) return;
-      const k = e.key.toLowerCase();
-      if (k === 'z' || k === 'y') {
-        e.preventDefault();
-        void step(k === 'y' || e.shiftKey ? 'redo' : 'undo');
-      }
+    const unregister = reloadAfterStep(load);
+    return () => {
+      unregister();
+      leave();
     };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [step]);
+  }, [load, leave]);
 
   const timeZone = sessions?.timeZone ?? 'UTC';
   const empty = sessions !== null && sessions.sessions.length === 0;
@@ -53,22 +39,6 @@ export function Attendance() {
       <div className="toolbar">
         <h2 id="screen-title">Attendance</h2>
         <span className="spacer" />
-        <button
-          type="button"
-          onClick={() => void step('undo')}
-          disabled={!undo?.canUndo}
-          title={undo?.undoLabel ? `Undo: ${undo.undoLabel}` : undefined}
-        >
-          Undo
-        </button>
-        <button
-          type="button"
-          onClick={() => void step('redo')}
-          disabled={!undo?.canRedo}
-          title={undo?.redoLabel ? `Redo: ${undo.redoLabel}` : undefined}
-        >
-          Redo
-        </button>
         <button type="button" onClick={() => setDialog('import')} disabled={empty}>
           Import attendance…
         </button>

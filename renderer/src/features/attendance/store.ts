@@ -4,7 +4,6 @@ import { api } from '../../api/client';
 import { withMarks } from '@shared/screens/attendance';
 import { useApp } from '../../stores/app';
 import { useCourse } from '../../stores/course';
-import { announce } from '../common/announce';
 
 interface AttendanceStore {
   sessions: SessionList | null;
@@ -22,7 +21,6 @@ interface AttendanceStore {
   markAll(sessionId: number, label: string): Promise<boolean>;
   /** Any other write (sessions, imports): then everything is reloaded. A refusal is shown and answers undefined. */
   write<T>(label: string, action: () => Promise<T>): Promise<T | undefined>;
-  step(direction: 'undo' | 'redo'): Promise<void>;
   /** Leaving the screen: other screens reload the course if marks changed. */
   leave(): void;
 }
@@ -119,18 +117,6 @@ export const useAttendance = create<AttendanceStore>((set, get) => {
       set({ dirty: true });
       await load();
       return result;
-    },
-    step: async (direction) => {
-      const [verb, none] = direction === 'undo' ? ['Undid', 'Nothing to undo.'] : ['Redid', 'Nothing to redo.'];
-      const { epoch } = useCourse.getState();
-      const r = await useApp
-        .getState()
-        .run(direction === 'undo' ? 'Undo' : 'Redo', () => api(direction === 'undo' ? 'history.undo' : 'history.redo', {}));
-      if (!r || !current(epoch)) return;
-      useCourse.setState({ undo: r.undo });
-      set({ dirty: true });
-      await load();
-      announce(r.label ? `${verb}: ${r.label}` : none);
     },
     leave: () => {
       if (!get().dirty) return;

@@ -38,9 +38,8 @@ export function Gradebook() {
   const { app, run, setCourse, setScreen } = useApp();
   const openImport = useExcel((s) => s.openImport);
   const course = app?.course;
-  const { snapshot, file, rows, itemIndex, message, shape, view, setView, load, show, say, undoLast, redoNext } = useGradebook();
+  const { snapshot, file, rows, itemIndex, shape, view, setView, load, show } = useGradebook();
   const shared = useCourse((s) => s.snapshot);
-  const undo = useCourse((s) => s.undo);
   const [search, setSearch] = useState('');
   const [section, setSection] = useState('');
   const [team, setTeam] = useState('');
@@ -201,12 +200,6 @@ export function Gradebook() {
             >
               Cell details…
             </button>
-            <button type="button" disabled={!undo?.canUndo} title={undo?.undoLabel ?? undefined} onClick={() => void undoLast()}>
-              Undo
-            </button>
-            <button type="button" disabled={!undo?.canRedo} title={undo?.redoLabel ?? undefined} onClick={() => void redoNext()}>
-              Redo
-            </button>
           </div>
           <div className="gb-subbar">
             <p className="gb-count">
@@ -222,17 +215,6 @@ export function Gradebook() {
               ))}
             </div>
           </div>
-          {message && (
-            <div
-              role={message.kind === 'error' ? 'alert' : 'status'}
-              className={`message ${message.kind === 'error' ? 'error' : 'notice'}`}
-            >
-              <span>{message.text}</span>
-              <button type="button" aria-label="Dismiss message" onClick={() => say(null)}>
-                ×
-              </button>
-            </div>
-          )}
           <ScoreGrid
             snapshot={snapshot}
             rows={visible}

@@ -23,6 +23,7 @@ import {
 } from '@shared/grid';
 import type { CourseSnapshot, Item } from '@shared/model';
 import { teamKey, useGradebook, type GridRow } from '../../stores/gradebook';
+import { step, stepOfKey } from '../../stores/undo';
 import { CellEditor, EditorContext, type EditorApi, type Move } from './CellEditor';
 import { FIRST_ITEM_COL, buildColumns } from './columns';
 import { dedupe, scoreEdit, teamOf } from './edits';
@@ -52,8 +53,6 @@ export function ScoreGrid({ snapshot, rows, sortColumns, onSortColumnsChange, on
   const grid = useRef<DataGridHandle>(null);
   const apply = useGradebook((s) => s.apply);
   const say = useGradebook((s) => s.say);
-  const undoLast = useGradebook((s) => s.undoLast);
-  const redoNext = useGradebook((s) => s.redoNext);
   const view = useGradebook((s) => s.view);
   const { columns, items } = useMemo(() => buildColumns(snapshot, renderEditor, view), [snapshot.items, snapshot.categories, view]); // eslint-disable-line react-hooks/exhaustive-deps
   const [active, setActive] = useState<Pos | null>(null);
@@ -177,12 +176,10 @@ export function ScoreGrid({ snapshot, rows, sortColumns, onSortColumnsChange, on
     };
     if (ctrl) {
       const k = key.toLowerCase();
-      if (k === 'z') {
+      const direction = stepOfKey(event);
+      if (direction) {
         stop();
-        void (shiftKey ? redoNext() : undoLast());
-      } else if (k === 'y') {
-        stop();
-        void redoNext();
+        void step(direction);
       } else if (k === 'd') {
         stop();
         fill();

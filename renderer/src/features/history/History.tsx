@@ -50,15 +50,6 @@ export function History() {
     void load();
   }, [load, undo]);
 
-  const step = useCallback(
-    async (which: 'undo' | 'redo') => {
-      setRefused(null);
-      const r = await mutate(which === 'undo' ? 'Undo' : 'Redo', () => api(which === 'undo' ? 'history.undo' : 'history.redo', {}));
-      if (r?.label) useApp.setState({ notice: `${which === 'undo' ? 'Undid' : 'Redid'}: ${r.label}` });
-    },
-    [mutate],
-  );
-
   const revert = async (e: HistoryEntry) => {
     setRefused(null);
     const r = await mutate(`Reverting “${e.label}”`, () =>
@@ -70,25 +61,6 @@ export function History() {
     );
     if (r?.label) useApp.setState({ notice: `Reverted: ${e.label}. Undo puts it back.` });
   };
-
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      if (!(e.ctrlKey || e.metaKey) || e.altKey) return;
-      const target = e.target as HTMLElement | null;
-      // Typing in a filter field keeps the browser's own text undo.
-      if (target && /^(INPUT|TEXTAREA)$/.test(target.tagName)) return;
-      const key = e.key.toLowerCase();
-      if (key === 'z' && !e.shiftKey) {
-        e.preventDefault();
-        void step('undo');
-      } else if ((key === 'z' && e.shiftKey) || key === 'y') {
-        e.preventDefault();
-        void step('redo');
-      }
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [step]);
 
   const setFilter = (patch: Partial<Filters>) => {
     setPage(0);
@@ -110,15 +82,6 @@ export function History() {
   return (
     <section aria-labelledby="screen-title">
       <h2 id="screen-title">History</h2>
-      <div className="toolbar">
-        <button type="button" disabled={!undo?.canUndo} onClick={() => void step('undo')} title="Ctrl+Z">
-          {undo?.undoLabel ? `Undo ${undo.undoLabel}` : 'Nothing to undo'}
-        </button>
-        <button type="button" disabled={!undo?.canRedo} onClick={() => void step('redo')} title="Ctrl+Shift+Z or Ctrl+Y">
-          {undo?.redoLabel ? `Redo ${undo.redoLabel}` : 'Nothing to redo'}
-        </button>
-        <span className="muted">Ctrl+Z undoes, Ctrl+Shift+Z or Ctrl+Y redoes.</span>
-      </div>
       <form className="toolbar filters" aria-label="Filter the history" onSubmit={(e) => e.preventDefault()}>
         <label>
           Student{' '}

@@ -4,6 +4,7 @@ import { formatDue } from '@shared/screens/due';
 import { formatInstant, plural } from '@shared/grading';
 import { api } from '../../api/client';
 import { useCourse } from '../../stores/course';
+import { step } from '../../stores/undo';
 import { ItemDialog, SeriesDialog } from './ItemDialogs';
 import { ColumnHeads } from '../common/ColumnHeads';
 
@@ -21,7 +22,7 @@ export function Items() {
     if ((await mutate(`Deleting ${item.name}`, () => api('item.delete', { id: item.id }))) !== undefined) setDeleted(item.name);
   };
   const undoDelete = async () => {
-    await mutate('Undoing the delete', () => api('history.undo', {}));
+    await step('undo');
     setDeleted(null);
   };
 

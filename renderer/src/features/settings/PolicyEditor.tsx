@@ -67,7 +67,7 @@ export function PolicyEditor() {
       if (r.info.name !== course.info.name) await api('course.rename', { ...course.info, name: r.info.name });
       await reload();
       // The form remounts with the saved policy, so the confirmation lives in the shell.
-      useApp.setState({ notice: 'Settings saved. Undo them from the History screen.' });
+      useApp.setState({ notice: 'Settings saved. Undo (Ctrl+Z) takes them back.' });
     } catch (err) {
       setProblems(refusal(err));
     }
