@@ -1,7 +1,11 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { createClient, setClient } from './api/client';
+import { pickTransport } from './api/transport';
 import { App } from './app/App';
 import './styles.css';
+
+setClient(createClient(pickTransport()));
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

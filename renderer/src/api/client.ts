@@ -1,6 +1,5 @@
 import { ApiError, type Input, type MethodName, type Output } from '@shared/api';
 import type { Transport } from '@shared/api/bridge';
-import { pickTransport } from './transport';
 
 export type Client = <M extends MethodName>(method: M, input?: Input<M>) => Promise<Output<M>>;
 
@@ -13,4 +12,13 @@ export function createClient(transport: Transport): Client {
   };
 }
 
-export const api: Client = createClient(pickTransport());
+let client: Client | null = null;
+
+/** Installs the client every store and screen calls: main.tsx the real transport's, a test its fake. */
+export function setClient(next: Client): void {
+  client = next;
+}
+
+/** Calls the installed client (see setClient). */
+export const api: Client = (method, input) =>
+  client ? client(method, input) : Promise.reject(new Error('No API client is installed: call setClient first (main.tsx does).'));

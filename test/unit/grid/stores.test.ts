@@ -2,22 +2,21 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { CellChanges, CourseSummary } from '@shared/api';
 import { IE7374_POLICY, packSnapshot, type CourseSnapshot, type Score } from '@shared/model';
 import { category, item, score, student } from '../grading/helpers';
+import { setClient, type Client } from '../../../renderer/src/api/client';
+import { NOTICE_MS, useApp } from '../../../renderer/src/stores/app';
+import { courseKey, useCourse } from '../../../renderer/src/stores/course';
+import { useGradebook } from '../../../renderer/src/stores/gradebook';
+import { step } from '../../../renderer/src/stores/undo';
 
-/** The backend as the stores see it: every call is recorded; answers come from `answer`. */
+/** The backend as the stores see it, a fake client: every call is recorded; answers come from `answer`. */
 const calls: string[] = [];
 let answer: (method: string) => unknown = () => null;
-vi.mock('../../../renderer/src/api/client', () => ({
-  api: vi.fn(async (method: string) => {
-    calls.push(method);
-    await new Promise((r) => setTimeout(r, 5));
-    return answer(method);
-  }),
-}));
-
-const { NOTICE_MS, useApp } = await import('../../../renderer/src/stores/app');
-const { courseKey, useCourse } = await import('../../../renderer/src/stores/course');
-const { useGradebook } = await import('../../../renderer/src/stores/gradebook');
-const { step } = await import('../../../renderer/src/stores/undo');
+const fake: Client = async (method) => {
+  calls.push(method);
+  await new Promise((r) => setTimeout(r, 5));
+  return answer(method) as never;
+};
+setClient(fake);
 
 const undoState = { canUndo: true, canRedo: false, undoLabel: 'x', redoLabel: null };
 const course = (scores: Score[], students = [student(1), student(2)]): CourseSnapshot => ({
@@ -70,6 +69,24 @@ async function shown() {
   calls.length = 0;
 }
 
+describe('the API client', () => {
+  it('is the one setClient installed: a store action calls it, and calls nothing else', async () => {
+    const other: string[] = [];
+    setClient(async (method) => {
+      other.push(method);
+      return { course: null, dataDir: '/elsewhere', recent: [] } as never;
+    });
+    try {
+      await useApp.getState().refresh();
+      expect(other).toEqual(['app.state']);
+      expect(calls).toEqual([]);
+      expect(useApp.getState().app?.dataDir).toBe('/elsewhere');
+    } finally {
+      setClient(fake);
+    }
+  });
+});
+
 describe('the shared course store', () => {
   it('fetches once for callers in the same tick', async () => {
     await Promise.all([useCourse.getState().fetch(), useGradebook.getState().load()]);
@@ -88,7 +105,6 @@ describe('the shared course store', () => {
   });
 
   it("keeps a refused change's message on screen through the reload that follows it", async () => {
-    const { useApp } = await import('../../../renderer/src/stores/app');
     await useCourse.getState().mutate('Renaming the team', async () => {
       throw new Error('A team with that name already exists.');
     });
