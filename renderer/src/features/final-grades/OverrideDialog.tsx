@@ -5,7 +5,7 @@ import { api } from '../../api/client';
 import { useCourse } from '../../stores/course';
 import { announce } from '../common/announce';
 import { Field, FormDialog } from '../common/Dialog';
-import { refusal } from '../settings/PolicyEditor';
+import { refusal } from '../common/refusal';
 
 interface Props {
   studentId: number;

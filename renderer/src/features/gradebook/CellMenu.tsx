@@ -1,9 +1,14 @@
-import { useEffect, useRef, useState } from 'react';
-import type { CellEdit, CellPatch, HistoryEntry } from '@shared/api';
-import { formatInstant, instantToLocalInput, localInputToInstant, studentName } from '@shared/grid';
+import { useEffect, useState, type InputHTMLAttributes } from 'react';
+import type { CellEdit, HistoryEntry } from '@shared/api';
+import { plural } from '@shared/grading';
+import { formatInstant, studentName } from '@shared/grid';
+import { cellToForm, formToCell, type AdjustmentMode, type CellForm } from '@shared/screens/cellForm';
+import type { Errors } from '@shared/screens/itemForm';
 import type { Item, Score, TeamScore } from '@shared/model';
 import { api } from '../../api/client';
+import { useApp } from '../../stores/app';
 import { teamKey, useGradebook } from '../../stores/gradebook';
+import { Dialog, Field } from '../common/Dialog';
 import { teamOf } from './edits';
 
 interface Props {
@@ -11,9 +16,6 @@ interface Props {
   item: Item;
   onClose(): void;
 }
-
-const num = (s: string): number | null => (s.trim() === '' ? null : Number(s));
-const text = (s: string): string | null => (s.trim() === '' ? null : s.trim());
 
 /**
  * Everything about one cell beyond its score: submission time or days late, extension, late
@@ -36,25 +38,22 @@ export function CellMenu({ studentId, item, onClose }: Props) {
     : own;
   const teamName = teamId === null ? null : (snapshot?.teams.find((t) => t.id === teamId)?.name ?? null);
 
-  const [submittedAt, setSubmittedAt] = useState(shared?.submittedAt ? instantToLocalInput(shared.submittedAt, tz) : '');
-  const [daysLate, setDaysLate] = useState(shared?.daysLate?.toString() ?? '');
-  const [extension, setExtension] = useState(shared?.extensionDays?.toString() ?? '');
-  const [waiver, setWaiver] = useState(shared?.waiverReason ?? '');
-  const [comment, setComment] = useState(shared?.comment ?? '');
-  const [integrityDate, setIntegrityDate] = useState(own?.integrity?.date ?? '');
-  const [integrityNote, setIntegrityNote] = useState(own?.integrity?.note ?? '');
-  const [adjMode, setAdjMode] = useState<'none' | 'replace' | 'delta'>(own?.adjustment?.mode ?? 'none');
-  const [adjValue, setAdjValue] = useState(own?.adjustment?.value.toString() ?? '');
+  const [form, setForm] = useState<CellForm>(() => cellToForm(shared, own, tz));
+  const [errors, setErrors] = useState<Errors<CellForm>>({});
   const [history, setHistory] = useState<HistoryEntry[] | null>(null);
-  const [problem, setProblem] = useState<string | null>(null);
-  const dialog = useRef<HTMLDialogElement>(null);
+  const [historyFailed, setHistoryFailed] = useState<string | null>(null);
+  const [refused, setRefused] = useState<string | null>(null);
 
   useEffect(() => {
-    dialog.current?.showModal();
     let live = true;
-    api('history.list', { studentId, itemId: item.id, limit: 50 })
-      .then((h) => live && setHistory(h.entries))
-      .catch(() => live && setHistory([]));
+    api('history.list', { studentId, itemId: item.id, limit: 50 }).then(
+      (h) => live && setHistory(h.entries),
+      (err: Error) => {
+        if (!live) return;
+        setHistory([]);
+        setHistoryFailed(`The cell's history could not be loaded: ${err.message}`);
+      },
+    );
     return () => {
       live = false;
     };
@@ -64,41 +63,35 @@ export function CellMenu({ studentId, item, onClose }: Props) {
   const who = `${studentName(row.student)} · ${item.name}`;
   const result = itemIndex.get(item.id) === undefined ? undefined : row.result?.items[itemIndex.get(item.id)!];
 
+  const set = (patch: Partial<CellForm>) => setForm({ ...form, ...patch });
   const save = async () => {
-    const numbers = { 'Days late': daysLate, 'Extension (days)': extension, 'Adjustment points': adjMode === 'none' ? '' : adjValue };
-    for (const [label, v] of Object.entries(numbers)) {
-      if (v.trim() !== '' && !Number.isFinite(Number(v))) return setProblem(`${label}: '${v}' is not a number.`);
-    }
-    if (integrityDate && !integrityNote.trim())
-      return setProblem('Integrity finding: write a note saying what was found, or clear the date.');
-    if (!integrityDate && integrityNote.trim()) return setProblem('Integrity finding: give the date of the finding.');
-    if (adjMode !== 'none' && adjValue.trim() === '') return setProblem('Adjustment: enter the points, or choose "No adjustment".');
-    const cellPatch: CellPatch = {
-      submittedAt: submittedAt ? localInputToInstant(submittedAt, tz) : null,
-      daysLate: num(daysLate),
-      extensionDays: num(extension),
-      waiverReason: text(waiver),
-      comment: text(comment),
-    };
-    const ownPatch: CellPatch = {
-      integrity: integrityDate ? { date: integrityDate, note: integrityNote.trim() } : null,
-      ...(item.teamGraded ? { adjustment: adjMode === 'none' ? null : { mode: adjMode, value: Number(adjValue) } } : cellPatch),
-    };
-    const edits: CellEdit[] = [{ studentId, itemId: item.id, patch: ownPatch }];
-    if (item.teamGraded && teamId !== null) edits.push({ teamId, itemId: item.id, patch: cellPatch });
+    const r = formToCell(form, tz, item.teamGraded);
+    setErrors(r.ok ? {} : r.errors);
+    setRefused(null);
+    if (!r.ok) return;
+    const edits: CellEdit[] = [{ studentId, itemId: item.id, patch: r.patches.own }];
+    if (item.teamGraded && teamId !== null) edits.push({ teamId, itemId: item.id, patch: r.patches.shared });
     if (await apply(edits, `Cell details: ${who}`)) onClose();
+    // A refusal shows in the shell too, behind this dialog: say it here, where the instructor looks.
+    else setRefused(useApp.getState().error);
   };
+  /** A text field of the form, with its message tied to it. */
+  const input = (field: keyof CellForm, label: string, props: InputHTMLAttributes<HTMLInputElement> = {}) => (
+    <Field label={label} error={errors[field]}>
+      {(p) => <input {...p} {...props} value={form[field]} onChange={(e) => set({ [field]: e.target.value })} />}
+    </Field>
+  );
 
   return (
-    <dialog ref={dialog} role="dialog" className="gb-menu" aria-label={`Cell details: ${who}`} onClose={onClose} onCancel={onClose}>
+    <Dialog title={`Cell details: ${who}`} onClose={onClose} wide>
       <form
-        method="dialog"
+        noValidate
+        className="gb-menu"
         onSubmit={(e) => {
           e.preventDefault();
           void save();
         }}
       >
-        <h3>{who}</h3>
         <p className="gb-menu-sub">
           Out of {item.pointsPossible}
           {item.dueDate && `, due ${item.dueDate}${item.dueTime ? ` ${item.dueTime}` : ''} (${tz})`}
@@ -114,61 +107,40 @@ export function CellMenu({ studentId, item, onClose }: Props) {
         )}
         <fieldset>
           <legend>Lateness</legend>
-          <label>
-            Submitted at ({tz})
-            <input type="datetime-local" value={submittedAt} onChange={(e) => setSubmittedAt(e.target.value)} />
-          </label>
+          {input('submittedAt', `Submitted at (${tz})`, { type: 'datetime-local' })}
           {shared?.submittedAt && <span className="gb-hint">{formatInstant(shared.submittedAt, tz)}</span>}
-          <label>
-            Days late (when there is no submission time)
-            <input inputMode="decimal" value={daysLate} onChange={(e) => setDaysLate(e.target.value)} />
-          </label>
-          <label>
-            Extension (days)
-            <input inputMode="decimal" value={extension} onChange={(e) => setExtension(e.target.value)} />
-          </label>
-          <label>
-            Waive the late penalty: reason
-            <input value={waiver} onChange={(e) => setWaiver(e.target.value)} />
-          </label>
+          {input('daysLate', 'Days late (when there is no submission time)', { inputMode: 'decimal' })}
+          {input('extensionDays', 'Extension (days)', { inputMode: 'decimal' })}
+          {input('waiverReason', 'Waive the late penalty: reason')}
         </fieldset>
         {item.teamGraded && (
           <fieldset>
             <legend>Individual adjustment</legend>
-            <label>
-              Adjustment
-              <select value={adjMode} onChange={(e) => setAdjMode(e.target.value as typeof adjMode)}>
-                <option value="none">No adjustment (team score)</option>
-                <option value="replace">Replace the team score with</option>
-                <option value="delta">Add or subtract points</option>
-              </select>
-            </label>
-            {adjMode !== 'none' && (
-              <label>
-                Points
-                <input inputMode="decimal" value={adjValue} onChange={(e) => setAdjValue(e.target.value)} />
-              </label>
-            )}
+            <Field label="Adjustment">
+              {(p) => (
+                <select {...p} value={form.adjustmentMode} onChange={(e) => set({ adjustmentMode: e.target.value as AdjustmentMode })}>
+                  <option value="none">No adjustment (team score)</option>
+                  <option value="replace">Replace the team score with</option>
+                  <option value="delta">Add or subtract points</option>
+                </select>
+              )}
+            </Field>
+            {form.adjustmentMode !== 'none' && input('adjustmentValue', 'Points', { inputMode: 'decimal' })}
           </fieldset>
         )}
         <fieldset>
           <legend>Integrity finding (scores 0)</legend>
-          <label>
-            Date
-            <input type="date" value={integrityDate} onChange={(e) => setIntegrityDate(e.target.value)} />
-          </label>
-          <label>
-            Note
-            <input value={integrityNote} onChange={(e) => setIntegrityNote(e.target.value)} />
-          </label>
+          {input('integrityDate', 'Date', { type: 'date' })}
+          {input('integrityNote', 'Note')}
         </fieldset>
-        <label className="gb-comment">
-          Comment
-          <textarea value={comment} rows={2} onChange={(e) => setComment(e.target.value)} />
-        </label>
-        {problem && (
-          <p role="alert" className="message error">
-            {problem}
+        <div className="gb-comment">
+          <Field label="Comment" error={errors.comment}>
+            {(p) => <textarea {...p} value={form.comment} rows={2} onChange={(e) => set({ comment: e.target.value })} />}
+          </Field>
+        </div>
+        {(Object.keys(errors).length > 0 || refused) && (
+          <p role="alert" className="form-error">
+            {refused ?? `Not saved: ${plural(Object.keys(errors).length, 'field')} to fix, marked above.`}
           </p>
         )}
         <div className="gb-menu-actions">
@@ -181,6 +153,8 @@ export function CellMenu({ studentId, item, onClose }: Props) {
           <summary>History</summary>
           {history === null ? (
             <p>Loading…</p>
+          ) : historyFailed ? (
+            <p role="alert">{historyFailed}</p>
           ) : history.length === 0 ? (
             <p>No changes recorded for this cell.</p>
           ) : (
@@ -196,7 +170,7 @@ export function CellMenu({ studentId, item, onClose }: Props) {
           )}
         </details>
       </form>
-    </dialog>
+    </Dialog>
   );
 }
 

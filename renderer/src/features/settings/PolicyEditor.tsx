@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { ApiError, type Output } from '@shared/api';
+import type { Output } from '@shared/api';
 import { plural } from '@shared/grading';
 import {
   formToPolicy,
@@ -15,6 +15,7 @@ import { useApp } from '../../stores/app';
 import { useCourse } from '../../stores/course';
 import { ColumnHeads, REMOVE_COLUMN } from '../common/ColumnHeads';
 import { Field } from '../common/Dialog';
+import { refusal } from '../common/refusal';
 import { BandsEditor } from './BandsEditor';
 import { InputCell, RemoveCell } from './cells';
 
@@ -25,13 +26,6 @@ const TIME_ZONES: string[] = (() => {
     return [];
   }
 })();
-
-/** The backend's refusal in words, with its list of problems when it sends one. */
-export function refusal(err: unknown): string[] {
-  if (!(err instanceof ApiError)) return [`Saving failed: ${(err as Error).message}`];
-  const details = Array.isArray(err.details) && err.details.every((d) => typeof d === 'string') ? (err.details as string[]) : [];
-  return [err.message, ...details.filter((d) => !err.message.includes(d))];
-}
 
 /** "What are the rules?" The whole course policy as one form, saved as one undoable step. */
 export function PolicyEditor() {
