@@ -3,6 +3,7 @@ import { SCREENS, useApp, type Screen } from '../stores/app';
 import { CoursePicker } from './CoursePicker';
 import { useMenuCommands } from './menuCommands';
 import { ShortcutsDialog } from './ShortcutsDialog';
+import { ScreenBoundary } from './ScreenBoundary';
 import { UndoButtons } from './UndoButtons';
 import { useUndoKeys } from '../stores/undo';
 import { ExcelMenu } from '../features/excel/ExcelMenu';
@@ -42,6 +43,7 @@ export function App() {
     setScreen,
     error,
     notice,
+    fault,
     dismiss,
     busy,
     refresh,
@@ -97,6 +99,14 @@ export function App() {
         </ul>
       </nav>
       <main className="content">
+        {fault && (
+          <div role="alert" className="message error">
+            <span>{fault}</span>
+            <button type="button" onClick={() => useApp.setState({ fault: null })}>
+              Dismiss
+            </button>
+          </div>
+        )}
         {(error || notice) && (
           <div role={error ? 'alert' : 'status'} className={error ? 'message error' : 'message notice'}>
             <span>{error ?? notice}</span>
@@ -106,7 +116,9 @@ export function App() {
           </div>
         )}
         {course ? (
-          <ScreenView key={course.file} screen={screen} />
+          <ScreenBoundary screen={screen}>
+            <ScreenView key={course.file} screen={screen} />
+          </ScreenBoundary>
         ) : (
           app && <p className="empty">No course is open. Open a course file or create a new course.</p>
         )}

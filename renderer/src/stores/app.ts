@@ -20,6 +20,8 @@ interface AppStore {
   error: string | null;
   /** A message about an action that worked; goes away by itself (NOTICE_MS), on another screen or course. */
   notice: string | null;
+  /** An error nothing else handled (a bug, or a failure no screen caught): stays until dismissed. */
+  fault: string | null;
   busy: boolean;
   pickerOpen: boolean;
   restoreOpen: boolean;
@@ -47,6 +49,7 @@ export const useApp = create<AppStore>((set, get) => ({
   part: null,
   error: null,
   notice: null,
+  fault: null,
   busy: false,
   pickerOpen: false,
   restoreOpen: false,

@@ -97,7 +97,9 @@ export const useAttendance = create<AttendanceStore>((set, get) => {
     // A new mark clears redo: the top bar's Undo/Redo follow at once.
     void api('history.state', {}).then(
       (undo) => current(epoch) && useCourse.setState({ undo }),
-      (e: Error) => console.error(`Could not read the undo state: ${e.message}`),
+      (e: Error) =>
+        current(epoch) &&
+        useApp.setState({ error: `The mark was saved, but the Undo button could not be brought up to date: ${e.message}` }),
     );
     return true;
   };

@@ -28,7 +28,9 @@ export function ExportDialog() {
 
   useEffect(() => {
     void api('excel.profiles', {}).then(setProfiles, (e: Error) => setError(e.message));
-    void api('excel.registrarExports', {}).then(setHistory, () => undefined);
+    void api('excel.registrarExports', {}).then(setHistory, (e: Error) =>
+      setError(`The list of earlier registrar exports could not be loaded: ${e.message}`),
+    );
   }, []);
 
   const chosen = profiles.find((p) => p.key === profile);
