@@ -36,6 +36,12 @@ function ScreenView({ screen }: { screen: Screen }) {
   }
 }
 
+/** What a tab whose web server refused it or went away says, in one line. */
+const CONNECTION_WORDS = {
+  refused: 'The server was restarted and refuses this tab; what you see may be stale. Paste the new address from npm run web, or reload.',
+  gone: 'The server is not answering (has npm run web stopped?); what you see may be stale. Start it again, then reload.',
+} as const;
+
 export function App() {
   const {
     app,
@@ -44,6 +50,7 @@ export function App() {
     error,
     notice,
     fault,
+    connection,
     dismiss,
     busy,
     refresh,
@@ -99,6 +106,14 @@ export function App() {
         </ul>
       </nav>
       <main className="content">
+        {connection !== 'ok' && (
+          <div role="alert" className="message error">
+            <span>{CONNECTION_WORDS[connection]}</span>
+            <button type="button" onClick={() => window.location.reload()}>
+              Reload
+            </button>
+          </div>
+        )}
         {fault && (
           <div role="alert" className="message error">
             <span>{fault}</span>

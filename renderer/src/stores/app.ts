@@ -1,6 +1,7 @@
 import { create } from 'zustand';
 import { ApiError, type AppState, type CourseSummary } from '@shared/api';
 import { api } from '../api/client';
+import type { Connection } from '../api/transport';
 
 export const SCREENS = ['Gradebook', 'Roster', 'Attendance', 'Presentations', 'Final grades', 'Settings', 'History'] as const;
 export type Screen = (typeof SCREENS)[number];
@@ -22,6 +23,8 @@ interface AppStore {
   notice: string | null;
   /** An error nothing else handled (a bug, or a failure no screen caught): stays until dismissed. */
   fault: string | null;
+  /** Whether the web server still answers this tab (always 'ok' in the desktop app). */
+  connection: Connection;
   busy: boolean;
   pickerOpen: boolean;
   restoreOpen: boolean;
@@ -50,6 +53,7 @@ export const useApp = create<AppStore>((set, get) => ({
   error: null,
   notice: null,
   fault: null,
+  connection: 'ok',
   busy: false,
   pickerOpen: false,
   restoreOpen: false,
