@@ -3,7 +3,7 @@ import { api } from '../api/client';
 import { desktopBridge } from '../api/transport';
 import { useCourse } from '../stores/course';
 import { useApp } from '../stores/app';
-import { step } from '../stores/undo';
+import { modalOpen, step } from '../stores/undo';
 
 /** Everything on screen that shows course data reloads after an undo, redo or course switch. */
 export async function reloadAll(): Promise<void> {
@@ -15,6 +15,9 @@ const isTextEntry = (el: Element | null) =>
 
 /** What each app-menu command (main/electron/menu-template.ts) does in the renderer. */
 export async function runMenuCommand(command: string, showShortcuts: () => void): Promise<void> {
+  const editing = (command === 'edit.undo' || command === 'edit.redo') && isTextEntry(document.activeElement);
+  // An open dialog owns the keyboard: no second dialog on top, no course switch under it.
+  if (modalOpen() && !editing) return;
   const app = useApp.getState();
   const bridge = desktopBridge();
   if (command.startsWith('file.openPath:')) {
@@ -48,7 +51,7 @@ export async function runMenuCommand(command: string, showShortcuts: () => void)
     case 'edit.undo':
     case 'edit.redo':
       // In a text field the menu's undo is the field's own; elsewhere it is the course's.
-      if (isTextEntry(document.activeElement)) {
+      if (editing) {
         document.execCommand(command === 'edit.undo' ? 'undo' : 'redo');
         return;
       }
@@ -63,7 +66,24 @@ export async function runMenuCommand(command: string, showShortcuts: () => void)
   }
 }
 
-/** Subscribes to the desktop app menu (no-op in the browser, which has no app menu). */
+/** The menu's accelerators the browser lets a page have (it keeps Ctrl+N and Ctrl+W to itself). */
+const BROWSER_KEYS: Record<string, string> = { o: 'file.open', '/': 'help.shortcuts' };
+
+/**
+ * Subscribes to the desktop app menu; in the browser, which has no app menu, its accelerators
+ * Ctrl+O and Ctrl+/ run the same commands.
+ */
 export function useMenuCommands(showShortcuts: () => void): void {
-  useEffect(() => desktopBridge()?.platform.onMenuCommand((c) => void runMenuCommand(c, showShortcuts)), [showShortcuts]);
+  useEffect(() => {
+    const bridge = desktopBridge();
+    if (bridge) return bridge.platform.onMenuCommand((c) => void runMenuCommand(c, showShortcuts));
+    const onKey = (e: KeyboardEvent) => {
+      const command = (e.ctrlKey || e.metaKey) && !e.altKey && !e.shiftKey ? BROWSER_KEYS[e.key.toLowerCase()] : undefined;
+      if (!command) return;
+      e.preventDefault();
+      void runMenuCommand(command, showShortcuts);
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [showShortcuts]);
 }

@@ -14,4 +14,6 @@ export const SHORTCUTS: readonly [keys: string, does: string][] = [
   ['Shift+F10 or the context key', 'cell menu: late, extension, waiver, integrity, comment, history'],
   ['P, L, A, E (Attendance)', 'present, late, absent, excused; the cursor moves to the next student (Shift+E asks for a reason)'],
   ['Esc (projector view)', 'leave the projector view'],
+  ['Ctrl+O', 'open or create a course'],
+  ['Ctrl+/', 'this list of shortcuts'],
 ];
