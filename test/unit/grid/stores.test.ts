@@ -6,7 +6,7 @@ import { setClient, type Client } from '../../../renderer/src/api/client';
 import { NOTICE_MS, useApp } from '../../../renderer/src/stores/app';
 import { courseKey, useCourse } from '../../../renderer/src/stores/course';
 import { useGradebook } from '../../../renderer/src/stores/gradebook';
-import { step } from '../../../renderer/src/stores/undo';
+import { reloadAfterStep, step, stepOfKey } from '../../../renderer/src/stores/undo';
 
 /** The backend as the stores see it, a fake client: every call is recorded; answers come from `answer`. */
 const calls: string[] = [];
@@ -216,6 +216,51 @@ describe('the grid store', () => {
     calls.length = 0;
     expect(await useGradebook.getState().apply([{ studentId: 1, itemId: 10, patch: { value: 3 } }], 'Edit')).toBe(false);
     expect(calls).toEqual([]);
+  });
+});
+
+describe('the one undo action', () => {
+  it('reloads a screen that registered its own data, and says when there is nothing to undo', async () => {
+    await shown();
+    let reloaded = 0;
+    const unregister = reloadAfterStep(async () => {
+      reloaded++;
+    });
+    try {
+      const file = useApp.getState().app!.course!.file;
+      answer = (m) =>
+        m === 'history.undo'
+          ? { label: 'Mark all present', undo: undoState }
+          : m === 'course.snapshot'
+            ? packSnapshot(served)
+            : m === 'course.summary'
+              ? summary(file)
+              : undoState;
+      await step('undo');
+      expect(reloaded).toBe(1);
+      expect(useApp.getState().notice).toBe('Undid: Mark all present');
+
+      answer = (m) => (m === 'history.redo' ? { label: null, undo: undoState } : null);
+      calls.length = 0;
+      await step('redo');
+      expect(calls).toEqual(['history.redo']);
+      expect(reloaded).toBe(1);
+      expect(useApp.getState().notice).toBe('Nothing to redo.');
+    } finally {
+      unregister();
+    }
+  });
+
+  it.each([
+    [{ key: 'z', ctrlKey: true }, 'undo'],
+    [{ key: 'Z', ctrlKey: true, shiftKey: true }, 'redo'],
+    [{ key: 'y', ctrlKey: true }, 'redo'],
+    [{ key: 'z', metaKey: true }, 'undo'],
+    [{ key: 'z', ctrlKey: true, altKey: true }, null],
+    [{ key: 'z' }, null],
+    [{ key: 'Y', ctrlKey: true, shiftKey: true }, null],
+  ])('reads %o as %s', (keys, direction) => {
+    expect(stepOfKey({ ctrlKey: false, metaKey: false, altKey: false, shiftKey: false, ...keys })).toBe(direction);
   });
 });
 
