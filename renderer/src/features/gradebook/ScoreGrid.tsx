@@ -11,11 +11,13 @@ import 'react-data-grid/lib/styles.css';
 import type { CellEdit } from '@shared/api';
 import {
   cellText,
+  columnValue,
   fillDown,
   formatTsv,
   mapPaste,
   parseCellInput,
   parseTsv,
+  itemKey,
   rangeOf,
   studentName,
   type Pos,
@@ -55,7 +57,7 @@ export function ScoreGrid({ snapshot, rows, sortColumns, onSortColumnsChange, on
   const undoLast = useGradebook((s) => s.undoLast);
   const redoNext = useGradebook((s) => s.redoNext);
   const view = useGradebook((s) => s.view);
-  const { columns, items } = useMemo(() => buildColumns(snapshot, renderEditor, view), [snapshot.items, snapshot.categories, view]); // eslint-disable-line react-hooks/exhaustive-deps
+  const { columns, items, keys } = useMemo(() => buildColumns(snapshot, renderEditor, view), [snapshot.items, snapshot.categories, view]); // eslint-disable-line react-hooks/exhaustive-deps
   const [active, setActive] = useState<Pos | null>(null);
   const [anchor, setAnchor] = useState<Pos | null>(null);
   const extending = useRef(false);
@@ -128,16 +130,16 @@ export function ScoreGrid({ snapshot, rows, sortColumns, onSortColumnsChange, on
   const editor: EditorApi = {
     seed,
     currentText: (row, key) => {
-      const item = items.find((i) => `item:${i.id}` === key);
+      const item = items.find((i) => itemKey(i.id) === key);
       return item ? rawText(row, item) : '';
     },
     accepts: (row, rowIdx, key, text) => {
-      const item = items.find((i) => `item:${i.id}` === key);
+      const item = items.find((i) => itemKey(i.id) === key);
       if (!item || text.trim() === rawText(row, item)) return true;
       return toEdits([{ row: rowIdx, col: items.indexOf(item), text }]) !== null;
     },
     commit: (row, rowIdx, key, text, move) => {
-      const item = items.find((i) => `item:${i.id}` === key);
+      const item = items.find((i) => itemKey(i.id) === key);
       const col = item ? FIRST_ITEM_COL + items.indexOf(item) : 0;
       if (move) moveTo(rowIdx + move.dr, col + move.dc);
       if (!item || text.trim() === rawText(row, item)) return;
@@ -247,13 +249,7 @@ export function ScoreGrid({ snapshot, rows, sortColumns, onSortColumnsChange, on
       const line: string[] = [];
       for (let c = selection.left; c <= selection.right; c++) {
         const item = itemAt(c);
-        if (item) line.push(rawText(row, item));
-        else if (c === 0) line.push(studentName(row.student));
-        else if (c === 1) line.push(row.student.registrarId);
-        else {
-          const cell = grid.current?.element?.querySelector(`[aria-rowindex="${r + 3}"] > [aria-colindex="${c + 1}"]`);
-          line.push(cell?.textContent ?? '');
-        }
+        line.push(item ? rawText(row, item) : columnValue(row, keys[c]!, view).text);
       }
       out.push(line);
     }

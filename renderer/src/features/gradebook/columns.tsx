@@ -1,20 +1,19 @@
 import type { Column, ColumnOrColumnGroup, RenderEditCellProps } from 'react-data-grid';
 import type { View } from '@shared/grading';
 import type { CourseSnapshot, Item } from '@shared/model';
-import { studentName } from '@shared/grid';
-import type { GridRow } from '../../stores/gradebook';
+import { categoryKey, columnValue, itemKey, type GridRow } from '@shared/grid';
 import { MarkIcon } from './icons';
 import { ScoreCell } from './ScoreCell';
 
 /** The frozen student columns come first; item columns start here. */
 export const FIRST_ITEM_COL = 2;
 
-export const itemKey = (id: number) => `item:${id}`;
-
 export interface GridColumns {
   columns: ColumnOrColumnGroup<GridRow>[];
   /** Score columns in display order (grid column FIRST_ITEM_COL + i is items[i]). */
   items: Item[];
+  /** Every column's key by grid column index. */
+  keys: string[];
 }
 
 /** A score column's width: room for "/100", a mark or two and "100.5". */
@@ -25,9 +24,6 @@ export const VIEW_WORDS: Record<View, string> = {
   current: 'current grade: only graded work counts',
   final: 'final grade: ungraded work counts 0',
 };
-
-/** A grade, or a dash when nothing counts yet (current view, nothing graded). */
-const pct = (v: string | null | undefined) => (v == null ? '—' : `${v}%`);
 
 /**
  * Students as rows; items grouped by category; then the live grades of one view (category
@@ -78,7 +74,7 @@ export function buildColumns(
     });
   }
   const catCols = cats.map((cat): Column<GridRow> => ({
-    key: `cat:${cat.id}`,
+    key: categoryKey(cat.id),
     name: `${cat.name} %`,
     width: 96,
     sortable: true,
@@ -89,7 +85,7 @@ export function buildColumns(
         {cat.name} %
       </span>
     ),
-    renderCell: ({ row }) => pct(row.result?.categories.find((c) => c.categoryId === cat.id)?.[view].display),
+    renderCell: ({ row, column }) => columnValue(row, column.key, view).text,
   }));
   const gradeCols: Column<GridRow>[] = [
     {
@@ -101,10 +97,10 @@ export function buildColumns(
       cellClass: 'gb-grade gb-final',
       headerCellClass: 'gb-grade-head',
       renderHeaderCell: () => <span title={VIEW_WORDS[view]}>{view === 'current' ? 'Current %' : 'Final %'}</span>,
-      renderCell: ({ row }) => {
+      renderCell: ({ row, column }) => {
         const r = row.result;
-        if (!r) return '';
-        if (view === 'current') return pct(r.current.display);
+        const text = columnValue(row, column.key, view).text;
+        if (!r || view === 'current') return text;
         // Overrides and the borderline flag are about the final grade.
         const borderline = r.flags.includes('borderline');
         return (
@@ -121,7 +117,7 @@ export function buildColumns(
                 ◆
               </span>
             )}
-            {pct(r.display)}
+            {text}
           </span>
         );
       },
@@ -134,7 +130,7 @@ export function buildColumns(
       frozen: 'end',
       cellClass: 'gb-grade gb-letter',
       headerCellClass: 'gb-grade-head',
-      renderCell: ({ row }) => (view === 'current' ? row.result?.current.letter : row.result?.letter) ?? '',
+      renderCell: ({ row, column }) => columnValue(row, column.key, view).text,
     },
   ];
   const columns: ColumnOrColumnGroup<GridRow>[] = [
@@ -145,9 +141,9 @@ export function buildColumns(
       frozen: true,
       sortable: true,
       cellClass: 'gb-student',
-      renderCell: ({ row }) => (
+      renderCell: ({ row, column }) => (
         <span title={row.student.accommodationNote ?? undefined}>
-          {studentName(row.student)}
+          {columnValue(row, column.key, view).text}
           {row.student.status === 'withdrawn' && <em className="gb-withdrawn"> (withdrawn)</em>}
         </span>
       ),
@@ -159,7 +155,7 @@ export function buildColumns(
       frozen: true,
       sortable: true,
       cellClass: 'gb-id',
-      renderCell: ({ row }) => row.student.registrarId,
+      renderCell: ({ row, column }) => columnValue(row, column.key, view).text,
     },
     ...groups,
     ...(catCols.length
@@ -173,5 +169,6 @@ export function buildColumns(
       : []),
     ...gradeCols,
   ];
-  return { columns, items };
+  const keys = ['name', 'registrarId', ...items.map((i) => itemKey(i.id)), ...catCols.map((c) => c.key), ...gradeCols.map((c) => c.key)];
+  return { columns, items, keys };
 }
