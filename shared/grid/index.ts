@@ -7,3 +7,4 @@ export * from './time';
 export * from './row';
 export * from './columns';
 export * from './order';
+export * from './navigate';

@@ -9,7 +9,7 @@ import { courseKey, useCourse } from '../../stores/course';
 import { useGradebook, type GridRow } from '../../stores/gradebook';
 import { CellMenu } from './CellMenu';
 import { VIEW_WORDS } from './columns';
-import { ScoreGrid } from './ScoreGrid';
+import { ScoreGrid, type ScoreGridHandle } from './ScoreGrid';
 import './gradebook.css';
 
 type StatusFilter = '' | 'missing' | 'late' | 'integrity' | 'borderline' | 'override';
@@ -31,6 +31,7 @@ export function Gradebook() {
   const [menu, setMenu] = useState<{ studentId: number; item: Item } | null>(null);
   const [activeCell, setActiveCell] = useState<{ row: GridRow; item: Item } | null>(null);
   const searchBox = useRef<HTMLInputElement>(null);
+  const scoreGrid = useRef<ScoreGridHandle>(null);
 
   // The shared snapshot is fetched once per course state; coming back to this screen reuses it.
   const key = courseKey(course);
@@ -130,7 +131,17 @@ export function Gradebook() {
         </p>
       ) : (
         <>
-          <div className="gb-toolbar" role="toolbar" aria-label="Gradebook tools">
+          <div
+            className="gb-toolbar"
+            role="toolbar"
+            aria-label="Gradebook tools"
+            onKeyDown={(e) => {
+              // F6 goes back and forth between the toolbar and the grid.
+              if (e.key !== 'F6') return;
+              e.preventDefault();
+              scoreGrid.current?.focus();
+            }}
+          >
             <input
               ref={searchBox}
               type="search"
@@ -215,6 +226,8 @@ export function Gradebook() {
             onSortColumnsChange={setSortColumns}
             onOpenMenu={(row, item) => setMenu({ studentId: row.student.id, item })}
             onActiveCell={setActiveCell}
+            onLeave={() => searchBox.current?.focus()}
+            ref={scoreGrid}
           />
         </>
       )}

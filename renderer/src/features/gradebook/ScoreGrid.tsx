@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useRef, useState } from 'react';
+import { useCallback, useImperativeHandle, useMemo, useRef, useState, type Ref } from 'react';
 import {
   DataGrid,
   type CellKeyDownArgs,
@@ -12,6 +12,7 @@ import type { CellEdit } from '@shared/api';
 import {
   cellText,
   columnValue,
+  cornerTarget,
   fillDown,
   formatTsv,
   mapPaste,
@@ -20,12 +21,14 @@ import {
   itemKey,
   rangeOf,
   studentName,
+  tabTarget,
+  type GridShape,
   type Pos,
   type Range,
 } from '@shared/grid';
 import type { CourseSnapshot, Item } from '@shared/model';
 import { teamKey, useGradebook, type GridRow } from '../../stores/gradebook';
-import { CellEditor, EditorContext, type EditorApi, type Move } from './CellEditor';
+import { CellEditor, EditorContext, type EditorApi, type Step } from './CellEditor';
 import { FIRST_ITEM_COL, buildColumns } from './columns';
 import { dedupe, scoreEdit, teamOf } from './edits';
 import { SelectionContext } from './ScoreCell';
@@ -38,11 +41,19 @@ interface Props {
   onOpenMenu(row: GridRow, item: Item): void;
   /** Reports the active score cell, so the toolbar's "Cell details" button can open its menu. */
   onActiveCell(cell: { row: GridRow; item: Item } | null): void;
+  /** Esc (when not editing) or F6: focus goes out of the grid, to the toolbar. */
+  onLeave(): void;
+  ref?: Ref<ScoreGridHandle>;
+}
+
+export interface ScoreGridHandle {
+  /** Focuses the active cell (else the first score cell), as F6 from the toolbar does. */
+  focus(): void;
 }
 
 const renderEditor = (p: RenderEditCellProps<GridRow>) => <CellEditor {...p} />;
 
-const ARROWS: Record<string, Move> = {
+const ARROWS: Record<string, Step> = {
   ArrowUp: { dr: -1, dc: 0 },
   ArrowDown: { dr: 1, dc: 0 },
   ArrowLeft: { dr: 0, dc: -1 },
@@ -50,7 +61,7 @@ const ARROWS: Record<string, Move> = {
 };
 
 /** The score grid: spreadsheet keys, block copy/paste as TSV, every edit one undo step. */
-export function ScoreGrid({ snapshot, rows, sortColumns, onSortColumnsChange, onOpenMenu, onActiveCell }: Props) {
+export function ScoreGrid({ snapshot, rows, sortColumns, onSortColumnsChange, onOpenMenu, onActiveCell, onLeave, ref }: Props) {
   const grid = useRef<DataGridHandle>(null);
   const apply = useGradebook((s) => s.apply);
   const say = useGradebook((s) => s.say);
@@ -64,6 +75,7 @@ export function ScoreGrid({ snapshot, rows, sortColumns, onSortColumnsChange, on
   const seed = useRef<string | null>(null);
   // Then a percentage per category, the total and the letter.
   const lastCol = FIRST_ITEM_COL + items.length + snapshot.categories.length + 1;
+  const shape: GridShape = { rows: rows.length, firstEditable: FIRST_ITEM_COL, lastEditable: FIRST_ITEM_COL + items.length - 1, lastCol };
 
   const itemAt = (col: number): Item | undefined => items[col - FIRST_ITEM_COL];
   const selection: Range | null = active && anchor ? rangeOf(anchor, active) : null;
@@ -124,8 +136,20 @@ export function ScoreGrid({ snapshot, rows, sortColumns, onSortColumnsChange, on
   };
 
   const moveTo = (rowIdx: number, idx: number) => {
-    grid.current?.setActivePosition({ rowIdx: Math.max(0, Math.min(rows.length - 1, rowIdx)), idx: Math.max(0, Math.min(lastCol, idx)) });
+    grid.current?.setActivePosition(
+      { rowIdx: Math.max(0, Math.min(rows.length - 1, rowIdx)), idx: Math.max(0, Math.min(lastCol, idx)) },
+      { shouldFocus: true },
+    );
   };
+  const go = (p: Pos | null) => p && moveTo(p.row, p.col);
+  useImperativeHandle(ref, () => ({
+    focus: () => {
+      if (!active) return void go(cornerTarget(false, shape));
+      // The grid moves focus only on a change of cell: focus its active cell (the one in the tab order) here.
+      grid.current?.scrollToCell({ rowIdx: active.row, idx: active.col });
+      grid.current?.element?.querySelector<HTMLElement>('[role=gridcell][tabindex="0"]')?.focus();
+    },
+  }));
 
   const editor: EditorApi = {
     seed,
@@ -141,7 +165,10 @@ export function ScoreGrid({ snapshot, rows, sortColumns, onSortColumnsChange, on
     commit: (row, rowIdx, key, text, move) => {
       const item = items.find((i) => itemKey(i.id) === key);
       const col = item ? FIRST_ITEM_COL + items.indexOf(item) : 0;
-      if (move) moveTo(rowIdx + move.dr, col + move.dc);
+      if (move) {
+        if ('tab' in move) go(tabTarget({ row: rowIdx, col }, move.tab < 0, shape));
+        else moveTo(rowIdx + move.dr, col + move.dc);
+      }
       if (!item || text.trim() === rawText(row, item)) return;
       const edits = toEdits([{ row: rowIdx, col: col - FIRST_ITEM_COL, text }]);
       if (edits?.length) void apply(edits, `${where(row, item)}: ${text.trim() || 'cleared'}`);
@@ -177,9 +204,35 @@ export function ScoreGrid({ snapshot, rows, sortColumns, onSortColumnsChange, on
       event.preventGridDefault();
       event.preventDefault();
     };
+    if (key === 'Escape' || key === 'F6') {
+      stop();
+      onLeave();
+      return;
+    }
+    if (args.rowIdx < 0 || !column) return;
+    const here = { row: args.rowIdx, col: column.idx };
+    if (key === 'Tab' && !ctrl) {
+      const to = tabTarget(here, shiftKey, shape);
+      // Past the first or last score cell the browser's Tab takes focus out of the grid.
+      event.preventGridDefault();
+      if (to) {
+        event.preventDefault();
+        go(to);
+      }
+      return;
+    }
+    if (key === 'Enter') {
+      // As in Excel: Enter on a cell not being edited commits nothing and moves down (Shift: up).
+      stop();
+      moveTo(here.row + (shiftKey ? -1 : 1), here.col);
+      return;
+    }
     if (ctrl) {
       const k = key.toLowerCase();
-      if (k === 'z') {
+      if (key === 'Home' || key === 'End') {
+        stop();
+        go(cornerTarget(key === 'End', shape));
+      } else if (k === 'z') {
         stop();
         void (shiftKey ? redoNext() : undoLast());
       } else if (k === 'y') {
@@ -206,11 +259,11 @@ export function ScoreGrid({ snapshot, rows, sortColumns, onSortColumnsChange, on
       if (args.row && item) onOpenMenu(args.row, item);
       return;
     }
-    if (!item || !column) return;
+    if (!item) return;
     if (key === 'Delete' || key === 'Backspace') {
       stop();
       clearSelection();
-    } else if (key === 'F2' || key === 'Enter') {
+    } else if (key === 'F2') {
       stop();
       seed.current = null;
       args.setActivePosition({ idx: column.idx, rowIdx: args.rowIdx }, { enableEditor: true });
