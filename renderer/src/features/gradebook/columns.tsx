@@ -1,7 +1,9 @@
+import type { ReactNode } from 'react';
 import type { Column, ColumnOrColumnGroup, RenderEditCellProps } from 'react-data-grid';
 import type { View } from '@shared/grading';
 import type { CourseSnapshot, Item } from '@shared/model';
 import { categoryKey, columnValue, itemKey, type GridRow } from '@shared/grid';
+import { ColumnHeader } from './ColumnHeader';
 import { MarkIcon } from './icons';
 import { ScoreCell } from './ScoreCell';
 
@@ -16,8 +18,19 @@ export interface GridColumns {
   keys: string[];
 }
 
-/** A score column's width: room for "/100", a mark or two and "100.5". */
-export const ITEM_WIDTH = 100;
+/**
+ * A score column's width: room for "/100", a mark or two and "100.5", and wider (up to a limit)
+ * so a long name fits on its two header lines.
+ */
+const itemWidth = (name: string) => Math.min(200, Math.max(100, Math.ceil((name.length / 2) * 8.5) + 36));
+
+const STUDENT_WIDTH = 170;
+
+/** Wide enough for the longest registrar ID: digits are 1ch (tabular), a letter may be wider. */
+function idWidth(ids: readonly string[]): string {
+  const widest = Math.max(2, ...ids.map((id) => [...id].reduce((w, c) => w + (c >= '0' && c <= '9' ? 1 : 1.6), 0)));
+  return `calc(${widest}ch + 20px)`;
+}
 
 /** What each view counts, as the column tooltips say it. */
 export const VIEW_WORDS: Record<View, string> = {
@@ -34,6 +47,13 @@ export function buildColumns(
   renderEditCell: (p: RenderEditCellProps<GridRow>) => React.ReactNode,
   view: View,
 ): GridColumns {
+  const ids = idWidth(snapshot.students.map((s) => s.registrarId));
+  // A wide category's name stays in view while scrolling across, just after the frozen columns.
+  const groupName = (name: ReactNode) => (
+    <span className="gb-group-name" style={{ left: `calc(${STUDENT_WIDTH}px + ${ids})` }}>
+      {name}
+    </span>
+  );
   const cats = [...snapshot.categories].sort((a, b) => a.position - b.position || a.id - b.id);
   const items: Item[] = [];
   const groups: ColumnOrColumnGroup<GridRow>[] = [];
@@ -42,31 +62,32 @@ export function buildColumns(
     if (its.length === 0) continue;
     items.push(...its);
     groups.push({
-      name: <span className="gb-group-name">{cat.name}</span>,
+      name: groupName(cat.name),
       headerCellClass: 'gb-group',
       children: its.map((item): Column<GridRow> => ({
         key: itemKey(item.id),
         name: item.name,
-        width: ITEM_WIDTH,
+        width: itemWidth(item.name),
         sortable: true,
         editable: true,
         cellClass: 'gb-score',
         renderHeaderCell: ({ sortDirection }) => (
-          <span
-            className="gb-item-head"
+          <ColumnHeader
+            name={item.name}
             title={`${item.name}: out of ${item.pointsPossible}${item.teamGraded ? ', graded per team' : ''}${
               (item.dueAt ?? item.dueDate) ? `, due ${item.dueAt ?? item.dueDate}` : ''
             }${item.omitFromFinal ? ', does not count toward the final grade' : ''}`}
-          >
-            <span className="gb-item-name">
-              {item.teamGraded && <MarkIcon mark="team" />}
-              {item.omitFromFinal && <MarkIcon mark="omitted" />} {item.name}
-            </span>
-            <span className="gb-item-pts">
-              /{item.pointsPossible}
-              {sortDirection && (sortDirection === 'ASC' ? ' ▲' : ' ▼')}
-            </span>
-          </span>
+            icons={
+              (item.teamGraded || item.omitFromFinal) && (
+                <>
+                  {item.teamGraded && <MarkIcon mark="team" />}
+                  {item.omitFromFinal && <MarkIcon mark="omitted" />}
+                </>
+              )
+            }
+            detail={`/${item.pointsPossible}`}
+            sortDirection={sortDirection}
+          />
         ),
         renderCell: ({ row, rowIdx, column }) => <ScoreCell row={row} item={item} rowIdx={rowIdx} colIdx={column.idx} />,
         renderEditCell,
@@ -80,10 +101,8 @@ export function buildColumns(
     sortable: true,
     cellClass: 'gb-grade',
     headerCellClass: 'gb-grade-head',
-    renderHeaderCell: () => (
-      <span className="gb-grade-name" title={`${cat.name} %, ${VIEW_WORDS[view]}`}>
-        {cat.name} %
-      </span>
+    renderHeaderCell: ({ sortDirection }) => (
+      <ColumnHeader name={`${cat.name} %`} title={`${cat.name} %, ${VIEW_WORDS[view]}`} sortDirection={sortDirection} />
     ),
     renderCell: ({ row, column }) => columnValue(row, column.key, view).text,
   }));
@@ -137,7 +156,7 @@ export function buildColumns(
     {
       key: 'name',
       name: 'Student',
-      width: 170,
+      width: STUDENT_WIDTH,
       frozen: true,
       sortable: true,
       cellClass: 'gb-student',
@@ -151,7 +170,7 @@ export function buildColumns(
     {
       key: 'registrarId',
       name: 'ID',
-      width: 92,
+      width: ids,
       frozen: true,
       sortable: true,
       cellClass: 'gb-id',
@@ -161,7 +180,7 @@ export function buildColumns(
     ...(catCols.length
       ? [
           {
-            name: <span className="gb-group-name">{view === 'current' ? 'Current' : 'Final'} % by category</span>,
+            name: groupName(`${view === 'current' ? 'Current' : 'Final'} % by category`),
             headerCellClass: 'gb-group',
             children: catCols,
           },
