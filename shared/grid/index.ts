@@ -8,3 +8,4 @@ export * from './row';
 export * from './columns';
 export * from './order';
 export * from './navigate';
+export * from './extra-credit';

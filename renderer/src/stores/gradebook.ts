@@ -12,6 +12,8 @@ export type { GridRow };
 export interface GridMessage {
   kind: 'error' | 'info';
   text: string;
+  /** The message is about the last saved step and offers to undo it. */
+  undo?: boolean;
 }
 
 interface GradebookStore {

@@ -214,6 +214,11 @@ export function Gradebook() {
               className={`message ${message.kind === 'error' ? 'error' : 'notice'}`}
             >
               <span>{message.text}</span>
+              {message.undo && (
+                <button type="button" className="gb-message-undo" onClick={() => void undoLast()}>
+                  Undo
+                </button>
+              )}
               <button type="button" aria-label="Dismiss message" onClick={() => say(null)}>
                 ×
               </button>

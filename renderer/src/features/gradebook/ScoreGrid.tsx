@@ -10,6 +10,10 @@ import {
 import 'react-data-grid/lib/styles.css';
 import type { CellEdit } from '@shared/api';
 import {
+  aboveMaximum,
+  extraCreditNotice,
+  extraCreditQuestion,
+  type AboveMaximum,
   cellText,
   columnValue,
   cornerTarget,
@@ -32,6 +36,7 @@ import { CellEditor, EditorContext, type EditorApi, type Step } from './CellEdit
 import { FIRST_ITEM_COL, buildColumns } from './columns';
 import { dedupe, scoreEdit, teamOf } from './edits';
 import { SelectionContext } from './ScoreCell';
+import { Dialog } from '../common/Dialog';
 
 interface Props {
   snapshot: CourseSnapshot;
@@ -68,6 +73,8 @@ export function ScoreGrid({ snapshot, rows, sortColumns, onSortColumnsChange, on
   const undoLast = useGradebook((s) => s.undoLast);
   const redoNext = useGradebook((s) => s.redoNext);
   const view = useGradebook((s) => s.view);
+  const confirmExtraCredit = snapshot.policy.confirmExtraCredit;
+  const [asking, setAsking] = useState<{ edits: CellEdit[]; label: string; over: AboveMaximum[] } | null>(null);
   const { columns, items, keys } = useMemo(() => buildColumns(snapshot, renderEditor, view), [snapshot.items, snapshot.categories, view]); // eslint-disable-line react-hooks/exhaustive-deps
   const [active, setActive] = useState<Pos | null>(null);
   const [anchor, setAnchor] = useState<Pos | null>(null);
@@ -171,8 +178,20 @@ export function ScoreGrid({ snapshot, rows, sortColumns, onSortColumnsChange, on
       }
       if (!item || text.trim() === rawText(row, item)) return;
       const edits = toEdits([{ row: rowIdx, col: col - FIRST_ITEM_COL, text }]);
-      if (edits?.length) void apply(edits, `${where(row, item)}: ${text.trim() || 'cleared'}`);
+      if (edits?.length) void save(edits, `${where(row, item)}: ${text.trim() || 'cleared'}`);
     },
+  };
+
+  /** Saves edits as one step; a score above points possible is kept as extra credit and said so (asked first, when the course says). */
+  const save = async (edits: CellEdit[], label: string, asked = false): Promise<boolean> => {
+    const over = aboveMaximum(edits, items);
+    if (over.length && confirmExtraCredit && !asked) {
+      setAsking({ edits, label, over });
+      return false;
+    }
+    const ok = await apply(edits, label);
+    if (ok && over.length) say({ kind: 'info', text: extraCreditNotice(over), undo: true });
+    return ok;
   };
 
   const clearSelection = () => {
@@ -191,7 +210,7 @@ export function ScoreGrid({ snapshot, rows, sortColumns, onSortColumnsChange, on
     const steps = fillDown(r);
     const cells = steps.map((s) => ({ ...s.to, text: rawText(rows[s.from.row]!, items[s.from.col]!) }));
     const edits = cells.length ? toEdits(cells) : null;
-    if (edits?.length) void apply(edits, `Fill down ${cells.length} cell${cells.length === 1 ? '' : 's'}`);
+    if (edits?.length) void save(edits, `Fill down ${cells.length} cell${cells.length === 1 ? '' : 's'}`);
   };
 
   const onKeyDown = (args: CellKeyDownArgs<GridRow>, event: CellKeyboardEvent) => {
@@ -287,7 +306,7 @@ export function ScoreGrid({ snapshot, rows, sortColumns, onSortColumnsChange, on
     const placed = mapPaste(block, r, rows.length, items.length);
     const edits = toEdits(placed.cells);
     if (!edits?.length) return;
-    void apply(edits, `Paste ${placed.cells.length} cell${placed.cells.length === 1 ? '' : 's'}`).then((ok) => {
+    void save(edits, `Paste ${placed.cells.length} cell${placed.cells.length === 1 ? '' : 's'}`).then((ok) => {
       if (ok && placed.clipped) say({ kind: 'info', text: 'Part of the pasted block fell outside the grid and was left out.' });
     });
   };
@@ -349,6 +368,25 @@ export function ScoreGrid({ snapshot, rows, sortColumns, onSortColumnsChange, on
             }}
           />
         </div>
+        {asking && (
+          <Dialog title="Keep as extra credit?" onClose={() => setAsking(null)}>
+            <p>{extraCreditQuestion(asking.over)} Cancel keeps the cells as they were.</p>
+            <div className="row end">
+              <button type="button" onClick={() => setAsking(null)}>
+                Cancel
+              </button>
+              <button
+                type="button"
+                onClick={() => {
+                  setAsking(null);
+                  void save(asking.edits, asking.label, true);
+                }}
+              >
+                Save as extra credit
+              </button>
+            </div>
+          </Dialog>
+        )}
       </SelectionContext.Provider>
     </EditorContext.Provider>
   );
