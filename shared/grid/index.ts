@@ -4,3 +4,8 @@ export * from './range';
 export * from './view';
 export * from './cell-view';
 export * from './time';
+export * from './row';
+export * from './columns';
+export * from './order';
+export * from './navigate';
+export * from './extra-credit';

@@ -106,6 +106,8 @@ export const Policy = z.object({
   presentations: PresentationPolicy.optional(),
   /** Off in the preset (and in files written before it existed). */
   missingWork: MissingWorkPolicy.default({ enabled: false, percent: 0 }),
+  /** Ask before saving a score above points possible (else it is kept as extra credit and said so). Off in the preset and older files. */
+  confirmExtraCredit: z.boolean().default(false),
 });
 export type Policy = z.infer<typeof Policy>;
 

@@ -35,6 +35,7 @@ export const IE7374_POLICY: Policy = {
   },
   borderlineDistance: 1,
   missingWork: { enabled: false, percent: 0 },
+  confirmExtraCredit: false,
 };
 
 export type CategoryPreset = Omit<Category, 'id' | 'position'>;

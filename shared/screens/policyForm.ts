@@ -53,6 +53,7 @@ export interface PolicyForm {
   /** Missing work scores missingPercent of points possible (marked missing, or ungraded past due). */
   missingEnabled: boolean;
   missingPercent: string;
+  confirmExtraCredit: boolean;
 }
 
 const text = (n: number | null) => (n === null ? '' : String(n));
@@ -91,6 +92,7 @@ export function policyToForm(info: CourseInfo, policy: Policy, categories: reado
     borderlineDistance: text(policy.borderlineDistance),
     missingEnabled: policy.missingWork.enabled,
     missingPercent: text(policy.missingWork.percent),
+    confirmExtraCredit: policy.confirmExtraCredit,
   };
 }
 
@@ -188,6 +190,7 @@ export function formToPolicy(form: PolicyForm): FormResult {
     },
     borderlineDistance: num(form.borderlineDistance, 'Borderline distance'),
     missingWork: { enabled: form.missingEnabled, percent: form.missingEnabled ? percent(form.missingPercent, 'Missing work score') : 0 },
+    confirmExtraCredit: form.confirmExtraCredit,
   };
   // Contradictions the engine cannot honour are refused here, in the engine's words.
   const drafts = categories.map((c, position) => ({ ...c, id: c.id ?? -1 - position, position }));

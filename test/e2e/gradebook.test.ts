@@ -41,7 +41,9 @@ describe('gradebook grid in Chromium', () => {
     await grid.locator(`[role=row][aria-rowindex="${HEADER_ROWS + 5}"]`).waitFor();
     const heads = grid.locator(`[role=row][aria-rowindex="${HEADER_ROWS}"] > [role=columnheader]`);
     for (const h of await heads.all()) {
-      const title = (await h.locator('.gb-item-name').count()) ? await h.locator('.gb-item-name').textContent() : await h.textContent();
+      const title = (await h.locator('.gb-colhead-name').count())
+        ? await h.locator('.gb-colhead-name').textContent()
+        : await h.textContent();
       col[(title ?? '').replace('👥', '').trim()] = Number(await h.getAttribute('aria-colindex'));
     }
     // Score columns outside the viewport are not rendered (virtualized): number them from the course.

@@ -5,7 +5,7 @@ import { useMenuCommands } from './menuCommands';
 import { ShortcutsDialog } from './ShortcutsDialog';
 import { ScreenBoundary } from './ScreenBoundary';
 import { UndoButtons } from './UndoButtons';
-import { useUndoKeys } from '../stores/undo';
+import { step, useUndoKeys } from '../stores/undo';
 import { ExcelMenu } from '../features/excel/ExcelMenu';
 import { Gradebook } from '../features/gradebook/Gradebook';
 import { Roster } from '../features/roster/Roster';
@@ -49,6 +49,7 @@ export function App() {
     setScreen,
     error,
     notice,
+    undoNotice,
     fault,
     connection,
     dismiss,
@@ -125,6 +126,11 @@ export function App() {
         {(error || notice) && (
           <div role={error ? 'alert' : 'status'} className={error ? 'message error' : 'message notice'}>
             <span>{error ?? notice}</span>
+            {!error && notice === undoNotice && (
+              <button type="button" className="gb-message-undo" onClick={() => void step('undo')}>
+                Undo
+              </button>
+            )}
             <button type="button" aria-label="Dismiss message" onClick={dismiss}>
               ×
             </button>

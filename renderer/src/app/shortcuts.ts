@@ -1,10 +1,13 @@
 /** The keyboard shortcuts (UX.md), shown by Help > Keyboard shortcuts; Cmd replaces Ctrl on macOS. */
 export const SHORTCUTS: readonly [keys: string, does: string][] = [
-  ['Arrows, Tab / Shift+Tab', 'move between cells'],
-  ['Enter / Shift+Enter', 'commit and move down / up'],
+  ['Arrows', 'move between cells'],
+  ['Tab / Shift+Tab', 'next / previous score cell; from the end of a row to the next row’s first score'],
+  ['Enter / Shift+Enter', 'commit and move down / up (not editing: just move)'],
+  ['Ctrl+Home / Ctrl+End', 'first score cell / last row’s last cell'],
   ['Typing a number', 'replace the cell'],
   ['F2', 'edit in place'],
-  ['Esc', 'cancel the edit'],
+  ['Esc', 'cancel the edit; when not editing, leave the grid for its toolbar'],
+  ['F6', 'from the grid to its toolbar and back'],
   ['Delete / Backspace', 'clear the cell (recorded in history)'],
   ['Ctrl+C / Ctrl+V', 'copy / paste a block as tab-separated text (Excel, Google Sheets)'],
   ['Ctrl+D', 'fill down'],

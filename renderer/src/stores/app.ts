@@ -21,6 +21,8 @@ interface AppStore {
   error: string | null;
   /** A message about an action that worked; goes away by itself (NOTICE_MS), on another screen or course. */
   notice: string | null;
+  /** The notice text that offers to undo the step it is about (shown with an Undo button while it is the notice). */
+  undoNotice: string | null;
   /** An error nothing else handled (a bug, or a failure no screen caught): stays until dismissed. */
   fault: string | null;
   /** Whether the web server still answers this tab (always 'ok' in the desktop app). */
@@ -52,6 +54,7 @@ export const useApp = create<AppStore>((set, get) => ({
   part: null,
   error: null,
   notice: null,
+  undoNotice: null,
   fault: null,
   connection: 'ok',
   busy: false,

@@ -1,30 +1,19 @@
 import { create } from 'zustand';
 import type { CellChanges, CellEdit } from '@shared/api';
-import {
-  computePrepared,
-  computeStudent,
-  prepareCourse,
-  withStudentScores,
-  type PreparedCourse,
-  type StudentResult,
-  type View,
-} from '@shared/grading';
-import { blankScore, blankTeamScore, type CourseSnapshot, type Score, type Student, type TeamScore } from '@shared/model';
+import { computePrepared, computeStudent, prepareCourse, withStudentScores, type PreparedCourse, type View } from '@shared/grading';
+import type { GridRow } from '@shared/grid';
+import { blankScore, blankTeamScore, type CourseSnapshot, type Score, type TeamScore } from '@shared/model';
 import { api } from '../api/client';
 import { useApp } from './app';
 import { useCourse } from './course';
 
-/** One grid row: replaced (new object) whenever anything of this student changes, so the grid re-renders just it. */
-export interface GridRow {
-  readonly student: Student;
-  /** The student's own cells by item id. */
-  readonly scores: ReadonlyMap<number, Score>;
-  readonly result: StudentResult | null;
-}
+export type { GridRow };
 
 export interface GridMessage {
   kind: 'error' | 'info';
   text: string;
+  /** The message is about the last saved step and offers to undo it. */
+  undo?: boolean;
 }
 
 interface GradebookStore {
@@ -206,7 +195,11 @@ export const useGradebook = create<GradebookStore>((set, get) => {
 
   const say = (message: GridMessage | null) =>
     useApp.setState(
-      message === null ? { error: null, notice: null } : message.kind === 'error' ? { error: message.text } : { notice: message.text },
+      message === null
+        ? { error: null, notice: null }
+        : message.kind === 'error'
+          ? { error: message.text }
+          : { notice: message.text, undoNotice: message.undo ? message.text : null },
     );
 
   const load = async () => {

@@ -2,10 +2,13 @@ import { createContext, useContext, useRef, useState } from 'react';
 import type { RenderEditCellProps } from 'react-data-grid';
 import type { GridRow } from '../../stores/gradebook';
 
-export interface Move {
+export interface Step {
   dr: number;
   dc: number;
 }
+
+/** Where the active cell goes after a commit: a step, or Tab's next (1) or previous (-1) score cell. */
+export type Move = Step | { tab: 1 | -1 };
 
 export interface EditorApi {
   /** Text typed to open the editor (replaces the cell), or null to edit the current text (F2, Enter). */
@@ -19,7 +22,7 @@ export interface EditorApi {
 
 export const EditorContext = createContext<EditorApi | null>(null);
 
-const MOVES: Record<string, Move> = {
+const MOVES: Record<string, Step> = {
   ArrowUp: { dr: -1, dc: 0 },
   ArrowDown: { dr: 1, dc: 0 },
   ArrowLeft: { dr: 0, dc: -1 },
@@ -60,7 +63,7 @@ export function CellEditor({ row, column, rowIdx, onClose }: RenderEditCellProps
         const arrow = MOVES[e.key];
         let handled = true;
         if (e.key === 'Enter') finish(true, { dr: e.shiftKey ? -1 : 1, dc: 0 });
-        else if (e.key === 'Tab') finish(true, { dr: 0, dc: e.shiftKey ? -1 : 1 });
+        else if (e.key === 'Tab') finish(true, { tab: e.shiftKey ? -1 : 1 });
         else if (e.key === 'Escape') finish(false, null);
         else if (arrow && typed !== null) finish(true, arrow);
         else handled = false;

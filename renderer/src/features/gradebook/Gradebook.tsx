@@ -1,7 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { SortColumn } from 'react-data-grid';
-import { matchesSearch, sortBy, studentName, type SortValue } from '@shared/grid';
-import type { View } from '@shared/grading';
+import { order as rowOrder } from '@shared/grid';
 import type { Item } from '@shared/model';
 import { api } from '../../api/client';
 import { useApp } from '../../stores/app';
@@ -10,28 +9,10 @@ import { courseKey, useCourse } from '../../stores/course';
 import { useGradebook, type GridRow } from '../../stores/gradebook';
 import { CellMenu } from './CellMenu';
 import { VIEW_WORDS } from './columns';
-import { ScoreGrid } from './ScoreGrid';
+import { ScoreGrid, type ScoreGridHandle } from './ScoreGrid';
 import './gradebook.css';
 
 type StatusFilter = '' | 'missing' | 'late' | 'integrity' | 'borderline' | 'override';
-
-/** The value a column sorts by: the grade columns by the view they show. */
-function sortKey(columnKey: string, itemIndex: ReadonlyMap<number, number>, view: View): (row: GridRow) => SortValue {
-  if (columnKey === 'name') return (r) => studentName(r.student);
-  if (columnKey === 'registrarId') return (r) => r.student.registrarId;
-  if (columnKey === 'letter') return (r) => (view === 'current' ? r.result?.current.letter : r.result?.letter) ?? null;
-  if (columnKey === 'grade')
-    return (r) => (view === 'current' ? r.result?.current.percent : (r.result?.override?.percent ?? r.result?.final.percent)) ?? null;
-  const [kind, id] = columnKey.split(':');
-  if (kind === 'cat') return (r) => r.result?.categories.find((c) => c.categoryId === Number(id))?.[view].percent ?? null;
-  const i = itemIndex.get(Number(id));
-  return (r) => {
-    const it = i === undefined ? undefined : r.result?.items[i];
-    if (!it) return null;
-    if (it.outcome === 'excused' || it.outcome === 'exempt') return null;
-    return it.effective ?? (it.outcome === 'graded' ? null : it.outcome === 'ungraded' ? null : 0);
-  };
-}
 
 /** "What has everyone got on everything?": the score grid with its filters, weights and empty state. */
 export function Gradebook() {
@@ -49,6 +30,7 @@ export function Gradebook() {
   const [menu, setMenu] = useState<{ studentId: number; item: Item } | null>(null);
   const [activeCell, setActiveCell] = useState<{ row: GridRow; item: Item } | null>(null);
   const searchBox = useRef<HTMLInputElement>(null);
+  const scoreGrid = useRef<ScoreGridHandle>(null);
 
   // The shared snapshot is fetched once per course state; coming back to this screen reuses it.
   const key = courseKey(course);
@@ -74,24 +56,18 @@ export function Gradebook() {
   // The row order follows the filters and the sort, not each edit: rows do not jump while typing.
   const latest = useRef(rows);
   latest.current = rows;
-  const order = useMemo(() => {
-    const memberOf = new Map<number, Set<number>>();
-    for (const m of snapshot?.memberships ?? []) {
-      if (!memberOf.has(m.teamId)) memberOf.set(m.teamId, new Set());
-      memberOf.get(m.teamId)!.add(m.studentId);
-    }
-    let list = [...latest.current.values()].filter(
-      (r) =>
-        (withdrawn || r.student.status !== 'withdrawn') &&
-        (!section || r.student.section === section) &&
-        (!team || memberOf.get(Number(team))?.has(r.student.id)) &&
-        (!status || (r.result?.flags as readonly string[] | undefined)?.includes(status)) &&
-        matchesSearch(r.student, search),
-    );
-    const sort = sortColumns[0];
-    if (sort) list = sortBy(list, sortKey(sort.columnKey, itemIndex, view), sort.direction);
-    return list.map((r) => r.student.id);
-  }, [shape, snapshot?.memberships, withdrawn, section, team, status, search, sortColumns, itemIndex, view]); // eslint-disable-line react-hooks/exhaustive-deps
+  const order = useMemo(
+    () =>
+      rowOrder(
+        latest.current.values(),
+        { search, section, team, status, withdrawn },
+        snapshot?.memberships ?? [],
+        sortColumns[0],
+        view,
+        itemIndex,
+      ),
+    [shape, snapshot?.memberships, withdrawn, section, team, status, search, sortColumns, itemIndex, view], // eslint-disable-line react-hooks/exhaustive-deps
+  );
   const visible = useMemo(() => order.map((id) => rows.get(id)).filter((r): r is GridRow => r !== undefined), [order, rows]);
 
   if (!course) return null;
@@ -154,7 +130,17 @@ export function Gradebook() {
         </p>
       ) : (
         <>
-          <div className="gb-toolbar" role="toolbar" aria-label="Gradebook tools">
+          <div
+            className="gb-toolbar"
+            role="toolbar"
+            aria-label="Gradebook tools"
+            onKeyDown={(e) => {
+              // F6 goes back and forth between the toolbar and the grid.
+              if (e.key !== 'F6') return;
+              e.preventDefault();
+              scoreGrid.current?.focus();
+            }}
+          >
             <input
               ref={searchBox}
               type="search"
@@ -222,6 +208,8 @@ export function Gradebook() {
             onSortColumnsChange={setSortColumns}
             onOpenMenu={(row, item) => setMenu({ studentId: row.student.id, item })}
             onActiveCell={setActiveCell}
+            onLeave={() => searchBox.current?.focus()}
+            ref={scoreGrid}
           />
         </>
       )}

@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useRef, useState } from 'react';
+import { useCallback, useImperativeHandle, useMemo, useRef, useState, type Ref } from 'react';
 import {
   DataGrid,
   type CellKeyDownArgs,
@@ -10,24 +10,34 @@ import {
 import 'react-data-grid/lib/styles.css';
 import type { CellEdit } from '@shared/api';
 import {
+  aboveMaximum,
+  extraCreditNotice,
+  extraCreditQuestion,
+  type AboveMaximum,
   cellText,
+  columnValue,
+  cornerTarget,
   fillDown,
   formatTsv,
   mapPaste,
   parseCellInput,
   parseTsv,
+  itemKey,
   rangeOf,
   studentName,
+  tabTarget,
+  type GridShape,
   type Pos,
   type Range,
 } from '@shared/grid';
 import type { CourseSnapshot, Item } from '@shared/model';
 import { teamKey, useGradebook, type GridRow } from '../../stores/gradebook';
 import { step, stepOfKey } from '../../stores/undo';
-import { CellEditor, EditorContext, type EditorApi, type Move } from './CellEditor';
+import { CellEditor, EditorContext, type EditorApi, type Step } from './CellEditor';
 import { FIRST_ITEM_COL, buildColumns } from './columns';
 import { dedupe, scoreEdit, teamOf } from './edits';
 import { SelectionContext } from './ScoreCell';
+import { Dialog } from '../common/Dialog';
 
 interface Props {
   snapshot: CourseSnapshot;
@@ -37,11 +47,19 @@ interface Props {
   onOpenMenu(row: GridRow, item: Item): void;
   /** Reports the active score cell, so the toolbar's "Cell details" button can open its menu. */
   onActiveCell(cell: { row: GridRow; item: Item } | null): void;
+  /** Esc (when not editing) or F6: focus goes out of the grid, to the toolbar. */
+  onLeave(): void;
+  ref?: Ref<ScoreGridHandle>;
+}
+
+export interface ScoreGridHandle {
+  /** Focuses the active cell (else the first score cell), as F6 from the toolbar does. */
+  focus(): void;
 }
 
 const renderEditor = (p: RenderEditCellProps<GridRow>) => <CellEditor {...p} />;
 
-const ARROWS: Record<string, Move> = {
+const ARROWS: Record<string, Step> = {
   ArrowUp: { dr: -1, dc: 0 },
   ArrowDown: { dr: 1, dc: 0 },
   ArrowLeft: { dr: 0, dc: -1 },
@@ -49,18 +67,21 @@ const ARROWS: Record<string, Move> = {
 };
 
 /** The score grid: spreadsheet keys, block copy/paste as TSV, every edit one undo step. */
-export function ScoreGrid({ snapshot, rows, sortColumns, onSortColumnsChange, onOpenMenu, onActiveCell }: Props) {
+export function ScoreGrid({ snapshot, rows, sortColumns, onSortColumnsChange, onOpenMenu, onActiveCell, onLeave, ref }: Props) {
   const grid = useRef<DataGridHandle>(null);
   const apply = useGradebook((s) => s.apply);
   const say = useGradebook((s) => s.say);
   const view = useGradebook((s) => s.view);
-  const { columns, items } = useMemo(() => buildColumns(snapshot, renderEditor, view), [snapshot.items, snapshot.categories, view]); // eslint-disable-line react-hooks/exhaustive-deps
+  const confirmExtraCredit = snapshot.policy.confirmExtraCredit;
+  const [asking, setAsking] = useState<{ edits: CellEdit[]; label: string; over: AboveMaximum[] } | null>(null);
+  const { columns, items, keys } = useMemo(() => buildColumns(snapshot, renderEditor, view), [snapshot.items, snapshot.categories, view]); // eslint-disable-line react-hooks/exhaustive-deps
   const [active, setActive] = useState<Pos | null>(null);
   const [anchor, setAnchor] = useState<Pos | null>(null);
   const extending = useRef(false);
   const seed = useRef<string | null>(null);
   // Then a percentage per category, the total and the letter.
   const lastCol = FIRST_ITEM_COL + items.length + snapshot.categories.length + 1;
+  const shape: GridShape = { rows: rows.length, firstEditable: FIRST_ITEM_COL, lastEditable: FIRST_ITEM_COL + items.length - 1, lastCol };
 
   const itemAt = (col: number): Item | undefined => items[col - FIRST_ITEM_COL];
   const selection: Range | null = active && anchor ? rangeOf(anchor, active) : null;
@@ -121,28 +142,55 @@ export function ScoreGrid({ snapshot, rows, sortColumns, onSortColumnsChange, on
   };
 
   const moveTo = (rowIdx: number, idx: number) => {
-    grid.current?.setActivePosition({ rowIdx: Math.max(0, Math.min(rows.length - 1, rowIdx)), idx: Math.max(0, Math.min(lastCol, idx)) });
+    grid.current?.setActivePosition(
+      { rowIdx: Math.max(0, Math.min(rows.length - 1, rowIdx)), idx: Math.max(0, Math.min(lastCol, idx)) },
+      { shouldFocus: true },
+    );
   };
+  const go = (p: Pos | null) => p && moveTo(p.row, p.col);
+  useImperativeHandle(ref, () => ({
+    focus: () => {
+      if (!active) return void go(cornerTarget(false, shape));
+      // The grid moves focus only on a change of cell: focus its active cell (the one in the tab order) here.
+      grid.current?.scrollToCell({ rowIdx: active.row, idx: active.col });
+      grid.current?.element?.querySelector<HTMLElement>('[role=gridcell][tabindex="0"]')?.focus();
+    },
+  }));
 
   const editor: EditorApi = {
     seed,
     currentText: (row, key) => {
-      const item = items.find((i) => `item:${i.id}` === key);
+      const item = items.find((i) => itemKey(i.id) === key);
       return item ? rawText(row, item) : '';
     },
     accepts: (row, rowIdx, key, text) => {
-      const item = items.find((i) => `item:${i.id}` === key);
+      const item = items.find((i) => itemKey(i.id) === key);
       if (!item || text.trim() === rawText(row, item)) return true;
       return toEdits([{ row: rowIdx, col: items.indexOf(item), text }]) !== null;
     },
     commit: (row, rowIdx, key, text, move) => {
-      const item = items.find((i) => `item:${i.id}` === key);
+      const item = items.find((i) => itemKey(i.id) === key);
       const col = item ? FIRST_ITEM_COL + items.indexOf(item) : 0;
-      if (move) moveTo(rowIdx + move.dr, col + move.dc);
+      if (move) {
+        if ('tab' in move) go(tabTarget({ row: rowIdx, col }, move.tab < 0, shape));
+        else moveTo(rowIdx + move.dr, col + move.dc);
+      }
       if (!item || text.trim() === rawText(row, item)) return;
       const edits = toEdits([{ row: rowIdx, col: col - FIRST_ITEM_COL, text }]);
-      if (edits?.length) void apply(edits, `${where(row, item)}: ${text.trim() || 'cleared'}`);
+      if (edits?.length) void save(edits, `${where(row, item)}: ${text.trim() || 'cleared'}`);
     },
+  };
+
+  /** Saves edits as one step; a score above points possible is kept as extra credit and said so (asked first, when the course says). */
+  const save = async (edits: CellEdit[], label: string, asked = false): Promise<boolean> => {
+    const over = aboveMaximum(edits, items);
+    if (over.length && confirmExtraCredit && !asked) {
+      setAsking({ edits, label, over });
+      return false;
+    }
+    const ok = await apply(edits, label);
+    if (ok && over.length) say({ kind: 'info', text: extraCreditNotice(over), undo: true });
+    return ok;
   };
 
   const clearSelection = () => {
@@ -161,7 +209,7 @@ export function ScoreGrid({ snapshot, rows, sortColumns, onSortColumnsChange, on
     const steps = fillDown(r);
     const cells = steps.map((s) => ({ ...s.to, text: rawText(rows[s.from.row]!, items[s.from.col]!) }));
     const edits = cells.length ? toEdits(cells) : null;
-    if (edits?.length) void apply(edits, `Fill down ${cells.length} cell${cells.length === 1 ? '' : 's'}`);
+    if (edits?.length) void save(edits, `Fill down ${cells.length} cell${cells.length === 1 ? '' : 's'}`);
   };
 
   const onKeyDown = (args: CellKeyDownArgs<GridRow>, event: CellKeyboardEvent) => {
@@ -174,10 +222,36 @@ export function ScoreGrid({ snapshot, rows, sortColumns, onSortColumnsChange, on
       event.preventGridDefault();
       event.preventDefault();
     };
+    if (key === 'Escape' || key === 'F6') {
+      stop();
+      onLeave();
+      return;
+    }
+    if (args.rowIdx < 0 || !column) return;
+    const here = { row: args.rowIdx, col: column.idx };
+    if (key === 'Tab' && !ctrl) {
+      const to = tabTarget(here, shiftKey, shape);
+      // Past the first or last score cell the browser's Tab takes focus out of the grid.
+      event.preventGridDefault();
+      if (to) {
+        event.preventDefault();
+        go(to);
+      }
+      return;
+    }
+    if (key === 'Enter') {
+      // As in Excel: Enter on a cell not being edited commits nothing and moves down (Shift: up).
+      stop();
+      moveTo(here.row + (shiftKey ? -1 : 1), here.col);
+      return;
+    }
     if (ctrl) {
       const k = key.toLowerCase();
       const direction = stepOfKey(event);
-      if (direction) {
+      if (key === 'Home' || key === 'End') {
+        stop();
+        go(cornerTarget(key === 'End', shape));
+      } else if (direction) {
         stop();
         void step(direction);
       } else if (k === 'd') {
@@ -201,11 +275,11 @@ export function ScoreGrid({ snapshot, rows, sortColumns, onSortColumnsChange, on
       if (args.row && item) onOpenMenu(args.row, item);
       return;
     }
-    if (!item || !column) return;
+    if (!item) return;
     if (key === 'Delete' || key === 'Backspace') {
       stop();
       clearSelection();
-    } else if (key === 'F2' || key === 'Enter') {
+    } else if (key === 'F2') {
       stop();
       seed.current = null;
       args.setActivePosition({ idx: column.idx, rowIdx: args.rowIdx }, { enableEditor: true });
@@ -229,7 +303,7 @@ export function ScoreGrid({ snapshot, rows, sortColumns, onSortColumnsChange, on
     const placed = mapPaste(block, r, rows.length, items.length);
     const edits = toEdits(placed.cells);
     if (!edits?.length) return;
-    void apply(edits, `Paste ${placed.cells.length} cell${placed.cells.length === 1 ? '' : 's'}`).then((ok) => {
+    void save(edits, `Paste ${placed.cells.length} cell${placed.cells.length === 1 ? '' : 's'}`).then((ok) => {
       if (ok && placed.clipped) say({ kind: 'info', text: 'Part of the pasted block fell outside the grid and was left out.' });
     });
   };
@@ -244,13 +318,7 @@ export function ScoreGrid({ snapshot, rows, sortColumns, onSortColumnsChange, on
       const line: string[] = [];
       for (let c = selection.left; c <= selection.right; c++) {
         const item = itemAt(c);
-        if (item) line.push(rawText(row, item));
-        else if (c === 0) line.push(studentName(row.student));
-        else if (c === 1) line.push(row.student.registrarId);
-        else {
-          const cell = grid.current?.element?.querySelector(`[aria-rowindex="${r + 3}"] > [aria-colindex="${c + 1}"]`);
-          line.push(cell?.textContent ?? '');
-        }
+        line.push(item ? rawText(row, item) : columnValue(row, keys[c]!, view).text);
       }
       out.push(line);
     }
@@ -297,6 +365,25 @@ export function ScoreGrid({ snapshot, rows, sortColumns, onSortColumnsChange, on
             }}
           />
         </div>
+        {asking && (
+          <Dialog title="Keep as extra credit?" onClose={() => setAsking(null)}>
+            <p>{extraCreditQuestion(asking.over)} Cancel keeps the cells as they were.</p>
+            <div className="row end">
+              <button type="button" onClick={() => setAsking(null)}>
+                Cancel
+              </button>
+              <button
+                type="button"
+                onClick={() => {
+                  setAsking(null);
+                  void save(asking.edits, asking.label, true);
+                }}
+              >
+                Save as extra credit
+              </button>
+            </div>
+          </Dialog>
+        )}
       </SelectionContext.Provider>
     </EditorContext.Provider>
   );

@@ -1,33 +1,42 @@
+import type { ReactNode } from 'react';
 import type { Column, ColumnOrColumnGroup, RenderEditCellProps } from 'react-data-grid';
 import type { View } from '@shared/grading';
 import type { CourseSnapshot, Item } from '@shared/model';
-import { studentName } from '@shared/grid';
-import type { GridRow } from '../../stores/gradebook';
+import { categoryKey, columnValue, itemKey, type GridRow } from '@shared/grid';
+import { ColumnHeader } from './ColumnHeader';
 import { MarkIcon } from './icons';
 import { ScoreCell } from './ScoreCell';
 
 /** The frozen student columns come first; item columns start here. */
 export const FIRST_ITEM_COL = 2;
 
-export const itemKey = (id: number) => `item:${id}`;
-
 export interface GridColumns {
   columns: ColumnOrColumnGroup<GridRow>[];
   /** Score columns in display order (grid column FIRST_ITEM_COL + i is items[i]). */
   items: Item[];
+  /** Every column's key by grid column index. */
+  keys: string[];
 }
 
-/** A score column's width: room for "/100", a mark or two and "100.5". */
-export const ITEM_WIDTH = 100;
+/**
+ * A score column's width: room for "/100", a mark or two and "100.5", and wider (up to a limit)
+ * so a long name fits on its two header lines.
+ */
+const itemWidth = (name: string) => Math.min(200, Math.max(100, Math.ceil((name.length / 2) * 8.5) + 36));
+
+const STUDENT_WIDTH = 170;
+
+/** Wide enough for the longest registrar ID: digits are 1ch (tabular), a letter may be wider. */
+function idWidth(ids: readonly string[]): string {
+  const widest = Math.max(2, ...ids.map((id) => [...id].reduce((w, c) => w + (c >= '0' && c <= '9' ? 1 : 1.6), 0)));
+  return `calc(${widest}ch + 20px)`;
+}
 
 /** What each view counts, as the column tooltips say it. */
 export const VIEW_WORDS: Record<View, string> = {
   current: 'current grade: only graded work counts',
   final: 'final grade: ungraded work counts 0',
 };
-
-/** A grade, or a dash when nothing counts yet (current view, nothing graded). */
-const pct = (v: string | null | undefined) => (v == null ? '—' : `${v}%`);
 
 /**
  * Students as rows; items grouped by category; then the live grades of one view (category
@@ -38,6 +47,13 @@ export function buildColumns(
   renderEditCell: (p: RenderEditCellProps<GridRow>) => React.ReactNode,
   view: View,
 ): GridColumns {
+  const ids = idWidth(snapshot.students.map((s) => s.registrarId));
+  // A wide category's name stays in view while scrolling across, just after the frozen columns.
+  const groupName = (name: ReactNode) => (
+    <span className="gb-group-name" style={{ left: `calc(${STUDENT_WIDTH}px + ${ids})` }}>
+      {name}
+    </span>
+  );
   const cats = [...snapshot.categories].sort((a, b) => a.position - b.position || a.id - b.id);
   const items: Item[] = [];
   const groups: ColumnOrColumnGroup<GridRow>[] = [];
@@ -46,31 +62,32 @@ export function buildColumns(
     if (its.length === 0) continue;
     items.push(...its);
     groups.push({
-      name: <span className="gb-group-name">{cat.name}</span>,
+      name: groupName(cat.name),
       headerCellClass: 'gb-group',
       children: its.map((item): Column<GridRow> => ({
         key: itemKey(item.id),
         name: item.name,
-        width: ITEM_WIDTH,
+        width: itemWidth(item.name),
         sortable: true,
         editable: true,
         cellClass: 'gb-score',
         renderHeaderCell: ({ sortDirection }) => (
-          <span
-            className="gb-item-head"
+          <ColumnHeader
+            name={item.name}
             title={`${item.name}: out of ${item.pointsPossible}${item.teamGraded ? ', graded per team' : ''}${
               (item.dueAt ?? item.dueDate) ? `, due ${item.dueAt ?? item.dueDate}` : ''
             }${item.omitFromFinal ? ', does not count toward the final grade' : ''}`}
-          >
-            <span className="gb-item-name">
-              {item.teamGraded && <MarkIcon mark="team" />}
-              {item.omitFromFinal && <MarkIcon mark="omitted" />} {item.name}
-            </span>
-            <span className="gb-item-pts">
-              /{item.pointsPossible}
-              {sortDirection && (sortDirection === 'ASC' ? ' ▲' : ' ▼')}
-            </span>
-          </span>
+            icons={
+              (item.teamGraded || item.omitFromFinal) && (
+                <>
+                  {item.teamGraded && <MarkIcon mark="team" />}
+                  {item.omitFromFinal && <MarkIcon mark="omitted" />}
+                </>
+              )
+            }
+            detail={`/${item.pointsPossible}`}
+            sortDirection={sortDirection}
+          />
         ),
         renderCell: ({ row, rowIdx, column }) => <ScoreCell row={row} item={item} rowIdx={rowIdx} colIdx={column.idx} />,
         renderEditCell,
@@ -78,18 +95,16 @@ export function buildColumns(
     });
   }
   const catCols = cats.map((cat): Column<GridRow> => ({
-    key: `cat:${cat.id}`,
+    key: categoryKey(cat.id),
     name: `${cat.name} %`,
     width: 96,
     sortable: true,
     cellClass: 'gb-grade',
     headerCellClass: 'gb-grade-head',
-    renderHeaderCell: () => (
-      <span className="gb-grade-name" title={`${cat.name} %, ${VIEW_WORDS[view]}`}>
-        {cat.name} %
-      </span>
+    renderHeaderCell: ({ sortDirection }) => (
+      <ColumnHeader name={`${cat.name} %`} title={`${cat.name} %, ${VIEW_WORDS[view]}`} sortDirection={sortDirection} />
     ),
-    renderCell: ({ row }) => pct(row.result?.categories.find((c) => c.categoryId === cat.id)?.[view].display),
+    renderCell: ({ row, column }) => columnValue(row, column.key, view).text,
   }));
   const gradeCols: Column<GridRow>[] = [
     {
@@ -101,10 +116,10 @@ export function buildColumns(
       cellClass: 'gb-grade gb-final',
       headerCellClass: 'gb-grade-head',
       renderHeaderCell: () => <span title={VIEW_WORDS[view]}>{view === 'current' ? 'Current %' : 'Final %'}</span>,
-      renderCell: ({ row }) => {
+      renderCell: ({ row, column }) => {
         const r = row.result;
-        if (!r) return '';
-        if (view === 'current') return pct(r.current.display);
+        const text = columnValue(row, column.key, view).text;
+        if (!r || view === 'current') return text;
         // Overrides and the borderline flag are about the final grade.
         const borderline = r.flags.includes('borderline');
         return (
@@ -121,7 +136,7 @@ export function buildColumns(
                 ◆
               </span>
             )}
-            {pct(r.display)}
+            {text}
           </span>
         );
       },
@@ -134,20 +149,20 @@ export function buildColumns(
       frozen: 'end',
       cellClass: 'gb-grade gb-letter',
       headerCellClass: 'gb-grade-head',
-      renderCell: ({ row }) => (view === 'current' ? row.result?.current.letter : row.result?.letter) ?? '',
+      renderCell: ({ row, column }) => columnValue(row, column.key, view).text,
     },
   ];
   const columns: ColumnOrColumnGroup<GridRow>[] = [
     {
       key: 'name',
       name: 'Student',
-      width: 170,
+      width: STUDENT_WIDTH,
       frozen: true,
       sortable: true,
       cellClass: 'gb-student',
-      renderCell: ({ row }) => (
+      renderCell: ({ row, column }) => (
         <span title={row.student.accommodationNote ?? undefined}>
-          {studentName(row.student)}
+          {columnValue(row, column.key, view).text}
           {row.student.status === 'withdrawn' && <em className="gb-withdrawn"> (withdrawn)</em>}
         </span>
       ),
@@ -155,17 +170,17 @@ export function buildColumns(
     {
       key: 'registrarId',
       name: 'ID',
-      width: 92,
+      width: ids,
       frozen: true,
       sortable: true,
       cellClass: 'gb-id',
-      renderCell: ({ row }) => row.student.registrarId,
+      renderCell: ({ row, column }) => columnValue(row, column.key, view).text,
     },
     ...groups,
     ...(catCols.length
       ? [
           {
-            name: <span className="gb-group-name">{view === 'current' ? 'Current' : 'Final'} % by category</span>,
+            name: groupName(`${view === 'current' ? 'Current' : 'Final'} % by category`),
             headerCellClass: 'gb-group',
             children: catCols,
           },
@@ -173,5 +188,6 @@ export function buildColumns(
       : []),
     ...gradeCols,
   ];
-  return { columns, items };
+  const keys = ['name', 'registrarId', ...items.map((i) => itemKey(i.id)), ...catCols.map((c) => c.key), ...gradeCols.map((c) => c.key)];
+  return { columns, items, keys };
 }

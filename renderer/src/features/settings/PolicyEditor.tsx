@@ -257,6 +257,14 @@ export function PolicyEditor() {
         {form.missingEnabled && <div className="grid-3">{text('missingPercent', 'Missing work scores this % of points possible')}</div>}
       </section>
 
+      <section className="panel" aria-labelledby="entry-h">
+        <h3 id="entry-h">Score entry</h3>
+        <label className="check">
+          <input type="checkbox" checked={form.confirmExtraCredit} onChange={(e) => set({ confirmExtraCredit: e.target.checked })} /> Ask
+          before saving a score above points possible (otherwise it is kept as extra credit, with a notice and Undo)
+        </label>
+      </section>
+
       <section className="panel" aria-labelledby="time-h">
         <h3 id="time-h">Deadlines</h3>
         <div className="grid-2">
