@@ -5,6 +5,7 @@ import { studentName } from '@shared/grid';
 import type { GridRow } from '../../stores/gradebook';
 import { MarkIcon } from './icons';
 import { ScoreCell } from './ScoreCell';
+import { StatsButton } from './StatsButton';
 
 /** The frozen student columns come first; item columns start here. */
 export const FIRST_ITEM_COL = 2;
@@ -55,7 +56,7 @@ export function buildColumns(
         sortable: true,
         editable: true,
         cellClass: 'gb-score',
-        renderHeaderCell: ({ sortDirection }) => (
+        renderHeaderCell: ({ sortDirection, tabIndex }) => (
           <span
             className="gb-item-head"
             title={`${item.name}: out of ${item.pointsPossible}${item.teamGraded ? ', graded per team' : ''}${
@@ -69,6 +70,7 @@ export function buildColumns(
             <span className="gb-item-pts">
               /{item.pointsPossible}
               {sortDirection && (sortDirection === 'ASC' ? ' ▲' : ' ▼')}
+              <StatsButton target={{ kind: 'item', id: item.id }} name={item.name} tabIndex={tabIndex} />
             </span>
           </span>
         ),
@@ -84,9 +86,10 @@ export function buildColumns(
     sortable: true,
     cellClass: 'gb-grade',
     headerCellClass: 'gb-grade-head',
-    renderHeaderCell: () => (
+    renderHeaderCell: ({ tabIndex }) => (
       <span className="gb-grade-name" title={`${cat.name} %, ${VIEW_WORDS[view]}`}>
         {cat.name} %
+        <StatsButton target={{ kind: 'category', id: cat.id }} name={`${cat.name} %`} tabIndex={tabIndex} />
       </span>
     ),
     renderCell: ({ row }) => pct(row.result?.categories.find((c) => c.categoryId === cat.id)?.[view].display),
