@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readSnapshot } from '../../main/backend/services/course';
 import { loadDemoClass } from '../../main/backend/services/demo';
 import { computeCourse } from '@shared/grading';
+import { seriousViolations } from './axe';
 import { startApp, type Harness } from './harness';
 
 /** Grid rows: a group header row and the column header row come before the first student. */
@@ -70,6 +71,7 @@ describe('column statistics in Chromium', () => {
     expect(counts.map(Number).reduce((a, b) => a + b, 0)).toBe(want.n);
     expect(await dialog.getByRole('img').getAttribute('aria-label')).toMatch(/^Bar chart of scores per 10-point band: 0–10% \d+/);
     await app.screenshot('statistics-item');
+    expect(await seriousViolations(page, 'dialog[open]')).toEqual([]);
 
     await page.keyboard.press('Escape');
     await dialog.waitFor({ state: 'hidden' });
