@@ -36,3 +36,10 @@ export function leftOutText(s: Statistics, unit: StatUnit): string | null {
   ];
   return parts.length ? `Left out: ${parts.join(', ')}.` : null;
 }
+
+/** The top bar also holds scores above points possible; say so when there are any. */
+export function extraCreditNote(s: Statistics, pointsPossible: number): string | null {
+  const top = s.bins.at(-1);
+  if (!top || s.max === null || s.max <= pointsPossible) return null;
+  return `The ${top.label} bar also holds scores above ${fmtPoints(pointsPossible)} (extra credit).`;
+}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Statistics } from '@shared/charts/stats';
-import { leftOutText, statLines } from '@shared/screens/statistics';
+import { extraCreditNote, leftOutText, statLines } from '@shared/screens/statistics';
 
 const stats = (over: Partial<Statistics> = {}): Statistics => ({
   count: 3,
@@ -34,5 +34,11 @@ describe('statistics dialog wording', () => {
     expect(leftOutText(stats({ left: { withdrawn: 2, excused: 0, ungraded: 1 } }), 'percent')).toBe(
       'Left out: 1 with nothing counted here, 2 withdrawn students.',
     );
+  });
+
+  it('says the top bar holds extra credit only when a score is above points possible', () => {
+    const bins = [{ from: 90, to: 100, label: '90–100', count: 2 }];
+    expect(extraCreditNote(stats({ bins, max: 10 }), 10)).toBeNull();
+    expect(extraCreditNote(stats({ bins, max: 15 }), 10)).toBe('The 90–100 bar also holds scores above 10 (extra credit).');
   });
 });

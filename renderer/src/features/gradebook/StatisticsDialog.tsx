@@ -1,5 +1,5 @@
 import { categoryStatistics, itemStatistics } from '@shared/charts/stats';
-import { leftOutText, statLines, type StatUnit } from '@shared/screens/statistics';
+import { extraCreditNote, leftOutText, statLines, type StatUnit } from '@shared/screens/statistics';
 import { ChartPanel, CountBars } from '../../components/charts/ChartPanel';
 import { useGradebook } from '../../stores/gradebook';
 import { Dialog } from '../common/Dialog';
@@ -23,6 +23,7 @@ export function StatisticsDialog() {
   const stats = item ? itemStatistics(entries, item) : categoryStatistics(entries, category!.id, view);
   const name = item?.name ?? `${category!.name} %`;
   const left = leftOutText(stats, unit);
+  const extra = item ? extraCreditNote(stats, item.pointsPossible) : null;
   const close = () => show(null);
   return (
     <Dialog title={`Statistics for ${name}`} onClose={close} wide>
@@ -43,6 +44,7 @@ export function StatisticsDialog() {
         </tbody>
       </table>
       {left && <p className="muted">{left}</p>}
+      {extra && <p className="muted">{extra}</p>}
       {stats.bins.length > 0 && stats.count > 0 && (
         <ChartPanel
           title={item ? 'Scores as a percentage of points possible' : 'Category percentages'}
