@@ -13,7 +13,9 @@ import { useStatistics } from './StatsButton';
 export function StatisticsDialog() {
   const target = useStatistics((s) => s.target);
   const show = useStatistics((s) => s.show);
-  const { snapshot, rows, view } = useGradebook();
+  const snapshot = useGradebook((s) => s.snapshot);
+  const rows = useGradebook((s) => s.rows);
+  const view = useGradebook((s) => s.view);
   if (!target || !snapshot) return null;
   const entries = [...rows.values()];
   const item = target.kind === 'item' ? snapshot.items.find((i) => i.id === target.id) : undefined;
