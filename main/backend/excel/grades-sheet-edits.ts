@@ -3,7 +3,7 @@ import type { ScoreStatus } from '@shared/model';
 import type { Problems } from './problems';
 import { checkScoreRange, readScoreCell } from './score-cells';
 import { cellNumber, cellText, columnLetter, type CellValue, type Sheet } from './sheet';
-import { GRADES_HEADER_ROW, GRADES_SHEET } from './workbook-format';
+import { GRADES_FOOTER, GRADES_FOOTER_TITLE, GRADES_HEADER_ROW, GRADES_SHEET } from './workbook-format';
 
 /** The Grades sheet as the export wrote it (from the hidden data sheet). */
 export interface GradesRecord {
@@ -76,6 +76,9 @@ function unchanged(exported: unknown, now: CellValue | undefined): boolean {
   return cellText(exported as CellValue).toLowerCase() === cellText(now).toLowerCase();
 }
 
+/** The statistics rows' labels: rows for reading, never imported. */
+const FOOTER_LABELS = new Set<string>([GRADES_FOOTER_TITLE, ...GRADES_FOOTER.map(([label]) => label)]);
+
 const idOf = (v: CellValue | undefined) => (typeof v === 'number' && Number.isInteger(v) ? String(v) : cellText(v));
 
 /**
@@ -134,6 +137,7 @@ export function findGradesSheetEdits(
     const id = idOf(cells[idColumn]);
     if (id === '') continue;
     const exported = record.rows.get(id);
+    if (!exported && FOOTER_LABELS.has(id)) continue;
     if (!exported) {
       problems.warning(
         GRADES_SHEET,

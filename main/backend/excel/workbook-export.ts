@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import type { Course } from '../services/course';
 import { describeAttendanceRule } from '@shared/grading/attendance';
 import { attendanceTable } from './attendance-export';
+import { gradesFooterRows } from './grades-footer';
 import { buildGradesTable, type ColumnKind } from './grades-table';
 import { PRESENTATION_HEADER, presentationRows } from './presentations-export';
 import type { ExportedBytes } from './registrar-export';
@@ -46,6 +47,7 @@ export async function exportWorkbook(course: Course, now = new Date(), work: Ste
     column.width = kind === 'text' ? 18 : kind === 'id' ? 13 : Math.min(16, Math.max(9, (table.header[c]?.length ?? 0) * 0.6));
   });
   for (const r of table.rows) grades.addRow(r.cells);
+  for (const cells of gradesFooterRows(table)) grades.addRow(cells).font = { italic: true, color: { argb: 'FF555555' } };
 
   // The register as `gradebook export attendance` writes it: sessions with time, title, topic and cancelled.
   const register = attendanceTable(course.db, now.getTime());

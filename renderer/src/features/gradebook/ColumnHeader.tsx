@@ -11,13 +11,15 @@ interface Props {
   /** Marks before the name (team-graded, not counted). */
   icons?: ReactNode;
   sortDirection?: SortDirection;
+  /** A header action after the text (the statistics button). */
+  action?: ReactNode;
 }
 
 /**
  * Every item and category header of the grid. The accessible name is the whole name even when
  * the screen cuts it. The text block shrinks, so a header action added after it keeps its room.
  */
-export function ColumnHeader({ name, title, detail, icons, sortDirection }: Props) {
+export function ColumnHeader({ name, title, detail, icons, sortDirection, action }: Props) {
   const sort = sortDirection && (sortDirection === 'ASC' ? ' ▲' : ' ▼');
   return (
     <span className="gb-colhead" title={title}>
@@ -34,6 +36,7 @@ export function ColumnHeader({ name, title, detail, icons, sortDirection }: Prop
           </span>
         )}
       </span>
+      {action}
     </span>
   );
 }

@@ -10,6 +10,7 @@ import { useGradebook, type GridRow } from '../../stores/gradebook';
 import { CellMenu } from './CellMenu';
 import { VIEW_WORDS } from './columns';
 import { ScoreGrid, type ScoreGridHandle } from './ScoreGrid';
+import { StatisticsDialog } from './StatisticsDialog';
 import './gradebook.css';
 
 type StatusFilter = '' | 'missing' | 'late' | 'integrity' | 'borderline' | 'override';
@@ -213,6 +214,7 @@ export function Gradebook() {
           />
         </>
       )}
+      {ready && <StatisticsDialog />}
       {menu && ready && <CellMenu studentId={menu.studentId} item={menu.item} onClose={() => setMenu(null)} />}
     </section>
   );

@@ -6,6 +6,7 @@ import { categoryKey, columnValue, itemKey, type GridRow } from '@shared/grid';
 import { ColumnHeader } from './ColumnHeader';
 import { MarkIcon } from './icons';
 import { ScoreCell } from './ScoreCell';
+import { StatsButton } from './StatsButton';
 
 /** The frozen student columns come first; item columns start here. */
 export const FIRST_ITEM_COL = 2;
@@ -71,7 +72,7 @@ export function buildColumns(
         sortable: true,
         editable: true,
         cellClass: 'gb-score',
-        renderHeaderCell: ({ sortDirection }) => (
+        renderHeaderCell: ({ sortDirection, tabIndex }) => (
           <ColumnHeader
             name={item.name}
             title={`${item.name}: out of ${item.pointsPossible}${item.teamGraded ? ', graded per team' : ''}${
@@ -87,6 +88,7 @@ export function buildColumns(
             }
             detail={`/${item.pointsPossible}`}
             sortDirection={sortDirection}
+            action={<StatsButton target={{ kind: 'item', id: item.id }} name={item.name} tabIndex={tabIndex} />}
           />
         ),
         renderCell: ({ row, rowIdx, column }) => <ScoreCell row={row} item={item} rowIdx={rowIdx} colIdx={column.idx} />,
@@ -101,8 +103,13 @@ export function buildColumns(
     sortable: true,
     cellClass: 'gb-grade',
     headerCellClass: 'gb-grade-head',
-    renderHeaderCell: ({ sortDirection }) => (
-      <ColumnHeader name={`${cat.name} %`} title={`${cat.name} %, ${VIEW_WORDS[view]}`} sortDirection={sortDirection} />
+    renderHeaderCell: ({ sortDirection, tabIndex }) => (
+      <ColumnHeader
+        name={`${cat.name} %`}
+        title={`${cat.name} %, ${VIEW_WORDS[view]}`}
+        sortDirection={sortDirection}
+        action={<StatsButton target={{ kind: 'category', id: cat.id }} name={`${cat.name} %`} tabIndex={tabIndex} />}
+      />
     ),
     renderCell: ({ row, column }) => columnValue(row, column.key, view).text,
   }));
