@@ -18,8 +18,8 @@ export const targets = {
     format: 'cjs',
     target,
     // Native and heavy CommonJS modules stay in node_modules (asar-unpacked .node files);
-    // pdfmake (pdfkit) reads its data files beside its own sources.
-    external: ['electron', 'better-sqlite3', 'exceljs', 'pdfmake'],
+    // pdfmake (pdfkit) reads its data files beside its own sources; jszip is CommonJS with Node shims.
+    external: ['electron', 'better-sqlite3', 'exceljs', 'pdfmake', 'jszip'],
     sourcemap: 'linked',
     logLevel: 'warning',
   },
@@ -32,7 +32,7 @@ export const targets = {
     platform: 'node',
     format: 'cjs',
     target,
-    external: ['better-sqlite3', 'exceljs', 'pdfmake'],
+    external: ['better-sqlite3', 'exceljs', 'pdfmake', 'jszip'],
     sourcemap: 'linked',
     logLevel: 'warning',
   },

@@ -44,14 +44,18 @@ async function measure(label: string, each: boolean, course: Course): Promise<vo
   let steps = 0;
   let last = '';
   const t = performance.now();
-  const file = await allStudentsReport(course.db, { view: 'final', comments: false, each }, {
-    step: async (fraction, phase) => {
-      steps++;
-      last = `${Math.round(fraction * 100)}% ${phase}`;
-      if (steps % 25 === 0) console.log(`  … ${last}`);
-      await new Promise((r) => setImmediate(r));
+  const file = await allStudentsReport(
+    course.db,
+    { view: 'final', comments: false, each },
+    {
+      step: async (fraction, phase) => {
+        steps++;
+        last = `${Math.round(fraction * 100)}% ${phase}`;
+        if (steps % 25 === 0) console.log(`  … ${last}`);
+        await new Promise((r) => setImmediate(r));
+      },
     },
-  });
+  );
   const ms = performance.now() - t;
   clearInterval(timer);
   console.log(

@@ -41,7 +41,10 @@ describe('Report… in Chromium', () => {
     const { page } = app;
     const name = (await page.getByRole('table', { name: 'Final grades' }).locator('tbody tr').nth(1).locator('td').first().textContent())!;
     await page.getByRole('button', { name: `Explain ${name}` }).click();
-    await page.getByRole('region', { name: `Explain: ${name}` }).getByRole('button', { name: 'Print report…' }).click();
+    await page
+      .getByRole('region', { name: `Explain: ${name}` })
+      .getByRole('button', { name: 'Print report…' })
+      .click();
     const dialog = page.getByRole('dialog', { name: `Report: ${name}` });
     await dialog.waitFor();
     await page.keyboard.press('Escape');
@@ -79,7 +82,10 @@ describe('Report… in Chromium', () => {
     const dialog = page.getByRole('dialog', { name: 'Report for the class' });
     await dialog.getByLabel('Class summary').check();
     expect(await dialog.getByLabel('Include comments on items').count()).toBe(0);
-    const [download] = await Promise.all([page.waitForEvent('download'), dialog.getByRole('button', { name: 'Save class summary' }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      dialog.getByRole('button', { name: 'Save class summary' }).click(),
+    ]);
     const file = path.join(app.dataDir, 'summary.pdf');
     await download.saveAs(file);
     expect(pdfText(file)).toContain('Class summary');

@@ -35,7 +35,10 @@ export const TASKS = {
     }
   },
   /** Every enrolled student's grade report (one PDF, or one each in a zip). */
-  reportAll: async (input: { file: string; now: Date; nativeBinding: string | undefined; opts: ReportOptions & { each: boolean } }, work: Steps) => {
+  reportAll: async (
+    input: { file: string; now: Date; nativeBinding: string | undefined; opts: ReportOptions & { each: boolean } },
+    work: Steps,
+  ) => {
     useNativeBinding(input.nativeBinding);
     const db = openCourseReadOnly(input.file);
     try {

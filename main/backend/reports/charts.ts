@@ -45,10 +45,7 @@ function bars(values: readonly { label: string; count: number; note?: string }[]
 
 /** Students per letter band, highest band first, each bar with its count and share. */
 export function bandChartSvg(d: BandDistribution): string {
-  return frame(
-    bars(d.bands.map((b) => ({ label: b.letter, count: b.count, note: `${b.count} (${b.percent}%)` }))),
-    'Students per letter',
-  );
+  return frame(bars(d.bands.map((b) => ({ label: b.letter, count: b.count, note: `${b.count} (${b.percent}%)` }))), 'Students per letter');
 }
 
 /** Final percentages in bins of 10 points, with the band cut-offs as labelled dashed lines. */

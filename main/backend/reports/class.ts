@@ -47,7 +47,15 @@ function itemStats(d: ClassData, view: View): Content[] {
   const rows = [...values].map(([id, v]) => {
     const s = summarize(v);
     const item = byId.get(id)!;
-    return [item.name, catName.get(item.categoryId) ?? '', fmtPoints(item.pointsPossible), String(s.count), stat(s.mean), stat(s.median), stat(s.sd)];
+    return [
+      item.name,
+      catName.get(item.categoryId) ?? '',
+      fmtPoints(item.pointsPossible),
+      String(s.count),
+      stat(s.mean),
+      stat(s.median),
+      stat(s.sd),
+    ];
   });
   return [
     heading('Per-item statistics (effective scores, in points)'),
@@ -69,7 +77,15 @@ function attendance(d: ClassData): Content[] {
     heading('Attendance per session'),
     rows.length === 0
       ? { text: 'No class sessions held yet.', margin: [0, 0, 0, 8] }
-      : table(['Date', 'Session', 'Present', 'Late', 'Absent', 'Excused', 'Rate'], rows, ['auto', '*', 'auto', 'auto', 'auto', 'auto', 'auto']),
+      : table(['Date', 'Session', 'Present', 'Late', 'Absent', 'Excused', 'Rate'], rows, [
+          'auto',
+          '*',
+          'auto',
+          'auto',
+          'auto',
+          'auto',
+          'auto',
+        ]),
   ];
 }
 
@@ -77,7 +93,9 @@ function presentations(d: ClassData): Content[] {
   const review = d.presentations;
   const teams = review.teams.map((t) => {
     const own = review.cells.filter((c) => c.teamId === t.teamId);
-    const grades = own.map((c) => (c.score === null ? `${formatDay(c.date)}: not graded` : `${formatDay(c.date)}: ${points(c.score)}/${points(c.pointsPossible)}`));
+    const grades = own.map((c) =>
+      c.score === null ? `${formatDay(c.date)}: not graded` : `${formatDay(c.date)}: ${points(c.score)}/${points(c.pointsPossible)}`,
+    );
     return [t.name, String(t.presented), String(t.turns), grades.join('; ') || '—'];
   });
   return [
@@ -106,11 +124,20 @@ function overrides(d: ClassData): Content[] {
 function policyText(d: ClassData): Content[] {
   const { policy, categories } = d.course.snapshot;
   const late = policy.late;
-  const steps = late.steps.map((s) => `up to ${fmtPoints(s.upToHours)} h late: −${fmtPoints(s.deduction)}% of points ${late.basis}${s.per === 'flat' ? '' : ` per ${s.per}`}`);
+  const steps = late.steps.map(
+    (s) =>
+      `up to ${fmtPoints(s.upToHours)} h late: −${fmtPoints(s.deduction)}% of points ${late.basis}${s.per === 'flat' ? '' : ` per ${s.per}`}`,
+  );
   const cutoff = late.cutoffHours === null ? '' : `; more than ${fmtPoints(late.cutoffHours)} h late: not accepted (0)`;
   const weights = categories.map((c) => {
-    const drops = [c.dropLowest ? `drop lowest ${c.dropLowest}` : '', c.dropHighest ? `drop highest ${c.dropHighest}` : ''].filter(Boolean).join(', ');
-    return [c.name, policy.grading === 'weighted' ? `${fmtPoints(c.weight)}%` : 'by points', c.kind === 'attendance' ? 'from attendance' : drops || '—'];
+    const drops = [c.dropLowest ? `drop lowest ${c.dropLowest}` : '', c.dropHighest ? `drop highest ${c.dropHighest}` : '']
+      .filter(Boolean)
+      .join(', ');
+    return [
+      c.name,
+      policy.grading === 'weighted' ? `${fmtPoints(c.weight)}%` : 'by points',
+      c.kind === 'attendance' ? 'from attendance' : drops || '—',
+    ];
   });
   return [
     heading('Policy'),

@@ -72,8 +72,7 @@ export function readCourseData(db: Db, now = new Date()): CourseData {
 }
 
 /** The students an "all students" report covers: the enrolled ones, in roster order. */
-export const enrolledIndexes = (c: CourseData): number[] =>
-  c.snapshot.students.flatMap((s, i) => (s.status === 'enrolled' ? [i] : []));
+export const enrolledIndexes = (c: CourseData): number[] => c.snapshot.students.flatMap((s, i) => (s.status === 'enrolled' ? [i] : []));
 
 export function readStudentData(db: Db, course: CourseData, index: number): StudentData {
   const student = course.snapshot.students[index]!;

@@ -100,7 +100,12 @@ export function studentReport(d: StudentData, { view, comments }: ReportOptions)
     { text: `Student ID ${s.registrarId}${s.section ? ` · Section ${s.section}` : ''}`, margin: [0, 0, 0, 4] },
     { text: `${VIEW_TITLE[view]}: ${grade}`, style: 'grade' },
     ...(override
-      ? [{ text: `Final grade after the instructor's override: ${d.result.display ? `${d.result.display}% ` : ''}${d.result.letter ?? ''} (${override.reason})`, bold: true }]
+      ? [
+          {
+            text: `Final grade after the instructor's override: ${d.result.display ? `${d.result.display}% ` : ''}${d.result.letter ?? ''} (${override.reason})`,
+            bold: true,
+          },
+        ]
       : []),
     { text: `Produced ${producedText(d.course.producedAt, policy.timeZone)}`, style: 'small', margin: [0, 2, 0, 6] },
     ...categories(d, view),

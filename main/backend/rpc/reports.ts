@@ -13,6 +13,8 @@ export const reportHandlers: Handlers<keyof typeof reportMethods> = {
   'report.startAll': (opts, ctx) => {
     const course = courseOf(ctx);
     const input = { file: course.file, now: new Date(), nativeBinding: nativeBindingPath(), opts };
-    return { jobId: startJob('report.students', { course, writes: false }, async (work) => toWire(await runOffThread('reportAll', input, work))) };
+    return {
+      jobId: startJob('report.students', { course, writes: false }, async (work) => toWire(await runOffThread('reportAll', input, work))),
+    };
   },
 };

@@ -52,14 +52,21 @@ const STUDENTS_PER_STEP = 20;
  * time so memory stays that of one report plus the finished files; `one`: a single PDF, a
  * page break before each student.
  */
-export async function allStudentsReport(db: Db, opts: ReportOptions & { each: boolean }, work: Steps = IDLE, now = new Date()): Promise<ReportFile> {
+export async function allStudentsReport(
+  db: Db,
+  opts: ReportOptions & { each: boolean },
+  work: Steps = IDLE,
+  now = new Date(),
+): Promise<ReportFile> {
   const course = readCourseData(db, now);
   const indexes = enrolledIndexes(course);
-  if (indexes.length === 0) throw new ApiError('validation_failed', 'The course has no enrolled students to report on. Add or import students first.');
+  if (indexes.length === 0)
+    throw new ApiError('validation_failed', 'The course has no enrolled students to report on. Add or import students first.');
   const zip = new JSZip();
   const parts: Content[][] = [];
   for (const [n, i] of indexes.entries()) {
-    if (n % STUDENTS_PER_STEP === 0) await work.step((opts.each ? 0.95 : 0.5) * (n / indexes.length), `Student ${n + 1} of ${indexes.length}`);
+    if (n % STUDENTS_PER_STEP === 0)
+      await work.step((opts.each ? 0.95 : 0.5) * (n / indexes.length), `Student ${n + 1} of ${indexes.length}`);
     const content = studentReport(readStudentData(db, course, i), opts);
     if (opts.each) zip.file(studentFile(course, i), await render(course, 'Grade report', [content]), { binary: true });
     else parts.push(content);

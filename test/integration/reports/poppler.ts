@@ -14,8 +14,7 @@ export function firstPagePng(file: string, dpi = 80): string {
   return `${stem}.png`;
 }
 
-export const pageCount = (file: string): number =>
-  Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [file], { encoding: 'utf8' }))![1]);
+export const pageCount = (file: string): number => Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [file], { encoding: 'utf8' }))![1]);
 
 export function writeWire(dir: string, f: { name: string; data: string }): string {
   const out = path.join(dir, f.name);

@@ -32,7 +32,9 @@ async function demo(): Promise<{ c: TestCourse; studentId: number; registrarId: 
   const me = students.find((s) => s.accommodation_note === DRC_NOTE)!;
   await c.call('student.update', { id: me.id, patch: { firstName: 'Γιώργος', lastName: 'Παπαδόπουλος-Müller' } });
   const hw2 = (db(c).prepare("SELECT id FROM item WHERE name = 'Homework 2'").get() as { id: number }).id;
-  await c.call('score.apply', { edits: [{ studentId: me.id, itemId: hw2, patch: { value: 9, integrity: { date: '2026-09-25', note: CASE_NOTE } } }] });
+  await c.call('score.apply', {
+    edits: [{ studentId: me.id, itemId: hw2, patch: { value: 9, integrity: { date: '2026-09-25', note: CASE_NOTE } } }],
+  });
   const others = students.filter((s) => s.id !== me.id).map((s) => `${s.last_name}, ${s.first_name}`);
   return { c, studentId: me.id, registrarId: me.registrar_id, others };
 }
@@ -40,8 +42,15 @@ async function demo(): Promise<{ c: TestCourse; studentId: number; registrarId: 
 /** Every number the report prints for the student, as `gradebook compute --json` gives it. */
 function expectNumbersOf(text: string, r: StudentResult, view: 'current' | 'final') {
   expect(text).toContain(`${r[view].display}% ${r[view].letter}`);
-  for (const cat of r.categories) if (cat[view].display) expect(text).toMatch(new RegExp(`${cat.name} [^%]+ ${cat[view].display.replace('.', '\\.')}% `));
-  for (const item of r.items) if (item.effective !== null) expect(text).toMatch(new RegExp(`${item.name.replace(/[()]/g, '.')} \\w{3} \\d+ \\w{3} ${fmtPoints(item.effective).replace('.', '\\.')} ${fmtPoints(item.possible)}`));
+  for (const cat of r.categories)
+    if (cat[view].display) expect(text).toMatch(new RegExp(`${cat.name} [^%]+ ${cat[view].display.replace('.', '\\.')}% `));
+  for (const item of r.items)
+    if (item.effective !== null)
+      expect(text).toMatch(
+        new RegExp(
+          `${item.name.replace(/[()]/g, '.')} \\w{3} \\d+ \\w{3} ${fmtPoints(item.effective).replace('.', '\\.')} ${fmtPoints(item.possible)}`,
+        ),
+      );
 }
 
 describe('printable reports', () => {

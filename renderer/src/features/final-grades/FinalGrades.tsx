@@ -230,12 +230,14 @@ export function FinalGrades() {
               </tbody>
             </table>
           </div>
-          {selectedRow && selectedResult && <ExplainPanel
+          {selectedRow && selectedResult && (
+            <ExplainPanel
               name={selectedRow.name}
               result={selectedResult}
               view={view}
               onReport={() => setReport({ studentId: selectedRow.studentId, name: selectedRow.name })}
-            />}
+            />
+          )}
         </div>
       )}
 

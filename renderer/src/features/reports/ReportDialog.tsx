@@ -69,8 +69,8 @@ export function ReportDialog({ target, view, onClose }: { target: ReportTarget; 
           (graded work only)
         </label>
         <label className="check">
-          <input type="radio" name="report-view" checked={form.view === 'final'} onChange={() => set({ view: 'final' })} /> Final
-          (ungraded work counts 0)
+          <input type="radio" name="report-view" checked={form.view === 'final'} onChange={() => set({ view: 'final' })} /> Final (ungraded
+          work counts 0)
         </label>
       </fieldset>
       {shown.showComments && (
@@ -82,8 +82,8 @@ export function ReportDialog({ target, view, onClose }: { target: ReportTarget; 
         <fieldset>
           <legend>Files</legend>
           <label className="check">
-            <input type="radio" name="report-each" checked={!form.each} onChange={() => set({ each: false })} /> One PDF, every student
-            on new pages
+            <input type="radio" name="report-each" checked={!form.each} onChange={() => set({ each: false })} /> One PDF, every student on
+            new pages
           </label>
           <label className="check">
             <input type="radio" name="report-each" checked={form.each} onChange={() => set({ each: true })} /> One PDF per student (a zip
@@ -91,7 +91,9 @@ export function ReportDialog({ target, view, onClose }: { target: ReportTarget; 
           </label>
         </fieldset>
       )}
-      {shown.showComments && <p className="muted">A grade report never shows accommodation notes, integrity case notes or other students.</p>}
+      {shown.showComments && (
+        <p className="muted">A grade report never shows accommodation notes, integrity case notes or other students.</p>
+      )}
       {job && <JobProgress job={job} onCancel={cancel} />}
     </FormDialog>
   );
