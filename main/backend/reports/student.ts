@@ -7,7 +7,7 @@ import type { Content } from 'pdfmake/interfaces';
 import { plural, formatDay, type ExplanationLine, type View } from '@shared/grading';
 import { studentName } from '@shared/grid/view';
 import type { ReportOptions, StudentData } from './data';
-import { courseLine, heading, itemStatus, percent, points, producedText, table, VIEW_TITLE } from './words';
+import { contributionText, courseLine, heading, itemStatus, percent, points, producedText, table, VIEW_TITLE } from './words';
 
 /** The explanation trail of one view, with integrity lines reworded to leave the case note out. */
 function trail(d: StudentData, view: View): string[] {
@@ -31,7 +31,7 @@ function categories(d: StudentData, view: View): Content[] {
       `${points(Number(v.effectiveWeight.toFixed(4)))}%`,
       c.kind === 'attendance' ? `${points(v.earned)} of ${points(v.possible)} sessions` : `${points(v.earned)} / ${points(v.possible)}`,
       percent(v.display),
-      v.contribution.toFixed(4),
+      contributionText(v.contribution),
     ];
   });
   return [heading('Categories'), table(['Category', 'Weight', 'Counted weight', 'Earned / possible', 'Percent', 'Toward total'], rows)];
@@ -109,9 +109,9 @@ export function studentReport(d: StudentData, { view, comments }: ReportOptions)
       : []),
     { text: `Produced ${producedText(d.course.producedAt, policy.timeZone)}`, style: 'small', margin: [0, 2, 0, 6] },
     ...categories(d, view),
-    ...items(d, view, comments),
     heading('How the grade was worked out'),
     { ul: trail(d, view), margin: [0, 0, 0, 8] },
+    ...items(d, view, comments),
     ...attendance(d),
     ...presentations(d),
   ];

@@ -45,6 +45,17 @@ export function itemStatus(i: ItemResult, view: View): string {
   return parts.join('; ');
 }
 
+/**
+ * Percentage points toward the total as the explanation trail writes them: 4 decimals, cut
+ * (not rounded) with "…" when more follow, so the table and the sentences show the same digits.
+ */
+export function contributionText(x: number): string {
+  const scaled = x * 1e4;
+  const nearest = Math.round(scaled);
+  if (Math.abs(scaled - nearest) < 1e-6) return (nearest / 1e4).toFixed(4);
+  return `${(Math.floor(scaled) / 1e4).toFixed(4)}…`;
+}
+
 export const heading = (text: string): Content => ({ text, style: 'h2' });
 
 /** A table with a bold header row that repeats on every page it spans. */
