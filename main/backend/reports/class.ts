@@ -159,7 +159,7 @@ export function classSummary(d: ClassData, view: View): Content[] {
   return [
     { text: courseLine(course), style: 'h1' },
     { text: 'Class summary', style: 'title' },
-    { text: `${VIEW_TITLE[view]} · Produced ${producedText(d.course.producedAt, policy.timeZone)}`, style: 'small', margin: [0, 0, 0, 6] },
+    { text: `${VIEW_TITLE[view]} · Produced ${producedText(d.course.asOf, policy.timeZone)}`, style: 'small', margin: [0, 0, 0, 6] },
     ...distribution(d, view),
     ...itemStats(d, view),
     ...attendance(d),

@@ -3,10 +3,9 @@
  * the attendance and presentation records. Everything a document shows comes from here, so a
  * report's numbers are the app's numbers.
  */
-import type { StudentReview } from '@shared/api/attendance';
+import type { ClassReview, StudentReview } from '@shared/api/attendance';
 import type { Presentation, Review } from '@shared/api/presentations';
 import { computeCourse, type StudentResult, type View } from '@shared/grading';
-import type { ClassReview } from '@shared/api/attendance';
 import type { CourseSnapshot, Student } from '@shared/model';
 import type { Db } from '../db/open';
 import { reviewClass, reviewStudent } from '../services/attendance';
@@ -25,8 +24,8 @@ export interface CourseData {
   readonly snapshot: CourseSnapshot;
   /** In snapshot order. */
   readonly results: readonly StudentResult[];
+  /** When the report is produced: the grades are computed as of then. */
   readonly asOf: string;
-  readonly producedAt: string;
   readonly presentations: readonly Presentation[];
   readonly readingTitles: ReadonlyMap<number, string>;
   /** Comments by student, then item. */
@@ -64,7 +63,6 @@ export function readCourseData(db: Db, now = new Date()): CourseData {
     snapshot,
     results: computeCourse(snapshot, { asOf }).students,
     asOf,
-    producedAt: asOf,
     presentations: listPresentations(db),
     readingTitles: new Map(listReadings(db).map((r) => [r.id, r.title])),
     comments,

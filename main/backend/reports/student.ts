@@ -107,7 +107,7 @@ export function studentReport(d: StudentData, { view, comments }: ReportOptions)
           },
         ]
       : []),
-    { text: `Produced ${producedText(d.course.producedAt, policy.timeZone)}`, style: 'small', margin: [0, 2, 0, 6] },
+    { text: `Produced ${producedText(d.course.asOf, policy.timeZone)}`, style: 'small', margin: [0, 2, 0, 6] },
     ...categories(d, view),
     heading('How the grade was worked out'),
     { ul: trail(d, view), margin: [0, 0, 0, 8] },
