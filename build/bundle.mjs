@@ -17,8 +17,9 @@ export const targets = {
     platform: 'node',
     format: 'cjs',
     target,
-    // Native and heavy CommonJS modules stay in node_modules (asar-unpacked .node files).
-    external: ['electron', 'better-sqlite3', 'exceljs'],
+    // Native and heavy CommonJS modules stay in node_modules (asar-unpacked .node files);
+    // pdfmake (pdfkit) reads its data files beside its own sources; jszip is CommonJS with Node shims.
+    external: ['electron', 'better-sqlite3', 'exceljs', 'pdfmake', 'jszip'],
     sourcemap: 'linked',
     logLevel: 'warning',
   },
@@ -31,7 +32,7 @@ export const targets = {
     platform: 'node',
     format: 'cjs',
     target,
-    external: ['better-sqlite3', 'exceljs'],
+    external: ['better-sqlite3', 'exceljs', 'pdfmake', 'jszip'],
     sourcemap: 'linked',
     logLevel: 'warning',
   },

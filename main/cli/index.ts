@@ -13,6 +13,7 @@ import { formatCounts, formatGrades, formatPolicy } from './format';
 import { onCourse, type Flags } from './open';
 import { formatSessions, markCommand } from './attendance';
 import { drawCommand } from './draw';
+import { reportCommand } from './report';
 import { EXCEL_COMMANDS, UsageError } from './excel';
 
 /**
@@ -141,6 +142,20 @@ export const COMMANDS: Record<string, Command> = {
       all: { type: 'boolean', description: 'verify: every draw (exit 1 when one does not verify)' },
     },
     run: (args, flags) => drawCommand(args, flags, out, (why) => new UsageError(`${why}. Usage: gradebook ${COMMANDS.draw!.usage}`)),
+  },
+  report: {
+    usage: 'report student|class <file.gradebook> <out.pdf> [--student <registrar id>] [--view current|final] [--comments] [--each]',
+    summary: "Print a student's grade report with its working (every student's without --student), or the class summary, as PDF.",
+    options: {
+      student: { type: 'string', description: "the student's registrar ID (default: every enrolled student)" },
+      view: { type: 'string', description: 'current (graded work so far) or final (ungraded work counts 0; default)' },
+      comments: { type: 'boolean', description: "include the instructor's comments on items" },
+      each: { type: 'boolean', description: 'every student: one PDF each, written as a zip file' },
+    },
+    run(args, flags) {
+      need(args, 3, COMMANDS.report!.usage);
+      return reportCommand(args, flags, out, (why) => new UsageError(`${why}. Usage: gradebook ${COMMANDS.report!.usage}`));
+    },
   },
   import: {
     usage:

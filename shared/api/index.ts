@@ -11,6 +11,7 @@ import { excelMethods } from './excel';
 import { jobMethods } from './jobs';
 import { backupMethods } from './backups';
 import { presentationMethods } from './presentations';
+import { reportMethods } from './reports';
 
 /**
  * The one API contract: every method the renderer (or CLI) can ask of the backend, with the
@@ -28,6 +29,7 @@ export const API = {
   ...backupMethods,
   ...attendanceMethods,
   ...presentationMethods,
+  ...reportMethods,
 } satisfies Record<string, MethodSpec>;
 
 export type Api = typeof API;
@@ -47,3 +49,4 @@ export * from './jobs';
 export * from './backups';
 export * from './attendance';
 export * from './presentations';
+export * from './reports';

@@ -2,7 +2,7 @@
  * `npm run bench`: every benchmark in turn, printing its figures. Benchmarks measure; they
  * never fail the build (speed is not asserted in timed unit tests).
  */
-const BENCHES = ['./engine.bench', './excel.bench', './grid.bench', './attendance.bench'] as const;
+const BENCHES = ['./engine.bench', './excel.bench', './grid.bench', './attendance.bench', './reports.bench'] as const;
 
 async function run(): Promise<void> {
   const only = process.argv[2];

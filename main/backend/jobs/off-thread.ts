@@ -72,6 +72,11 @@ const OUT_OF_MEMORY: Record<TaskName, () => ApiError> = {
   readSpreadsheet: () => fileError(TOO_BIG_TO_READ),
   readWorkbookSheets: () => fileError(TOO_BIG_TO_READ),
   exportWorkbook: () => new ApiError('io_error', 'The export needs more memory than the app allows; no file was written.'),
+  reportAll: () =>
+    new ApiError(
+      'io_error',
+      'The reports need more memory than the app allows in one PDF; choose one PDF per student instead. No file was written.',
+    ),
 };
 
 /**

@@ -13,6 +13,8 @@ import { ReadBudget, WORKBOOK_LIMITS } from '../excel/limits';
 import { exportWorkbook } from '../excel/workbook-export';
 import { readSpreadsheet } from '../excel/read';
 import { readXlsxSheets } from '../excel/xlsx-parts';
+import type { ReportOptions } from '../reports/data';
+import { allStudentsReport } from '../services/reports';
 import type { Steps } from './steps';
 
 export const TASKS = {
@@ -28,6 +30,20 @@ export const TASKS = {
     try {
       db.exec('BEGIN');
       return await exportWorkbook({ db, file: input.file }, input.now, work);
+    } finally {
+      db.close();
+    }
+  },
+  /** Every enrolled student's grade report (one PDF, or one each in a zip). */
+  reportAll: async (
+    input: { file: string; now: Date; nativeBinding: string | undefined; opts: ReportOptions & { each: boolean } },
+    work: Steps,
+  ) => {
+    useNativeBinding(input.nativeBinding);
+    const db = openCourseReadOnly(input.file);
+    try {
+      db.exec('BEGIN');
+      return await allStudentsReport(db, input.opts, work, input.now);
     } finally {
       db.close();
     }

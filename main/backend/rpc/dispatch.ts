@@ -9,6 +9,7 @@ import { gradeHandlers } from './grades';
 import { itemHandlers } from './items';
 import { policyHandlers } from './policy';
 import { presentationHandlers } from './presentations';
+import { reportHandlers } from './reports';
 import { rosterHandlers } from './roster';
 import { scoreHandlers } from './scores';
 
@@ -38,6 +39,7 @@ export const HANDLERS: Handlers = registry(
   backupHandlers,
   attendanceHandlers,
   presentationHandlers,
+  reportHandlers,
 );
 
 /** Outputs are checked against the contract under test (a large snapshot is costly to re-check on every call). */

@@ -5,11 +5,17 @@ import { ColumnHeads } from '../common/ColumnHeads';
 const INCLUSION: Record<string, string> = { counted: 'counted', dropped: 'dropped', excluded: 'not counted' };
 
 /** The engine's trail for one student: items (counted or dropped), penalties, weights, rounding, band. */
-export function ExplainPanel({ name, result, view }: { name: string; result: StudentResult; view: View }) {
+export function ExplainPanel({ name, result, view, onReport }: { name: string; result: StudentResult; view: View; onReport: () => void }) {
   const lines = result.explanation.filter((l) => !('view' in l) || l.view === view);
   return (
     <section className="panel explain" aria-labelledby="explain-title">
-      <h3 id="explain-title">Explain: {name}</h3>
+      <div className="toolbar">
+        <h3 id="explain-title">Explain: {name}</h3>
+        <span className="spacer" />
+        <button type="button" onClick={onReport}>
+          Print report…
+        </button>
+      </div>
       <ol aria-label="How the grade was computed" className="trail">
         {lines.map((l, i) => (
           <li key={i} className={`line-${l.kind}`}>

@@ -11,6 +11,8 @@ import '../common/screens.css';
 import { BandsEditor } from '../settings/BandsEditor';
 import { ExplainPanel } from './ExplainPanel';
 import { OverrideDialog } from './OverrideDialog';
+import { ReportDialog } from '../reports/ReportDialog';
+import type { ReportTarget } from '@shared/screens/reportForm';
 
 const FLAG_TEXT: Partial<Record<Flag, { text: string; className: string; icon: string }>> = {
   override: { text: 'Overridden', className: 'pin', icon: 'M8 1l3 3-2 1v4l2 2H5l2-2V5L5 4z M8 11v4' },
@@ -53,6 +55,8 @@ export function FinalGrades() {
   const [selected, setSelected] = useState<number | null>(null);
   const [dialog, setDialog] = useState<{ studentId: number; mode: 'set' | 'clear' } | null>(null);
   const [preview, setPreview] = useState<BandRow[] | null>(null);
+  /** undefined: no Report… dialog; null: the class's. */
+  const [report, setReport] = useState<ReportTarget | undefined>(undefined);
   useEffect(() => {
     void reload();
   }, [reload]);
@@ -121,6 +125,9 @@ export function FinalGrades() {
           </label>
         </fieldset>
         <span className="spacer" />
+        <button type="button" onClick={() => setReport(null)}>
+          Report…
+        </button>
         <span className="muted">
           Borderline: within {snapshot.policy.borderlineDistance} point{snapshot.policy.borderlineDistance === 1 ? '' : 's'} of the next
           band.
@@ -197,6 +204,13 @@ export function FinalGrades() {
                         onClick={() => setDialog({ studentId: r.studentId, mode: 'set' })}
                       >
                         Override
+                      </button>{' '}
+                      <button
+                        type="button"
+                        aria-label={`Report for ${r.name}`}
+                        onClick={() => setReport({ studentId: r.studentId, name: r.name })}
+                      >
+                        Report…
                       </button>
                       {r.flags.includes('override') && (
                         <>
@@ -216,7 +230,14 @@ export function FinalGrades() {
               </tbody>
             </table>
           </div>
-          {selectedRow && selectedResult && <ExplainPanel name={selectedRow.name} result={selectedResult} view={view} />}
+          {selectedRow && selectedResult && (
+            <ExplainPanel
+              name={selectedRow.name}
+              result={selectedResult}
+              view={view}
+              onReport={() => setReport({ studentId: selectedRow.studentId, name: selectedRow.name })}
+            />
+          )}
         </div>
       )}
 
@@ -247,6 +268,7 @@ export function FinalGrades() {
           </div>
         </section>
       </BandChart>
+      {report !== undefined && <ReportDialog target={report} view={view} onClose={() => setReport(undefined)} />}
       {dialog && dialogRow && (
         <OverrideDialog
           studentId={dialog.studentId}

@@ -4,6 +4,9 @@ import { api } from '../../api/client';
 import { useCourse } from '../../stores/course';
 import '../common/screens.css';
 import { StudentDialog } from './StudentDialog';
+import { studentName } from '@shared/grid/view';
+import type { ReportTarget } from '@shared/screens/reportForm';
+import { ReportDialog } from '../reports/ReportDialog';
 import { Teams } from './Teams';
 import { useExcel } from '../excel/store';
 import { ColumnHeads } from '../common/ColumnHeads';
@@ -13,6 +16,7 @@ export function Roster() {
   const { snapshot, reload, mutate } = useCourse();
   const [showWithdrawn, setShowWithdrawn] = useState(true);
   const [editing, setEditing] = useState<Student | 'new' | null>(null);
+  const [report, setReport] = useState<ReportTarget>(null);
   useEffect(() => {
     void reload();
   }, [reload]);
@@ -127,6 +131,13 @@ export function Roster() {
                           }
                         >
                           {s.status === 'withdrawn' ? 'Reinstate' : 'Withdraw'}
+                        </button>{' '}
+                        <button
+                          type="button"
+                          aria-label={`Report for ${name}`}
+                          onClick={() => setReport({ studentId: s.id, name: studentName(s) })}
+                        >
+                          Report…
                         </button>
                       </td>
                     </tr>
@@ -137,6 +148,7 @@ export function Roster() {
           </div>
         </>
       )}
+      {report && <ReportDialog target={report} view="final" onClose={() => setReport(null)} />}
       {editing && <StudentDialog student={editing === 'new' ? null : editing} onClose={() => setEditing(null)} />}
     </section>
   );
