@@ -92,6 +92,15 @@ export function formatSteps(m: bigint, decimals: number): string {
   return neg ? `-${body}` : body;
 }
 
+/** formatSteps for a safe integer m, without bigint. */
+export function formatStepsNumber(m: number, decimals: number): string {
+  if (decimals === 0) return String(m);
+  const neg = m < 0;
+  const digits = String(Math.abs(m)).padStart(decimals + 1, '0');
+  const cut = digits.length - decimals;
+  return `${neg ? '-' : ''}${digits.slice(0, cut)}.${digits.slice(cut)}`;
+}
+
 export function formatHalfUp(r: Ratio, decimals: number): string {
   return formatSteps(roundHalfUp(r, decimals), decimals);
 }
