@@ -413,8 +413,19 @@ function computeNumbers(course: PreparedCourse, ps: PreparedStudent, asOf: numbe
   return { s, attendance, totals, cur, fin };
 }
 
+/**
+ * One set of item columns for the numbers pass, reused by every call: the engine is synchronous
+ * and no result keeps a reference to them (the detailed pass makes its own).
+ */
+let columns: StudentItems | null = null;
+
+function scratchFor(items: number): StudentItems {
+  if (columns === null || columns.outcome.length !== items) columns = newStudentItems(items, false);
+  return columns;
+}
+
 export function computeStudent(course: PreparedCourse, studentId: number, opts?: ComputeOptions): StudentResult {
-  return computeFor(course, studentId, asOfMs(opts), newStudentItems(course.items.length, false));
+  return computeFor(course, studentId, asOfMs(opts), scratchFor(course.items.length));
 }
 
 /** `scratch` holds the item columns while computing; it may be reused for the next student. */
@@ -510,6 +521,6 @@ export function computeCourse(snapshot: CourseSnapshot, opts?: ComputeOptions): 
 
 export function computePrepared(course: PreparedCourse, opts?: ComputeOptions): CourseResult {
   const asOf = asOfMs(opts);
-  const scratch = newStudentItems(course.items.length, false);
+  const scratch = scratchFor(course.items.length);
   return { students: course.studentOrder.map((id) => computeFor(course, id, asOf, scratch)), policyProblems: course.problems };
 }

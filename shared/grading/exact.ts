@@ -95,10 +95,10 @@ export function formatSteps(m: bigint, decimals: number): string {
 /** formatSteps for a safe integer m, without bigint. */
 export function formatStepsNumber(m: number, decimals: number): string {
   if (decimals === 0) return String(m);
-  const neg = m < 0;
-  const digits = String(Math.abs(m)).padStart(decimals + 1, '0');
-  const cut = digits.length - decimals;
-  return `${neg ? '-' : ''}${digits.slice(0, cut)}.${digits.slice(cut)}`;
+  const abs = Math.abs(m);
+  const unit = 10 ** decimals;
+  const frac = String(abs % unit);
+  return `${m < 0 ? '-' : ''}${Math.floor(abs / unit)}.${frac.length < decimals ? '0'.repeat(decimals - frac.length) + frac : frac}`;
 }
 
 export function formatHalfUp(r: Ratio, decimals: number): string {
