@@ -9,7 +9,7 @@
  *   scaling     full recompute at 500, 2,000 and 8,000 students, per student × item
  * Each size runs in its own node process on an esbuild bundle, as the app runs the engine; 2,000
  * runs three times and the medians are printed (the machine is shared and noisy).
- * Run: npx tsx test/bench/engine.bench.ts
+ * Run: npx tsx test/bench/engine.bench.ts (ENGINE_BENCH_SIZES=2000 for one size while iterating)
  */
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
