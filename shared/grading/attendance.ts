@@ -77,18 +77,21 @@ export function prepareAttendance(rule: AttendanceRule, sessions: readonly Atten
 
 export type SessionOutcome = 'present' | 'late' | 'absent' | 'forgiven' | 'excused' | 'roll-not-taken' | 'upcoming' | 'cancelled';
 
+/** What session i means for a student with this mark, before free absences are forgiven. */
+function outcomeOf(mark: AttendanceMark | undefined, i: number, prep: PreparedAttendance, asOf: number): SessionOutcome {
+  const { rule } = prep;
+  if (prep.cancelled[i]) return 'cancelled';
+  if (prep.startsAt[i]! > asOf && (rule.scope === 'to-date' || mark === undefined)) return 'upcoming';
+  if (mark === undefined) return rule.unmarked === 'absent' ? 'absent' : 'roll-not-taken';
+  return mark;
+}
+
 /** What each session means for one student as of `asOf` (ms), by session index. */
 export function sessionOutcomes(marks: readonly (AttendanceMark | undefined)[], prep: PreparedAttendance, asOf: number): SessionOutcome[] {
-  const { rule } = prep;
-  let free = rule.freeAbsences;
+  let free = prep.rule.freeAbsences;
   const out: SessionOutcome[] = new Array(prep.startsAt.length);
   for (let i = 0; i < out.length; i++) {
-    const mark = marks[i];
-    let o: SessionOutcome;
-    if (prep.cancelled[i]) o = 'cancelled';
-    else if (prep.startsAt[i]! > asOf && (rule.scope === 'to-date' || mark === undefined)) o = 'upcoming';
-    else if (mark === undefined) o = rule.unmarked === 'absent' ? 'absent' : 'roll-not-taken';
-    else o = mark;
+    let o = outcomeOf(marks[i], i, prep, asOf);
     if (o === 'absent' && free > 0) {
       o = 'forgiven';
       free--;
@@ -130,9 +133,13 @@ export function attendanceTotals(marks: readonly (AttendanceMark | undefined)[],
   const outcomes = { present: 0, late: 0, absent: 0, forgiven: 0, excused: 0, 'roll-not-taken': 0, upcoming: 0, cancelled: 0 };
   let earned = 0;
   let sessions = 0;
-  const each = sessionOutcomes(marks, prep, asOf);
-  for (let i = 0; i < each.length; i++) {
-    const o = each[i]!;
+  let free = prep.rule.freeAbsences;
+  for (let i = 0; i < prep.startsAt.length; i++) {
+    let o = outcomeOf(marks[i], i, prep, asOf);
+    if (o === 'absent' && free > 0) {
+      o = 'forgiven';
+      free--;
+    }
     outcomes[o]++;
     if (o === 'cancelled' || (o === 'upcoming' && prep.rule.scope === 'to-date')) continue;
     count[marks[i] ?? 'unmarked']++;

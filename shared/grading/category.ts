@@ -18,8 +18,7 @@
  *   grade is the min over high drops of the max over low drops (see drop.ts: the Canvas-style
  *   two-step choice is not monotone). Ties: see drop.ts tieBreak.
  */
-import type { AttendanceMark } from '../model/course';
-import { type AttendanceTotals, type PreparedAttendance, attendanceTotals } from './attendance';
+import type { AttendanceTotals } from './attendance';
 import { chooseBothDrops, chooseDrops, choosePercentDrops, type DropScores, type DropTotal } from './drop';
 import { FINE_N, type Ratio, add, toNumber } from './exact';
 import type { StudentItems } from './item';
@@ -86,7 +85,9 @@ function collect(pc: PreparedCategory, possibleUnits: Float64Array, s: StudentIt
   let counted = 0;
   let positive = 0;
   let positiveCandidates = 0;
-  const candidates: number[] = [];
+  // Sized once: growing by push reallocates, and this runs per category, view and student.
+  const candidates: number[] = new Array(wantDrops ? pc.items.length : 0);
+  let n = 0;
   for (const i of pc.items) {
     if (!inView[i]) continue;
     counted++;
@@ -95,7 +96,7 @@ function collect(pc: PreparedCategory, possibleUnits: Float64Array, s: StudentIt
     if (p > 0) positive++;
     // An equal-weight category has no percentage for a 0-point item to rank by.
     if (wantDrops && s.droppable[i] && (p > 0 || !c.equalWeightItems)) {
-      candidates.push(i);
+      candidates[n++] = i;
       if (p > 0) positiveCandidates++;
     }
     const f = s.fine[i];
@@ -108,7 +109,7 @@ function collect(pc: PreparedCategory, possibleUnits: Float64Array, s: StudentIt
     }
   }
   approx += units;
-  const n = candidates.length;
+  candidates.length = n;
   let lowest = Math.min(c.dropLowest, Math.max(n - 1, 0));
   let highest = lowest + c.dropHighest >= n ? 0 : c.dropHighest;
   if (positive === positiveCandidates) {
@@ -251,8 +252,7 @@ function meanRatio(
   return bonus === 0n ? mean : add(mean, { n: bonus, d: BigInt(possibleUnits) * FINE_N });
 }
 
-export function attendanceCategory(marks: readonly (AttendanceMark | undefined)[], prep: PreparedAttendance, asOf: number): CategoryTotals {
-  const t = attendanceTotals(marks, prep, asOf);
+export function attendanceCategory(t: AttendanceTotals): CategoryTotals {
   return {
     earnedApprox: t.earned,
     earnedFine: null,

@@ -15,9 +15,21 @@
  * the numbers, a person opening one student pays for that student's sentences.
  */
 import type { CourseSnapshot } from '../model/course';
-import { attendanceDetail, attendanceTotals, isLowAttendance, rateDisplay } from './attendance';
+import { type AttendanceTotals, attendanceDetail, attendanceTotals, isLowAttendance, rateDisplay } from './attendance';
 import { type CategoryTotals, attendanceCategory, exactFraction, itemsCategory, pointsCategories } from './category';
-import { FINE_N, type Ratio, SCALE, add, SCALE_N, formatHalfUp, formatSteps, roundHalfUp, roundHalfUpSafe, toUnits } from './exact';
+import {
+  FINE_N,
+  type Ratio,
+  SCALE,
+  add,
+  SCALE_N,
+  formatHalfUp,
+  formatSteps,
+  formatStepsNumber,
+  roundHalfUp,
+  roundHalfUpSafe,
+  toUnits,
+} from './exact';
 import { POINT_DECIMALS, SUM_DECIMALS, apportion, fmtPoints, fmtPointsExact, fmtStepsTrimmed, truncate } from './format';
 import { borderlineText, categoryText, dropLimitText, letterText, pointsTotalText, roundingText, weightedTotalText } from './explain';
 import { DROPPED, type StudentItems, evaluateItems, itemResults, newStudentItems } from './item';
@@ -62,16 +74,15 @@ function percentOf(r: Ratio): Ratio {
 
 function categoryTotals(
   course: PreparedCourse,
-  ps: PreparedStudent,
+  attendance: AttendanceTotals,
   s: StudentItems,
   weighted: boolean,
-  asOf: number,
 ): [CategoryTotals, CategoryTotals][] {
-  if (!weighted) return pointsTotals(course, ps, s, asOf);
+  if (!weighted) return pointsTotals(course, attendance, s);
   return course.categories.map((pc) => {
     if (pc.category.kind === 'attendance') {
       // The attendance rule says what counts, in both views.
-      const t = attendanceCategory(ps.marks, course.attendance, asOf);
+      const t = attendanceCategory(attendance);
       return [t, t];
     }
     const equal = pc.category.equalWeightItems;
@@ -83,11 +94,9 @@ function categoryTotals(
 }
 
 /** Points grading: every category's drops are chosen together, for the course total. */
-function pointsTotals(course: PreparedCourse, ps: PreparedStudent, s: StudentItems, asOf: number): [CategoryTotals, CategoryTotals][] {
+function pointsTotals(course: PreparedCourse, sessions: AttendanceTotals, s: StudentItems): [CategoryTotals, CategoryTotals][] {
   const itemCats = course.categories.filter((pc) => pc.category.kind === 'items');
-  const attendance = course.categories
-    .filter((pc) => pc.category.kind === 'attendance')
-    .map(() => attendanceCategory(ps.marks, course.attendance, asOf));
+  const attendance = course.categories.filter((pc) => pc.category.kind === 'attendance').map(() => attendanceCategory(sessions));
   const view = (final: boolean): CategoryTotals[] => {
     const items = pointsCategories(itemCats, course.possibleUnits, s, final ? s.inFinal : s.inCurrent, attendance);
     let a = 0;
@@ -104,7 +113,7 @@ function categoryDisplay(t: CategoryTotals): string | null {
   if (t.fraction === null) return null;
   if (t.mean === null && t.earnedFine === null) {
     const steps = roundHalfUpSafe(100 * t.earnedApprox, t.possibleUnits, 2);
-    if (steps !== null) return formatSteps(BigInt(steps), 2);
+    if (steps !== null) return formatStepsNumber(steps, 2);
   }
   return formatHalfUp(percentOf(exactFraction(t)!), 2);
 }
@@ -137,6 +146,7 @@ function exactPercent(course: PreparedCourse, totals: readonly CategoryTotals[],
  * decided from the double when it is clearly away from a boundary, else from the exact total.
  */
 function computeView(course: PreparedCourse, totals: readonly CategoryTotals[], view: View, weighted: boolean): ViewResult {
+  const items = course.items;
   const cats = course.categories;
   const views: CategoryView[] = new Array(cats.length);
   let percent: number | null = null;
@@ -154,7 +164,7 @@ function computeView(course: PreparedCourse, totals: readonly CategoryTotals[], 
     for (let c = 0; c < cats.length; c++) {
       const t = totals[c]!;
       const effectiveWeight = t.fraction === null ? 0 : (cats[c]!.weightUnits * scale) / SCALE;
-      views[c] = viewOf(t, effectiveWeight, t.fraction === null ? 0 : effectiveWeight * t.fraction);
+      views[c] = viewOf(t, effectiveWeight, t.fraction === null ? 0 : effectiveWeight * t.fraction, items);
     }
   } else {
     let earned = 0;
@@ -166,7 +176,12 @@ function computeView(course: PreparedCourse, totals: readonly CategoryTotals[], 
     if (possible > 0) percent = (100 * earned) / possible;
     for (let c = 0; c < cats.length; c++) {
       const t = totals[c]!;
-      views[c] = viewOf(t, possible > 0 ? (100 * t.possibleUnits) / possible : 0, possible > 0 ? (100 * t.earnedApprox) / possible : 0);
+      views[c] = viewOf(
+        t,
+        possible > 0 ? (100 * t.possibleUnits) / possible : 0,
+        possible > 0 ? (100 * t.earnedApprox) / possible : 0,
+        items,
+      );
     }
   }
   if (percent === null) {
@@ -176,7 +191,9 @@ function computeView(course: PreparedCourse, totals: readonly CategoryTotals[], 
   return { view, totals, views, grade: { percent, rounded: d.rounded, display: d.display, letter: d.letter }, borderline: d.borderline };
 }
 
-function viewOf(t: CategoryTotals, effectiveWeight: number, contribution: number): CategoryView {
+const NONE_DROPPED: readonly number[] = Object.freeze([]);
+
+function viewOf(t: CategoryTotals, effectiveWeight: number, contribution: number, items: PreparedCourse['items']): CategoryView {
   return {
     earned: t.earnedApprox / SCALE,
     possible: t.possibleUnits / SCALE,
@@ -184,7 +201,7 @@ function viewOf(t: CategoryTotals, effectiveWeight: number, contribution: number
     display: categoryDisplay(t),
     effectiveWeight,
     contribution,
-    dropped: [],
+    dropped: t.dropped.length === 0 ? NONE_DROPPED : t.dropped.map((i) => items[i]!.item.id),
   };
 }
 
@@ -366,6 +383,7 @@ function tiedWith(
 
 interface Computed {
   readonly s: StudentItems;
+  readonly attendance: AttendanceTotals;
   readonly totals: readonly [CategoryTotals, CategoryTotals][];
   readonly cur: ViewResult;
   readonly fin: ViewResult;
@@ -374,7 +392,8 @@ interface Computed {
 function computeNumbers(course: PreparedCourse, ps: PreparedStudent, asOf: number, s: StudentItems): Computed {
   const weighted = course.policy.grading === 'weighted';
   evaluateItems(course, ps, asOf, s);
-  const totals = categoryTotals(course, ps, s, weighted, asOf);
+  const attendance = attendanceTotals(ps.marks, course.attendance, asOf);
+  const totals = categoryTotals(course, attendance, s, weighted);
   const cur = computeView(
     course,
     totals.map((t) => t[0]),
@@ -391,31 +410,42 @@ function computeNumbers(course: PreparedCourse, ps: PreparedStudent, asOf: numbe
     for (const i of tc.dropped) s.inCurrent[i] = DROPPED;
     for (const i of tf.dropped) s.inFinal[i] = DROPPED;
   }
-  return { s, totals, cur, fin };
+  return { s, attendance, totals, cur, fin };
+}
+
+/**
+ * One set of item columns for the numbers pass, reused by every call: the engine is synchronous
+ * and no result keeps a reference to them (the detailed pass makes its own).
+ */
+let columns: StudentItems | null = null;
+
+function scratchFor(items: number): StudentItems {
+  if (columns === null || columns.outcome.length !== items) columns = newStudentItems(items, false);
+  return columns;
 }
 
 export function computeStudent(course: PreparedCourse, studentId: number, opts?: ComputeOptions): StudentResult {
-  return computeFor(course, studentId, asOfMs(opts), newStudentItems(course.items.length, false));
+  return computeFor(course, studentId, asOfMs(opts), scratchFor(course.items.length));
 }
 
 /** `scratch` holds the item columns while computing; it may be reused for the next student. */
 function computeFor(course: PreparedCourse, studentId: number, asOf: number, scratch: StudentItems): StudentResult {
   const ps = course.students.get(studentId);
   if (!ps) throw new RangeError(`no student with id ${studentId}`);
-  const { s, totals, cur, fin } = computeNumbers(course, ps, asOf, scratch);
+  const { s, attendance, cur, fin } = computeNumbers(course, ps, asOf, scratch);
 
-  const categories: CategoryResult[] = course.categories.map((pc, c) => {
-    const [tc, tf] = totals[c]!;
-    const ids = (t: CategoryTotals) => t.dropped.map((i) => course.items[i]!.item.id);
-    return {
-      categoryId: pc.category.id,
-      name: pc.category.name,
-      kind: pc.category.kind,
-      weight: pc.category.weight,
-      current: tc.dropped.length > 0 ? { ...cur.views[c]!, dropped: ids(tc) } : cur.views[c]!,
-      final: tf.dropped.length > 0 ? { ...fin.views[c]!, dropped: ids(tf) } : fin.views[c]!,
+  const categories: CategoryResult[] = new Array(course.categories.length);
+  for (let c = 0; c < categories.length; c++) {
+    const cat = course.categories[c]!.category;
+    categories[c] = {
+      categoryId: cat.id,
+      name: cat.name,
+      kind: cat.kind,
+      weight: cat.weight,
+      current: cur.views[c]!,
+      final: fin.views[c]!,
     };
-  });
+  }
 
   const flags: Flag[] = [];
   if (fin.borderline) flags.push('borderline');
@@ -433,7 +463,7 @@ function computeFor(course: PreparedCourse, studentId: number, asOf: number, scr
   if (s.integrity) flags.push('integrity');
   if (s.late) flags.push('late');
   if (s.missing) flags.push('missing');
-  const low = lowAttendance(course, ps, asOf);
+  const low = lowAttendance(course, attendance);
   if (low) flags.push('low-attendance');
 
   // Items and explanation come from a second, detailed pass over this student when first read;
@@ -479,9 +509,8 @@ function computeFor(course: PreparedCourse, studentId: number, asOf: number, scr
  * "Low attendance: 75.00% is below the 80% threshold", or null. Judged on the attendance rule's
  * own rate, whether or not a category grades it.
  */
-function lowAttendance(course: PreparedCourse, ps: PreparedStudent, asOf: number): string | null {
+function lowAttendance(course: PreparedCourse, t: AttendanceTotals): string | null {
   const rule = course.policy.attendance;
-  const t = attendanceTotals(ps.marks, course.attendance, asOf);
   return isLowAttendance(t, rule) ? `Low attendance: ${rateDisplay(t)}% is below the ${fmtPoints(rule.lowThreshold)}% threshold` : null;
 }
 
@@ -492,6 +521,6 @@ export function computeCourse(snapshot: CourseSnapshot, opts?: ComputeOptions): 
 
 export function computePrepared(course: PreparedCourse, opts?: ComputeOptions): CourseResult {
   const asOf = asOfMs(opts);
-  const scratch = newStudentItems(course.items.length, false);
+  const scratch = scratchFor(course.items.length);
   return { students: course.studentOrder.map((id) => computeFor(course, id, asOf, scratch)), policyProblems: course.problems };
 }

@@ -185,30 +185,69 @@ function tieBreak(a: number, b: number, v: DropScores): number {
   return v.possible[b]! - v.possible[a]! || b - a;
 }
 
+/** What firstK orders by (a comparison, not a closure: the hot loop allocates none). */
+const enum Order {
+  /** s_i / p_i on doubles: good enough for a starting point. */
+  PercentRoughly,
+  /** s_i / p_i, exactly. */
+  Percent,
+  /** The key s_i − q·p_i, exactly. */
+  Key,
+}
+
+/** Sign of the order between a and b (dir −1: reversed), before the tie rule. */
+function compareBy(order: Order, dir: number, q: Choice | null, a: number, b: number, v: DropScores): number {
+  const c =
+    order === Order.Key ? compareKeys(a, b, q!, v) : order === Order.Percent ? comparePercent(a, b, v) : comparePercentRoughly(a, b, v);
+  return dir * c || tieBreak(a, b, v);
+}
+
 /**
- * The first k of `candidates` in the order given by `cmp`, ties broken by `tieBreak`.
- * Insertion into a k-slot list: k is small, and this allocates nothing per candidate.
+ * The first k of `candidates` in the given order, ties broken by `tieBreak`, skipping those in
+ * `skip`. Insertion into a k-slot list: k is small, and this allocates nothing per candidate.
  */
-function firstK(candidates: readonly number[], k: number, by: (a: number, b: number) => number, v: DropScores): number[] {
-  const cmp = (a: number, b: number) => by(a, b) || tieBreak(a, b, v);
-  const out: number[] = [];
+function firstK(
+  candidates: readonly number[],
+  k: number,
+  order: Order,
+  dir: number,
+  q: Choice | null,
+  v: DropScores,
+  skip: readonly number[] | null = null,
+): number[] {
+  const out: number[] = new Array(k);
+  let len = 0;
   for (const c of candidates) {
-    const full = out.length === k;
-    if (full && cmp(c, out[k - 1]!) >= 0) continue;
-    let j = full ? k - 1 : out.length;
-    while (j > 0 && cmp(c, out[j - 1]!) < 0) {
+    if (skip !== null && skip.includes(c)) continue;
+    const full = len === k;
+    if (full && compareBy(order, dir, q, c, out[k - 1]!, v) >= 0) continue;
+    let j = full ? k - 1 : len++;
+    while (j > 0 && compareBy(order, dir, q, c, out[j - 1]!, v) < 0) {
       out[j] = out[j - 1]!;
       j--;
     }
     out[j] = c;
   }
+  if (len < k) out.length = len;
   return out;
+}
+
+/** Each group's k first items in the given order. */
+function pick(groups: readonly DropGroup[], order: Order, dir: number, q: Choice | null, v: DropScores): number[][] {
+  const sets: number[][] = new Array(groups.length);
+  for (let g = 0; g < groups.length; g++) {
+    const group = groups[g]!;
+    sets[g] = group.k > 0 ? firstK(group.candidates, group.k, order, dir, q, v, group.skip ?? null) : [];
+  }
+  return sets;
 }
 
 /** Items that may be dropped together and how many of them to drop (one category). */
 export interface DropGroup {
   readonly candidates: readonly number[];
   readonly k: number;
+  /** Candidates not to choose (already dropped by the other end). */
+  readonly skip?: readonly number[];
 }
 
 /**
@@ -233,18 +272,16 @@ function dinkelbach(
   start: number[][] | null,
   exact: boolean,
 ): number[][] {
-  if (groups.every((g) => g.k <= 0 || g.candidates.length === 0)) return groups.map(() => []);
+  if (groups.every((g) => g.k <= 0 || g.candidates.length === (g.skip?.length ?? 0))) return groups.map(() => []);
   const dir = goal === 'best' ? 1 : -1;
-  const pick = (cmp: (a: number, b: number) => number): number[][] => groups.map((g) => (g.k > 0 ? firstK(g.candidates, g.k, cmp, v) : []));
-  let bestSets = start ?? pick((a, b) => dir * comparePercentRoughly(a, b, v));
+  let bestSets = start ?? pick(groups, Order.PercentRoughly, dir, null, v);
   let best = new Choice(concat(bestSets), total, v, exact);
   for (let step = 0; ; step++) {
     // Exact comparisons improve strictly over finitely many sets; misjudging doubles could cycle.
     if (!exact && step > MAX_FAST_STEPS) return dinkelbach(total, groups, goal, v, start, true);
-    const q = best;
-    const sets = pick((a, b) => dir * compareKeys(a, b, q, v));
+    const sets = pick(groups, Order.Key, dir, best, v);
     const all = concat(sets);
-    if (all.every((i) => q.set.includes(i))) return bestSets;
+    if (containsAll(best.set, all)) return bestSets;
     const next = new Choice(all, total, v, exact);
     const gain = dir * next.compare(best);
     // Equal: q is the optimum, and the sets picked at it follow the tie rule.
@@ -306,7 +343,7 @@ function walkToValue(total: DropTotal, groups: readonly DropBothGroup[], v: Drop
   let side = 0;
   for (let step = 0; ; step++) {
     // The saddle point of the game at fixed q (linear in the dropped keys): a smallest, b largest.
-    const at = ends(total, groups, v, (a, b) => compareKeys(a, b, q, v), exact);
+    const at = ends(total, groups, v, q, exact);
     const sign = at.choice.compare(q);
     if (sign === 0) return { lowest: at.lowest, highest: at.highest };
     // Exactly, q approaches V from one side in finitely many steps. Doubles that misjudge could
@@ -316,34 +353,26 @@ function walkToValue(total: DropTotal, groups: readonly DropBothGroup[], v: Drop
     // sign < 0: V < q. Keep H, the best L given H has ratio in [V, q). sign > 0: the mirror.
     const fixed = sign < 0 ? at.highest : at.lowest;
     const gone = concat(fixed);
-    const rest = groups.map((g, j) => ({
-      candidates: fixed[j]!.length === 0 ? g.candidates : g.candidates.filter((i) => !fixed[j]!.includes(i)),
-      k: sign < 0 ? g.lowest : g.highest,
-    }));
+    const rest = groups.map((g, j) => ({ candidates: g.candidates, skip: fixed[j]!, k: sign < 0 ? g.lowest : g.highest }));
     const chosen = dinkelbach(without(total, gone, v), rest, sign < 0 ? 'best' : 'worst', v, sign < 0 ? at.lowest : at.highest, exact);
-    const next = new Choice(concat([...chosen, ...fixed]), total, v, exact);
+    const next = new Choice(concat(chosen, fixed), total, v, exact);
     // Proved impossible with exact comparisons; with doubles, only if their error bounds were wrong.
     if (next.compare(q) !== sign) return null;
     q = next;
   }
 }
 
-/** Per group, the `lowest` first items by `cmp`, then the `highest` last of the rest. */
+/** Per group, the `lowest` smallest keys at q, then the `highest` largest of the rest. */
 function ends(
   total: DropTotal,
   groups: readonly DropBothGroup[],
   v: DropScores,
-  cmp: (a: number, b: number) => number,
+  q: Choice,
   exact: boolean,
 ): DroppedBoth & { choice: Choice } {
-  const lowest = groups.map((g) => (g.lowest > 0 ? firstK(g.candidates, g.lowest, cmp, v) : []));
-  const highest = groups.map((g, j) => {
-    if (g.highest <= 0) return [];
-    const low = lowest[j]!;
-    const rest = low.length === 0 ? g.candidates : g.candidates.filter((i) => !low.includes(i));
-    return firstK(rest, g.highest, (a, b) => -cmp(a, b), v);
-  });
-  return { lowest, highest, choice: new Choice(concat([...lowest, ...highest]), total, v, exact) };
+  const lowest = groups.map((g) => (g.lowest > 0 ? firstK(g.candidates, g.lowest, Order.Key, 1, q, v) : []));
+  const highest = groups.map((g, j) => (g.highest > 0 ? firstK(g.candidates, g.highest, Order.Key, -1, q, v, lowest[j]!) : []));
+  return { lowest, highest, choice: new Choice(concat(lowest, highest), total, v, exact) };
 }
 
 /** The total without the items in `gone`. */
@@ -358,16 +387,26 @@ function without(t: DropTotal, gone: readonly number[], v: DropScores): DropTota
   return { units, fine, possible };
 }
 
-function concat(sets: readonly number[][]): number[] {
-  if (sets.length === 1) return sets[0]!;
-  const out: number[] = [];
-  for (const set of sets) for (const i of set) out.push(i);
+function containsAll(set: readonly number[], items: readonly number[]): boolean {
+  for (const i of items) if (!set.includes(i)) return false;
+  return true;
+}
+
+/** The sets' items in one list (the one set itself when there is only one). */
+function concat(sets: readonly number[][], more: readonly number[][] = []): number[] {
+  if (sets.length === 1 && more.length === 0) return sets[0]!;
+  let n = 0;
+  for (const set of sets) n += set.length;
+  for (const set of more) n += set.length;
+  const out: number[] = new Array(n);
+  let k = 0;
+  for (const set of sets) for (const i of set) out[k++] = i;
+  for (const set of more) for (const i of set) out[k++] = i;
   return out;
 }
 
 /** For equal-weight categories the best drop is simply the k lowest percentages (mirror: highest). */
 export function choosePercentDrops(candidates: readonly number[], k: number, goal: DropGoal, v: DropScores): number[] {
   if (k <= 0) return [];
-  const dir = goal === 'best' ? 1 : -1;
-  return firstK(candidates, k, (a, b) => dir * comparePercent(a, b, v), v);
+  return firstK(candidates, k, Order.Percent, goal === 'best' ? 1 : -1, null, v);
 }

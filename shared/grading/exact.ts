@@ -92,6 +92,26 @@ export function formatSteps(m: bigint, decimals: number): string {
   return neg ? `-${body}` : body;
 }
 
+/** Shown values up to this many steps are kept once made: a course shows the same few thousand. */
+const SHOWN_LIMIT = 20_001;
+const shown: (string[] | undefined)[] = [];
+
+/** formatSteps for a safe integer m, without bigint. */
+export function formatStepsNumber(m: number, decimals: number): string {
+  const memo = m >= 0 && m < SHOWN_LIMIT ? (shown[decimals] ??= new Array<string>(SHOWN_LIMIT)) : null;
+  const known = memo?.[m];
+  if (known !== undefined) return known;
+  let text = String(m);
+  if (decimals > 0) {
+    const abs = Math.abs(m);
+    const unit = 10 ** decimals;
+    const frac = String(abs % unit);
+    text = `${m < 0 ? '-' : ''}${Math.floor(abs / unit)}.${frac.length < decimals ? '0'.repeat(decimals - frac.length) + frac : frac}`;
+  }
+  if (memo) memo[m] = text;
+  return text;
+}
+
 export function formatHalfUp(r: Ratio, decimals: number): string {
   return formatSteps(roundHalfUp(r, decimals), decimals);
 }

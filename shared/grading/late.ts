@@ -106,6 +106,13 @@ export function describeDeduction(rule: LateRule, o: LateOutcome, valueUnits: nu
   return `${head} = −${fmtPointsExact({ n: penalty, d: FINE_N * SCALE_N })}, but ${limit}: ${tail}`;
 }
 
+/** The first step whose window holds the lateness, else the last one (null: no steps). */
+function stepFor(rule: LateRule, latenessMs: number): PreparedStep | null {
+  const { steps } = rule;
+  for (const s of steps) if (latenessMs <= s.upToMs) return s;
+  return steps[steps.length - 1] ?? null;
+}
+
 /**
  * The effective score of work `latenessMs` late (> 0 means late). Deductions never take the
  * score below 0 and never apply to a score that is already 0 or less; the floor never raises a
@@ -113,7 +120,7 @@ export function describeDeduction(rule: LateRule, o: LateOutcome, valueUnits: nu
  */
 export function applyLate(valueUnits: number, possibleUnits: number, latenessMs: number, rule: LateRule): LateOutcome {
   if (rule.cutoffMs !== null && latenessMs > rule.cutoffMs) return { notAccepted: true, units: 0, fine: null, step: null, count: 0 };
-  const step = rule.steps.find((s) => latenessMs <= s.upToMs) ?? rule.steps[rule.steps.length - 1] ?? null;
+  const step = stepFor(rule, latenessMs);
   if (!step) return { notAccepted: false, units: valueUnits, fine: null, step: null, count: 0 };
   const count = step.per === 'flat' ? 1 : Math.ceil(latenessMs / (step.per === 'hour' ? HOUR_MS : DAY_MS));
   if (valueUnits <= 0) return { notAccepted: false, units: valueUnits, fine: null, step, count };

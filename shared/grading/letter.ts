@@ -3,7 +3,7 @@
  * rounded value, so the displayed number and the letter always agree (93.995 → 94.00 → A).
  */
 import type { Band, Rounding } from '../model/policy';
-import { type Ratio, SCALE, SCALE_N, formatSteps, formatTruncated, roundHalfUp, toNumber, toUnits } from './exact';
+import { type Ratio, SCALE, SCALE_N, formatSteps, formatStepsNumber, formatTruncated, roundHalfUp, toNumber, toUnits } from './exact';
 import { plural } from './format';
 
 export interface PreparedBand {
@@ -125,12 +125,4 @@ export function decideFromDouble(p: number, scale: LetterScale): Decision | null
     borderline = gap > 0 && gap <= scale.borderlineUnitsNumber * pow;
   }
   return { rounded: m / pow, display: formatStepsNumber(m, r.decimals), letter: band?.letter ?? null, borderline };
-}
-
-function formatStepsNumber(m: number, decimals: number): string {
-  if (decimals === 0) return String(m);
-  const neg = m < 0;
-  const digits = String(Math.abs(m)).padStart(decimals + 1, '0');
-  const cut = digits.length - decimals;
-  return `${neg ? '-' : ''}${digits.slice(0, cut)}.${digits.slice(cut)}`;
 }

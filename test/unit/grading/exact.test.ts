@@ -1,7 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import { exact } from '@shared/grading';
 
-const { SCALE, toUnits, roundHalfUp, formatHalfUp, formatTruncated, compare, add, toNumber, roundHalfUpSafe, floorDiv } = exact;
+const {
+  SCALE,
+  toUnits,
+  roundHalfUp,
+  formatHalfUp,
+  formatTruncated,
+  compare,
+  add,
+  toNumber,
+  roundHalfUpSafe,
+  floorDiv,
+  formatSteps,
+  formatStepsNumber,
+} = exact;
 
 describe('exact arithmetic', () => {
   it('holds six-decimal values and thirds exactly', () => {
@@ -11,6 +24,15 @@ describe('exact arithmetic', () => {
     expect(toUnits(2 / 3)).toBe(42_000_000);
     expect(toUnits(1 / 7)).toBe(9_000_000);
     expect(toUnits(93.995)).toBe(5_921_685_000);
+  });
+
+  it('shows a safe integer number of steps as the bigint path does, remembered or not', () => {
+    for (const decimals of [0, 1, 2, 4]) {
+      for (const m of [0, 5, 9, 10, 99, 100, 1234, 9999, 10000, 20000, 20001, 123456789, -1, -5, -1234]) {
+        expect(formatStepsNumber(m, decimals)).toBe(formatSteps(BigInt(m), decimals));
+        expect(formatStepsNumber(m, decimals)).toBe(formatSteps(BigInt(m), decimals));
+      }
+    }
   });
 
   it('three thirds make exactly one', () => {

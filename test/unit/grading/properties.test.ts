@@ -2,70 +2,10 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { computeCourse, type StudentResult } from '@shared/grading';
 import { fmtPoints } from '@shared/grading/format';
-import type { CourseSnapshot, Score } from '@shared/model';
-import { category, item, policy, score, snapshot, student } from './helpers';
+import type { CourseSnapshot } from '@shared/model';
+import { CORPUS_AS_OF, courseArb } from './corpus';
 
-const AS_OF = { asOf: '2024-10-15T12:00:00Z' };
-const POINTS = [0, 1 / 3, 1, 2.5, 10, 20];
-
-const cellArb = fc.record({
-  frac: fc.option(fc.integer({ min: 0, max: 120 }), { nil: null, freq: 4 }),
-  status: fc.constantFrom(null, null, null, null, 'excused', 'missing', 'exempt'),
-  daysLate: fc.constantFrom(null, null, null, 0.5, 1, 3),
-  integrity: fc.constantFrom(false, false, false, false, false, false, false, true),
-});
-
-/** A random course: 1–3 categories, 1–8 items, 1–3 students, varied statuses, drops and lateness. */
-const courseArb = fc
-  .record({
-    grading: fc.constantFrom('weighted', 'points'),
-    cats: fc.array(
-      fc.record({
-        weight: fc.integer({ min: 0, max: 60 }),
-        dropLowest: fc.integer({ min: 0, max: 2 }),
-        dropHighest: fc.integer({ min: 0, max: 1 }),
-        equal: fc.boolean(),
-      }),
-      { minLength: 1, maxLength: 3 },
-    ),
-    items: fc.array(
-      fc.record({
-        cat: fc.nat(),
-        points: fc.constantFrom(...POINTS),
-        due: fc.constantFrom(null, '2024-10-01', '2024-10-20'),
-        neverDrop: fc.boolean(),
-      }),
-      {
-        minLength: 1,
-        maxLength: 8,
-      },
-    ),
-    students: fc.integer({ min: 1, max: 3 }),
-    cells: fc.array(cellArb, { minLength: 24, maxLength: 24 }),
-  })
-  .map((g): CourseSnapshot => {
-    const categories = g.cats.map((c, i) =>
-      category(i + 1, { weight: c.weight, dropLowest: c.dropLowest, dropHighest: c.dropHighest, equalWeightItems: c.equal }),
-    );
-    const items = g.items.map((it, i) =>
-      item(i + 1, (it.cat % categories.length) + 1, it.points, { dueDate: it.due, neverDrop: it.neverDrop }),
-    );
-    const students = Array.from({ length: g.students }, (_, i) => student(i + 1));
-    const scores: Score[] = [];
-    students.forEach((st, si) =>
-      items.forEach((it, ii) => {
-        const c = g.cells[(si * items.length + ii) % g.cells.length]!;
-        scores.push(
-          score(st.id, it.id, c.frac === null ? null : Math.round(it.pointsPossible * c.frac) / 100, {
-            status: c.status as Score['status'],
-            daysLate: c.daysLate,
-            integrity: c.integrity ? { date: '2024-10-02', note: 'finding' } : null,
-          }),
-        );
-      }),
-    );
-    return snapshot({ policy: policy({ grading: g.grading as 'weighted' | 'points' }), categories, items, students, scores });
-  });
+const AS_OF = { asOf: CORPUS_AS_OF };
 
 function byStudent(snap: CourseSnapshot): Map<number, StudentResult> {
   return new Map(computeCourse(snap, AS_OF).students.map((s) => [s.studentId, s]));
