@@ -141,16 +141,17 @@ export function ScoreGrid({ snapshot, rows, sortColumns, onSortColumnsChange, on
     return dedupe(edits);
   };
 
-  const moveTo = (rowIdx: number, idx: number) => {
+  /** Makes a cell active; a key on a cell also moves the focus there (after an edit, the editor's close does). */
+  const moveTo = (rowIdx: number, idx: number, shouldFocus = false) => {
     grid.current?.setActivePosition(
       { rowIdx: Math.max(0, Math.min(rows.length - 1, rowIdx)), idx: Math.max(0, Math.min(lastCol, idx)) },
-      { shouldFocus: true },
+      { shouldFocus },
     );
   };
-  const go = (p: Pos | null) => p && moveTo(p.row, p.col);
+  const go = (p: Pos | null, shouldFocus = false) => p && moveTo(p.row, p.col, shouldFocus);
   useImperativeHandle(ref, () => ({
     focus: () => {
-      if (!active) return void go(cornerTarget(false, shape));
+      if (!active) return void go(cornerTarget(false, shape), true);
       // The grid moves focus only on a change of cell: focus its active cell (the one in the tab order) here.
       grid.current?.scrollToCell({ rowIdx: active.row, idx: active.col });
       grid.current?.element?.querySelector<HTMLElement>('[role=gridcell][tabindex="0"]')?.focus();
@@ -235,14 +236,14 @@ export function ScoreGrid({ snapshot, rows, sortColumns, onSortColumnsChange, on
       event.preventGridDefault();
       if (to) {
         event.preventDefault();
-        go(to);
+        go(to, true);
       }
       return;
     }
     if (key === 'Enter') {
       // As in Excel: Enter on a cell not being edited commits nothing and moves down (Shift: up).
       stop();
-      moveTo(here.row + (shiftKey ? -1 : 1), here.col);
+      moveTo(here.row + (shiftKey ? -1 : 1), here.col, true);
       return;
     }
     if (ctrl) {
@@ -250,7 +251,7 @@ export function ScoreGrid({ snapshot, rows, sortColumns, onSortColumnsChange, on
       const direction = stepOfKey(event);
       if (key === 'Home' || key === 'End') {
         stop();
-        go(cornerTarget(key === 'End', shape));
+        go(cornerTarget(key === 'End', shape), true);
       } else if (direction) {
         stop();
         void step(direction);
@@ -267,7 +268,7 @@ export function ScoreGrid({ snapshot, rows, sortColumns, onSortColumnsChange, on
     if (shiftKey && arrow && active) {
       stop();
       extending.current = true;
-      moveTo(active.row + arrow.dr, active.col + arrow.dc);
+      moveTo(active.row + arrow.dr, active.col + arrow.dc, true);
       return;
     }
     if ((shiftKey && key === 'F10') || key === 'ContextMenu') {
