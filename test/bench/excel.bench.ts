@@ -97,7 +97,7 @@ async function warmUp(dir: string): Promise<void> {
 const MEASURES: Record<string, (dir: string, file: string) => Promise<Record<string, Figure>>> = {
   export: async (dir, file) => {
     await warmUp(dir);
-    let bytes = new Uint8Array();
+    let bytes: Uint8Array = new Uint8Array();
     const ms = await timed(async () => (bytes = await exportFile(file)));
     fs.writeFileSync(path.join(dir, 'workbook.xlsx'), bytes);
     return { export: { ms, peakMiB: peakMiB() } };
