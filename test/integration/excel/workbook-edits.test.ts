@@ -43,7 +43,7 @@ describe('workbook round trip with edits on the Grades sheet', () => {
     const [first, second] = snapshot.students;
     let letter = '';
     const file = await editedWorkbook(course, (grades, column) => {
-      const c = column('Homework 1 (');
+      const c = column('Homework 1,');
       letter = grades.getColumn(c).letter;
       grades.getRow(5).getCell(c).value = 3.5;
       grades.getRow(6).getCell(c).value = 'ex';
@@ -93,7 +93,7 @@ describe('workbook round trip with edits on the Grades sheet', () => {
       const bottom = grades.getRow(4 + snapshot.students.length).values;
       grades.getRow(5).values = bottom;
       grades.getRow(4 + snapshot.students.length).values = top;
-      grades.getRow(5).getCell(column('Homework 1 (')).value = 1;
+      grades.getRow(5).getCell(column('Homework 1,')).value = 1;
     });
     const target = newCourse(dir, 'blank');
     const report = await importWorkbook(target, file);
@@ -109,8 +109,8 @@ describe('workbook round trip with edits on the Grades sheet', () => {
     const before = fingerprint(course);
     let letter = '';
     const file = await editedWorkbook(course, (grades, column) => {
-      grades.getRow(7).getCell(column('Homework 2 (')).value = 'ten';
-      letter = grades.getColumn(column('Homework 2 (')).letter;
+      grades.getRow(7).getCell(column('Homework 2,')).value = 'ten';
+      letter = grades.getColumn(column('Homework 2,')).letter;
     });
     const result = await refused(() => importWorkbook(course, file));
     expect(result.problems).toEqual([
@@ -125,7 +125,7 @@ describe('workbook round trip with edits on the Grades sheet', () => {
     const snapshot = readSnapshot(course.db);
     const hw1 = snapshot.items.find((i) => i.name === 'Homework 1')!;
     const file = await editedWorkbook(course, (grades, column) => {
-      grades.getRow(5).getCell(column('Homework 1 (')).value = 2;
+      grades.getRow(5).getCell(column('Homework 1,')).value = 2;
     });
     const target = newCourse(dir, 'blank');
     const report = await importWorkbook(target, { name: 'saved.xlsx', bytes: libreOfficeResave(file.bytes, dir) });
@@ -168,7 +168,7 @@ describe('Grades sheet edits: duplicate headers, penalised cells, a missing shee
 
     const student = readSnapshot(course.db).students[0]!;
     const file = await editedWorkbook(course, (grades) => {
-      const [, secondColumn] = columnsOf(grades, 'Week 1 (');
+      const [, secondColumn] = columnsOf(grades, 'Week 1,');
       grades.getRow(5).getCell(secondColumn!).value = 1;
     });
     const target = newCourse(dir, 'blank');
@@ -189,7 +189,7 @@ describe('Grades sheet edits: duplicate headers, penalised cells, a missing shee
     expect(scoreOf(course, snapshot.students[1]!.id, hw11.id)).toMatchObject({ value: 5.5 });
     let letter = '';
     const file = await editedWorkbook(course, (grades, column) => {
-      const c = column('Homework 11 (');
+      const c = column('Homework 11,');
       letter = grades.getColumn(c).letter;
       expect(grades.getRow(6).getCell(c).value).toBe(4.95);
       grades.getRow(6).getCell(c).value = 5.95;
@@ -217,7 +217,7 @@ describe('Grades sheet edits: duplicate headers, penalised cells, a missing shee
     const row = 5 + snapshot.students.findIndex((s) => s.id === cell.student_id);
     const name = snapshot.items.find((i) => i.id === cell.item_id)!.name;
     const file = await editedWorkbook(course, (grades, column) => {
-      const c = column(`${name} (`);
+      const c = column(`${name},`);
       expect(grades.getRow(row).getCell(c).value).toBe(0);
       grades.getRow(row).getCell(c).value = 7;
     });
