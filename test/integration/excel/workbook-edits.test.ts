@@ -135,6 +135,103 @@ describe('workbook round trip with edits on the Grades sheet', () => {
   });
 });
 
+describe('Grades sheet: MI cells, rows below the students, workbooks of the previous format', () => {
+  /** The demo's first missing cell: its sheet row, its 1-based column, its student and item. */
+  function firstMissing(course: Course, grades: ExcelJS.Worksheet) {
+    const snapshot = readSnapshot(course.db);
+    const sc = snapshot.scores.find((x) => x.status === 'missing')!;
+    const item = snapshot.items.find((i) => i.id === sc.itemId)!;
+    const header = Array.from(grades.getRow(4).values as unknown[], (v) => String(v ?? ''));
+    return {
+      row: 5 + snapshot.students.findIndex((x) => x.id === sc.studentId),
+      column: header.indexOf(`${item.name}, ${item.pointsPossible} pts`),
+      sc,
+    };
+  }
+
+  it('reads MI left as it is as no change, a score typed over MI, and MI typed over a score', async () => {
+    const course = demoCourse();
+    let cell: ReturnType<typeof firstMissing> | undefined;
+    const file = await editedWorkbook(course, (grades, column) => {
+      cell = firstMissing(course, grades);
+      expect(grades.getRow(cell.row).getCell(cell.column).value).toBe('MI');
+      grades.getRow(cell.row).getCell(cell.column).value = 0;
+      grades.getRow(5).getCell(column('Homework 1,')).value = 'MI';
+    });
+    const untouched = await importWorkbook(course, await editedWorkbook(course, () => {}), { dryRun: true });
+    expect(untouched.gradesSheetEdits).toEqual([]);
+    const target = newCourse(dir, 'blank');
+    const report = await importWorkbook(target, file);
+    expect(report.gradesSheetEdits.map((e) => [e.from, e.to])).toEqual(
+      expect.arrayContaining([
+        ['MI', '0'],
+        [expect.any(String), 'MI'],
+      ]),
+    );
+    expect(scoreOf(target, cell!.sc.studentId, cell!.sc.itemId)).toMatchObject({ value: 0, status: null });
+    const hw1 = readSnapshot(course.db).items.find((i) => i.name === 'Homework 1')!;
+    expect(scoreOf(target, readSnapshot(course.db).students[0]!.id, hw1.id)).toMatchObject({ value: null, status: 'missing' });
+  });
+
+  it('ignores rows below the last student (statistics, notes) without a warning', async () => {
+    const course = demoCourse();
+    const students = readSnapshot(course.db).students.length;
+    const file = await editedWorkbook(course, (grades, column) => {
+      const below = 4 + students + 2;
+      grades.getRow(below).values = ['Mean', 'of graded scores'];
+      grades.getRow(below).getCell(column('Homework 1,')).value = 7.25;
+      grades.getRow(below + 1).values = ['999999999', 'not a student'];
+    });
+    const preview = await importWorkbook(course, file, { dryRun: true });
+    expect(preview.problems).toEqual([]);
+    expect(preview.gradesSheetEdits).toEqual([]);
+  });
+
+  it('reads a workbook of the previous format: headers "Name (10)" and missing work shown as 0', async () => {
+    const course = demoCourse();
+    const snapshot = readSnapshot(course.db);
+    const hw2 = snapshot.items.find((i) => i.name === 'Homework 2')!;
+    const old = (header: string) => header.replace(/^(.*), (\d+(?:\.\d+)?) pts?$/, '$1 ($2)');
+    const oldFormat = async (edit: (grades: ExcelJS.Worksheet) => void) => {
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load(Buffer.from((await exportWorkbook(course, AS_OF)).bytes) as never);
+      const grades = wb.getWorksheet('Grades')!;
+      grades.getRow(4).eachCell((c) => (c.value = old(String(c.value))));
+      grades.eachRow((row) =>
+        row.eachCell((c) => {
+          if (c.value === 'MI') c.value = 0;
+        }),
+      );
+      // The data sheet's record of the Grades sheet, as the previous version wrote it.
+      wb.getWorksheet('Gradebook data')!.eachRow((row) => {
+        const [tag, json] = [row.getCell(1).value, String(row.getCell(2).value)];
+        if (tag === 'grades-sheet-columns') {
+          const record = JSON.parse(json) as { header: string[] };
+          row.getCell(2).value = JSON.stringify({ ...record, header: record.header.map(old) });
+        }
+        if (tag === 'grades-sheet-row') row.getCell(2).value = json.replaceAll('"MI"', '0');
+      });
+      edit(grades);
+      return { name: 'old.xlsx', bytes: new Uint8Array(await wb.xlsx.writeBuffer()) };
+    };
+    const untouched = await importWorkbook(course, await oldFormat(() => {}), { dryRun: true });
+    expect(untouched.problems).toEqual([]);
+    expect(untouched.gradesSheetEdits).toEqual([]);
+
+    const file = await oldFormat((grades) => {
+      const header = Array.from(grades.getRow(4).values as unknown[], (v) => String(v ?? ''));
+      grades.getRow(5).getCell(header.indexOf('Homework 2 (10)')).value = 6.5;
+    });
+    const target = newCourse(dir, 'blank');
+    const report = await importWorkbook(target, file);
+    expect(report.gradesSheetEdits).toEqual([expect.objectContaining({ row: 5, item: 'Homework 2', to: '6.5' })]);
+    expect(scoreOf(target, snapshot.students[0]!.id, hw2.id)).toMatchObject({ value: 6.5 });
+    expect(readSnapshot(target.db).scores.filter((sc) => sc.status === 'missing')).toEqual(
+      snapshot.scores.filter((sc) => sc.status === 'missing'),
+    );
+  });
+});
+
 describe('Grades sheet edits: duplicate headers, penalised cells, a missing sheet', () => {
   /** Two 10-point items named "Week 1", in Homeworks and in Reading assignments, with different scores. */
   function twoWeekOnes(): { course: Course; first: number; second: number } {
