@@ -1,5 +1,4 @@
-import { PassThrough } from 'node:stream';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import type { Db } from '../db/open';
 import type { Course } from '../services/course';
 import { describeAttendanceRule } from '@shared/grading/attendance';
@@ -9,6 +8,7 @@ import { PRESENTATION_HEADER, presentationRows } from './presentations-export';
 import type { ExportedBytes } from './registrar-export';
 import { XLSX_MIME } from './registrar-export';
 import { IDLE, ROWS_PER_STEP, type Steps } from '../jobs/steps';
+import { SheetWriter, streamedWorkbook, type ColumnSetup } from './xlsx-writer';
 import {
   DATA_SHEET,
   DATA_TABLES,
@@ -36,12 +36,7 @@ export async function exportWorkbook(course: Course, now = new Date(), work: Ste
   const table = buildGradesTable(course, now);
   await work.step(0.1, 'Writing the sheets');
   const { snapshot } = table;
-  const chunks: Buffer[] = [];
-  const sink = new PassThrough().on('data', (chunk: Buffer) => chunks.push(chunk));
-  // Strings inline (no shared-strings table held to the end); styles for the bold headers and number formats.
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: sink, useStyles: true, useSharedStrings: false });
-  wb.creator = 'Gradebook';
-  wb.created = now;
+  const { wb, finish } = streamedWorkbook(now);
   const title = `${snapshot.course.name}${snapshot.course.term ? ` · ${snapshot.course.term}` : ''}`;
   const stamp = `Exported ${now.toISOString().replace('T', ' ').slice(0, 16)} UTC`;
 
@@ -75,10 +70,10 @@ export async function exportWorkbook(course: Course, now = new Date(), work: Ste
   for (const c of snapshot.categories) policy.add([c.name, c.weight, c.dropLowest, c.dropHighest, c.kind]);
   const p = snapshot.policy;
   policy.add([]);
-  policy.add(['Letter', 'From %'], BOLD);
+  policy.add(['Letter', 'From %'], { font: { bold: true } });
   for (const b of p.bands) policy.add([b.letter, b.min]);
   policy.add([]);
-  policy.add(['Rule', 'Setting'], BOLD);
+  policy.add(['Rule', 'Setting'], { font: { bold: true } });
   const lateSteps = p.late.steps
     .map((s) => `up to ${s.upToHours} h: −${s.deduction}% ${s.per === 'flat' ? 'once' : `per ${s.per}`}`)
     .join('; ');
@@ -113,8 +108,7 @@ export async function exportWorkbook(course: Course, now = new Date(), work: Ste
   for (const r of table.rows) data.add([GRADES_ROW, JSON.stringify([r.studentId, ...r.cells])]);
   data.done();
   await work.step(0.9, 'Compressing the workbook');
-  await wb.commit();
-  const bytes = new Uint8Array(Buffer.concat(chunks));
+  const bytes = await finish();
   return { name: `${table.fileStem}-workbook-${now.toISOString().slice(0, 10)}.xlsx`, mime: XLSX_MIME, bytes };
 }
 
@@ -130,43 +124,6 @@ function rowsAsJson(db: Db, table: DataTable): IterableIterator<[string]> {
     .iterate() as IterableIterator<[string]>;
 }
 
-/** A streamed sheet: every row is turned into XML and compressed as it is added. */
-class SheetWriter {
-  /**
-   * One style object per column, shared by all of its cells: exceljs works out a cell's style
-   * once per style object (a cache keyed by the object), so sharing spares it doing so per cell.
-   */
-  private readonly styles: Partial<ExcelJS.Style>[];
-
-  constructor(
-    readonly ws: ExcelJS.Worksheet,
-    numFmts: (string | undefined)[] = [],
-  ) {
-    this.styles = numFmts.map((numFmt) => (numFmt ? { numFmt } : PLAIN));
-  }
-
-  add(cells: readonly unknown[], style?: Partial<ExcelJS.Style>): void {
-    const row = this.ws.addRow(cells as unknown[]);
-    row.eachCell((cell, c) => {
-      const shared = this.styles[c - 1] ?? PLAIN;
-      cell.style = style ? { ...shared, ...style } : shared;
-    });
-    row.commit();
-  }
-
-  done(): void {
-    this.ws.commit();
-  }
-}
-
-const PLAIN: Partial<ExcelJS.Style> = {};
-const BOLD: Partial<ExcelJS.Style> = { font: { bold: true } };
-
-interface ColumnSetup {
-  numFmt?: string;
-  width?: number;
-}
-
 /** A sheet with the course name and export time above a bold, frozen header row, its columns set up first. */
 function sheet(
   wb: ExcelJS.stream.xlsx.WorkbookWriter,
@@ -178,14 +135,9 @@ function sheet(
   column: (index: number) => ColumnSetup = () => ({}),
 ): SheetWriter {
   const ws = wb.addWorksheet(name, { views: [{ state: 'frozen', ySplit: TITLE_ROWS + 1, xSplit: frozenColumns }] });
-  // Column widths are written before the first row, so they are set first.
-  const setup = header.map((_, c) => column(c));
-  setup.forEach(({ width }, c) => {
-    if (width) ws.getColumn(c + 1).width = width;
-  });
   const out = new SheetWriter(
     ws,
-    setup.map((s) => s.numFmt),
+    header.map((_, c) => column(c)),
   );
   out.add([title], { font: { bold: true, size: 14 } });
   out.add([stamp], { font: { italic: true, color: { argb: 'FF555555' } } });
