@@ -33,23 +33,10 @@ const TITLE_ROWS = GRADES_HEADER_ROW;
  */
 export async function exportWorkbook(course: Course, now = new Date(), work: Steps = IDLE): Promise<ExportedBytes> {
   await work.step(0, 'Computing grades');
-  const table = buildGradesTable(course, now);
-  await work.step(0.1, 'Writing the sheets');
-  const { snapshot } = table;
   const { wb, finish } = streamedWorkbook(now);
-  const title = `${snapshot.course.name}${snapshot.course.term ? ` · ${snapshot.course.term}` : ''}`;
   const stamp = `Exported ${now.toISOString().replace('T', ' ').slice(0, 16)} UTC`;
-
-  const grades = sheet(wb, GRADES_SHEET, title, stamp, table.header, 3, (c) => {
-    const kind = table.kinds[c]!;
-    return {
-      numFmt: NUMBER_FORMAT[kind],
-      width: kind === 'text' ? 18 : kind === 'id' ? 13 : Math.min(16, Math.max(9, (table.header[c]?.length ?? 0) * 0.6)),
-    };
-  });
-  for (const r of table.rows) grades.add(r.cells);
-  // Rows after the students (none yet) go here; the importer reads no row after the last student.
-  grades.done();
+  const { title, fileStem, settings, gradesRecord } = writeGradesSheet(wb, course, now, stamp);
+  await work.step(0.1, 'Writing the sheets');
 
   // The register as `gradebook export attendance` writes it: sessions with time, title, topic and cancelled.
   const register = attendanceTable(course.db, now.getTime());
@@ -67,8 +54,8 @@ export async function exportWorkbook(course: Course, now = new Date(), work: Ste
   const policy = sheet(wb, 'Policy', title, stamp, ['Category', 'Weight %', 'Drop lowest', 'Drop highest', 'Kind'], 1, (c) => ({
     width: c === 0 ? 28 : c === 1 ? 40 : undefined,
   }));
-  for (const c of snapshot.categories) policy.add([c.name, c.weight, c.dropLowest, c.dropHighest, c.kind]);
-  const p = snapshot.policy;
+  for (const c of settings.categories) policy.add([c.name, c.weight, c.dropLowest, c.dropHighest, c.kind]);
+  const p = settings.policy;
   policy.add([]);
   policy.add(['Letter', 'From %'], { font: { bold: true } });
   for (const b of p.bands) policy.add([b.letter, b.min]);
@@ -101,15 +88,44 @@ export async function exportWorkbook(course: Course, now = new Date(), work: Ste
   for (const t of DATA_TABLES) {
     for (const [json] of rowsAsJson(course.db, t)) {
       data.add([t, json]);
-      if (++written % ROWS_PER_STEP === 0) await work.step(0.2 + (0.7 * written) / total, 'Writing the course data');
+      if (++written % ROWS_PER_STEP === 0) {
+        await work.step(0.2 + (0.7 * written) / total, 'Writing the course data');
+        // Let the zip stream compress what was written so far (the CLI's steps never wait), so it is not all held as XML.
+        await new Promise((resolve) => setImmediate(resolve));
+      }
     }
   }
-  data.add([GRADES_COLUMNS, JSON.stringify({ header: table.header, items: table.columnItems })]);
-  for (const r of table.rows) data.add([GRADES_ROW, JSON.stringify([r.studentId, ...r.cells])]);
+  for (const record of gradesRecord) data.add(record);
   data.done();
   await work.step(0.9, 'Compressing the workbook');
   const bytes = await finish();
-  return { name: `${table.fileStem}-workbook-${now.toISOString().slice(0, 10)}.xlsx`, mime: XLSX_MIME, bytes };
+  return { name: `${fileStem}-workbook-${now.toISOString().slice(0, 10)}.xlsx`, mime: XLSX_MIME, bytes };
+}
+
+/**
+ * The Grades sheet, and what the rest of the workbook needs from its table: the data sheet's
+ * record of the sheet (as rows, already JSON) and the course's settings. The table itself (the
+ * whole course with every student's results) is let go here, before the data sheet is written.
+ */
+function writeGradesSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, course: Course, now: Date, stamp: string) {
+  const table = buildGradesTable(course, now);
+  const { course: info, categories, policy } = table.snapshot;
+  const title = `${info.name}${info.term ? ` · ${info.term}` : ''}`;
+  const grades = sheet(wb, GRADES_SHEET, title, stamp, table.header, 3, (c) => {
+    const kind = table.kinds[c]!;
+    return {
+      numFmt: NUMBER_FORMAT[kind],
+      width: kind === 'text' ? 18 : kind === 'id' ? 13 : Math.min(16, Math.max(9, (table.header[c]?.length ?? 0) * 0.6)),
+    };
+  });
+  for (const r of table.rows) grades.add(r.cells);
+  // Rows after the students (none yet) go here; the importer reads no row after the last student.
+  grades.done();
+  const gradesRecord = [
+    [GRADES_COLUMNS, JSON.stringify({ header: table.header, items: table.columnItems })],
+    ...table.rows.map((r) => [GRADES_ROW, JSON.stringify([r.studentId, ...r.cells])]),
+  ];
+  return { title, fileStem: table.fileStem, settings: { categories, policy }, gradesRecord };
 }
 
 /**
