@@ -153,7 +153,7 @@ describe('Excel import and export in Chromium', () => {
     await wb.xlsx.readFile(target);
     const grades = wb.getWorksheet('Grades')!;
     const header = Array.from(grades.getRow(4).values as unknown[], (v) => String(v ?? ''));
-    grades.getRow(5).getCell(header.indexOf('Pop quiz (5)')).value = 3;
+    grades.getRow(5).getCell(header.indexOf('Pop quiz, 5 pts')).value = 3;
     await wb.xlsx.writeFile(target);
 
     await page.getByRole('button', { name: 'Import…' }).click();

@@ -132,7 +132,10 @@ export function findGradesSheetEdits(
   };
   const edits: GradesEdit[] = [];
   const seenRows = new Map<string, number>();
-  for (let r = GRADES_HEADER_ROW + 1; r < sheet.rows.length; r++) {
+  // Rows below the last student's (statistics, notes) are not about one student: not read.
+  let end = sheet.rows.length - 1;
+  while (end > GRADES_HEADER_ROW && !record.rows.has(idOf(sheet.rows[end]?.[idColumn]))) end--;
+  for (let r = GRADES_HEADER_ROW + 1; r <= end; r++) {
     const cells = sheet.rows[r] ?? [];
     const id = idOf(cells[idColumn]);
     if (id === '') continue;

@@ -1,5 +1,5 @@
-import { computeCourse, type CourseResult, type ItemOutcome } from '@shared/grading';
-import type { CourseInfo, CourseSnapshot, ScoreStatus } from '@shared/model';
+import { computeCourse, plural, type CourseResult, type ItemOutcome } from '@shared/grading';
+import type { CourseInfo, CourseSnapshot, Item, ScoreStatus } from '@shared/model';
 import { readSnapshot, type Course } from '../services/course';
 
 /** How a cell's outcome reads in a spreadsheet when it has no number. */
@@ -24,6 +24,11 @@ export interface GradesTable {
   rows: { studentId: number; cells: (string | number | null)[] }[];
 }
 
+/** The workbook's item header: "Homework 13 (bonus lab), 10 pts". */
+const itemHeader = (i: Pick<Item, 'name' | 'pointsPossible'>): string => `${i.name}, ${plural(i.pointsPossible, 'pt')}`;
+/** The grades CSV's item header, "Homework 13 (10)", which the score importer reads as the item's name. */
+const csvItemHeader = (i: Pick<Item, 'name' | 'pointsPossible'>): string => `${i.name} (${i.pointsPossible})`;
+
 /** Marks the columns of effective scores in the grades CSV; the score importer never reads them. */
 export const EFFECTIVE_SUFFIX = ' [effective]';
 
@@ -33,7 +38,7 @@ const STATUS_TEXT: Record<ScoreStatus, string> = { excused: 'EX', missing: 'MI',
 /**
  * Students x items with category, current and final percentages and the letter, exactly as the
  * grading engine computes them (nothing here computes a grade). Shared by the workbook's Grades
- * sheet (effective scores under the item columns) and the grades CSV (`raw`: the scores and
+ * sheet (effective scores under the item columns, statuses as EX or MI) and the grades CSV (`raw`: the scores and
  * statuses as entered under the item columns the score importer reads, so re-importing the file
  * changes nothing, and the effective scores in separate "[effective]" columns). Team-graded
  * items have no raw column: their scores belong to the team, which a score import cannot set.
@@ -41,18 +46,19 @@ const STATUS_TEXT: Record<ScoreStatus, string> = { excused: 'EX', missing: 'MI',
 export function buildGradesTable(course: Course, now: Date, opts: { raw?: boolean } = {}): GradesTable {
   const snapshot = readSnapshot(course.db);
   const results = computeCourse(snapshot, { asOf: now.toISOString() });
-  const items = snapshot.items;
+  // Item columns in category order, then item order, as the grid groups them.
+  const categoryOrder = new Map(snapshot.categories.map((c, k) => [c.id, k]));
+  const items = [...snapshot.items].sort((a, b) => categoryOrder.get(a.categoryId)! - categoryOrder.get(b.categoryId)!);
   const rawItems = opts.raw ? items.filter((i) => !i.teamGraded) : [];
   const categories = snapshot.categories;
-  const effectiveSuffix = opts.raw ? EFFECTIVE_SUFFIX : '';
   const header = [
     'Student ID',
     'Last name',
     'First name',
     'Section',
     'Status',
-    ...rawItems.map((i) => `${i.name} (${i.pointsPossible})`),
-    ...items.map((i) => `${i.name} (${i.pointsPossible})${effectiveSuffix}`),
+    ...rawItems.map(csvItemHeader),
+    ...items.map((i) => (opts.raw ? `${csvItemHeader(i)}${EFFECTIVE_SUFFIX}` : itemHeader(i))),
     ...categories.map((c) => `${c.name} %`),
     'Current %',
     'Final %',
@@ -103,7 +109,8 @@ export function buildGradesTable(course: Course, now: Date, opts: { raw?: boolea
         ...items.map((i) => {
           const ir = byItem.get(i.id);
           if (!ir) return null;
-          return ir.effective ?? OUTCOME_TEXT[ir.outcome] ?? null;
+          // A status reads as its notation (MI, like EX), not as the 0 it may count for.
+          return OUTCOME_TEXT[ir.outcome] ?? ir.effective ?? null;
         }),
         ...categories.map((c) => num(byCategory.get(c.id)?.final.display ?? null)),
         num(r.current.display),

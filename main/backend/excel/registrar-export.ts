@@ -1,6 +1,5 @@
 import { plural } from '@shared/grading';
 import { createHash } from 'node:crypto';
-import ExcelJS from 'exceljs';
 import { ApiError } from '@shared/api/envelope';
 import type { ExportProfile, Preflight, PreflightIssue, RegistrarExportRecord, RegistrarField, RegistrarParams } from '@shared/api/excel';
 import { computeCourse } from '@shared/grading';
@@ -10,6 +9,7 @@ import { change } from '../changes/tracker';
 import { readSnapshot, type Course } from '../services/course';
 import { toCsv } from './csv-export';
 import { findProfile } from './profiles';
+import { SheetWriter, streamedWorkbook } from './xlsx-writer';
 
 export type RegistrarOptions = Omit<RegistrarParams, 'profile'>;
 
@@ -27,8 +27,11 @@ const displayName = (s: Student) => `${s.lastName}, ${s.firstName}`.replace(/^, 
  * and every withdrawn student, plus missing term/CRN parameters the profile needs.
  */
 export function registrarPreflight(course: Course, profileKey: string, opts: RegistrarOptions, now = new Date()): Preflight {
+  return preflightOn(readSnapshot(course.db), course, profileKey, opts, now);
+}
+
+function preflightOn(snapshot: CourseSnapshot, course: Course, profileKey: string, opts: RegistrarOptions, now: Date): Preflight {
   const profile = findProfile(course, profileKey);
-  const snapshot = readSnapshot(course.db);
   const results = computeCourse(snapshot, { asOf: now.toISOString() });
   const { config } = profile;
   const issues: PreflightIssue[] = [];
@@ -110,7 +113,9 @@ export async function exportRegistrar(
   opts: RegistrarOptions & { confirm?: boolean },
   now = new Date(),
 ): Promise<{ file: ExportedBytes; preflight: Preflight; record: RegistrarExportRecord }> {
-  const preflight = registrarPreflight(course, profileKey, opts, now);
+  // One read of the course for the check and the file (a 2,000-student course takes most of the time to read).
+  const snapshot = readSnapshot(course.db);
+  const preflight = preflightOn(snapshot, course, profileKey, opts, now);
   const missing = preflight.issues.filter((i) => i.kind === 'missing-parameter');
   if (missing.length) throw new ApiError('validation_failed', missing.map((i) => i.message).join(' '), { preflight });
   if (!preflight.passes && !opts.confirm) {
@@ -121,7 +126,6 @@ export async function exportRegistrar(
     );
   }
   const { config } = preflight.profile;
-  const snapshot = readSnapshot(course.db);
   const students = new Map(snapshot.students.map((s) => [s.id, s]));
   const value = (field: RegistrarField, row: Preflight['rows'][number]): string => {
     const s = students.get(row.studentId)!;
@@ -156,7 +160,7 @@ export async function exportRegistrar(
     ...(config.header ? [config.columns.map((c) => c.header)] : []),
     ...preflight.rows.map((r) => config.columns.map((c) => value(c.field, r))),
   ];
-  const bytes = config.format === 'csv' ? toCsv(table) : await registrarXlsx(table, config.header);
+  const bytes = config.format === 'csv' ? toCsv(table) : await registrarXlsx(table, config.header, now);
   const name = `${fileName(config.fileNamePattern, snapshot, opts, now)}.${config.format}`;
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   const letters = preflight.rows.map((r) => ({ registrarId: r.registrarId, letter: r.letter }));
@@ -188,23 +192,18 @@ export async function exportRegistrar(
 export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 /** Every cell is text (format '@'), so IDs keep leading zeros and long IDs stay exact in Excel. */
-async function registrarXlsx(table: string[][], header: boolean): Promise<Uint8Array> {
-  const wb = new ExcelJS.Workbook();
-  const ws = wb.addWorksheet('Grades', header ? { views: [{ state: 'frozen', ySplit: 1 }] } : {});
+async function registrarXlsx(table: string[][], header: boolean, now: Date): Promise<Uint8Array> {
+  const { wb, finish } = streamedWorkbook(now);
   const width = table[0]?.length ?? 0;
-  for (let c = 1; c <= width; c++) {
-    const column = ws.getColumn(c);
-    column.numFmt = '@';
-    column.width = Math.min(40, Math.max(10, ...table.map((r) => (r[c - 1] ?? '').length + 2)));
-  }
-  for (const r of table) {
-    const row = ws.addRow(r);
-    row.eachCell((cell) => {
-      cell.numFmt = '@';
-    });
-  }
-  if (header) ws.getRow(1).font = { bold: true };
-  return new Uint8Array(await wb.xlsx.writeBuffer());
+  const columns = Array.from({ length: width }, (_, c) => {
+    let longest = 0;
+    for (const r of table) longest = Math.max(longest, (r[c] ?? '').length);
+    return { numFmt: '@', width: Math.min(40, Math.max(10, longest + 2)) };
+  });
+  const ws = new SheetWriter(wb.addWorksheet('Grades', header ? { views: [{ state: 'frozen', ySplit: 1 }] } : {}), columns);
+  table.forEach((r, n) => ws.add(r, n === 0 && header ? { font: { bold: true } } : undefined));
+  ws.done();
+  return finish();
 }
 
 function fileName(pattern: string, snapshot: CourseSnapshot, opts: RegistrarOptions, now: Date): string {

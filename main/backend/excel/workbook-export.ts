@@ -1,4 +1,5 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import type { Db } from '../db/open';
 import type { Course } from '../services/course';
 import { describeAttendanceRule } from '@shared/grading/attendance';
 import { attendanceTable } from './attendance-export';
@@ -8,6 +9,7 @@ import { PRESENTATION_HEADER, presentationRows } from './presentations-export';
 import type { ExportedBytes } from './registrar-export';
 import { XLSX_MIME } from './registrar-export';
 import { IDLE, ROWS_PER_STEP, type Steps } from '../jobs/steps';
+import { SheetWriter, streamedWorkbook, type ColumnSetup } from './xlsx-writer';
 import {
   DATA_SHEET,
   DATA_TABLES,
@@ -17,55 +19,49 @@ import {
   GRADES_HEADER_ROW,
   GRADES_ROW,
   GRADES_SHEET,
+  type DataTable,
 } from './workbook-format';
 
 const NUMBER_FORMAT: Record<ColumnKind, string | undefined> = { id: '@', text: undefined, points: 'General', percent: '0.00' };
 const TITLE_ROWS = GRADES_HEADER_ROW;
 
-type Row = Record<string, unknown>;
-
 /**
  * The full workbook (CLI: `gradebook export workbook`): Grades, Attendance, Presentations and
  * Policy for people, with frozen headers and number formats, plus a hidden data sheet that
- * `importWorkbook` reads to rebuild the course with identical final grades.
+ * `importWorkbook` reads to rebuild the course with identical final grades. Written by exceljs's
+ * streaming writer: each row is committed (turned into XML and compressed) as it is added, so
+ * memory holds one row of the data sheet at a time, not the whole workbook.
  */
 export async function exportWorkbook(course: Course, now = new Date(), work: Steps = IDLE): Promise<ExportedBytes> {
   await work.step(0, 'Computing grades');
-  const table = buildGradesTable(course, now);
-  await work.step(0.1, 'Writing the sheets');
-  const { snapshot } = table;
-  const wb = new ExcelJS.Workbook();
-  wb.creator = 'Gradebook';
-  wb.created = now;
-  const title = `${snapshot.course.name}${snapshot.course.term ? ` · ${snapshot.course.term}` : ''}`;
+  const { wb, finish } = streamedWorkbook(now);
   const stamp = `Exported ${now.toISOString().replace('T', ' ').slice(0, 16)} UTC`;
-
-  const grades = sheet(wb, GRADES_SHEET, title, stamp, table.header, 3);
-  table.kinds.forEach((kind, c) => {
-    const column = grades.getColumn(c + 1);
-    if (NUMBER_FORMAT[kind]) column.numFmt = NUMBER_FORMAT[kind];
-    column.width = kind === 'text' ? 18 : kind === 'id' ? 13 : Math.min(16, Math.max(9, (table.header[c]?.length ?? 0) * 0.6));
-  });
-  for (const r of table.rows) grades.addRow(r.cells);
-  for (const cells of gradesFooterRows(table)) grades.addRow(cells).font = { italic: true, color: { argb: 'FF555555' } };
+  const { title, fileStem, settings, gradesRecord } = writeGradesSheet(wb, course, now, stamp);
+  await work.step(0.1, 'Writing the sheets');
 
   // The register as `gradebook export attendance` writes it: sessions with time, title, topic and cancelled.
   const register = attendanceTable(course.db, now.getTime());
-  const attendance = sheet(wb, 'Attendance', title, stamp, register.header, 2);
-  for (const r of register.rows) attendance.addRow(r);
-  attendance.getColumn(1).numFmt = '@';
-  attendance.getColumn(register.header.length).numFmt = '0.00';
+  const last = register.header.length - 1;
+  const attendance = sheet(wb, 'Attendance', title, stamp, register.header, 2, (c) => ({
+    numFmt: c === 0 ? '@' : c === last ? '0.00' : undefined,
+  }));
+  for (const r of register.rows) attendance.add(r);
+  attendance.done();
 
-  sheet(wb, 'Presentations', title, stamp, PRESENTATION_HEADER, 3).addRows(presentationRows(course.db));
+  const presentations = sheet(wb, 'Presentations', title, stamp, PRESENTATION_HEADER, 3);
+  for (const r of presentationRows(course.db)) presentations.add(r);
+  presentations.done();
 
-  const policy = sheet(wb, 'Policy', title, stamp, ['Category', 'Weight %', 'Drop lowest', 'Drop highest', 'Kind'], 1);
-  for (const c of snapshot.categories) policy.addRow([c.name, c.weight, c.dropLowest, c.dropHighest, c.kind]);
-  const p = snapshot.policy;
-  policy.addRow([]);
-  policy.addRow(['Letter', 'From %']).font = { bold: true };
-  for (const b of p.bands) policy.addRow([b.letter, b.min]);
-  policy.addRow([]);
-  policy.addRow(['Rule', 'Setting']).font = { bold: true };
+  const policy = sheet(wb, 'Policy', title, stamp, ['Category', 'Weight %', 'Drop lowest', 'Drop highest', 'Kind'], 1, (c) => ({
+    width: c === 0 ? 28 : c === 1 ? 40 : undefined,
+  }));
+  for (const c of settings.categories) policy.add([c.name, c.weight, c.dropLowest, c.dropHighest, c.kind]);
+  const p = settings.policy;
+  policy.add([]);
+  policy.add(['Letter', 'From %'], { font: { bold: true } });
+  for (const b of p.bands) policy.add([b.letter, b.min]);
+  policy.add([]);
+  policy.add(['Rule', 'Setting'], { font: { bold: true } });
   const lateSteps = p.late.steps
     .map((s) => `up to ${s.upToHours} h: −${s.deduction}% ${s.per === 'flat' ? 'once' : `per ${s.per}`}`)
     .join('; ');
@@ -81,46 +77,91 @@ export async function exportWorkbook(course: Course, now = new Date(), work: Ste
     ['Attendance rule', describeAttendanceRule(p.attendance)],
     ['Borderline distance', p.borderlineDistance],
   ] as const)
-    policy.addRow([rule, setting]);
-  policy.getColumn(1).width = 28;
-  policy.getColumn(2).width = 40;
+    policy.add([rule, setting]);
+  policy.done();
 
-  const data = wb.addWorksheet(DATA_SHEET, { state: 'hidden' });
-  data.addRow([FORMAT_TAG, FORMAT_VERSION, now.toISOString()]);
+  const data = new SheetWriter(wb.addWorksheet(DATA_SHEET, { state: 'hidden' }));
+  data.add([FORMAT_TAG, FORMAT_VERSION, now.toISOString()]);
   const total = (
     course.db.prepare(DATA_TABLES.map((t) => `SELECT count(*) AS n FROM "${t}"`).join(' UNION ALL ')).all() as { n: number }[]
   ).reduce((sum, r) => sum + r.n, 0);
   let written = 0;
   for (const t of DATA_TABLES) {
-    for (const row of course.db.prepare(`SELECT * FROM "${t}"`).all() as Row[]) {
-      data.addRow([t, JSON.stringify(row)]);
-      if (++written % ROWS_PER_STEP === 0) await work.step(0.2 + (0.4 * written) / total, 'Writing the course data');
+    for (const [json] of rowsAsJson(course.db, t)) {
+      data.add([t, json]);
+      if (++written % ROWS_PER_STEP === 0) {
+        await work.step(0.2 + (0.7 * written) / total, 'Writing the course data');
+        // Let the zip stream compress what was written so far (the CLI's steps never wait), so it is not all held as XML.
+        await new Promise((resolve) => setImmediate(resolve));
+      }
     }
   }
-  data.addRow([GRADES_COLUMNS, JSON.stringify({ header: table.header, items: table.columnItems })]);
-  for (const r of table.rows) data.addRow([GRADES_ROW, JSON.stringify([r.studentId, ...r.cells])]);
-  await work.step(0.6, 'Compressing the workbook');
-  const bytes = new Uint8Array(await wb.xlsx.writeBuffer());
-  return { name: `${table.fileStem}-workbook-${now.toISOString().slice(0, 10)}.xlsx`, mime: XLSX_MIME, bytes };
+  for (const record of gradesRecord) data.add(record);
+  data.done();
+  await work.step(0.9, 'Compressing the workbook');
+  const bytes = await finish();
+  return { name: `${fileStem}-workbook-${now.toISOString().slice(0, 10)}.xlsx`, mime: XLSX_MIME, bytes };
 }
 
-/** A sheet with the course name and export time above a bold, frozen header row. */
+/**
+ * The Grades sheet, and what the rest of the workbook needs from its table: the data sheet's
+ * record of the sheet (as rows, already JSON) and the course's settings. The table itself (the
+ * whole course with every student's results) is let go here, before the data sheet is written.
+ */
+function writeGradesSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, course: Course, now: Date, stamp: string) {
+  const table = buildGradesTable(course, now);
+  const { course: info, categories, policy } = table.snapshot;
+  const title = `${info.name}${info.term ? ` · ${info.term}` : ''}`;
+  const grades = sheet(wb, GRADES_SHEET, title, stamp, table.header, 3, (c) => {
+    const kind = table.kinds[c]!;
+    return {
+      numFmt: NUMBER_FORMAT[kind],
+      width: kind === 'text' ? 18 : kind === 'id' ? 13 : Math.min(16, Math.max(9, (table.header[c]?.length ?? 0) * 0.6)),
+    };
+  });
+  for (const r of table.rows) grades.add(r.cells);
+  // The importer reads no row after the last student, so the statistics can follow them.
+  for (const cells of gradesFooterRows(table)) grades.add(cells, { font: { italic: true, color: { argb: 'FF555555' } } });
+  grades.done();
+  const gradesRecord = [
+    [GRADES_COLUMNS, JSON.stringify({ header: table.header, items: table.columnItems })],
+    ...table.rows.map((r) => [GRADES_ROW, JSON.stringify([r.studentId, ...r.cells])]),
+  ];
+  return { title, fileStem: table.fileStem, settings: { categories, policy }, gradesRecord };
+}
+
+/**
+ * A table's rows as JSON objects (column: value, in column order), written by SQLite: a few
+ * times faster than building row objects and stringifying them, and read back the same.
+ */
+function rowsAsJson(db: Db, table: DataTable): IterableIterator<[string]> {
+  const columns = (db.prepare(`PRAGMA table_info("${table}")`).all() as { name: string }[]).map((c) => `'${c.name}', "${c.name}"`);
+  return db
+    .prepare(`SELECT json_object(${columns.join(', ')}) FROM "${table}"`)
+    .raw()
+    .iterate() as IterableIterator<[string]>;
+}
+
+/** A sheet with the course name and export time above a bold, frozen header row, its columns set up first. */
 function sheet(
-  wb: ExcelJS.Workbook,
+  wb: ExcelJS.stream.xlsx.WorkbookWriter,
   name: string,
   title: string,
   stamp: string,
   header: string[],
   frozenColumns: number,
-): ExcelJS.Worksheet {
+  column: (index: number) => ColumnSetup = () => ({}),
+): SheetWriter {
   const ws = wb.addWorksheet(name, { views: [{ state: 'frozen', ySplit: TITLE_ROWS + 1, xSplit: frozenColumns }] });
-  ws.addRow([title]).font = { bold: true, size: 14 };
-  ws.addRow([stamp]).font = { italic: true, color: { argb: 'FF555555' } };
-  ws.addRow([]);
-  const h = ws.addRow(header);
-  h.font = { bold: true };
-  h.alignment = { wrapText: true, vertical: 'bottom' };
-  return ws;
+  const out = new SheetWriter(
+    ws,
+    header.map((_, c) => column(c)),
+  );
+  out.add([title], { font: { bold: true, size: 14 } });
+  out.add([stamp], { font: { italic: true, color: { argb: 'FF555555' } } });
+  out.add([]);
+  out.add(header, { font: { bold: true }, alignment: { wrapText: true, vertical: 'bottom' } });
+  return out;
 }
 
 /** Rows above the header on every visible sheet (for readers of the workbook). */

@@ -159,7 +159,8 @@ export async function importWorkbook(
 function names(rows: Map<DataTable, Row[]>): Parameters<typeof findGradesSheetEdits>[2] {
   const students = new Map(rows.get('student')!.map((s) => [s.id as number, s]));
   const items = new Map(rows.get('item')!.map((i) => [i.id as number, i]));
-  const scores = new Map(rows.get('score')!.map((s) => [`${String(s.student_id)}:${String(s.item_id)}`, s]));
+  // Only a cell edited on the Grades sheet asks for its score: the 200,000 of a large course are indexed on the first ask.
+  let scores: Map<string, Row> | undefined;
   const orNull = <T>(v: unknown) => (v ?? null) as T | null;
   return {
     student: (id) => {
@@ -171,6 +172,7 @@ function names(rows: Map<DataTable, Row[]>): Parameters<typeof findGradesSheetEd
       return i && { name: String(i.name), points: Number(i.points_possible), team: !!i.team_graded };
     },
     score: (studentId, itemId) => {
+      scores ??= new Map(rows.get('score')!.map((s) => [`${String(s.student_id)}:${String(s.item_id)}`, s]));
       const s = scores.get(`${studentId}:${itemId}`);
       return (
         s && {

@@ -7,9 +7,9 @@ import { IDLE, JobCancelled, type Steps } from './steps';
 import type { TaskMessage, TaskName, Tasks, WorkerMessage } from './worker';
 
 /**
- * Heap a worker may use. Readers stay far below it by their limits (limits.ts); the export of a
- * 2,000 x 100 course needs most of it (exceljs builds the whole workbook). Should work still
- * pass it, that worker alone is stopped and the work refused, never the app.
+ * Heap a worker may use. Readers stay far below it by their limits (limits.ts), and the export
+ * streams its workbook (a 2,000 x 100 course peaks near 400 MiB for the whole process). Should
+ * work still pass it, that worker alone is stopped and the work refused, never the app.
  */
 const WORKER_HEAP_MB = 2048;
 

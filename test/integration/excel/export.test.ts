@@ -62,6 +62,29 @@ describe('full workbook', () => {
     expect(grades.getCell('A5').type).toBe(ExcelJS.ValueType.String);
   });
 
+  it('heads item columns "Name, 10 pts" in category order, and shows missing work as MI, not as its 0', async () => {
+    const a = demoCourse();
+    const snapshot = readSnapshot(a.db);
+    // The demo's items by position start with the project milestones, interleave homeworks and readings.
+    expect(snapshot.items[0]!.name).toBe('Milestone 1: Scoping');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from((await exportWorkbook(a, AS_OF)).bytes) as never);
+    const grades = wb.getWorksheet('Grades')!;
+    const header = (grades.getRow(4).values as unknown[]).slice(1).map(String);
+    const items = header.slice(5, 5 + snapshot.items.length);
+    expect(items.slice(0, 3)).toEqual(['Homework 1, 10 pts', 'Homework 2, 10 pts', 'Homework 3, 10 pts']);
+    expect(items[12]).toBe('Reading 1, 5 pts');
+    expect(items.at(-1)).toBe('Final delivery and presentation, 100 pts');
+    expect(items.filter((h) => h.startsWith('Milestone'))).toHaveLength(5);
+    const missing = snapshot.scores.filter((sc) => sc.status === 'missing');
+    expect(missing.length).toBeGreaterThan(0);
+    for (const sc of missing) {
+      const row = 5 + snapshot.students.findIndex((s) => s.id === sc.studentId);
+      const item = snapshot.items.find((i) => i.id === sc.itemId)!;
+      expect(grades.getRow(row).getCell(1 + header.indexOf(`${item.name}, ${item.pointsPossible} pts`)).value).toBe('MI');
+    }
+  });
+
   it.skipIf(!hasSoffice)('reads back in LibreOffice with the letters and percentages the engine computed', async () => {
     const a = demoCourse();
     const file = await exportWorkbook(a, AS_OF);

@@ -43,7 +43,7 @@ describe('workbook round trip with edits on the Grades sheet', () => {
     const [first, second] = snapshot.students;
     let letter = '';
     const file = await editedWorkbook(course, (grades, column) => {
-      const c = column('Homework 1 (');
+      const c = column('Homework 1,');
       letter = grades.getColumn(c).letter;
       grades.getRow(5).getCell(c).value = 3.5;
       grades.getRow(6).getCell(c).value = 'ex';
@@ -93,7 +93,7 @@ describe('workbook round trip with edits on the Grades sheet', () => {
       const bottom = grades.getRow(4 + snapshot.students.length).values;
       grades.getRow(5).values = bottom;
       grades.getRow(4 + snapshot.students.length).values = top;
-      grades.getRow(5).getCell(column('Homework 1 (')).value = 1;
+      grades.getRow(5).getCell(column('Homework 1,')).value = 1;
     });
     const target = newCourse(dir, 'blank');
     const report = await importWorkbook(target, file);
@@ -109,8 +109,8 @@ describe('workbook round trip with edits on the Grades sheet', () => {
     const before = fingerprint(course);
     let letter = '';
     const file = await editedWorkbook(course, (grades, column) => {
-      grades.getRow(7).getCell(column('Homework 2 (')).value = 'ten';
-      letter = grades.getColumn(column('Homework 2 (')).letter;
+      grades.getRow(7).getCell(column('Homework 2,')).value = 'ten';
+      letter = grades.getColumn(column('Homework 2,')).letter;
     });
     const result = await refused(() => importWorkbook(course, file));
     expect(result.problems).toEqual([
@@ -125,13 +125,110 @@ describe('workbook round trip with edits on the Grades sheet', () => {
     const snapshot = readSnapshot(course.db);
     const hw1 = snapshot.items.find((i) => i.name === 'Homework 1')!;
     const file = await editedWorkbook(course, (grades, column) => {
-      grades.getRow(5).getCell(column('Homework 1 (')).value = 2;
+      grades.getRow(5).getCell(column('Homework 1,')).value = 2;
     });
     const target = newCourse(dir, 'blank');
     const report = await importWorkbook(target, { name: 'saved.xlsx', bytes: libreOfficeResave(file.bytes, dir) });
     expect(report.gradesSheetEdits).toHaveLength(1);
     expect(scoreOf(target, snapshot.students[0]!.id, hw1.id)).toMatchObject({ value: 2 });
     expect(readSnapshot(target.db).students).toEqual(snapshot.students);
+  });
+});
+
+describe('Grades sheet: MI cells, rows below the students, workbooks of the previous format', () => {
+  /** The demo's first missing cell: its sheet row, its 1-based column, its student and item. */
+  function firstMissing(course: Course, grades: ExcelJS.Worksheet) {
+    const snapshot = readSnapshot(course.db);
+    const sc = snapshot.scores.find((x) => x.status === 'missing')!;
+    const item = snapshot.items.find((i) => i.id === sc.itemId)!;
+    const header = Array.from(grades.getRow(4).values as unknown[], (v) => String(v ?? ''));
+    return {
+      row: 5 + snapshot.students.findIndex((x) => x.id === sc.studentId),
+      column: header.indexOf(`${item.name}, ${item.pointsPossible} pts`),
+      sc,
+    };
+  }
+
+  it('reads MI left as it is as no change, a score typed over MI, and MI typed over a score', async () => {
+    const course = demoCourse();
+    let cell: ReturnType<typeof firstMissing> | undefined;
+    const file = await editedWorkbook(course, (grades, column) => {
+      cell = firstMissing(course, grades);
+      expect(grades.getRow(cell.row).getCell(cell.column).value).toBe('MI');
+      grades.getRow(cell.row).getCell(cell.column).value = 0;
+      grades.getRow(5).getCell(column('Homework 1,')).value = 'MI';
+    });
+    const untouched = await importWorkbook(course, await editedWorkbook(course, () => {}), { dryRun: true });
+    expect(untouched.gradesSheetEdits).toEqual([]);
+    const target = newCourse(dir, 'blank');
+    const report = await importWorkbook(target, file);
+    expect(report.gradesSheetEdits.map((e) => [e.from, e.to])).toEqual(
+      expect.arrayContaining([
+        ['MI', '0'],
+        [expect.any(String), 'MI'],
+      ]),
+    );
+    expect(scoreOf(target, cell!.sc.studentId, cell!.sc.itemId)).toMatchObject({ value: 0, status: null });
+    const hw1 = readSnapshot(course.db).items.find((i) => i.name === 'Homework 1')!;
+    expect(scoreOf(target, readSnapshot(course.db).students[0]!.id, hw1.id)).toMatchObject({ value: null, status: 'missing' });
+  });
+
+  it('ignores rows below the last student (statistics, notes) without a warning', async () => {
+    const course = demoCourse();
+    const students = readSnapshot(course.db).students.length;
+    const file = await editedWorkbook(course, (grades, column) => {
+      const below = 4 + students + 2;
+      grades.getRow(below).values = ['Mean', 'of graded scores'];
+      grades.getRow(below).getCell(column('Homework 1,')).value = 7.25;
+      grades.getRow(below + 1).values = ['999999999', 'not a student'];
+    });
+    const preview = await importWorkbook(course, file, { dryRun: true });
+    expect(preview.problems).toEqual([]);
+    expect(preview.gradesSheetEdits).toEqual([]);
+  });
+
+  it('reads a workbook of the previous format: headers "Name (10)" and missing work shown as 0', async () => {
+    const course = demoCourse();
+    const snapshot = readSnapshot(course.db);
+    const hw2 = snapshot.items.find((i) => i.name === 'Homework 2')!;
+    const old = (header: string) => header.replace(/^(.*), (\d+(?:\.\d+)?) pts?$/, '$1 ($2)');
+    const oldFormat = async (edit: (grades: ExcelJS.Worksheet) => void) => {
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load(Buffer.from((await exportWorkbook(course, AS_OF)).bytes) as never);
+      const grades = wb.getWorksheet('Grades')!;
+      grades.getRow(4).eachCell((c) => (c.value = old(String(c.value))));
+      grades.eachRow((row) =>
+        row.eachCell((c) => {
+          if (c.value === 'MI') c.value = 0;
+        }),
+      );
+      // The data sheet's record of the Grades sheet, as the previous version wrote it.
+      wb.getWorksheet('Gradebook data')!.eachRow((row) => {
+        const [tag, json] = [row.getCell(1).value, String(row.getCell(2).value)];
+        if (tag === 'grades-sheet-columns') {
+          const record = JSON.parse(json) as { header: string[] };
+          row.getCell(2).value = JSON.stringify({ ...record, header: record.header.map(old) });
+        }
+        if (tag === 'grades-sheet-row') row.getCell(2).value = json.replaceAll('"MI"', '0');
+      });
+      edit(grades);
+      return { name: 'old.xlsx', bytes: new Uint8Array(await wb.xlsx.writeBuffer()) };
+    };
+    const untouched = await importWorkbook(course, await oldFormat(() => {}), { dryRun: true });
+    expect(untouched.problems).toEqual([]);
+    expect(untouched.gradesSheetEdits).toEqual([]);
+
+    const file = await oldFormat((grades) => {
+      const header = Array.from(grades.getRow(4).values as unknown[], (v) => String(v ?? ''));
+      grades.getRow(5).getCell(header.indexOf('Homework 2 (10)')).value = 6.5;
+    });
+    const target = newCourse(dir, 'blank');
+    const report = await importWorkbook(target, file);
+    expect(report.gradesSheetEdits).toEqual([expect.objectContaining({ row: 5, item: 'Homework 2', to: '6.5' })]);
+    expect(scoreOf(target, snapshot.students[0]!.id, hw2.id)).toMatchObject({ value: 6.5 });
+    expect(readSnapshot(target.db).scores.filter((sc) => sc.status === 'missing')).toEqual(
+      snapshot.scores.filter((sc) => sc.status === 'missing'),
+    );
   });
 });
 
@@ -168,7 +265,7 @@ describe('Grades sheet edits: duplicate headers, penalised cells, a missing shee
 
     const student = readSnapshot(course.db).students[0]!;
     const file = await editedWorkbook(course, (grades) => {
-      const [, secondColumn] = columnsOf(grades, 'Week 1 (');
+      const [, secondColumn] = columnsOf(grades, 'Week 1,');
       grades.getRow(5).getCell(secondColumn!).value = 1;
     });
     const target = newCourse(dir, 'blank');
@@ -189,7 +286,7 @@ describe('Grades sheet edits: duplicate headers, penalised cells, a missing shee
     expect(scoreOf(course, snapshot.students[1]!.id, hw11.id)).toMatchObject({ value: 5.5 });
     let letter = '';
     const file = await editedWorkbook(course, (grades, column) => {
-      const c = column('Homework 11 (');
+      const c = column('Homework 11,');
       letter = grades.getColumn(c).letter;
       expect(grades.getRow(6).getCell(c).value).toBe(4.95);
       grades.getRow(6).getCell(c).value = 5.95;
@@ -217,7 +314,7 @@ describe('Grades sheet edits: duplicate headers, penalised cells, a missing shee
     const row = 5 + snapshot.students.findIndex((s) => s.id === cell.student_id);
     const name = snapshot.items.find((i) => i.id === cell.item_id)!.name;
     const file = await editedWorkbook(course, (grades, column) => {
-      const c = column(`${name} (`);
+      const c = column(`${name},`);
       expect(grades.getRow(row).getCell(c).value).toBe(0);
       grades.getRow(row).getCell(c).value = 7;
     });

@@ -61,6 +61,17 @@ describe('reading sheet XML', () => {
     expect(rows[0]).toEqual(['R&amp;D', '<b> &lt; AB']);
   });
 
+  it('decodes the named entities of text with neither &amp; nor a numeric reference (JSON in the data sheet)', () => {
+    const rows = read(
+      tinyXlsx(
+        sheet(
+          '<row r="1"><c r="A1" t="inlineStr"><is><t>{&quot;a&quot;:&quot;&lt;&apos;x&apos;&gt;&quot;,&quot;b&quot;:&bogus;}</t></is></c></row>',
+        ),
+      ),
+    );
+    expect(rows[0]).toEqual([`{"a":"<'x'>","b":&bogus;}`]);
+  });
+
   it('refuses unclosed rows and cells at once instead of scanning the rest of the file for each', () => {
     const unclosed = '<row r="1"><c r="A1"><v>1</v></c>'.repeat(60_000);
     const started = Date.now();
