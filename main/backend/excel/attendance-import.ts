@@ -12,9 +12,9 @@
  */
 import type { AttendanceImportInput, AttendanceImportReport } from '@shared/api/attendance';
 import { sessionStart } from '@shared/grading/attendance';
-import { fold, studentName } from '@shared/grid/view';
+import { fold } from '@shared/grid/view';
 import { markOfCode } from '@shared/screens/attendance';
-import type { AttendanceMark, AttendanceSession, Student } from '@shared/model';
+import { studentName, type AttendanceMark, type AttendanceSession, type Student } from '@shared/model';
 import { toStudent, readCourseRow } from '../db/rows';
 import { IDLE, type Steps } from '../jobs/steps';
 import type { Course } from '../services/course';

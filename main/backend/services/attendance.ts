@@ -29,12 +29,10 @@ import {
 } from '@shared/grading/attendance';
 import { zoneOffsetMs } from '@shared/grading/deadline';
 import { SCALE } from '@shared/grading/exact';
-import { studentName } from '@shared/grid/view';
-import type { AttendanceMark, AttendanceSession, Policy, Student } from '@shared/model';
+import { legalName, studentName, type AttendanceMark, type AttendanceSession, type Policy, type Student } from '@shared/model';
 import { change } from '../changes/tracker';
 import type { Db } from '../db/open';
 import { readCourseRow, toStudent } from '../db/rows';
-import { studentLabel } from './roster';
 import { listSessions, readSessions } from './sessions';
 
 type Marks = (AttendanceMark | undefined)[];
@@ -145,7 +143,7 @@ function checkEdits(db: Db, edits: readonly MarkEdit[], timeZone: string): Map<n
       const left = withdrawnOn(db, e.studentId, timeZone);
       if (left === null || session.date >= left) {
         problems.push(
-          `${studentLabel(student)} was not enrolled on ${session.date} (withdrawn${left ? ` on ${left}` : ''}); marks are taken for enrolled students only.`,
+          `${legalName(toStudent(student))} was not enrolled on ${session.date} (withdrawn${left ? ` on ${left}` : ''}); marks are taken for enrolled students only.`,
         );
       }
     }
@@ -172,7 +170,7 @@ export function applyMarks(db: Db, edits: readonly MarkEdit[], label?: string): 
   const title =
     label ??
     (unique.length === 1
-      ? `${first.mark === null ? 'Clear mark of' : `Mark ${MARK_WORD[first.mark]}:`} ${studentLabel(db.prepare('SELECT * FROM student WHERE id = ?').get(first.studentId) as Record<string, unknown>)} · ${sessionLabel(sessions.get(first.sessionId)!, policy.timeZone)}`
+      ? `${first.mark === null ? 'Clear mark of' : `Mark ${MARK_WORD[first.mark]}:`} ${legalName(toStudent(db.prepare('SELECT * FROM student WHERE id = ?').get(first.studentId) as Record<string, unknown>))} · ${sessionLabel(sessions.get(first.sessionId)!, policy.timeZone)}`
       : `Set ${plural(unique.length, 'attendance mark')}`);
   const now = new Date().toISOString();
   const cells: MarkResult['cells'] = [];

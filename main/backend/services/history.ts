@@ -5,9 +5,9 @@ import { change } from '../changes/tracker';
 import type { Key, TrackedTable } from '../changes/tables';
 import { redo, undo, undoState, type UndoState } from '../changes/undo';
 import type { Db } from '../db/open';
-import { readCourseRow, toScore, toTeamScore } from '../db/rows';
+import { readCourseRow, toScore, toStudent, toTeamScore } from '../db/rows';
 import { addCalendarDays, localToInstant } from '@shared/grading';
-import { studentLabel } from './roster';
+import { legalName } from '@shared/model';
 
 type Row = Record<string, any>;
 
@@ -62,7 +62,7 @@ class Names {
     if (name === undefined) {
       const row = typeof id === 'number' ? this.row(table, id) : undefined;
       if (!row) name = `${table.replace('_', ' ')} #${String(id)}`;
-      else if (table === 'student') name = studentLabel(row);
+      else if (table === 'student') name = legalName(toStudent(row));
       else if (table === 'attendance_session') name = row.title ? `${row.title} (${row.date})` : `Session ${row.date}`;
       else name = String(row.name);
       this.cache.set(cacheKey, name);
@@ -78,7 +78,7 @@ function subject(names: Names, entity: string, key: Row, image: Row): string {
     case 'team_score':
       return `${names.of('team', key.team_id)} · ${names.of('item', key.item_id)}`;
     case 'student':
-      return studentLabel(image);
+      return legalName(toStudent(image));
     case 'team':
     case 'item':
     case 'category':

@@ -1,8 +1,7 @@
 import type { CategoryDraft } from '@shared/api/policy';
 import { ApiError } from '@shared/api/envelope';
 import { computeCourse, validatePolicy } from '@shared/grading';
-import { studentName } from '@shared/grid/view';
-import type { Category, CourseInfo, Policy } from '@shared/model';
+import { studentName, type Category, type CourseInfo, type Policy } from '@shared/model';
 import { change } from '../changes/tracker';
 import type { Db } from '../db/open';
 import { readSnapshot } from './course';

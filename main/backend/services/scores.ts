@@ -1,10 +1,9 @@
 import type { CellEdit, CellPatch } from '@shared/api/scores';
 import { ApiError, type ErrorCode } from '@shared/api/envelope';
-import type { Score, TeamScore } from '@shared/model';
+import { legalName, type Score, type TeamScore } from '@shared/model';
 import { change } from '../changes/tracker';
 import type { Db } from '../db/open';
-import { patchColumns, toScore, toTeamScore } from '../db/rows';
-import { studentLabel } from './roster';
+import { patchColumns, toScore, toStudent, toTeamScore } from '../db/rows';
 
 type Row = Record<string, unknown>;
 
@@ -42,7 +41,7 @@ function lookup(db: Db): Lookup {
   const teams = db.prepare('SELECT id, name FROM team').all() as { id: number; name: string }[];
   const items = db.prepare('SELECT id, name, team_graded FROM item').all() as { id: number; name: string; team_graded: number }[];
   return {
-    students: new Map(students.map((s) => [s.id as number, studentLabel(s)])),
+    students: new Map(students.map((s) => [s.id as number, legalName(toStudent(s))])),
     teams: new Map(teams.map((t) => [t.id, t.name])),
     items: new Map(items.map((i) => [i.id, { name: i.name, teamGraded: i.team_graded === 1 }])),
   };

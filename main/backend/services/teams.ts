@@ -1,11 +1,11 @@
 import { randomInt } from 'node:crypto';
 import { ApiError } from '@shared/api/envelope';
-import type { Team } from '@shared/model';
+import { legalName, type Team } from '@shared/model';
 import { seededRandom, shuffled } from '@shared/util/random';
 import { change, type ChangeSet } from '../changes/tracker';
 import type { Db } from '../db/open';
-import { toTeam } from '../db/rows';
-import { requireStudentRow, studentLabel } from './roster';
+import { toStudent, toTeam } from '../db/rows';
+import { requireStudentRow } from './roster';
 
 type Row = Record<string, any>;
 
@@ -83,10 +83,10 @@ export function assignTeam(db: Db, studentId: number, teamId: number | null, fro
   if (ended.t && Date.parse(ended.t) > Date.parse(at)) {
     throw new ApiError(
       'validation_failed',
-      `${studentLabel(student)} has team history until ${ended.t.slice(0, 10)}; a team move must start on or after that date. Nothing was changed.`,
+      `${legalName(toStudent(student))} has team history until ${ended.t.slice(0, 10)}; a team move must start on or after that date. Nothing was changed.`,
     );
   }
-  const label = team ? `Move ${studentLabel(student)} to ${team.name}` : `Remove ${studentLabel(student)} from their team`;
+  const label = team ? `Move ${legalName(toStudent(student))} to ${team.name}` : `Remove ${legalName(toStudent(student))} from their team`;
   change(db, label, (cs) => moveStudent(db, cs, studentId, teamId, at));
 }
 

@@ -1,8 +1,8 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { SortColumn } from 'react-data-grid';
-import { matchesSearch, sortBy, studentName, type SortValue } from '@shared/grid';
+import { matchesSearch, sortBy, type SortValue } from '@shared/grid';
 import type { View } from '@shared/grading';
-import type { Item } from '@shared/model';
+import { studentName, type Item } from '@shared/model';
 import { api } from '../../api/client';
 import { useApp } from '../../stores/app';
 import { useExcel } from '../excel/store';

@@ -9,19 +9,8 @@ import {
 } from 'react-data-grid';
 import 'react-data-grid/lib/styles.css';
 import type { CellEdit } from '@shared/api';
-import {
-  cellText,
-  fillDown,
-  formatTsv,
-  mapPaste,
-  parseCellInput,
-  parseTsv,
-  rangeOf,
-  studentName,
-  type Pos,
-  type Range,
-} from '@shared/grid';
-import type { CourseSnapshot, Item } from '@shared/model';
+import { cellText, fillDown, formatTsv, mapPaste, parseCellInput, parseTsv, rangeOf, type Pos, type Range } from '@shared/grid';
+import { studentName, type CourseSnapshot, type Item } from '@shared/model';
 import { teamKey, useGradebook, type GridRow } from '../../stores/gradebook';
 import { CellEditor, EditorContext, type EditorApi, type Move } from './CellEditor';
 import { FIRST_ITEM_COL, buildColumns } from './columns';

@@ -1,7 +1,6 @@
 import type { Column, ColumnOrColumnGroup, RenderEditCellProps } from 'react-data-grid';
 import type { View } from '@shared/grading';
-import type { CourseSnapshot, Item } from '@shared/model';
-import { studentName } from '@shared/grid';
+import { studentName, type CourseSnapshot, type Item } from '@shared/model';
 import type { GridRow } from '../../stores/gradebook';
 import { MarkIcon } from './icons';
 import { ScoreCell } from './ScoreCell';

@@ -1,6 +1,6 @@
 import { useCallback, useState } from 'react';
 import type { Presentation } from '@shared/api';
-import { studentName } from '@shared/grid/view';
+import { studentName } from '@shared/model';
 import { gradeText } from '@shared/screens/presentationReview';
 import { formatDay } from '@shared/grading';
 import { api } from '../../api/client';
