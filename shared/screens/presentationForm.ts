@@ -5,12 +5,13 @@
  */
 import type { Input } from '../api';
 import type { DrawCandidates, DrawSession, Exclusion, PresentationDraft, Reading, ReadingFields } from '../api/presentations';
-import { zoneFormatter } from '../grading/deadline';
-import { fmtPoints, plural } from '../grading/format';
+import { zoneFormatter } from '../time/zone';
+import { fmtPoints } from '../grading/format';
 import type { PresentationPolicy } from '../model/policy';
 import type { Errors } from './itemForm';
 import { parseNumber } from './policyForm';
-import { formatDay } from '../grading/format';
+import { plural } from '../text/words';
+import { formatDay } from '../time/format';
 
 /** A reading's link: a web address (https://…) or a DOI (doi:… or 10.1234/…). */
 export const isLink = (text: string) => /^(https?:\/\/\S+|doi:\s*\S+|10\.\d{4,9}\/\S+)$/i.test(text.trim());

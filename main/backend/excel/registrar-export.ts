@@ -1,4 +1,3 @@
-import { plural } from '@shared/grading';
 import { createHash } from 'node:crypto';
 import ExcelJS from 'exceljs';
 import { ApiError } from '@shared/api/envelope';
@@ -10,6 +9,7 @@ import { change } from '../changes/tracker';
 import { readSnapshot, type Course } from '../services/course';
 import { toCsv } from './csv-export';
 import { findProfile } from './profiles';
+import { plural } from '@shared/text/words';
 
 export type RegistrarOptions = Omit<RegistrarParams, 'profile'>;
 

@@ -13,7 +13,6 @@ import type {
   StudentReview,
 } from '@shared/api/attendance';
 import { ApiError } from '@shared/api/envelope';
-import { plural } from '@shared/grading';
 import {
   ABSENCE_RUN_FLAG,
   type PreparedAttendance,
@@ -34,6 +33,7 @@ import { change } from '../changes/tracker';
 import type { Db } from '../db/open';
 import { readCourseRow, toStudent } from '../db/rows';
 import { listSessions, readSessions } from './sessions';
+import { plural } from '@shared/text/words';
 
 type Marks = (AttendanceMark | undefined)[];
 

@@ -1,6 +1,5 @@
 import type { CellChanges, HistoryEntry } from '@shared/api/scores';
 import { ApiError } from '@shared/api/envelope';
-import { formatInstant } from '@shared/grid/time';
 import { change } from '../changes/tracker';
 import type { Key, TrackedTable } from '../changes/tables';
 import { redo, undo, undoState, type UndoState } from '../changes/undo';
@@ -8,6 +7,8 @@ import type { Db } from '../db/open';
 import { readCourseRow, toScore, toStudent, toTeamScore } from '../db/rows';
 import { addCalendarDays, localToInstant } from '@shared/grading';
 import { legalName } from '@shared/model';
+import { plural } from '@shared/text/words';
+import { formatInstant } from '@shared/time/format';
 
 type Row = Record<string, any>;
 
@@ -310,7 +311,7 @@ export function revertBatch(db: Db, batchId: number, now = new Date().toISOStrin
             const what = thing(names, t.entity, t.key, t.after ?? {});
             throw new ApiError(
               'conflict',
-              `${what} cannot be removed: ${dep.count} later ${dep.table.replace(/_/g, ' ')} record${dep.count === 1 ? '' : 's'} depend on it; undo or delete those first.`,
+              `${what} cannot be removed: ${plural(dep.count, `later ${dep.table.replace(/_/g, ' ')} record depends`, `later ${dep.table.replace(/_/g, ' ')} records depend`)} on it; undo or delete those first.`,
             );
           }
         }

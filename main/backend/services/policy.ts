@@ -2,6 +2,7 @@ import type { CategoryDraft } from '@shared/api/policy';
 import { ApiError } from '@shared/api/envelope';
 import { computeCourse, validatePolicy } from '@shared/grading';
 import { studentName, type Category, type CourseInfo, type Policy } from '@shared/model';
+import { plural } from '@shared/text/words';
 import { change } from '../changes/tracker';
 import type { Db } from '../db/open';
 import { readSnapshot } from './course';
@@ -33,7 +34,7 @@ function checkCategories(db: Db, drafts: CategoryDraft[]): void {
     if (d.kind === 'attendance' && current.items > 0) {
       throw new ApiError(
         'validation_failed',
-        `"${current.name}" holds ${current.items} item(s) and cannot become an attendance category; move its items first.`,
+        `"${current.name}" holds ${plural(current.items, 'item')} and cannot become an attendance category; move its items first.`,
       );
     }
   }
@@ -41,7 +42,7 @@ function checkCategories(db: Db, drafts: CategoryDraft[]): void {
     if (!kept.has(c.id) && c.items > 0) {
       throw new ApiError(
         'conflict',
-        `"${c.name}" still holds ${c.items} item(s) and cannot be removed. Move its items to another category or delete them first.`,
+        `"${c.name}" still holds ${plural(c.items, 'item')} and cannot be removed. Move its items to another category or delete them first.`,
       );
     }
   }

@@ -1,6 +1,7 @@
 import type { CellEdit, CellPatch } from '@shared/api/scores';
 import { ApiError, type ErrorCode } from '@shared/api/envelope';
 import { legalName, type Score, type TeamScore } from '@shared/model';
+import { plural } from '@shared/text/words';
 import { change } from '../changes/tracker';
 import type { Db } from '../db/open';
 import { patchColumns, toScore, toStudent, toTeamScore } from '../db/rows';
@@ -100,7 +101,7 @@ export function applyEdits(db: Db, edits: CellEdit[], opts: { label?: string; re
   });
   const first = problems[0];
   if (first) {
-    const more = problems.length > 1 ? ` (${problems.length - 1} more cell(s) have problems too.)` : '';
+    const more = problems.length > 1 ? ` (${plural(problems.length - 1, 'more cell has', 'more cells have')} problems too.)` : '';
     throw new ApiError(first.code, `${first.message} Nothing was saved.${more}`, problems.slice(0, 50));
   }
   const now = new Date().toISOString();

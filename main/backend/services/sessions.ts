@@ -12,12 +12,13 @@ import {
   type SessionRow,
 } from '@shared/api/attendance';
 import { ApiError } from '@shared/api/envelope';
-import { addCalendarDays, plural } from '@shared/grading';
+import { addCalendarDays } from '@shared/grading';
 import { sessionLabel, sessionOrder, sessionStart } from '@shared/grading/attendance';
 import type { AttendanceRule, AttendanceSession } from '@shared/model';
 import { change } from '../changes/tracker';
 import type { Db } from '../db/open';
 import { fromSession, readCourseRow, toSession } from '../db/rows';
+import { plural } from '@shared/text/words';
 
 /** The setting that keeps the last meeting pattern, for the form's defaults. */
 const PATTERN_KEY = 'attendance.pattern';

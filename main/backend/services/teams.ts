@@ -2,6 +2,7 @@ import { randomInt } from 'node:crypto';
 import { ApiError } from '@shared/api/envelope';
 import { legalName, type Team } from '@shared/model';
 import { seededRandom, shuffled } from '@shared/util/random';
+import { plural } from '@shared/text/words';
 import { change, type ChangeSet } from '../changes/tracker';
 import type { Db } from '../db/open';
 import { toStudent, toTeam } from '../db/rows';
@@ -38,7 +39,7 @@ export function deleteTeam(db: Db, id: number): void {
   const team = requireTeamRow(db, id);
   const graded = (db.prepare('SELECT count(*) AS n FROM team_score WHERE team_id = ?').get(id) as { n: number }).n;
   if (graded > 0) {
-    throw new ApiError('conflict', `${team.name} has ${graded} graded team score(s) and cannot be deleted; rename it instead.`);
+    throw new ApiError('conflict', `${team.name} has ${plural(graded, 'graded team score')} and cannot be deleted; rename it instead.`);
   }
   const presented = (
     db

@@ -1,9 +1,6 @@
 import { useEffect, useState } from 'react';
 import { ApiError, type GenerateReport, type MeetingPattern, type SessionList, type SessionRow } from '@shared/api';
-import { plural } from '@shared/grading';
-import { formatInstant } from '@shared/grid';
 import { sessionLabel, sessionStateText } from '@shared/screens/attendance';
-import { clockText, formatDay } from '@shared/grading';
 import {
   EMPTY_SESSION,
   formToPattern,
@@ -20,6 +17,8 @@ import { useApp } from '../../stores/app';
 import { Dialog, Field, FormDialog } from '../common/Dialog';
 import { announce } from '../common/announce';
 import { useAttendance } from './store';
+import { plural } from '@shared/text/words';
+import { clockText, formatDay, formatInstant } from '@shared/time/format';
 
 /** The term's sessions: date and time in the course zone, topic, note, state and how many are marked. */
 export function Sessions({

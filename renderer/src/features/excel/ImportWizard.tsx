@@ -10,7 +10,6 @@ import type {
   ScoreReport,
   WorkbookReport,
 } from '@shared/api';
-import { plural } from '@shared/grading';
 import { canvasSummary, rosterSummary } from '@shared/screens/importSummary';
 import { type CategoryChoices, type MatchDecisions, undecided, withCategory, withDecision } from '@shared/screens/canvasImport';
 import { api } from '../../api/client';
@@ -23,6 +22,7 @@ import { JobProgress } from './JobProgress';
 import { ProblemList } from './Problems';
 import { useExcel, type ImportKind } from './store';
 import './excel.css';
+import { plural } from '@shared/text/words';
 
 const KINDS: [ImportKind, string][] = [
   ['roster', 'Class list (roster)'],
@@ -436,7 +436,7 @@ function Preview({
       <p>
         {edits.length === 0
           ? 'No scores were changed on the Grades sheet.'
-          : `${edits.length} score${edits.length === 1 ? '' : 's'} changed on the Grades sheet will be imported too:`}
+          : `${plural(edits.length, 'score')} changed on the Grades sheet will be imported too:`}
       </p>
       <p className="muted">
         Typed scores are read as entered scores. A cell shown after a late penalty, an adjustment or an integrity finding is not the entered
@@ -585,5 +585,5 @@ function summary(kind: ImportKind, r: Report): string {
   if (kind === 'canvas') return canvasSummary(r as CanvasReport);
   const w = r as WorkbookReport;
   const edits = w.gradesSheetEdits.length;
-  return `${w.counts.student ?? 0} students${edits ? `, ${edits} score${edits === 1 ? '' : 's'} edited on the Grades sheet` : ''}`;
+  return `${plural(w.counts.student ?? 0, 'student')}${edits ? `, ${plural(edits, 'score')} edited on the Grades sheet` : ''}`;
 }

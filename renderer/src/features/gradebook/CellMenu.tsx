@@ -1,10 +1,11 @@
 import { useEffect, useRef, useState } from 'react';
 import type { CellEdit, CellPatch, HistoryEntry } from '@shared/api';
-import { formatInstant, instantToLocalInput, localInputToInstant } from '@shared/grid';
+import { instantToLocalInput, localInputToInstant } from '@shared/grid';
 import { studentName, type Item, type Score, type TeamScore } from '@shared/model';
 import { api } from '../../api/client';
 import { teamKey, useGradebook } from '../../stores/gradebook';
 import { teamOf } from './edits';
+import { formatInstant } from '@shared/time/format';
 
 interface Props {
   studentId: number;

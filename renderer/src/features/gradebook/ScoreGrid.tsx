@@ -11,6 +11,7 @@ import 'react-data-grid/lib/styles.css';
 import type { CellEdit } from '@shared/api';
 import { cellText, fillDown, formatTsv, mapPaste, parseCellInput, parseTsv, rangeOf, type Pos, type Range } from '@shared/grid';
 import { studentName, type CourseSnapshot, type Item } from '@shared/model';
+import { plural } from '@shared/text/words';
 import { teamKey, useGradebook, type GridRow } from '../../stores/gradebook';
 import { CellEditor, EditorContext, type EditorApi, type Move } from './CellEditor';
 import { FIRST_ITEM_COL, buildColumns } from './columns';
@@ -151,7 +152,7 @@ export function ScoreGrid({ snapshot, rows, sortColumns, onSortColumnsChange, on
     const steps = fillDown(r);
     const cells = steps.map((s) => ({ ...s.to, text: rawText(rows[s.from.row]!, items[s.from.col]!) }));
     const edits = cells.length ? toEdits(cells) : null;
-    if (edits?.length) void apply(edits, `Fill down ${cells.length} cell${cells.length === 1 ? '' : 's'}`);
+    if (edits?.length) void apply(edits, `Fill down ${plural(cells.length, 'cell')}`);
   };
 
   const onKeyDown = (args: CellKeyDownArgs<GridRow>, event: CellKeyboardEvent) => {
@@ -221,7 +222,7 @@ export function ScoreGrid({ snapshot, rows, sortColumns, onSortColumnsChange, on
     const placed = mapPaste(block, r, rows.length, items.length);
     const edits = toEdits(placed.cells);
     if (!edits?.length) return;
-    void apply(edits, `Paste ${placed.cells.length} cell${placed.cells.length === 1 ? '' : 's'}`).then((ok) => {
+    void apply(edits, `Paste ${plural(placed.cells.length, 'cell')}`).then((ok) => {
       if (ok && placed.clipped) say({ kind: 'info', text: 'Part of the pasted block fell outside the grid and was left out.' });
     });
   };

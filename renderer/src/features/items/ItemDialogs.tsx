@@ -6,7 +6,7 @@ import { api } from '../../api/client';
 import { useCourse } from '../../stores/course';
 import { announce } from '../common/announce';
 import { Field, FormDialog } from '../common/Dialog';
-import { plural } from '@shared/grading';
+import { plural } from '@shared/text/words';
 
 /** Saves through the backend, keeping its refusal inside the dialog; says what was saved once it is. */
 function useSave(onClose: () => void) {

@@ -1,6 +1,5 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { Draw, DrawCandidates, Exclusion } from '@shared/api';
-import { plural } from '@shared/grading';
 import { EMPTY_DRAW, defaultSession, formToDraw, sessionLabel, type DrawForm } from '@shared/screens/presentationForm';
 import { api } from '../../api/client';
 import { useApp } from '../../stores/app';
@@ -11,6 +10,7 @@ import { Pending, useCourseData } from './data';
 import { DrawList } from './DrawList';
 import { Projector } from './Projector';
 import { RecordDialog } from './RecordDialog';
+import { plural } from '@shared/text/words';
 
 /** Choose a session, see who can be drawn and why others cannot, draw, and show the result. */
 export function DrawPanel() {

@@ -2,7 +2,6 @@ import { useCallback, useState } from 'react';
 import type { Reading, ReadingsAdded } from '@shared/api';
 import { CHAPTERS, formToReading, readingToForm, type ReadingForm } from '@shared/screens/presentationForm';
 import type { Errors } from '@shared/screens/itemForm';
-import { plural } from '@shared/grading';
 import { api } from '../../api/client';
 import { useCourse } from '../../stores/course';
 import { useApp } from '../../stores/app';
@@ -10,6 +9,7 @@ import { Dialog, Field, FormDialog } from '../common/Dialog';
 import { ProblemList } from '../excel/Problems';
 import { toFileBytes } from '../excel/files';
 import { Pending, useCourseData } from './data';
+import { plural } from '@shared/text/words';
 
 const chapterText = (c: number | null) => (c ? `${c} ${CHAPTERS[c - 1]}` : '');
 /** Only a web address becomes a clickable link (a DOI is shown as text). */

@@ -1,6 +1,5 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { ApiError, type Output } from '@shared/api';
-import { plural } from '@shared/grading';
 import {
   formToPolicy,
   policyToForm,
@@ -17,6 +16,7 @@ import { ColumnHeads, REMOVE_COLUMN } from '../common/ColumnHeads';
 import { Field } from '../common/Dialog';
 import { BandsEditor } from './BandsEditor';
 import { InputCell, RemoveCell } from './cells';
+import { plural } from '@shared/text/words';
 
 const TIME_ZONES: string[] = (() => {
   try {
