@@ -1,5 +1,5 @@
 import { legalName, type CourseSnapshot, type Policy } from '@shared/model';
-import type { CourseCounts } from '../backend/services/course';
+import type { CourseCounts } from '@shared/api/course';
 import type { CourseResult } from '@shared/grading';
 import { describeAttendanceRule } from '@shared/grading/attendance';
 

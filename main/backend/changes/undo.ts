@@ -1,3 +1,4 @@
+import type { UndoState } from '@shared/api/history';
 import type { Db } from '../db/open';
 import { ChangeSet } from './tracker';
 import type { Key, Row, TrackedTable } from './tables';
@@ -7,13 +8,6 @@ interface AuditRow {
   entity_key: string;
   before_json: string | null;
   after_json: string | null;
-}
-
-export interface UndoState {
-  canUndo: boolean;
-  canRedo: boolean;
-  undoLabel: string | null;
-  redoLabel: string | null;
 }
 
 // change_batch.undone: 0 done, 1 undone (can be redone), 2 undone and superseded by a new action,

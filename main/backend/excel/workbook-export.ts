@@ -6,6 +6,7 @@ import { buildGradesTable, type ColumnKind } from './grades-table';
 import { PRESENTATION_HEADER, presentationRows } from './presentations-export';
 import type { ExportedBytes } from './registrar-export';
 import { XLSX_MIME } from './registrar-export';
+import type { Row } from '../changes/tables';
 import { IDLE, ROWS_PER_STEP, type Steps } from '../jobs/steps';
 import {
   DATA_SHEET,
@@ -20,8 +21,6 @@ import {
 
 const NUMBER_FORMAT: Record<ColumnKind, string | undefined> = { id: '@', text: undefined, points: 'General', percent: '0.00' };
 const TITLE_ROWS = GRADES_HEADER_ROW;
-
-type Row = Record<string, unknown>;
 
 /**
  * The full workbook (CLI: `gradebook export workbook`): Grades, Attendance, Presentations and

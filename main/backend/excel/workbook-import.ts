@@ -10,7 +10,8 @@ import { commitImport, courseVersion, importOutcome, type ImportFile } from './a
 import { findGradesSheetEdits, type GradesRecord } from './grades-sheet-edits';
 import { fileError, Problems, refuseIfErrors } from './problems';
 import { isZip, readSpreadsheetOffThread } from './read';
-import { checkCourseRows, type DataRows, type Row } from './workbook-check';
+import type { Row } from '../changes/tables';
+import { checkCourseRows, type DataRows } from './workbook-check';
 import { cellText, type CellValue } from './sheet';
 import {
   DATA_SHEET,

@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import type { CourseCounts, Preset } from '@shared/api/course';
 import { ApiError } from '@shared/api/envelope';
 import {
   BLANK_CATEGORIES,
@@ -32,14 +33,13 @@ import {
   toTeam,
   toTeamScore,
 } from '../db/rows';
+import type { Row } from '../changes/tables';
 
 /** An open course file. */
 export interface Course {
   readonly db: Db;
   readonly file: string;
 }
-
-export type Preset = 'ie7374' | 'blank';
 
 /** Opens a course file; `scheduledBackup` also keeps a recent backup of it (the app does, the CLI doesn't). */
 export function openCourse(file: string, opts: { scheduledBackup?: boolean } = {}): Course {
@@ -174,7 +174,7 @@ export function createCourse(file: string, preset: Preset, name?: string): Cours
  */
 export function readPackedSnapshot(db: Db): PackedSnapshot {
   const { info, policy } = readCourseRow(db);
-  const all = (sql: string) => db.prepare(sql).all() as Record<string, unknown>[];
+  const all = (sql: string) => db.prepare(sql).all() as Row[];
   return {
     course: info,
     policy,
@@ -257,14 +257,6 @@ function readCells<E>(
 
 function rename<E, K extends string>({ owners, ...rest }: Cells<E>, key: K): Omit<Cells<E>, 'owners'> & Record<K, number[]> {
   return { ...rest, [key]: owners } as Omit<Cells<E>, 'owners'> & Record<K, number[]>;
-}
-
-export interface CourseCounts {
-  students: number;
-  teams: number;
-  items: number;
-  scores: number;
-  attendanceSessions: number;
 }
 
 export function countCourse(db: Db): CourseCounts {

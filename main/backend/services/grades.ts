@@ -1,4 +1,4 @@
-import type { GradeRow } from '@shared/api/grades';
+import type { GradeRow, OverrideInput } from '@shared/api/grades';
 import { ApiError } from '@shared/api/envelope';
 import { legalName } from '@shared/model';
 import { computeCourse, computeStudent, prepareCourse, type CategoryView, type StudentResult } from '@shared/grading';
@@ -43,13 +43,6 @@ export function computeGrades(db: Db, asOf = new Date().toISOString()) {
 export function explainGrade(db: Db, studentId: number, asOf = new Date().toISOString()): StudentResult {
   requireStudentRow(db, studentId);
   return computeStudent(prepareCourse(readSnapshot(db)), studentId, { asOf });
-}
-
-export interface OverrideInput {
-  studentId: number;
-  letter?: string | null;
-  percent?: number | null;
-  reason: string;
 }
 
 export function setOverride(db: Db, o: OverrideInput): GradeRow {

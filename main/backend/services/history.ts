@@ -1,26 +1,15 @@
-import type { CellChanges, HistoryEntry } from '@shared/api/scores';
+import type { CellChanges, HistoryEntry, HistoryQuery, UndoStep } from '@shared/api/history';
 import { ApiError } from '@shared/api/envelope';
 import { change } from '../changes/tracker';
 import type { Key, TrackedTable } from '../changes/tables';
-import { redo, undo, undoState, type UndoState } from '../changes/undo';
+import { redo, undo, undoState } from '../changes/undo';
 import type { Db } from '../db/open';
 import { readCourseRow, toScore, toStudent, toTeamScore } from '../db/rows';
 import { addCalendarDays, localToInstant } from '@shared/grading';
 import { legalName } from '@shared/model';
 import { plural } from '@shared/text/words';
 import { formatInstant } from '@shared/time/format';
-
-type Row = Record<string, any>;
-
-export interface HistoryQuery {
-  studentId?: number;
-  itemId?: number;
-  entity?: string;
-  since?: string;
-  until?: string;
-  limit: number;
-  offset: number;
-}
+import type { Row } from '../changes/tables';
 
 /** A date (YYYY-MM-DD) covers its whole day in the course's time zone; anything else must be a date-time. */
 function instant(value: string, field: 'since' | 'until', timeZone: string): string {
@@ -165,12 +154,6 @@ export function listHistory(db: Db, q: HistoryQuery): { entries: HistoryEntry[];
   return { entries, total };
 }
 
-export interface UndoResult {
-  label: string | null;
-  undo: UndoState;
-  changed?: CellChanges;
-}
-
 /** Beyond this many cells a step answers no cell list: reloading the course is then as cheap. */
 export const MAX_CHANGED_CELLS = 5000;
 
@@ -207,14 +190,14 @@ const STEPPED_BATCH = {
   redo: 'SELECT id FROM change_batch WHERE undone = 0 ORDER BY id DESC LIMIT 1',
 };
 
-function step(db: Db, direction: 'undo' | 'redo'): UndoResult {
+function step(db: Db, direction: 'undo' | 'redo'): UndoStep {
   const label = direction === 'undo' ? undo(db) : redo(db);
   const batch = label === null ? undefined : (db.prepare(STEPPED_BATCH[direction]).get() as { id: number } | undefined);
   return stepped(db, label, batch?.id);
 }
 
-function stepped(db: Db, label: string | null, batchId: number | undefined): UndoResult {
-  const result: UndoResult = { label, undo: undoState(db) };
+function stepped(db: Db, label: string | null, batchId: number | undefined): UndoStep {
+  const result: UndoStep = { label, undo: undoState(db) };
   const changed = batchId === undefined ? undefined : changedCells(db, batchId);
   return changed ? { ...result, changed } : result;
 }
@@ -267,7 +250,7 @@ function dependents(db: Db, t: Touched): { table: string; count: number } | unde
  * its rows get their before-images back. Refused, changing nothing, when any row it touched was
  * changed since (revert that later change first) or when later rows depend on a row it added.
  */
-export function revertBatch(db: Db, batchId: number, now = new Date().toISOString()): UndoResult {
+export function revertBatch(db: Db, batchId: number, now = new Date().toISOString()): UndoStep {
   const batch = db.prepare('SELECT id, label, undone FROM change_batch WHERE id = ?').get(batchId) as
     { id: number; label: string; undone: number } | undefined;
   if (!batch) throw new ApiError('not_found', `There is no change #${batchId} in this course's history; reload the History screen.`);
@@ -325,6 +308,6 @@ export function revertBatch(db: Db, batchId: number, now = new Date().toISOStrin
   return stepped(db, label, reverted);
 }
 
-export const undoLast = (db: Db): UndoResult => step(db, 'undo');
-export const redoNext = (db: Db): UndoResult => step(db, 'redo');
+export const undoLast = (db: Db): UndoStep => step(db, 'undo');
+export const redoNext = (db: Db): UndoStep => step(db, 'redo');
 export { undoState };

@@ -6,8 +6,7 @@ import { change, type ChangeSet } from '../changes/tracker';
 import type { Db } from '../db/open';
 import { patchColumns, toItem } from '../db/rows';
 import { addCalendarDays } from '@shared/grading';
-
-type Row = Record<string, any>;
+import type { Row } from '../changes/tables';
 
 export function requireItemRow(db: Db, id: number): Row {
   const row = db.prepare('SELECT * FROM item WHERE id = ?').get(id) as Row | undefined;

@@ -4,23 +4,22 @@ import { legalName, type Student } from '@shared/model';
 import { change } from '../changes/tracker';
 import type { Db } from '../db/open';
 import { toStudent } from '../db/rows';
+import type { Row } from '../changes/tables';
 
-type StudentRow = Record<string, any>;
-
-export function requireStudentRow(db: Db, id: number): StudentRow {
-  const row = db.prepare('SELECT * FROM student WHERE id = ?').get(id) as StudentRow | undefined;
+export function requireStudentRow(db: Db, id: number): Row {
+  const row = db.prepare('SELECT * FROM student WHERE id = ?').get(id) as Row | undefined;
   if (!row) throw new ApiError('not_found', `There is no student with id ${id} in this course.`);
   return row;
 }
 
 function ensureRegistrarIdFree(db: Db, registrarId: string, exceptId?: number): void {
   const other = db.prepare('SELECT * FROM student WHERE registrar_id = ? AND id IS NOT ?').get(registrarId, exceptId ?? null) as
-    StudentRow | undefined;
+    Row | undefined;
   if (other) throw new ApiError('conflict', `Registrar ID ${registrarId} is already used by ${legalName(toStudent(other))}.`);
 }
 
 /** Only the fields present in `patch` become columns, so an update leaves the others alone. */
-function studentColumns(patch: Partial<StudentFields>): StudentRow {
+function studentColumns(patch: Partial<StudentFields>): Row {
   const columns: Record<keyof StudentFields, string> = {
     registrarId: 'registrar_id',
     firstName: 'first_name',
@@ -31,7 +30,7 @@ function studentColumns(patch: Partial<StudentFields>): StudentRow {
     extensionDays: 'extension_days',
     accommodationNote: 'accommodation_note',
   };
-  const row: StudentRow = {};
+  const row: Row = {};
   for (const [field, column] of Object.entries(columns)) {
     const value = patch[field as keyof StudentFields];
     // Blank optional text is stored as "not set", so lists and exports don't show empty strings.

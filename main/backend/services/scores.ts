@@ -5,8 +5,7 @@ import { plural } from '@shared/text/words';
 import { change } from '../changes/tracker';
 import type { Db } from '../db/open';
 import { patchColumns, toScore, toStudent, toTeamScore } from '../db/rows';
-
-type Row = Record<string, unknown>;
+import type { Row } from '../changes/tables';
 
 /** The columns a cell patch sets; fields absent from the patch are left out so they keep their value. */
 function cellColumns(patch: CellPatch): Row {

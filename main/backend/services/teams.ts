@@ -7,8 +7,7 @@ import { change, type ChangeSet } from '../changes/tracker';
 import type { Db } from '../db/open';
 import { toStudent, toTeam } from '../db/rows';
 import { requireStudentRow } from './roster';
-
-type Row = Record<string, any>;
+import type { Row } from '../changes/tables';
 
 export function requireTeamRow(db: Db, id: number): Row {
   const row = db.prepare('SELECT * FROM team WHERE id = ?').get(id) as Row | undefined;

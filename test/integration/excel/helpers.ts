@@ -7,7 +7,8 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import Papa from 'papaparse';
 import { ApiError } from '@shared/api/envelope';
-import { createCourse, readSnapshot, type Course, type Preset } from '../../../main/backend/services/course';
+import type { Preset } from '@shared/api/course';
+import { createCourse, readSnapshot, type Course } from '../../../main/backend/services/course';
 
 export const FIXTURES = path.resolve('test/fixtures');
 export const fixture = (name: string) => ({ name, bytes: new Uint8Array(fs.readFileSync(path.join(FIXTURES, name))) });
