@@ -2,6 +2,7 @@ import type { CellChanges, HistoryEntry, HistoryQuery, UndoStep } from '@shared/
 import { ApiError } from '@shared/api/envelope';
 import { change } from '../changes/tracker';
 import type { Key, TrackedTable } from '../changes/tables';
+import { BatchState, nextBatch } from '../changes/batch';
 import { redo, undo, undoState } from '../changes/undo';
 import type { Db } from '../db/open';
 import { readCourseRow, toScore, toStudent, toTeamScore } from '../db/rows';
@@ -148,7 +149,7 @@ export function listHistory(db: Db, q: HistoryQuery): { entries: HistoryEntry[];
       before,
       after,
       reason: r.reason,
-      revertible: r.undone === 0,
+      revertible: r.undone === BatchState.done,
     };
   });
   return { entries, total };
@@ -184,15 +185,10 @@ function changedCells(db: Db, batchId: number): CellChanges | undefined {
   return changed;
 }
 
-// After an undo the batch it reverted is the next to redo; after a redo, the next to undo.
-const STEPPED_BATCH = {
-  undo: 'SELECT id FROM change_batch WHERE undone = 1 ORDER BY id ASC LIMIT 1',
-  redo: 'SELECT id FROM change_batch WHERE undone = 0 ORDER BY id DESC LIMIT 1',
-};
-
 function step(db: Db, direction: 'undo' | 'redo'): UndoStep {
   const label = direction === 'undo' ? undo(db) : redo(db);
-  const batch = label === null ? undefined : (db.prepare(STEPPED_BATCH[direction]).get() as { id: number } | undefined);
+  // After an undo the batch it reverted is the next to redo; after a redo, the next to undo.
+  const batch = label === null ? undefined : nextBatch(db, direction === 'undo' ? 'redo' : 'undo');
   return stepped(db, label, batch?.id);
 }
 
@@ -254,8 +250,9 @@ export function revertBatch(db: Db, batchId: number, now = new Date().toISOStrin
   const batch = db.prepare('SELECT id, label, undone FROM change_batch WHERE id = ?').get(batchId) as
     { id: number; label: string; undone: number } | undefined;
   if (!batch) throw new ApiError('not_found', `There is no change #${batchId} in this course's history; reload the History screen.`);
-  if (batch.undone === 3) throw new ApiError('conflict', `“${batch.label}” is a record kept outside undo; it cannot be reverted.`);
-  if (batch.undone !== 0) throw new ApiError('conflict', `“${batch.label}” is already undone; there is nothing to revert.`);
+  if (batch.undone === BatchState.notUndoable)
+    throw new ApiError('conflict', `“${batch.label}” is a record kept outside undo; it cannot be reverted.`);
+  if (batch.undone !== BatchState.done) throw new ApiError('conflict', `“${batch.label}” is already undone; there is nothing to revert.`);
   const rows = db
     .prepare(`SELECT id, entity, entity_key, before_json, after_json FROM audit WHERE batch_id = ? AND kind = 'do' ORDER BY id`)
     .all(batchId) as Row[];
