@@ -1,14 +1,12 @@
 import type { CategoryDraft } from '@shared/api/policy';
 import { ApiError } from '@shared/api/envelope';
-import { computeCourse, validatePolicy } from '@shared/grading';
+import { computeCourse, fmtPoints, validatePolicy } from '@shared/grading';
 import { studentName, type Category, type CourseInfo, type Policy } from '@shared/model';
 import { plural } from '@shared/text/words';
 import { change } from '../changes/tracker';
 import type { Db } from '../db/open';
 import { readSnapshot } from './course';
 import { fromCategory, readCourseRow } from '../db/rows';
-
-const fmt = (n: number) => String(Math.round(n * 1e6) / 1e6);
 
 /**
  * Refuses drafts that would orphan or misfile items: an unknown category id, a category with
@@ -61,7 +59,7 @@ function policyProblems(policy: Policy, drafts: CategoryDraft[]): { message: str
   if (problems.length === 0) return null;
   const weightsOff = problems.some((p) => p.code === 'weights_total');
   const total = drafts.reduce((s, d) => s + d.weight, 0);
-  const weights = `Category weights total ${fmt(total)}%; they must total 100%.`;
+  const weights = `Category weights total ${fmtPoints(total)}%; they must total 100%.`;
   const others = problems.filter((p) => p.code !== 'weights_total').map((p) => p.message);
   const message = [weightsOff ? weights : 'The policy was not saved:', ...others].join(' ');
   // The weights problem is in the message in the settings screen's words; list it only once.
