@@ -82,6 +82,7 @@ export const courseMethods = {
     z.object({ file: FilePath, overwrite: z.boolean().optional() }).strict(),
     z.object({ file: z.string(), replacedBackup: z.string().nullable() }),
   ),
+  'course.rename': method(CourseInfo.strict(), CourseSummary, true),
   /** Adds the synthetic demo class to the open course, as one undoable step. */
   'course.loadDemo': method(z.object({}).strict(), CourseSummary, true),
   'course.summary': method(z.object({}).strict(), CourseSummary),

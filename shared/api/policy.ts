@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CategoryKind, CourseInfo, Id, Policy } from '../model';
+import { CategoryKind, Id, Policy } from '../model';
 import { CourseSummary } from './course';
 import { method } from './define';
 
@@ -35,5 +35,4 @@ export const policyMethods = {
       changed: z.array(z.object({ studentId: z.number().int(), name: z.string(), from: z.string().nullable(), to: z.string().nullable() })),
     }),
   ),
-  'course.rename': method(CourseInfo.strict(), CourseSummary, true),
 };

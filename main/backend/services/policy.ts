@@ -1,7 +1,7 @@
 import type { CategoryDraft } from '@shared/api/policy';
 import { ApiError } from '@shared/api/envelope';
 import { computeCourse, fmtPoints, validatePolicy } from '@shared/grading';
-import { studentName, type Category, type CourseInfo, type Policy } from '@shared/model';
+import { studentName, type Category, type Policy } from '@shared/model';
 import { plural } from '@shared/text/words';
 import { change } from '../changes/tracker';
 import type { Db } from '../db/open';
@@ -105,8 +105,4 @@ export function previewPolicy(db: Db, policy: Policy, drafts: CategoryDraft[]) {
       : [],
   );
   return { students: snapshot.students.filter((s) => s.status === 'enrolled').length, changed };
-}
-
-export function renameCourse(db: Db, info: CourseInfo): void {
-  change(db, `Rename course to ${info.name}`, (cs) => cs.put('course', { id: 1 }, { name: info.name, code: info.code, term: info.term }));
 }

@@ -11,7 +11,7 @@ import {
   type PatternForm,
   type SessionForm,
 } from '@shared/screens/attendanceForm';
-import type { Errors } from '@shared/screens/itemForm';
+import type { FieldErrors } from '@shared/screens/fields';
 import { api } from '../../api/client';
 import { useApp } from '../../stores/app';
 import { Dialog, Field, FormDialog } from '../common/Dialog';
@@ -155,7 +155,7 @@ const failureText = (err: unknown) => (err instanceof Error ? err.message : Stri
 /** Generates the term's sessions from a meeting pattern, previewing how many it will add. */
 export function PatternDialog({ last, onClose }: { last: MeetingPattern | null; onClose(): void }) {
   const [form, setForm] = useState<PatternForm>(() => patternToForm(last));
-  const [errors, setErrors] = useState<Errors<PatternForm>>({});
+  const [errors, setErrors] = useState<FieldErrors<PatternForm>>({});
   const [preview, setPreview] = useState<GenerateReport | string | null>(null);
   const [busy, setBusy] = useState(false);
   const set = (patch: Partial<PatternForm>) => setForm((f) => ({ ...f, ...patch }));
@@ -267,7 +267,7 @@ function skippedText(skipped: GenerateReport['skipped']): string {
 /** Adds a session, or renames, moves, retimes one and sets its topic and note. */
 export function SessionDialog({ session, onClose }: { session: SessionRow | null; onClose(): void }) {
   const [form, setForm] = useState<SessionForm>(() => (session ? sessionToForm(session) : EMPTY_SESSION));
-  const [errors, setErrors] = useState<Errors<SessionForm>>({});
+  const [errors, setErrors] = useState<FieldErrors<SessionForm>>({});
   const set = (patch: Partial<SessionForm>) => setForm((f) => ({ ...f, ...patch }));
 
   const submit = async () => {
