@@ -45,7 +45,7 @@ const readInput = (file: string, encoding: string | undefined): ImportFile => {
   const bytes = new Uint8Array(fs.readFileSync(file));
   if (encoding === undefined) return { name: path.basename(file), bytes };
   if (isZip(bytes)) throw new UsageError(`--encoding applies to CSV files; ${file} is a workbook (.xlsx), which names its own encoding`);
-  let decoder: TextDecoder;
+  let decoder: InstanceType<typeof TextDecoder>;
   try {
     decoder = new TextDecoder(encoding);
   } catch {
