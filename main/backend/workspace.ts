@@ -2,7 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { IE7374_COURSE } from '@shared/model';
 import { stopJobsOf } from './jobs/runner';
-import { closeCourse, createCourse, openCourse, type Course, type Preset } from './services/course';
+import type { Preset } from '@shared/api/course';
+import { closeCourse, createCourse, openCourse, type Course } from './services/course';
 import { loadDemoClass } from './services/demo';
 
 const RECENT_MAX = 10;

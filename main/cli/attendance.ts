@@ -1,5 +1,4 @@
 import { ApiError } from '@shared/api/envelope';
-import { formatInstant, plural } from '@shared/grading';
 import { sessionLabel } from '@shared/grading/attendance';
 import type { AttendanceMark } from '@shared/model';
 import { readCourseRow } from '../backend/db/rows';
@@ -8,6 +7,8 @@ import { applyMarks } from '../backend/services/attendance';
 import { listSessions } from '../backend/services/sessions';
 import type { Course } from '../backend/services/course';
 import { onCourse, type Flags } from './open';
+import { formatInstant } from '@shared/time/format';
+import { plural } from '@shared/text/words';
 
 /** `gradebook attendance sessions|mark`: the register's sessions and one mark, over the same services as the app. */
 

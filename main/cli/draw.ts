@@ -1,11 +1,12 @@
 import { ApiError } from '@shared/api/envelope';
 import type { Draw, Exclusion } from '@shared/api/presentations';
-import { formatInstant, plural } from '@shared/grading';
 import { readCourseRow } from '../backend/db/rows';
 import type { Course } from '../backend/services/course';
 import { projectorView, requireDraw, runDraw, verifyAllDraws, verifyStoredDraw } from '../backend/services/draws';
 import { findSession } from '../backend/services/presentation-sessions';
 import { onCourse, type Flags } from './open';
+import { formatInstant } from '@shared/time/format';
+import { plural } from '@shared/text/words';
 
 /**
  * `gradebook draw`: runs and records a draw the way the app does, or verifies stored draws

@@ -2,7 +2,6 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { ApiError } from '@shared/api/envelope';
 import type { ImportProblem, Preflight, RosterField } from '@shared/api/excel';
-import { plural } from '@shared/grading';
 import { canvasSummary, rosterSummary, rowsWithErrors } from '@shared/screens/importSummary';
 import {
   columnsByHeader,
@@ -23,6 +22,7 @@ import { exportPresentations } from '../backend/excel/presentations-export';
 import { isZip } from '../backend/excel/read';
 import type { Course } from '../backend/services/course';
 import { onCourse, type Flags } from './open';
+import { plural } from '@shared/text/words';
 
 /**
  * Spreadsheet import/export commands over main/backend/excel. Each takes the course file, the
@@ -45,7 +45,7 @@ const readInput = (file: string, encoding: string | undefined): ImportFile => {
   const bytes = new Uint8Array(fs.readFileSync(file));
   if (encoding === undefined) return { name: path.basename(file), bytes };
   if (isZip(bytes)) throw new UsageError(`--encoding applies to CSV files; ${file} is a workbook (.xlsx), which names its own encoding`);
-  let decoder: TextDecoder;
+  let decoder: InstanceType<typeof TextDecoder>;
   try {
     decoder = new TextDecoder(encoding);
   } catch {

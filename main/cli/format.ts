@@ -1,5 +1,5 @@
-import type { CourseSnapshot, Policy } from '@shared/model';
-import type { CourseCounts } from '../backend/services/course';
+import { legalName, type CourseSnapshot, type Policy } from '@shared/model';
+import type { CourseCounts } from '@shared/api/course';
 import type { CourseResult } from '@shared/grading';
 import { describeAttendanceRule } from '@shared/grading/attendance';
 
@@ -43,7 +43,7 @@ export function formatGrades(snapshot: CourseSnapshot, result: CourseResult): st
     const s = snapshot.students[i]!;
     return [
       s.registrarId,
-      `${s.lastName}, ${s.firstName}`,
+      legalName(s),
       ...r.categories.map((c) => c.final.display ?? '—'),
       r.current.display ?? '—',
       r.display ?? '—',

@@ -4,10 +4,12 @@ import { parseArgs } from 'node:util';
 import { ApiError } from '@shared/api/envelope';
 import { computeCourse } from '@shared/grading';
 import { readCourseRow } from '../backend/db/rows';
-import { closeCourse, countCourse, createCourse, openCourse, readSnapshot, type Preset } from '../backend/services/course';
+import type { Preset } from '@shared/api/course';
+import { closeCourse, countCourse, createCourse, openCourse, readSnapshot } from '../backend/services/course';
 import { listBackups, restoreBackupAs } from '../backend/services/backups';
 import { loadDemoClass } from '../backend/services/demo';
 import { backupRow } from '@shared/screens/backups';
+import { plural } from '@shared/text/words';
 import { exportPortable, importPortable, loadSnapshot, parsePortable } from '../backend/services/portable';
 import { formatCounts, formatGrades, formatPolicy } from './format';
 import { onCourse, type Flags } from './open';
@@ -31,7 +33,7 @@ interface Command {
 const out = (text: string) => process.stdout.write(text.endsWith('\n') ? text : text + '\n');
 
 const need = (args: string[], n: number, usage: string) => {
-  if (args.length !== n) throw new UsageError(`expected ${n} argument${n === 1 ? '' : 's'}. Usage: gradebook ${usage}`);
+  if (args.length !== n) throw new UsageError(`expected ${plural(n, 'argument')}. Usage: gradebook ${usage}`);
 };
 
 export const COMMANDS: Record<string, Command> = {

@@ -76,7 +76,10 @@ export interface AppRequest {
 export type ReadFile = (file: string) => Promise<Uint8Array>;
 
 function respond(status: number, body: Uint8Array | string | null, type: string): Response {
-  return new Response(body as BodyInit | null, { status, headers: { ...SECURITY_HEADERS, 'Content-Type': type } });
+  return new Response(body as ConstructorParameters<typeof Response>[0], {
+    status,
+    headers: { ...SECURITY_HEADERS, 'Content-Type': type },
+  });
 }
 
 /**

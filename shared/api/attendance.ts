@@ -8,11 +8,10 @@
  * rate the grade uses. Every write is one undo step in History.
  */
 import { z } from 'zod';
-import { AttendanceMark, AttendanceSession, Instant, LocalDate, LocalTime } from '../model';
+import { AttendanceMark, AttendanceSession, Id, Instant, LocalDate, LocalTime } from '../model';
 import { method } from './define';
 import { ExportedFile, FileBytes, ImportProblem } from './excel';
 
-const Id = z.number().int().positive();
 const Text = (max: number) => z.string().trim().max(max);
 
 /** ISO weekday: 1 Monday ... 7 Sunday. */

@@ -9,6 +9,7 @@ export const CourseCounts = z.object({
   scores: z.number().int(),
   attendanceSessions: z.number().int(),
 });
+export type CourseCounts = z.infer<typeof CourseCounts>;
 
 /** What the app shell shows about the open course. */
 export const CourseSummary = z.object({
@@ -54,6 +55,7 @@ export const FilePath = z
     `a file or folder name is longer than ${NAME_BYTES} bytes (with '.gradebook'); choose a shorter name`,
   );
 export const Preset = z.enum(['ie7374', 'blank']);
+export type Preset = z.infer<typeof Preset>;
 
 export const courseMethods = {
   /** The open course (if any), the data folder and recent files. */
@@ -80,6 +82,7 @@ export const courseMethods = {
     z.object({ file: FilePath, overwrite: z.boolean().optional() }).strict(),
     z.object({ file: z.string(), replacedBackup: z.string().nullable() }),
   ),
+  'course.rename': method(CourseInfo.strict(), CourseSummary, true),
   /** Adds the synthetic demo class to the open course, as one undoable step. */
   'course.loadDemo': method(z.object({}).strict(), CourseSummary, true),
   'course.summary': method(z.object({}).strict(), CourseSummary),

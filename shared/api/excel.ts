@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { Id } from '../model';
 import { method } from './define';
 import { JobStarted } from './jobs';
 
@@ -100,14 +101,14 @@ export const RosterReport = z.object({
 export type RosterReport = z.infer<typeof RosterReport>;
 
 export const ScoreColumnTarget = z.union([
-  z.object({ column: z.number().int().min(0), itemId: z.number().int().positive() }).strict(),
+  z.object({ column: z.number().int().min(0), itemId: Id }).strict(),
   z
     .object({
       column: z.number().int().min(0),
       create: z
         .object({
           name: z.string().trim().min(1).max(200),
-          categoryId: z.number().int().positive(),
+          categoryId: Id,
           pointsPossible: z.number().min(0).max(100000),
         })
         .strict(),
@@ -162,10 +163,10 @@ export const CanvasImportInput = z
   .object({
     file: FileBytes,
     /** Category of new assignments without a choice of their own; absent: guessed from the title, else the first items category. */
-    categoryId: z.number().int().positive().optional(),
+    categoryId: Id.optional(),
     /** The category of each new assignment column, by its Canvas id (overrides the guess). */
     categories: z
-      .array(z.object({ canvasId: z.string().max(40), categoryId: z.number().int().positive() }).strict())
+      .array(z.object({ canvasId: z.string().max(40), categoryId: Id }).strict())
       .max(1000)
       .optional(),
     /**
@@ -173,7 +174,7 @@ export const CanvasImportInput = z
      * a student's on file): the student it is, or null to add a new student. Row is 1-based.
      */
     decisions: z
-      .array(z.object({ row: z.number().int().min(1), studentId: z.number().int().positive().nullable() }).strict())
+      .array(z.object({ row: z.number().int().min(1), studentId: Id.nullable() }).strict())
       .max(10000)
       .optional(),
     dryRun: z.boolean().optional(),
@@ -370,12 +371,8 @@ export const excelMethods = {
   'excel.exportGradesCsv': method(z.object({}).strict(), ExportedFile),
   'excel.profiles': method(z.object({}).strict(), z.array(ExportProfile)),
   /** Saves a custom profile with the course (new when id is absent). */
-  'excel.saveProfile': method(
-    z.object({ id: z.number().int().positive().optional(), config: ExportProfileConfig }).strict(),
-    ExportProfile,
-    true,
-  ),
-  'excel.deleteProfile': method(z.object({ id: z.number().int().positive() }).strict(), z.null(), true),
+  'excel.saveProfile': method(z.object({ id: Id.optional(), config: ExportProfileConfig }).strict(), ExportProfile, true),
+  'excel.deleteProfile': method(z.object({ id: Id }).strict(), z.null(), true),
   'excel.registrarPreflight': method(RegistrarParams, Preflight),
   /** Writes the registrar file; refused until the pre-flight passes or `confirm` is set. Recorded in the course. */
   'excel.exportRegistrar': method(RegistrarParams.extend({ confirm: z.boolean().optional() }).strict(), RegistrarExport, true),

@@ -1,9 +1,8 @@
 import { z } from 'zod';
 import type { StudentResult } from '../grading/types';
-import { Instant } from '../model';
+import { Id, Instant } from '../model';
 import { method } from './define';
 
-const Id = z.number().int().positive();
 const Pct = z.number().nullable();
 
 export const GradeView = z.object({ percent: Pct, rounded: Pct, display: z.string().nullable(), letter: z.string().nullable() });
@@ -46,6 +45,18 @@ const AsOf = z.object({ asOf: Instant.optional() });
 /** A finding about the policy: a stable code for scripts and the words for the instructor. */
 export const PolicyProblemSchema = z.object({ code: z.string(), message: z.string() });
 
+/** A manual final grade: a letter, a percent or both, always with a reason. */
+export const OverrideInput = z
+  .object({
+    studentId: Id,
+    letter: z.string().trim().min(1).max(4).nullable().optional(),
+    percent: z.number().min(0).max(1000).nullable().optional(),
+    reason: z.string().trim().min(1, 'a reason is required').max(2000),
+  })
+  .strict()
+  .refine((o) => o.letter != null || o.percent != null, 'give a letter or a percent (to remove an override, clear it)');
+export type OverrideInput = z.output<typeof OverrideInput>;
+
 export const gradeMethods = {
   /** Every student's grade as of `asOf` (default: now), computed by the grading engine only. */
   'grades.compute': method(
@@ -55,19 +66,7 @@ export const gradeMethods = {
   /** One student's full result: per-item effective scores, categories and explanation lines. */
   'grades.explain': method(AsOf.extend({ studentId: Id }).strict(), StudentResultSchema),
   /** A manual final grade with a reason; the letter must be one of the course's band letters. */
-  'override.set': method(
-    z
-      .object({
-        studentId: Id,
-        letter: z.string().trim().min(1).max(4).nullable().optional(),
-        percent: z.number().min(0).max(1000).nullable().optional(),
-        reason: z.string().trim().min(1, 'a reason is required').max(2000),
-      })
-      .strict()
-      .refine((o) => o.letter != null || o.percent != null, 'give a letter or a percent (to remove an override, clear it)'),
-    GradeRow,
-    true,
-  ),
+  'override.set': method(OverrideInput, GradeRow, true),
   'override.clear': method(
     z.object({ studentId: Id, reason: z.string().trim().min(1, 'a reason is required').max(2000) }).strict(),
     GradeRow,

@@ -7,6 +7,7 @@ import { itemMethods } from './items';
 import { policyMethods } from './policy';
 import { rosterMethods } from './roster';
 import { scoreMethods } from './scores';
+import { historyMethods } from './history';
 import { excelMethods } from './excel';
 import { jobMethods } from './jobs';
 import { backupMethods } from './backups';
@@ -22,6 +23,7 @@ export const API = {
   ...rosterMethods,
   ...itemMethods,
   ...scoreMethods,
+  ...historyMethods,
   ...policyMethods,
   ...gradeMethods,
   ...excelMethods,
@@ -42,6 +44,7 @@ export * from './course';
 export * from './roster';
 export * from './items';
 export * from './scores';
+export * from './history';
 export * from './policy';
 export * from './grades';
 export * from './excel';

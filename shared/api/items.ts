@@ -1,8 +1,6 @@
 import { z } from 'zod';
-import { Instant, Item, LocalDate, LocalTime } from '../model';
+import { Id, Instant, Item, LocalDate, LocalTime } from '../model';
 import { method } from './define';
-
-const Id = z.number().int().positive();
 
 export const ItemFields = z.object({
   categoryId: Id,

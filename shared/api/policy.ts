@@ -1,11 +1,11 @@
 import { z } from 'zod';
-import { CategoryKind, CourseInfo, Policy } from '../model';
+import { CategoryKind, Id, Policy } from '../model';
 import { CourseSummary } from './course';
 import { method } from './define';
 
 export const CategoryDraft = z.object({
   /** Absent: a new category. Existing categories left out of the list are deleted (only when they have no items). */
-  id: z.number().int().positive().optional(),
+  id: Id.optional(),
   name: z.string().trim().min(1).max(200),
   weight: z.number().min(0).max(100),
   dropLowest: z.number().int().min(0).max(50),
@@ -35,5 +35,4 @@ export const policyMethods = {
       changed: z.array(z.object({ studentId: z.number().int(), name: z.string(), from: z.string().nullable(), to: z.string().nullable() })),
     }),
   ),
-  'course.rename': method(CourseInfo.strict(), CourseSummary, true),
 };

@@ -1,8 +1,6 @@
 import { z } from 'zod';
-import { Instant, Student, Team } from '../model';
+import { Id, Instant, Student, Team } from '../model';
 import { method } from './define';
-
-const Id = z.number().int().positive();
 
 /** Editable fields of a student (the registrar ID must stay unique in the course). */
 export const StudentFields = z.object({

@@ -18,7 +18,9 @@ import type { AttendanceMark, AttendanceSession, CourseSnapshot } from '../model
 import type { AttendanceRule } from '../model/policy';
 import { localToInstant } from './deadline';
 import { type Ratio, SCALE, formatHalfUp, toUnits } from './exact';
-import { fmtPoints, formatInstant, plural } from './format';
+import { fmtPoints } from './format';
+import { formatInstant } from '../time/format';
+import { plural } from '../text/words';
 
 export interface PreparedAttendance {
   readonly rule: AttendanceRule;

@@ -5,23 +5,12 @@
  * instant with seconds, from an LMS export) is taken as it is: one second later is late.
  */
 
+import { zoneFormatter } from '../time/zone';
+
 const HOUR_MS = 3_600_000;
 const DAY_MS = 24 * HOUR_MS;
 /** The last millisecond of the due minute. */
 const MINUTE_END_MS = 59_999;
-
-/** A date-time formatter per time zone, built once: building one costs far more than using it. */
-export function zoneFormatter(options: Intl.DateTimeFormatOptions): (timeZone: string) => Intl.DateTimeFormat {
-  const formatters = new Map<string, Intl.DateTimeFormat>();
-  return (timeZone) => {
-    let f = formatters.get(timeZone);
-    if (!f) {
-      f = new Intl.DateTimeFormat('en-US', { timeZone, ...options });
-      formatters.set(timeZone, f);
-    }
-    return f;
-  };
-}
 
 const formatter = zoneFormatter({
   hourCycle: 'h23',

@@ -1,9 +1,10 @@
 /** The readable sentences of the explanation trail. Numbers come in already computed. */
 import { toNumber } from './exact';
-import { fmtExact, fmtPoints, plural } from './format';
+import { fmtExact, fmtPoints } from './format';
 import { type Graded, belowScale, describeRounding } from './letter';
 import type { Category } from '../model/policy';
 import type { View } from './types';
+import { plural } from '../text/words';
 
 const VIEW_NAME: Record<View, string> = { current: 'Current grade', final: 'Final grade' };
 

@@ -17,4 +17,4 @@ export { deadlineInstant, localToInstant, addCalendarDays } from './deadline';
 export { applyLate, prepareLateRule, type LateRule, type LateOutcome } from './late';
 export { chooseDrops, choosePercentDrops, type DropScores, type DropTotal, type DropGoal, type DropGroup } from './drop';
 export { grade, applyRounding, prepareLetterScale, type LetterScale, type Graded } from './letter';
-export { clockText, fmtPoints, formatDay, formatInstant, plural } from './format';
+export { fmtPoints } from './format';

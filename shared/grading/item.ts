@@ -27,11 +27,13 @@
  */
 import { DAY_MS, HOUR_MS, deadlineInstant, exactDeadline } from './deadline';
 import { FINE, SCALE, toUnits } from './exact';
-import { fmtPoints, formatDuration, formatInstant, plural } from './format';
+import { fmtPoints } from './format';
 import { applyLate, describeDeduction, describeLate } from './late';
 import type { PreparedCourse, PreparedItem, PreparedStudent } from './prepare';
 import { teamAt } from './team';
 import type { ExplanationLine, Inclusion, IntegrityInfo, ItemOutcome, ItemResult, LateInfo, TeamInfo } from './types';
+import { formatDuration, formatInstant } from '../time/format';
+import { plural } from '../text/words';
 
 const OUTCOMES: readonly ItemOutcome[] = ['graded', 'ungraded', 'excused', 'exempt', 'missing', 'missing-before-due', 'auto-missing'];
 const INCLUSION: readonly Inclusion[] = ['excluded', 'counted', 'dropped'];

@@ -7,7 +7,9 @@
 import type { LatePolicy, LateStep } from '../model/policy';
 import { FINE, FINE_N, SCALE_N, percentToFine, roundHalfUp } from './exact';
 import { DAY_MS, HOUR_MS } from './deadline';
-import { POINT_DECIMALS, fmtPoints, fmtPointsExact, fmtStepsTrimmed, formatDuration, plural } from './format';
+import { POINT_DECIMALS, fmtPoints, fmtPointsExact, fmtStepsTrimmed } from './format';
+import { formatDuration } from '../time/format';
+import { plural } from '../text/words';
 
 export interface LateRule {
   readonly basis: LatePolicy['basis'];

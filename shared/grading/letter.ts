@@ -4,7 +4,7 @@
  */
 import type { Band, Rounding } from '../model/policy';
 import { type Ratio, SCALE, SCALE_N, formatSteps, formatStepsNumber, formatTruncated, roundHalfUp, toNumber, toUnits } from './exact';
-import { plural } from './format';
+import { plural } from '../text/words';
 
 export interface PreparedBand {
   readonly letter: string;

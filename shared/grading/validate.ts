@@ -9,8 +9,6 @@ import { isValidTimeZone } from './deadline';
 import { fmtPoints } from './format';
 import type { PolicyProblem } from './types';
 
-const fmt = fmtPoints;
-
 export function validatePolicy(policy: Policy, categories: readonly Category[]): PolicyProblem[] {
   const problems: PolicyProblem[] = [];
   const add = (code: PolicyProblem['code'], message: string) => problems.push({ code, message });
@@ -18,7 +16,7 @@ export function validatePolicy(policy: Policy, categories: readonly Category[]):
   if (policy.grading === 'weighted') {
     const total = categories.reduce((s, c) => s + toUnits(c.weight), 0);
     if (categories.length === 0) add('no_categories', 'The course has no categories.');
-    else if (total !== 100 * SCALE) add('weights_total', `Category weights add up to ${fmt(total / SCALE)}%, not 100%.`);
+    else if (total !== 100 * SCALE) add('weights_total', `Category weights add up to ${fmtPoints(total / SCALE)}%, not 100%.`);
   } else {
     // Points grading adds up points, so "each item counts equally" cannot be honoured.
     for (const c of categories.filter((c) => c.kind === 'items' && c.equalWeightItems)) {
@@ -48,7 +46,7 @@ export function validatePolicy(policy: Policy, categories: readonly Category[]):
     if (cur.min >= prev.min) {
       add(
         'band_order',
-        `Bands must go from highest to lowest: "${cur.letter}" (from ${fmt(cur.min)}) comes after "${prev.letter}" (from ${fmt(prev.min)}).`,
+        `Bands must go from highest to lowest: "${cur.letter}" (from ${fmtPoints(cur.min)}) comes after "${prev.letter}" (from ${fmtPoints(prev.min)}).`,
       );
     }
   }
@@ -65,7 +63,7 @@ export function validatePolicy(policy: Policy, categories: readonly Category[]):
   if (cutoff !== null && last && last.upToHours > cutoff) {
     add(
       'late_step_past_cutoff',
-      `A late step runs to ${fmt(last.upToHours)} h, past the ${fmt(cutoff)} h after which work is not accepted.`,
+      `A late step runs to ${fmtPoints(last.upToHours)} h, past the ${fmtPoints(cutoff)} h after which work is not accepted.`,
     );
   }
   return problems;

@@ -1,7 +1,7 @@
-import { fmtPoints, formatDuration } from '../grading/format';
+import { fmtPoints } from '../grading/format';
 import type { ItemResult, LateInfo } from '../grading/types';
 import type { Score } from '../model';
-import { formatInstant } from './time';
+import { formatDuration, formatInstant } from '../time/format';
 
 export type CellMark =
   | 'excused'

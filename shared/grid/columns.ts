@@ -1,6 +1,7 @@
 import type { ItemResult, View } from '../grading/types';
 import type { GridRow } from './row';
-import { studentName, type SortValue } from './view';
+import { studentName } from '../model/student-name';
+import type { SortValue } from './view';
 
 /**
  * The grid's column keys: the frozen student columns, one per item ("item:<id>"), one per

@@ -1,5 +1,6 @@
 import type { CellEdit } from '../api';
-import { fmtPoints, plural } from '../grading/format';
+import { fmtPoints } from '../grading/format';
+import { plural } from '../text/words';
 import type { Item } from '../model';
 
 /** A score above its item's points possible: kept as extra credit. */

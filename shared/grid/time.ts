@@ -11,6 +11,3 @@ export function localInputToInstant(value: string, timeZone: string): string {
   const [date, time] = value.split('T');
   return new Date(localToInstant(date!, (time ?? '00:00').slice(0, 5), timeZone)).toISOString();
 }
-
-/** Dates and times are shown one way everywhere: the engine's formatter. */
-export { formatInstant } from '../grading/format';

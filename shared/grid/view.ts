@@ -5,12 +5,6 @@ export function fold(s: string): string {
   return s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
 }
 
-/** "Last, First (Preferred)" as the grid and history show a student. */
-export function studentName(s: Pick<Student, 'firstName' | 'lastName' | 'preferredName'>): string {
-  const base = s.lastName && s.firstName ? `${s.lastName}, ${s.firstName}` : s.lastName || s.firstName;
-  return s.preferredName && s.preferredName !== s.firstName ? `${base} (${s.preferredName})` : base;
-}
-
 /** Every word of the query must appear in the student's names or registrar ID. */
 export function matchesSearch(s: Student, query: string): boolean {
   const words = fold(query).split(/\s+/).filter(Boolean);

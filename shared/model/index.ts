@@ -3,3 +3,4 @@ export * from './course';
 export * from './preset';
 export * from './portable';
 export * from './packed';
+export * from './student-name';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { AttendanceMark, blankScore, blankTeamScore, CourseSnapshot, Score, TeamScore, type AttendanceRecord } from './course';
+import { AttendanceMark, blankScore, blankTeamScore, CourseSnapshot, Id, Score, TeamScore, type AttendanceRecord } from './course';
 
 /**
  * The course snapshot as it crosses the wire. At 2,000 students x 100 items a snapshot holds
@@ -9,7 +9,6 @@ import { AttendanceMark, blankScore, blankTeamScore, CourseSnapshot, Score, Team
  * Everything else keeps the snapshot's own shape.
  */
 
-const Id = z.number().int().positive();
 const Index = z.number().int().min(0);
 
 /** A cell's rarely-set fields: only the ones it has, so a plain score carries none. */

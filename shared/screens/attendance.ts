@@ -7,7 +7,7 @@ import type { MarkEdit, MarkResult, Register, RegisterStudent, SessionRow, Sessi
 import { fold } from '../grid/view';
 import { mapPaste, type Range } from '../grid/range';
 import type { AttendanceMark } from '../model';
-import { formatDay } from '../grading/format';
+import { formatDay } from '../time/format';
 
 export const MARKS: readonly AttendanceMark[] = ['present', 'late', 'absent', 'excused'];
 

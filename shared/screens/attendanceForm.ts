@@ -1,6 +1,6 @@
 /** The forms of the Sessions screen: the term's meeting pattern and one session, as text fields to API input. */
 import type { MeetingPattern, SessionFields, SessionRow, SkippedDays } from '../api/attendance';
-import type { Errors } from './itemForm';
+import type { FieldErrors } from './fields';
 
 export interface PatternForm {
   /** ISO weekdays, 1 Monday ... 7 Sunday. */
@@ -67,8 +67,8 @@ export function parseSkipped(text: string): { ok: true; skip: SkippedDays[] } | 
   return bad.length ? { ok: false, message: `Skipped days: ${bad.join('; ')}.` } : { ok: true, skip };
 }
 
-export function formToPattern(f: PatternForm): { ok: true; pattern: MeetingPattern } | { ok: false; errors: Errors<PatternForm> } {
-  const errors: Errors<PatternForm> = {};
+export function formToPattern(f: PatternForm): { ok: true; pattern: MeetingPattern } | { ok: false; errors: FieldErrors<PatternForm> } {
+  const errors: FieldErrors<PatternForm> = {};
   if (f.weekdays.length === 0) errors.weekdays = 'Choose the weekdays the class meets.';
   if (!TIME.test(f.start)) errors.start = 'Give the start time, e.g. 09:50.';
   if (!TIME.test(f.end)) errors.end = 'Give the end time, e.g. 11:30.';
@@ -105,8 +105,8 @@ export function sessionToForm(s: SessionRow): SessionForm {
 /** The session's fields; an empty text field clears it (no time: the session is held from the start of its day). */
 export function formToSession(
   f: SessionForm,
-): { ok: true; fields: SessionFields & { date: string } } | { ok: false; errors: Errors<SessionForm> } {
-  const errors: Errors<SessionForm> = {};
+): { ok: true; fields: SessionFields & { date: string } } | { ok: false; errors: FieldErrors<SessionForm> } {
+  const errors: FieldErrors<SessionForm> = {};
   if (!isDate(f.date)) errors.date = 'Give the session date.';
   if (f.start && !TIME.test(f.start)) errors.start = 'Give the start time as HH:MM, or leave it empty.';
   if (f.end && !TIME.test(f.end)) errors.end = 'Give the end time as HH:MM, or leave it empty.';

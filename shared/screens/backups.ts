@@ -1,6 +1,7 @@
 import type { BackupDiff, BackupInfo, RowDiff } from '../api/backups';
-import { formatInstant, plural } from '../grading';
 import { instantToLocalInput } from '../grid/time';
+import { formatInstant } from '../time/format';
+import { plural } from '../text/words';
 
 /** "840 KB", "12.3 MB", "1.20 GB": a file size as people read it (1 KB = 1,024 bytes). */
 export function formatSize(bytes: number): string {

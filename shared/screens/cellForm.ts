@@ -5,8 +5,7 @@
 import { CellPatch } from '../api/scores';
 import { LocalDate, type Score, type TeamScore } from '../model/course';
 import { instantToLocalInput, localInputToInstant } from '../grid/time';
-import type { Errors } from './itemForm';
-import { parseNumber } from './policyForm';
+import { parseNumber, type FieldErrors } from './fields';
 
 export type AdjustmentMode = 'none' | 'replace' | 'delta';
 
@@ -89,8 +88,8 @@ export function formToCell(
   f: CellForm,
   timeZone: string,
   teamGraded: boolean,
-): { ok: true; patches: CellPatches } | { ok: false; errors: Errors<CellForm> } {
-  const errors: Errors<CellForm> = {};
+): { ok: true; patches: CellPatches } | { ok: false; errors: FieldErrors<CellForm> } {
+  const errors: FieldErrors<CellForm> = {};
 
   let submittedAt: string | null = null;
   const local = f.submittedAt.trim();

@@ -1,7 +1,7 @@
 /** How a due date reads on the screens: the deadline in the course's time zone, naming the zone. */
 import { localToInstant } from '../grading';
-import { formatInstant } from '../grid/time';
 import type { Policy } from '../model';
+import { formatInstant } from '../time/format';
 
 /** "Tue 8 Sep, 11:59 pm EDT" for work due on local `date` at `time` (the course's default time when null). */
 export function formatDue(date: string, time: string | null, policy: Pick<Policy, 'timeZone' | 'defaultDueTime'>): string {

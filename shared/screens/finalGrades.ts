@@ -1,5 +1,6 @@
 /** Rows of the Final grades table, built from the engine's results, and their sort order. */
 import type { Student } from '../model/course';
+import { studentName } from '../model/student-name';
 import type { Flag, StudentResult, View } from '../grading/types';
 
 export interface FinalRow {
@@ -15,12 +16,6 @@ export interface FinalRow {
   readonly computedLetter: string | null;
   readonly flags: readonly Flag[];
   readonly overrideReason: string | null;
-}
-
-/** "Last, First" with the preferred name in parentheses when it differs. */
-export function studentName(s: Pick<Student, 'firstName' | 'lastName' | 'preferredName'>): string {
-  const base = [s.lastName, s.firstName].filter((x) => x.trim()).join(', ');
-  return s.preferredName && s.preferredName !== s.firstName ? `${base} (${s.preferredName})` : base;
 }
 
 /**

@@ -1,6 +1,6 @@
 /** How an audit entry reads on the History screen: "Score: 8 → 9", "Student added". */
-import type { HistoryEntry } from '../api/scores';
-import { formatInstant } from '../grid/time';
+import type { HistoryEntry } from '../api/history';
+import { formatInstant } from '../time/format';
 
 /** Bookkeeping columns that change with every write and say nothing to the instructor. */
 const QUIET = new Set(['updated_at', 'created_at', 'id', 'position']);

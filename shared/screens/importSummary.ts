@@ -1,6 +1,6 @@
 /** One-line summaries of import reports, shared by the import wizard and the CLI. */
 import type { CanvasReport, ImportProblem, RosterReport } from '../api/excel';
-import { plural } from '../grading/format';
+import { plural } from '../text/words';
 
 /** Rows with at least one error (a row with three bad cells is one row with errors). */
 export function rowsWithErrors(problems: readonly ImportProblem[]): number {

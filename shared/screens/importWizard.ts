@@ -16,7 +16,7 @@ import type {
   ScoreReport,
   WorkbookReport,
 } from '../api/excel';
-import { plural } from '../grading/format';
+import { plural } from '../text/words';
 import type { CategoryChoices, MatchDecisions } from './canvasImport';
 import { canvasSummary, rosterSummary } from './importSummary';
 

@@ -1,7 +1,7 @@
 /** The item and weekly-series forms: text fields in, the API's input out, or messages per field. */
 import type { ItemFields, SeriesSpec } from '../api/items';
 import { Instant, type Item } from '../model/course';
-import { parseNumber } from './policyForm';
+import { parseNumber, type FieldErrors } from './fields';
 
 export interface ItemForm {
   categoryId: string;
@@ -44,16 +44,14 @@ export const itemToForm = (i: Item): ItemForm => ({
   omitFromFinal: i.omitFromFinal,
 });
 
-export type Errors<F> = Partial<Record<keyof F, string>>;
-
 const points = (s: string): number | null => {
   const n = parseNumber(s);
   return n === null || n < 0 ? null : n;
 };
 const POINTS_MESSAGE = 'Points possible must be a number, 0 or more (e.g. 10).';
 
-export function formToItem(f: ItemForm): { ok: true; fields: ItemFields } | { ok: false; errors: Errors<ItemForm> } {
-  const errors: Errors<ItemForm> = {};
+export function formToItem(f: ItemForm): { ok: true; fields: ItemFields } | { ok: false; errors: FieldErrors<ItemForm> } {
+  const errors: FieldErrors<ItemForm> = {};
   if (!f.name.trim()) errors.name = 'A name is required, e.g. "Homework 3".';
   const p = points(f.pointsPossible);
   if (p === null) errors.pointsPossible = POINTS_MESSAGE;
@@ -89,8 +87,8 @@ export interface SeriesForm {
   teamGraded: boolean;
 }
 
-export function formToSeries(f: SeriesForm): { ok: true; input: SeriesSpec } | { ok: false; errors: Errors<SeriesForm> } {
-  const errors: Errors<SeriesForm> = {};
+export function formToSeries(f: SeriesForm): { ok: true; input: SeriesSpec } | { ok: false; errors: FieldErrors<SeriesForm> } {
+  const errors: FieldErrors<SeriesForm> = {};
   const whole = (s: string) => {
     const n = parseNumber(s);
     return n !== null && Number.isInteger(n) && n >= 0 ? n : null;

@@ -7,6 +7,7 @@ import type { CategoryDraft } from '../api/policy';
 import { validatePolicy } from '../grading/validate';
 import type { CourseInfo } from '../model/course';
 import type { AttendanceRule, Category, CategoryKind, LateStep, Policy } from '../model/policy';
+import { parseNumber } from './fields';
 
 export interface CategoryRow {
   id?: number;
@@ -94,13 +95,6 @@ export function policyToForm(info: CourseInfo, policy: Policy, categories: reado
     missingPercent: text(policy.missingWork.percent),
     confirmExtraCredit: policy.confirmExtraCredit,
   };
-}
-
-/** A number typed in a field; null when it is not one (empty counts as not a number). */
-export function parseNumber(s: string): number | null {
-  const t = s.trim().replace(/%$/, '').trim();
-  if (t === '' || !/^[-+]?(\d+\.?\d*|\.\d+)$/.test(t)) return null;
-  return Number(t);
 }
 
 /** Sum of the category weights as typed (fields that are not numbers count 0). */

@@ -5,12 +5,12 @@
  */
 import type { Input } from '../api';
 import type { DrawCandidates, DrawSession, Exclusion, PresentationDraft, Reading, ReadingFields } from '../api/presentations';
-import { zoneFormatter } from '../grading/deadline';
-import { fmtPoints, plural } from '../grading/format';
+import { zoneFormatter } from '../time/zone';
+import { fmtPoints } from '../grading/format';
 import type { PresentationPolicy } from '../model/policy';
-import type { Errors } from './itemForm';
-import { parseNumber } from './policyForm';
-import { formatDay } from '../grading/format';
+import { parseNumber, type FieldErrors } from './fields';
+import { plural } from '../text/words';
+import { formatDay } from '../time/format';
 
 /** A reading's link: a web address (https://…) or a DOI (doi:… or 10.1234/…). */
 export const isLink = (text: string) => /^(https?:\/\/\S+|doi:\s*\S+|10\.\d{4,9}\/\S+)$/i.test(text.trim());
@@ -39,8 +39,8 @@ export function formToDraw(
   f: DrawForm,
   candidates: DrawCandidates,
   exclusions: readonly Exclusion[],
-): Result<Input<'draw.run'>, Errors<DrawForm>> {
-  const errors: Errors<DrawForm> = {};
+): Result<Input<'draw.run'>, FieldErrors<DrawForm>> {
+  const errors: FieldErrors<DrawForm> = {};
   const eligible = candidates.eligible.length;
   const n = whole(f.teams);
   if (n === null || n < 1) errors.teams = 'How many teams: a whole number, 1 or more.';
@@ -72,7 +72,7 @@ export interface RecordForm {
   feedback: string;
 }
 
-export type RecordErrors = Errors<Omit<RecordForm, 'criteria'>> & { criteria?: (string | undefined)[] };
+export type RecordErrors = FieldErrors<Omit<RecordForm, 'criteria'>> & { criteria?: (string | undefined)[] };
 
 /** The record dialog filled from the draft: the existing record, or the members present and the session's readings. */
 export function draftToForm(d: PresentationDraft): RecordForm {
@@ -188,8 +188,8 @@ export const readingToForm = (r: Reading | null, week: number | null): ReadingFo
 
 export const CHAPTERS = ['Scoping', 'Data', 'Model development', 'Deployment', 'Monitoring'] as const;
 
-export function formToReading(f: ReadingForm): Result<ReadingFields, Errors<ReadingForm>> {
-  const errors: Errors<ReadingForm> = {};
+export function formToReading(f: ReadingForm): Result<ReadingFields, FieldErrors<ReadingForm>> {
+  const errors: FieldErrors<ReadingForm> = {};
   if (!f.title.trim()) errors.title = 'A title is required, e.g. "Hidden Technical Debt in Machine Learning Systems".';
   const week = f.week.trim() ? whole(f.week) : null;
   if (f.week.trim() && (week === null || week < 1 || week > 60)) errors.week = 'Week: a whole number from 1 to 60, or leave it empty.';

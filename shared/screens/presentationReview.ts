@@ -4,7 +4,9 @@
  * the chart's data and every draw with its seed, candidates and verification.
  */
 import type { Draw, Review } from '../api/presentations';
-import { fmtPoints, formatDay, formatInstant, plural } from '../grading/format';
+import { fmtPoints } from '../grading/format';
+import { formatDay, formatInstant } from '../time/format';
+import { plural } from '../text/words';
 
 /** "8/10", or "not graded" for a presentation recorded without a rubric grade. */
 export function gradeText(score: number | null, pointsPossible: number): string {

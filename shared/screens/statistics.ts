@@ -1,6 +1,7 @@
 /** The Statistics dialog of a grid column: its figures as label and text, and who was left out, in words. */
 import type { Statistics } from '../charts/stats';
-import { fmtPoints, plural } from '../grading/format';
+import { fmtPoints } from '../grading/format';
+import { plural } from '../text/words';
 
 export type StatUnit = 'points' | 'percent';
 

@@ -1,7 +1,7 @@
 /** The add/edit student form: text fields in, the API's StudentFields out, or messages per field. */
 import type { StudentFields } from '../api/roster';
 import type { Student } from '../model/course';
-import { parseNumber } from './policyForm';
+import { parseNumber, type FieldErrors } from './fields';
 
 export interface StudentForm {
   registrarId: string;
@@ -38,12 +38,10 @@ export function studentToForm(s: Student): StudentForm {
   };
 }
 
-export type StudentFormErrors = Partial<Record<keyof StudentForm, string>>;
-
 const orNull = (s: string) => (s.trim() === '' ? null : s.trim());
 
-export function formToStudent(f: StudentForm): { ok: true; fields: StudentFields } | { ok: false; errors: StudentFormErrors } {
-  const errors: StudentFormErrors = {};
+export function formToStudent(f: StudentForm): { ok: true; fields: StudentFields } | { ok: false; errors: FieldErrors<StudentForm> } {
+  const errors: FieldErrors<StudentForm> = {};
   if (!f.registrarId.trim()) errors.registrarId = 'A registrar ID is required (the ID the registrar uses, e.g. 001234567).';
   if (!f.lastName.trim() && !f.firstName.trim()) errors.lastName = 'Type at least a last or a first name.';
   if (f.email.trim() && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(f.email.trim())) {

@@ -20,7 +20,8 @@ export const TRACKED_TABLES = {
 } as const satisfies Record<string, readonly string[]>;
 
 export type TrackedTable = keyof typeof TRACKED_TABLES;
-export type Row = Record<string, unknown>;
+/** A row as SQLite returns it, columns by name; db/rows.ts turns rows into typed model values. */
+export type Row = Record<string, any>;
 export type Key = Record<string, string | number>;
 
 export function keyOf(table: TrackedTable, row: Row): Key {

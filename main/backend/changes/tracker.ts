@@ -1,5 +1,6 @@
 import type { Db } from '../db/open';
 import { keyOf, NEVER_ERASED, TRACKED_TABLES, type Key, type Row, type TrackedTable } from './tables';
+import { BatchState } from './batch';
 
 /** Prepared statements per connection, shared by every change on it. */
 const STATEMENTS = new WeakMap<Db, Map<string, ReturnType<Db['prepare']>>>();
@@ -105,9 +106,6 @@ function sameRow(a: Row, b: Row): boolean {
   return true;
 }
 
-/** change_batch.undone of a record kept in the history but outside undo (e.g. what was sent to the registrar). */
-export const NOT_UNDOABLE = 3;
-
 /**
  * Runs `fn` as one user action: one transaction, one undo step. A batch that wrote nothing
  * is rolled back so it leaves no empty undo step. Starting an action discards the redo stack.
@@ -124,15 +122,16 @@ export function change<T>(
   const undoable = opts.undoable ?? true;
   return db.transaction(() => {
     const batchId = Number(
-      db.prepare('INSERT INTO change_batch (at, label, undone) VALUES (?, ?, ?)').run(at, label, undoable ? 0 : NOT_UNDOABLE)
-        .lastInsertRowid,
+      db
+        .prepare('INSERT INTO change_batch (at, label, undone) VALUES (?, ?, ?)')
+        .run(at, label, undoable ? BatchState.done : BatchState.notUndoable).lastInsertRowid,
     );
     const cs = new ChangeSet(db, batchId, at, opts.reason ?? null);
     const result = fn(cs);
     if (cs.size === 0) {
       db.prepare('DELETE FROM change_batch WHERE id = ?').run(batchId);
     } else if (undoable) {
-      db.prepare('UPDATE change_batch SET undone = 2 WHERE undone = 1').run();
+      db.prepare('UPDATE change_batch SET undone = ? WHERE undone = ?').run(BatchState.superseded, BatchState.undone);
     }
     return result;
   })();

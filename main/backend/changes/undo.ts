@@ -1,4 +1,6 @@
+import type { UndoState } from '@shared/api/history';
 import type { Db } from '../db/open';
+import { BatchState, nextBatch } from './batch';
 import { ChangeSet } from './tracker';
 import type { Key, Row, TrackedTable } from './tables';
 
@@ -9,30 +11,15 @@ interface AuditRow {
   after_json: string | null;
 }
 
-export interface UndoState {
-  canUndo: boolean;
-  canRedo: boolean;
-  undoLabel: string | null;
-  redoLabel: string | null;
-}
-
-// change_batch.undone: 0 done, 1 undone (can be redone), 2 undone and superseded by a new action,
-// 3 a record outside undo (NOT_UNDOABLE in tracker.ts).
 export function undoState(db: Db): UndoState {
-  const u = db.prepare('SELECT label FROM change_batch WHERE undone = 0 ORDER BY id DESC LIMIT 1').get() as { label: string } | undefined;
-  const r = db.prepare('SELECT label FROM change_batch WHERE undone = 1 ORDER BY id ASC LIMIT 1').get() as { label: string } | undefined;
+  const u = nextBatch(db, 'undo');
+  const r = nextBatch(db, 'redo');
   return { canUndo: !!u, canRedo: !!r, undoLabel: u?.label ?? null, redoLabel: r?.label ?? null };
 }
 
 function replay(db: Db, direction: 'undo' | 'redo', now: string): string | null {
   return db.transaction(() => {
-    const batch = db
-      .prepare(
-        direction === 'undo'
-          ? 'SELECT id, label FROM change_batch WHERE undone = 0 ORDER BY id DESC LIMIT 1'
-          : 'SELECT id, label FROM change_batch WHERE undone = 1 ORDER BY id ASC LIMIT 1',
-      )
-      .get() as { id: number; label: string } | undefined;
+    const batch = nextBatch(db, direction);
     if (!batch) return null;
     const rows = db
       .prepare(`SELECT entity, entity_key, before_json, after_json FROM audit WHERE batch_id = ? AND kind = 'do' ORDER BY id`)
@@ -44,7 +31,7 @@ function replay(db: Db, direction: 'undo' | 'redo', now: string): string | null 
       const image = direction === 'undo' ? r.before_json : r.after_json;
       cs.put(r.entity, JSON.parse(r.entity_key) as Key, image === null ? null : (JSON.parse(image) as Row));
     }
-    db.prepare('UPDATE change_batch SET undone = ? WHERE id = ?').run(direction === 'undo' ? 1 : 0, batch.id);
+    db.prepare('UPDATE change_batch SET undone = ? WHERE id = ?').run(direction === 'undo' ? BatchState.undone : BatchState.done, batch.id);
     return batch.label;
   })();
 }

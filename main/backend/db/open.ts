@@ -17,9 +17,18 @@ export function useNativeBinding(path: string | undefined): void {
 /** The binding set by useNativeBinding, for a worker thread to load the same build. */
 export const nativeBindingPath = (): string | undefined => nativeBinding;
 
+/** The connections this process opened, so a leak (a course never closed) can be found. */
+const connections = new Set<Db>();
+
 function connect(file: string, options: Database.Options): Db {
-  return new Database(file, nativeBinding ? { ...options, nativeBinding } : options);
+  for (const c of connections) if (!c.open) connections.delete(c);
+  const db = new Database(file, nativeBinding ? { ...options, nativeBinding } : options);
+  connections.add(db);
+  return db;
 }
+
+/** Course files this process holds open right now. */
+export const openConnections = (): Db[] => [...connections].filter((c) => c.open);
 
 /**
  * Reads a file's identity without writing a byte: refuses anything that is not a gradebook

@@ -13,10 +13,10 @@ import type {
   TeamScore,
 } from '@shared/model';
 import { Policy as PolicySchema } from '@shared/model';
+import type { Row } from '../changes/tables';
 import type { Db } from './open';
 
 /** Mapping between table rows (snake_case, 0/1 booleans) and the domain model. */
-type R = Record<string, any>;
 
 const bool = (v: unknown) => v === 1 || v === true;
 
@@ -24,8 +24,8 @@ const bool = (v: unknown) => v === 1 || v === true;
  * The columns a patch sets (`columns` maps field to column): a field absent from the patch is
  * left out of the row, so its column keeps its value.
  */
-export function patchColumns<P extends Record<string, unknown>>(patch: P, columns: Record<keyof P, string>): R {
-  const row: R = {};
+export function patchColumns<P extends Record<string, unknown>>(patch: P, columns: Record<keyof P, string>): Row {
+  const row: Row = {};
   for (const [field, column] of Object.entries(columns) as [keyof P, string][]) {
     const value = patch[field];
     if (value !== undefined) row[column] = typeof value === 'boolean' ? Number(value) : value;
@@ -33,7 +33,7 @@ export function patchColumns<P extends Record<string, unknown>>(patch: P, column
   return row;
 }
 
-export const toCategory = (r: R): Category => ({
+export const toCategory = (r: Row): Category => ({
   id: r.id,
   name: r.name,
   weight: r.weight,
@@ -43,7 +43,7 @@ export const toCategory = (r: R): Category => ({
   kind: r.kind,
   position: r.position,
 });
-export const fromCategory = (c: Omit<Category, 'id'>): R => ({
+export const fromCategory = (c: Omit<Category, 'id'>): Row => ({
   name: c.name,
   weight: c.weight,
   drop_lowest: c.dropLowest,
@@ -53,7 +53,7 @@ export const fromCategory = (c: Omit<Category, 'id'>): R => ({
   position: c.position,
 });
 
-export const toStudent = (r: R): Student => ({
+export const toStudent = (r: Row): Student => ({
   id: r.id,
   registrarId: r.registrar_id,
   firstName: r.first_name,
@@ -65,7 +65,7 @@ export const toStudent = (r: R): Student => ({
   extensionDays: r.extension_days,
   accommodationNote: r.accommodation_note,
 });
-export const fromStudent = (s: Omit<Student, 'id'>): R => ({
+export const fromStudent = (s: Omit<Student, 'id'>): Row => ({
   registrar_id: s.registrarId,
   first_name: s.firstName,
   last_name: s.lastName,
@@ -77,10 +77,10 @@ export const fromStudent = (s: Omit<Student, 'id'>): R => ({
   accommodation_note: s.accommodationNote,
 });
 
-export const toTeam = (r: R): Team => ({ id: r.id, name: r.name });
-export const toMembership = (r: R): Membership => ({ teamId: r.team_id, studentId: r.student_id, from: r.from_at, to: r.to_at });
+export const toTeam = (r: Row): Team => ({ id: r.id, name: r.name });
+export const toMembership = (r: Row): Membership => ({ teamId: r.team_id, studentId: r.student_id, from: r.from_at, to: r.to_at });
 
-export const toItem = (r: R): Item => ({
+export const toItem = (r: Row): Item => ({
   id: r.id,
   categoryId: r.category_id,
   name: r.name,
@@ -94,7 +94,7 @@ export const toItem = (r: R): Item => ({
   muted: bool(r.muted),
   position: r.position,
 });
-export const fromItem = (i: Omit<Item, 'id'>): R => ({
+export const fromItem = (i: Omit<Item, 'id'>): Row => ({
   category_id: i.categoryId,
   name: i.name,
   points_possible: i.pointsPossible,
@@ -108,7 +108,7 @@ export const fromItem = (i: Omit<Item, 'id'>): R => ({
   position: i.position,
 });
 
-const cellFields = (r: R) => ({
+const cellFields = (r: Row) => ({
   value: r.value,
   status: r.status,
   submittedAt: r.submitted_at,
@@ -118,7 +118,7 @@ const cellFields = (r: R) => ({
   comment: r.comment,
 });
 type CellFields = ReturnType<typeof cellFields>;
-const fromCellFields = (c: CellFields): R => ({
+const fromCellFields = (c: CellFields): Row => ({
   value: c.value,
   status: c.status,
   submitted_at: c.submittedAt,
@@ -128,14 +128,14 @@ const fromCellFields = (c: CellFields): R => ({
   comment: c.comment,
 });
 
-export const toScore = (r: R): Score => ({
+export const toScore = (r: Row): Score => ({
   studentId: r.student_id,
   itemId: r.item_id,
   ...cellFields(r),
   integrity: r.integrity_note ? { date: r.integrity_date, note: r.integrity_note } : null,
   adjustment: r.adjust_mode ? { mode: r.adjust_mode, value: r.adjust_value } : null,
 });
-export const fromScore = (s: Omit<Score, 'studentId' | 'itemId'>): R => ({
+export const fromScore = (s: Omit<Score, 'studentId' | 'itemId'>): Row => ({
   ...fromCellFields(s),
   integrity_date: s.integrity?.date ?? null,
   integrity_note: s.integrity?.note ?? null,
@@ -143,10 +143,10 @@ export const fromScore = (s: Omit<Score, 'studentId' | 'itemId'>): R => ({
   adjust_value: s.adjustment?.value ?? null,
 });
 
-export const toTeamScore = (r: R): TeamScore => ({ teamId: r.team_id, itemId: r.item_id, ...cellFields(r) });
-export const fromTeamScore = (s: Omit<TeamScore, 'teamId' | 'itemId'>): R => fromCellFields(s);
+export const toTeamScore = (r: Row): TeamScore => ({ teamId: r.team_id, itemId: r.item_id, ...cellFields(r) });
+export const fromTeamScore = (s: Omit<TeamScore, 'teamId' | 'itemId'>): Row => fromCellFields(s);
 
-export const toSession = (r: R): AttendanceSession => ({
+export const toSession = (r: Row): AttendanceSession => ({
   id: r.id,
   date: r.date,
   title: r.title,
@@ -156,7 +156,7 @@ export const toSession = (r: R): AttendanceSession => ({
   note: r.note ?? null,
   cancelled: r.cancelled === 1,
 });
-export const fromSession = (s: Omit<AttendanceSession, 'id'>): R => ({
+export const fromSession = (s: Omit<AttendanceSession, 'id'>): Row => ({
   date: s.date,
   title: s.title,
   start_time: s.start,
@@ -165,11 +165,11 @@ export const fromSession = (s: Omit<AttendanceSession, 'id'>): R => ({
   note: s.note,
   cancelled: s.cancelled ? 1 : 0,
 });
-export const toAttendance = (r: R): AttendanceRecord => ({ sessionId: r.session_id, studentId: r.student_id, mark: r.mark });
-export const toOverride = (r: R): Override => ({ studentId: r.student_id, letter: r.letter, percent: r.percent, reason: r.reason });
+export const toAttendance = (r: Row): AttendanceRecord => ({ sessionId: r.session_id, studentId: r.student_id, mark: r.mark });
+export const toOverride = (r: Row): Override => ({ studentId: r.student_id, letter: r.letter, percent: r.percent, reason: r.reason });
 
 export function readCourseRow(db: Db): { info: CourseInfo; policy: Policy } {
-  const r = db.prepare('SELECT name, code, term, policy_json FROM course WHERE id = 1').get() as R | undefined;
+  const r = db.prepare('SELECT name, code, term, policy_json FROM course WHERE id = 1').get() as Row | undefined;
   if (!r) throw new Error('course row missing');
   return { info: { name: r.name, code: r.code, term: r.term }, policy: PolicySchema.parse(JSON.parse(r.policy_json)) };
 }

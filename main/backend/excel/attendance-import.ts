@@ -12,9 +12,9 @@
  */
 import type { AttendanceImportInput, AttendanceImportReport } from '@shared/api/attendance';
 import { sessionStart } from '@shared/grading/attendance';
-import { fold, studentName } from '@shared/grid/view';
+import { fold } from '@shared/grid/view';
 import { markOfCode } from '@shared/screens/attendance';
-import type { AttendanceMark, AttendanceSession, Student } from '@shared/model';
+import { studentName, type AttendanceMark, type AttendanceSession, type Student } from '@shared/model';
 import { toStudent, readCourseRow } from '../db/rows';
 import { IDLE, type Steps } from '../jobs/steps';
 import type { Course } from '../services/course';
@@ -25,6 +25,7 @@ import { decodeReport, isMeetingReport, readMeetingReport } from './meeting-repo
 import { Problems, refuseIfErrors } from './problems';
 import { isZip, readSpreadsheet } from './read';
 import { cellDate, cellText, type CellValue, type Sheet } from './sheet';
+import type { Row } from '../changes/tables';
 
 export type AttendanceOptions = Omit<AttendanceImportInput, 'file'>;
 type Planned = AttendanceImportReport['marks'][number];
@@ -39,9 +40,9 @@ interface Known {
 
 function known(course: Course): Known {
   const db = course.db;
-  const students = (
-    db.prepare("SELECT * FROM student WHERE status = 'enrolled' ORDER BY last_name, first_name, id").all() as Record<string, unknown>[]
-  ).map(toStudent);
+  const students = (db.prepare("SELECT * FROM student WHERE status = 'enrolled' ORDER BY last_name, first_name, id").all() as Row[]).map(
+    toStudent,
+  );
   const marks = new Map(
     (
       db.prepare('SELECT session_id, student_id, mark FROM attendance_mark').all() as {

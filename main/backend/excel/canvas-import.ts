@@ -1,4 +1,6 @@
 import type { CanvasImportInput, CanvasReport } from '@shared/api/excel';
+import { legalName } from '@shared/model';
+import { toStudent } from '../db/rows';
 import type { Course } from '../services/course';
 import { IDLE, ROWS_PER_STEP, type Steps } from '../jobs/steps';
 import { commitImport, courseVersion, importOutcome, type ImportFile } from './apply';
@@ -165,7 +167,7 @@ export async function importCanvas(course: Course, file: ImportFile, opts: Canva
         name,
         login,
         studentId: alike.id,
-        studentName: `${alike.last_name}, ${alike.first_name}`,
+        studentName: legalName(toStudent(alike)),
         registrarId: alike.registrar_id,
         email: alike.email,
         decision: decided === undefined ? null : decided === null ? 'create' : 'match',

@@ -1,5 +1,6 @@
 import type { WorkbookReport } from '@shared/api/excel';
 import type { ScoreStatus } from '@shared/model';
+import { plural } from '@shared/text/words';
 import type { Problems } from './problems';
 import { checkScoreRange, readScoreCell } from './score-cells';
 import { cellNumber, cellText, columnLetter, type CellValue, type Sheet } from './sheet';
@@ -220,7 +221,7 @@ export function findGradesSheetEdits(
       GRADES_SHEET,
       null,
       visible.indexOf(header),
-      `${count} change${count === 1 ? '' : 's'} in '${header}' ${count === 1 ? 'was' : 'were'} not imported: ${reason}.`,
+      `${plural(count, 'change')} in '${header}' ${count === 1 ? 'was' : 'were'} not imported: ${reason}.`,
     );
   return edits;
 }
@@ -232,5 +233,5 @@ export function describeEdits(edits: WorkbookReport['gradesSheetEdits']): string
     .slice(0, 5)
     .map((e) => `row ${e.row}, column ${e.column}: ${e.from || '(empty)'} → ${e.to || '(empty)'}`)
     .join('; ');
-  return `${edits.length} score${edits.length === 1 ? '' : 's'} changed on the Grades sheet: ${shown}${edits.length > 5 ? '; …' : ''}.`;
+  return `${plural(edits.length, 'score')} changed on the Grades sheet: ${shown}${edits.length > 5 ? '; …' : ''}.`;
 }

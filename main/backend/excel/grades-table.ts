@@ -1,4 +1,5 @@
-import { computeCourse, plural, type CourseResult, type ItemOutcome } from '@shared/grading';
+import { plural } from '@shared/text/words';
+import { computeCourse, type CourseResult, type ItemOutcome } from '@shared/grading';
 import type { CourseInfo, CourseSnapshot, Item, ScoreStatus } from '@shared/model';
 import { readSnapshot, type Course } from '../services/course';
 

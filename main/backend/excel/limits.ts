@@ -1,4 +1,5 @@
-import { fileError, wholeNumber as count } from './problems';
+import { wholeNumber } from '@shared/text/words';
+import { fileError } from './problems';
 import { columnLetter } from './sheet';
 
 /**
@@ -45,7 +46,7 @@ export const WORKBOOK_LIMITS: Readonly<ReadLimits> = {
   ms: 120_000,
 };
 
-const megabytes = (bytes: number) => `${count(Math.round(bytes / MiB))} MB`;
+const megabytes = (bytes: number) => `${wholeNumber(Math.round(bytes / MiB))} MB`;
 const SPLIT = 'split it into smaller files and import them one by one.';
 
 /**
@@ -76,7 +77,7 @@ export class ReadBudget {
 
   /** `row` is 0-based, the row about to be kept. */
   row(sheet: string, row: number): void {
-    if (row >= this.limits.rows) throw fileError(`The sheet '${sheet}' is larger than ${count(this.limits.rows)} rows; ${SPLIT}`);
+    if (row >= this.limits.rows) throw fileError(`The sheet '${sheet}' is larger than ${wholeNumber(this.limits.rows)} rows; ${SPLIT}`);
     this.time();
   }
 
@@ -84,18 +85,18 @@ export class ReadBudget {
   column(sheet: string, column: number): void {
     if (column >= this.limits.columns)
       throw fileError(
-        `The sheet '${sheet}' is wider than ${count(this.limits.columns)} columns (it has a value in column ${columnLetter(column)}); delete the columns it does not need, or ${SPLIT}`,
+        `The sheet '${sheet}' is wider than ${wholeNumber(this.limits.columns)} columns (it has a value in column ${columnLetter(column)}); delete the columns it does not need, or ${SPLIT}`,
       );
   }
 
   cell(sheet: string, row: number, column: number, chars: number): void {
     if (chars > this.limits.cellChars)
       throw fileError(
-        `Sheet '${sheet}', row ${row + 1}, column ${columnLetter(column)} holds more than ${count(this.limits.cellChars)} characters, more than a spreadsheet cell can; shorten it and import again.`,
+        `Sheet '${sheet}', row ${row + 1}, column ${columnLetter(column)} holds more than ${wholeNumber(this.limits.cellChars)} characters, more than a spreadsheet cell can; shorten it and import again.`,
       );
   }
 
   time(now = Date.now()): void {
-    if (now > this.deadline) throw fileError(`Reading the file took longer than ${count(this.limits.ms / 1000)} seconds; ${SPLIT}`);
+    if (now > this.deadline) throw fileError(`Reading the file took longer than ${wholeNumber(this.limits.ms / 1000)} seconds; ${SPLIT}`);
   }
 }

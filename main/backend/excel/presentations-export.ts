@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { fmtPoints, formatInstant } from '@shared/grading';
+import { fmtPoints } from '@shared/grading';
 import type { Db } from '../db/open';
 import { readCourseRow } from '../db/rows';
 import type { Course } from '../services/course';
@@ -7,6 +7,7 @@ import { listPresentations, presentationReview } from '../services/presentations
 import { type CsvCell, toCsv } from './csv-export';
 import { fileStemOf } from './grades-table';
 import { XLSX_MIME, type ExportedBytes } from './registrar-export';
+import { formatInstant } from '@shared/time/format';
 
 export const PRESENTATION_HEADER = [
   'Week',

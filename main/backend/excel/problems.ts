@@ -1,15 +1,12 @@
 import { ApiError } from '@shared/api/envelope';
 import type { ImportProblem } from '@shared/api/excel';
+import { count, wholeNumber } from '@shared/text/words';
 import { columnLetter } from './sheet';
 
 export type { ImportProblem };
 
 /** How many problems a report lists; past that it counts them (a file can have one per row). */
 export const LISTED_PROBLEMS = 200;
-
-/** "100,000" (counts in messages about a file are often large, so they are grouped). */
-export const wholeNumber = (n: number) => n.toLocaleString('en-US');
-const count = (n: number, one: string) => `${wholeNumber(n)} ${n === 1 ? one : `${one}s`}`;
 
 /**
  * Collects the problems of a file before anything is written, each with its place: the first

@@ -1,5 +1,4 @@
 import type { ReadingFields, ReadingsAdded } from '@shared/api/presentations';
-import { plural } from '@shared/grading';
 import { SYLLABUS_CHAPTERS } from '@shared/model';
 import type { Course } from '../services/course';
 import { isLink } from '@shared/screens/presentationForm';
@@ -9,6 +8,7 @@ import { detectHeaderRow, pickSheet } from './detect';
 import { Problems } from './problems';
 import { readSpreadsheet } from './read';
 import { cellNumber, cellText, type CellValue } from './sheet';
+import { plural } from '@shared/text/words';
 
 type Field = 'title' | 'authors' | 'link' | 'week' | 'chapter';
 

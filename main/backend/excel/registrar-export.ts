@@ -1,15 +1,15 @@
-import { plural } from '@shared/grading';
 import { createHash } from 'node:crypto';
 import { ApiError } from '@shared/api/envelope';
 import type { ExportProfile, Preflight, PreflightIssue, RegistrarExportRecord, RegistrarField, RegistrarParams } from '@shared/api/excel';
 import { computeCourse } from '@shared/grading';
 import { lastAttendedDates } from '@shared/grading/attendance';
-import type { CourseSnapshot, Student } from '@shared/model';
+import { legalName, type CourseSnapshot } from '@shared/model';
 import { change } from '../changes/tracker';
 import { readSnapshot, type Course } from '../services/course';
 import { toCsv } from './csv-export';
 import { findProfile } from './profiles';
 import { SheetWriter, streamedWorkbook } from './xlsx-writer';
+import { plural } from '@shared/text/words';
 
 export type RegistrarOptions = Omit<RegistrarParams, 'profile'>;
 
@@ -18,8 +18,6 @@ const PARAMETER_LABEL: Partial<Record<RegistrarField, [keyof RegistrarOptions, s
   crn: ['crn', 'CRN'],
   classNumber: ['classNumber', 'class number'],
 };
-
-const displayName = (s: Student) => `${s.lastName}, ${s.firstName}`.replace(/^, |, $/g, '');
 
 /**
  * The pre-flight check before a registrar file is written (CLI: shown by `gradebook export
@@ -53,7 +51,7 @@ function preflightOn(snapshot: CourseSnapshot, course: Course, profileKey: strin
   let enrolled = 0;
   snapshot.students.forEach((s, index) => {
     const r = results.students[index]!;
-    const who = { studentId: s.id, registrarId: s.registrarId, name: displayName(s) };
+    const who = { studentId: s.id, registrarId: s.registrarId, name: legalName(s) };
     if (s.status === 'withdrawn') {
       issues.push({ kind: 'withdrawn', ...who, message: `${who.name} (${s.registrarId}) is withdrawn and is left out of the file.` });
       return;
@@ -147,7 +145,7 @@ export async function exportRegistrar(
       case 'firstName':
         return s.firstName;
       case 'fullName':
-        return displayName(s);
+        return legalName(s);
       case 'email':
         return s.email ?? '';
       case 'section':

@@ -1,10 +1,9 @@
 import type { z } from 'zod';
 import { toAttendance, toCategory, toItem, toMembership, toOverride, toScore, toSession, toStudent, toTeam, toTeamScore } from '../db/rows';
 import { CourseSnapshot } from '@shared/model';
+import type { Row } from '../changes/tables';
 import type { Problems } from './problems';
 import { DATA_SHEET, type DataTable } from './workbook-format';
-
-export type Row = Record<string, unknown>;
 
 /** The data sheet's rows per table, and the sheet row (0-based) each came from. */
 export interface DataRows {

@@ -1,5 +1,6 @@
 import { ApiError } from '@shared/api/envelope';
 import type { WorkbookReport } from '@shared/api/excel';
+import { plural } from '@shared/text/words';
 import { z } from 'zod';
 import { runOffThread } from '../jobs/off-thread';
 import { keyOf, NEVER_ERASED, TRACKED_TABLES } from '../changes/tables';
@@ -9,7 +10,8 @@ import { commitImport, courseVersion, importOutcome, type ImportFile } from './a
 import { findGradesSheetEdits, type GradesRecord } from './grades-sheet-edits';
 import { fileError, Problems, refuseIfErrors } from './problems';
 import { isZip, readSpreadsheetOffThread } from './read';
-import { checkCourseRows, type DataRows, type Row } from './workbook-check';
+import type { Row } from '../changes/tables';
+import { checkCourseRows, type DataRows } from './workbook-check';
 import { cellText, type CellValue } from './sheet';
 import {
   DATA_SHEET,
@@ -124,7 +126,7 @@ export async function importWorkbook(
   if (opts.dryRun) return report;
   refuseIfErrors(problems);
   await work.step(0.9, 'Writing the course');
-  const label = `Import workbook (${report.courseName})${edits.length ? `, ${edits.length} score(s) edited on the Grades sheet` : ''}`;
+  const label = `Import workbook (${report.courseName})${edits.length ? `, ${plural(edits.length, 'score')} edited on the Grades sheet` : ''}`;
   try {
     report.backup = commitImport(course, readAt, label, file, (cs, now) => {
       applyEdits(rows.get('score')!, edits, now);

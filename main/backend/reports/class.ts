@@ -5,10 +5,12 @@
  */
 import type { Content } from 'pdfmake/interfaces';
 import { bandDistribution, cutoffLines, histogram } from '@shared/charts/distribution';
-import { fmtPoints, formatDay, plural, type View } from '@shared/grading';
+import { fmtPoints, type View } from '@shared/grading';
+import { plural } from '@shared/text/words';
+import { formatDay } from '@shared/time/format';
 import { describeAttendanceRule } from '@shared/grading/attendance';
 import { describeRounding } from '@shared/grading/letter';
-import { studentName } from '@shared/grid/view';
+import { studentName } from '@shared/model';
 import { bandChartSvg, histogramSvg } from './charts';
 import { enrolledIndexes, type ClassData } from './data';
 import { summarize } from './stats';

@@ -4,8 +4,10 @@
  * explanation sentences. Never an accommodation note, a case note or another student.
  */
 import type { Content } from 'pdfmake/interfaces';
-import { plural, formatDay, type ExplanationLine, type View } from '@shared/grading';
-import { studentName } from '@shared/grid/view';
+import type { ExplanationLine, View } from '@shared/grading';
+import { plural } from '@shared/text/words';
+import { formatDay } from '@shared/time/format';
+import { studentName } from '@shared/model';
 import type { ReportOptions, StudentData } from './data';
 import { contributionText, courseLine, heading, itemStatus, percent, points, producedText, table, VIEW_TITLE } from './words';
 

@@ -1,6 +1,7 @@
 /** Words the report documents share: headings, dates with the year, and an item's status. */
 import type { Content } from 'pdfmake/interfaces';
-import { formatInstant, fmtPoints, type ItemResult, type View } from '@shared/grading';
+import { fmtPoints, type ItemResult, type View } from '@shared/grading';
+import { formatInstant } from '@shared/time/format';
 import type { CourseInfo } from '@shared/model';
 
 export const VIEW_TITLE: Record<View, string> = {

@@ -1,7 +1,7 @@
 import { backupMethods } from '@shared/api/backups';
 import { diffBackup, listBackups, requireBackup, restoreBackupAs, restoreBackupOver } from '../services/backups';
+import { summarizeCourse } from '../services/course';
 import { courseOf, type Handlers } from './context';
-import { summarize } from './course';
 
 export const backupHandlers: Handlers<keyof typeof backupMethods> = {
   'backup.list': (_, ctx) => listBackups(courseOf(ctx).file),
@@ -11,10 +11,10 @@ export const backupHandlers: Handlers<keyof typeof backupMethods> = {
     const source = requireBackup(course.file, backup);
     const { workspace } = ctx;
     if (file !== undefined)
-      return { course: summarize(workspace.open(restoreBackupAs(source, workspace.resolve(file)))), backupOfCurrent: null };
+      return { course: summarizeCourse(workspace.open(restoreBackupAs(source, workspace.resolve(file)))), backupOfCurrent: null };
     try {
       const backupOfCurrent = restoreBackupOver(course, source, () => workspace.close());
-      return { course: summarize(workspace.open(course.file)), backupOfCurrent };
+      return { course: summarizeCourse(workspace.open(course.file)), backupOfCurrent };
     } finally {
       // Whatever failed, the course (restored or as it was) is open again.
       if (!workspace.course) workspace.open(course.file);

@@ -6,6 +6,7 @@ import { courseHandlers } from './course';
 import { excelHandlers } from './excel';
 import { jobHandlers } from './jobs';
 import { gradeHandlers } from './grades';
+import { historyHandlers } from './history';
 import { itemHandlers } from './items';
 import { policyHandlers } from './policy';
 import { presentationHandlers } from './presentations';
@@ -32,6 +33,7 @@ export const HANDLERS: Handlers = registry(
   rosterHandlers,
   itemHandlers,
   scoreHandlers,
+  historyHandlers,
   policyHandlers,
   gradeHandlers,
   excelHandlers,

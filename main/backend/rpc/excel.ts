@@ -19,8 +19,8 @@ import { readSpreadsheetOffThread } from '../excel/read';
 import { runOffThread } from '../jobs/off-thread';
 import { isWriting, startJob } from '../jobs/runner';
 import { IDLE, type Steps } from '../jobs/steps';
-import { requireCourse, type Course } from '../services/course';
-import type { Handlers } from './context';
+import type { Course } from '../services/course';
+import { courseOf, type Handlers } from './context';
 
 /** Bytes travel as base64 in JSON so IPC and HTTP carry files the same way. */
 export const fromWire = (f: FileBytes): ImportFile => ({ name: f.name, bytes: new Uint8Array(Buffer.from(f.data, 'base64')) });
@@ -45,8 +45,8 @@ const exportRegistrarFile = async (course: Course, { profile, ...opts }: { profi
 };
 
 export const excelHandlers: Handlers<keyof typeof excelMethods> = {
-  'excel.startImport': ({ kind, ...input }, { workspace }) => {
-    const course = requireCourse(workspace.course);
+  'excel.startImport': ({ kind, ...input }, ctx) => {
+    const course = courseOf(ctx);
     const writes = !input.dryRun;
     // Two imports writing one course would each check the file against the course as it was.
     // Previews write nothing (and a stale one is caught when its import runs), so they never wait.
@@ -56,8 +56,8 @@ export const excelHandlers: Handlers<keyof typeof excelMethods> = {
       jobId: startJob(`import.${kind}`, { course, writes }, (work): Promise<unknown> => runImport(course, kind, input, work)),
     };
   },
-  'excel.startExport': (input, { workspace }) => {
-    const course = requireCourse(workspace.course);
+  'excel.startExport': (input, ctx) => {
+    const course = courseOf(ctx);
     return {
       jobId: startJob<unknown>(`export.${input.kind}`, { course, writes: false }, (work) => {
         if (input.kind === 'workbook') return exportWorkbookFile(course, work);
@@ -68,19 +68,19 @@ export const excelHandlers: Handlers<keyof typeof excelMethods> = {
     };
   },
   'excel.inspect': async ({ file }) => ({ sheets: sheetInfos(await readSpreadsheetOffThread(fromWire(file))) }),
-  'excel.importRoster': (input, { workspace }) => runImport(requireCourse(workspace.course), 'roster', input),
-  'excel.importScores': (input, { workspace }) => runImport(requireCourse(workspace.course), 'scores', input),
-  'excel.importCanvas': (input, { workspace }) => runImport(requireCourse(workspace.course), 'canvas', input),
-  'excel.importWorkbook': (input, { workspace }) => runImport(requireCourse(workspace.course), 'workbook', input),
-  'excel.exportWorkbook': (_, { workspace }) => exportWorkbookFile(requireCourse(workspace.course), IDLE),
-  'excel.exportGradesCsv': (_, { workspace }) => exportCsvFile(requireCourse(workspace.course)),
-  'excel.profiles': (_, { workspace }) => listProfiles(requireCourse(workspace.course)),
-  'excel.saveProfile': ({ id, config }, { workspace }) => saveProfile(requireCourse(workspace.course), config, id),
-  'excel.deleteProfile': ({ id }, { workspace }) => {
-    deleteProfile(requireCourse(workspace.course), id);
+  'excel.importRoster': (input, ctx) => runImport(courseOf(ctx), 'roster', input),
+  'excel.importScores': (input, ctx) => runImport(courseOf(ctx), 'scores', input),
+  'excel.importCanvas': (input, ctx) => runImport(courseOf(ctx), 'canvas', input),
+  'excel.importWorkbook': (input, ctx) => runImport(courseOf(ctx), 'workbook', input),
+  'excel.exportWorkbook': (_, ctx) => exportWorkbookFile(courseOf(ctx), IDLE),
+  'excel.exportGradesCsv': (_, ctx) => exportCsvFile(courseOf(ctx)),
+  'excel.profiles': (_, ctx) => listProfiles(courseOf(ctx)),
+  'excel.saveProfile': ({ id, config }, ctx) => saveProfile(courseOf(ctx), config, id),
+  'excel.deleteProfile': ({ id }, ctx) => {
+    deleteProfile(courseOf(ctx), id);
     return null;
   },
-  'excel.registrarPreflight': ({ profile, ...opts }, { workspace }) => registrarPreflight(requireCourse(workspace.course), profile, opts),
-  'excel.exportRegistrar': (input, { workspace }) => exportRegistrarFile(requireCourse(workspace.course), input),
-  'excel.registrarExports': (_, { workspace }) => listRegistrarExports(requireCourse(workspace.course)),
+  'excel.registrarPreflight': ({ profile, ...opts }, ctx) => registrarPreflight(courseOf(ctx), profile, opts),
+  'excel.exportRegistrar': (input, ctx) => exportRegistrarFile(courseOf(ctx), input),
+  'excel.registrarExports': (_, ctx) => listRegistrarExports(courseOf(ctx)),
 };

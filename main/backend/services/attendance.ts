@@ -13,7 +13,6 @@ import type {
   StudentReview,
 } from '@shared/api/attendance';
 import { ApiError } from '@shared/api/envelope';
-import { plural } from '@shared/grading';
 import {
   ABSENCE_RUN_FLAG,
   type PreparedAttendance,
@@ -29,13 +28,13 @@ import {
 } from '@shared/grading/attendance';
 import { zoneOffsetMs } from '@shared/grading/deadline';
 import { SCALE } from '@shared/grading/exact';
-import { studentName } from '@shared/grid/view';
-import type { AttendanceMark, AttendanceSession, Policy, Student } from '@shared/model';
+import { legalName, studentName, type AttendanceMark, type AttendanceSession, type Policy, type Student } from '@shared/model';
 import { change } from '../changes/tracker';
 import type { Db } from '../db/open';
 import { readCourseRow, toStudent } from '../db/rows';
-import { studentLabel } from './roster';
 import { listSessions, readSessions } from './sessions';
+import { plural } from '@shared/text/words';
+import type { Row } from '../changes/tables';
 
 type Marks = (AttendanceMark | undefined)[];
 
@@ -87,9 +86,7 @@ function totalsView(marks: Marks, l: Loaded, asOf: number): TotalsView {
 }
 
 function enrolledStudents(db: Db): Student[] {
-  return (
-    db.prepare("SELECT * FROM student WHERE status = 'enrolled' ORDER BY last_name, first_name, id").all() as Record<string, unknown>[]
-  ).map(toStudent);
+  return (db.prepare("SELECT * FROM student WHERE status = 'enrolled' ORDER BY last_name, first_name, id").all() as Row[]).map(toStudent);
 }
 
 /**
@@ -119,10 +116,7 @@ function checkEdits(db: Db, edits: readonly MarkEdit[], timeZone: string): Map<n
   const sessions = new Map(readSessions(db).map((s) => [s.id, s]));
   const ids = JSON.stringify([...new Set(edits.map((e) => e.studentId))]);
   const students = new Map(
-    (db.prepare('SELECT * FROM student WHERE id IN (SELECT value FROM json_each(?))').all(ids) as Record<string, unknown>[]).map((r) => [
-      r.id as number,
-      r,
-    ]),
+    (db.prepare('SELECT * FROM student WHERE id IN (SELECT value FROM json_each(?))').all(ids) as Row[]).map((r) => [r.id as number, r]),
   );
   const problems: string[] = [];
   let missing = false;
@@ -145,7 +139,7 @@ function checkEdits(db: Db, edits: readonly MarkEdit[], timeZone: string): Map<n
       const left = withdrawnOn(db, e.studentId, timeZone);
       if (left === null || session.date >= left) {
         problems.push(
-          `${studentLabel(student)} was not enrolled on ${session.date} (withdrawn${left ? ` on ${left}` : ''}); marks are taken for enrolled students only.`,
+          `${legalName(toStudent(student))} was not enrolled on ${session.date} (withdrawn${left ? ` on ${left}` : ''}); marks are taken for enrolled students only.`,
         );
       }
     }
@@ -172,7 +166,7 @@ export function applyMarks(db: Db, edits: readonly MarkEdit[], label?: string): 
   const title =
     label ??
     (unique.length === 1
-      ? `${first.mark === null ? 'Clear mark of' : `Mark ${MARK_WORD[first.mark]}:`} ${studentLabel(db.prepare('SELECT * FROM student WHERE id = ?').get(first.studentId) as Record<string, unknown>)} · ${sessionLabel(sessions.get(first.sessionId)!, policy.timeZone)}`
+      ? `${first.mark === null ? 'Clear mark of' : `Mark ${MARK_WORD[first.mark]}:`} ${legalName(toStudent(db.prepare('SELECT * FROM student WHERE id = ?').get(first.studentId) as Row))} · ${sessionLabel(sessions.get(first.sessionId)!, policy.timeZone)}`
       : `Set ${plural(unique.length, 'attendance mark')}`);
   const now = new Date().toISOString();
   const cells: MarkResult['cells'] = [];
@@ -269,7 +263,7 @@ export function readRegister(db: Db, asOf = Date.now()): Register {
 }
 
 export function reviewStudent(db: Db, studentId: number, asOf = Date.now()): StudentReview {
-  const row = db.prepare('SELECT * FROM student WHERE id = ?').get(studentId) as Record<string, unknown> | undefined;
+  const row = db.prepare('SELECT * FROM student WHERE id = ?').get(studentId) as Row | undefined;
   if (!row) throw new ApiError('not_found', `There is no student with id ${studentId} in this course.`);
   const l = load(db, [studentId]);
   const marks = marksOf(l, studentId);

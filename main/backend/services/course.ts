@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import type { CourseCounts, CourseFile, CourseSummary, Preset } from '@shared/api/course';
 import { ApiError } from '@shared/api/envelope';
 import {
   BLANK_CATEGORIES,
@@ -16,6 +17,7 @@ import {
   type PackedSnapshot,
   type Policy,
 } from '@shared/model';
+import { change } from '../changes/tracker';
 import { backupCourse, backupIfStale } from '../db/backup';
 import { createCourseDb, openCourseDb, openCourseReadOnly, type Db } from '../db/open';
 import {
@@ -32,14 +34,13 @@ import {
   toTeam,
   toTeamScore,
 } from '../db/rows';
+import type { Row } from '../changes/tables';
 
 /** An open course file. */
 export interface Course {
   readonly db: Db;
   readonly file: string;
 }
-
-export type Preset = 'ie7374' | 'blank';
 
 /** Opens a course file; `scheduledBackup` also keeps a recent backup of it (the app does, the CLI doesn't). */
 export function openCourse(file: string, opts: { scheduledBackup?: boolean } = {}): Course {
@@ -174,7 +175,7 @@ export function createCourse(file: string, preset: Preset, name?: string): Cours
  */
 export function readPackedSnapshot(db: Db): PackedSnapshot {
   const { info, policy } = readCourseRow(db);
-  const all = (sql: string) => db.prepare(sql).all() as Record<string, unknown>[];
+  const all = (sql: string) => db.prepare(sql).all() as Row[];
   return {
     course: info,
     policy,
@@ -259,14 +260,6 @@ function rename<E, K extends string>({ owners, ...rest }: Cells<E>, key: K): Omi
   return { ...rest, [key]: owners } as Omit<Cells<E>, 'owners'> & Record<K, number[]>;
 }
 
-export interface CourseCounts {
-  students: number;
-  teams: number;
-  items: number;
-  scores: number;
-  attendanceSessions: number;
-}
-
 export function countCourse(db: Db): CourseCounts {
   const n = (table: string) => (db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
   return {
@@ -276,6 +269,30 @@ export function countCourse(db: Db): CourseCounts {
     scores: n('score') + n('team_score'),
     attendanceSessions: n('attendance_session'),
   };
+}
+
+/** What the app shell shows about the open course. */
+export function summarizeCourse(course: Course): CourseSummary {
+  const { info, policy } = readCourseRow(course.db);
+  const categories = (course.db.prepare('SELECT * FROM category ORDER BY position, id').all() as Row[]).map(toCategory);
+  return { file: course.file, info, policy, categories, counts: countCourse(course.db) };
+}
+
+/** The course files in the data folder, most recently changed first. */
+export function listCourseFiles(dataDir: string): CourseFile[] {
+  return fs
+    .readdirSync(dataDir)
+    .filter((f) => f.endsWith('.gradebook'))
+    .map((name) => {
+      const file = path.join(dataDir, name);
+      const st = fs.statSync(file);
+      return { file, name: name.replace(/\.gradebook$/, ''), modifiedAt: st.mtime.toISOString(), size: st.size };
+    })
+    .sort((a, b) => b.modifiedAt.localeCompare(a.modifiedAt));
+}
+
+export function renameCourse(db: Db, info: CourseInfo): void {
+  change(db, `Rename course to ${info.name}`, (cs) => cs.put('course', { id: 1 }, { name: info.name, code: info.code, term: info.term }));
 }
 
 export function requireCourse(course: Course | null): Course {

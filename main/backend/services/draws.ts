@@ -2,7 +2,6 @@ import { randomBytes } from 'node:crypto';
 import { ApiError } from '@shared/api/envelope';
 import type { Draw, DrawCandidates, DrawSession, ExcludedTeam, Exclusion, ProjectorView, Verification } from '@shared/api/presentations';
 import { countTurns, draw, DRAW_ALGORITHM, verifyDraw } from '@shared/draw';
-import { formatInstant, plural } from '@shared/grading';
 import type { Row } from '../changes/tables';
 import { change, type ChangeSet } from '../changes/tracker';
 import type { Db } from '../db/open';
@@ -10,6 +9,8 @@ import { readCourseRow } from '../db/rows';
 import { listReadings } from './readings';
 import { isPresent, membersAt, requireSession, sessionLabel } from './presentation-sessions';
 import { requireTeamRow } from './teams';
+import { formatInstant } from '@shared/time/format';
+import { plural } from '@shared/text/words';
 
 interface DrawRow {
   id: number;

@@ -1,11 +1,12 @@
-import type { GradeRow } from '@shared/api/grades';
+import type { GradeRow, OverrideInput } from '@shared/api/grades';
 import { ApiError } from '@shared/api/envelope';
+import { legalName } from '@shared/model';
 import { computeCourse, computeStudent, prepareCourse, type CategoryView, type StudentResult } from '@shared/grading';
 import { change } from '../changes/tracker';
 import type { Db } from '../db/open';
-import { readCourseRow } from '../db/rows';
+import { readCourseRow, toStudent } from '../db/rows';
 import { readSnapshot } from './course';
-import { requireStudentRow, studentLabel } from './roster';
+import { requireStudentRow } from './roster';
 
 const categoryCell = (v: CategoryView) => ({
   percent: v.percent,
@@ -44,13 +45,6 @@ export function explainGrade(db: Db, studentId: number, asOf = new Date().toISOS
   return computeStudent(prepareCourse(readSnapshot(db)), studentId, { asOf });
 }
 
-export interface OverrideInput {
-  studentId: number;
-  letter?: string | null;
-  percent?: number | null;
-  reason: string;
-}
-
 export function setOverride(db: Db, o: OverrideInput): GradeRow {
   const student = requireStudentRow(db, o.studentId);
   const letters = readCourseRow(db).policy.bands.map((b) => b.letter);
@@ -59,7 +53,7 @@ export function setOverride(db: Db, o: OverrideInput): GradeRow {
   }
   change(
     db,
-    `Override final grade of ${studentLabel(student)}`,
+    `Override final grade of ${legalName(toStudent(student))}`,
     (cs) =>
       cs.put(
         'grade_override',
@@ -74,10 +68,15 @@ export function setOverride(db: Db, o: OverrideInput): GradeRow {
 export function clearOverride(db: Db, studentId: number, reason: string): GradeRow {
   const student = requireStudentRow(db, studentId);
   if (!db.prepare('SELECT 1 FROM grade_override WHERE student_id = ?').get(studentId)) {
-    throw new ApiError('not_found', `${studentLabel(student)} has no grade override to clear.`);
+    throw new ApiError('not_found', `${legalName(toStudent(student))} has no grade override to clear.`);
   }
-  change(db, `Clear grade override of ${studentLabel(student)}`, (cs) => cs.put('grade_override', { student_id: studentId }, null), {
-    reason,
-  });
+  change(
+    db,
+    `Clear grade override of ${legalName(toStudent(student))}`,
+    (cs) => cs.put('grade_override', { student_id: studentId }, null),
+    {
+      reason,
+    },
+  );
   return toGradeRow(explainGrade(db, studentId));
 }

@@ -1,25 +1,16 @@
-import type { CellChanges, HistoryEntry } from '@shared/api/scores';
+import type { CellChanges, HistoryEntry, HistoryQuery, UndoStep } from '@shared/api/history';
 import { ApiError } from '@shared/api/envelope';
-import { formatInstant } from '@shared/grid/time';
 import { change } from '../changes/tracker';
 import type { Key, TrackedTable } from '../changes/tables';
-import { redo, undo, undoState, type UndoState } from '../changes/undo';
+import { BatchState, nextBatch } from '../changes/batch';
+import { redo, undo, undoState } from '../changes/undo';
 import type { Db } from '../db/open';
-import { readCourseRow, toScore, toTeamScore } from '../db/rows';
+import { readCourseRow, toScore, toStudent, toTeamScore } from '../db/rows';
 import { addCalendarDays, localToInstant } from '@shared/grading';
-import { studentLabel } from './roster';
-
-type Row = Record<string, any>;
-
-export interface HistoryQuery {
-  studentId?: number;
-  itemId?: number;
-  entity?: string;
-  since?: string;
-  until?: string;
-  limit: number;
-  offset: number;
-}
+import { legalName } from '@shared/model';
+import { plural } from '@shared/text/words';
+import { formatInstant } from '@shared/time/format';
+import type { Row } from '../changes/tables';
 
 /** A date (YYYY-MM-DD) covers its whole day in the course's time zone; anything else must be a date-time. */
 function instant(value: string, field: 'since' | 'until', timeZone: string): string {
@@ -62,7 +53,7 @@ class Names {
     if (name === undefined) {
       const row = typeof id === 'number' ? this.row(table, id) : undefined;
       if (!row) name = `${table.replace('_', ' ')} #${String(id)}`;
-      else if (table === 'student') name = studentLabel(row);
+      else if (table === 'student') name = legalName(toStudent(row));
       else if (table === 'attendance_session') name = row.title ? `${row.title} (${row.date})` : `Session ${row.date}`;
       else name = String(row.name);
       this.cache.set(cacheKey, name);
@@ -78,7 +69,7 @@ function subject(names: Names, entity: string, key: Row, image: Row): string {
     case 'team_score':
       return `${names.of('team', key.team_id)} · ${names.of('item', key.item_id)}`;
     case 'student':
-      return studentLabel(image);
+      return legalName(toStudent(image));
     case 'team':
     case 'item':
     case 'category':
@@ -158,16 +149,10 @@ export function listHistory(db: Db, q: HistoryQuery): { entries: HistoryEntry[];
       before,
       after,
       reason: r.reason,
-      revertible: r.undone === 0,
+      revertible: r.undone === BatchState.done,
     };
   });
   return { entries, total };
-}
-
-export interface UndoResult {
-  label: string | null;
-  undo: UndoState;
-  changed?: CellChanges;
 }
 
 /** Beyond this many cells a step answers no cell list: reloading the course is then as cheap. */
@@ -200,20 +185,15 @@ function changedCells(db: Db, batchId: number): CellChanges | undefined {
   return changed;
 }
 
-// After an undo the batch it reverted is the next to redo; after a redo, the next to undo.
-const STEPPED_BATCH = {
-  undo: 'SELECT id FROM change_batch WHERE undone = 1 ORDER BY id ASC LIMIT 1',
-  redo: 'SELECT id FROM change_batch WHERE undone = 0 ORDER BY id DESC LIMIT 1',
-};
-
-function step(db: Db, direction: 'undo' | 'redo'): UndoResult {
+function step(db: Db, direction: 'undo' | 'redo'): UndoStep {
   const label = direction === 'undo' ? undo(db) : redo(db);
-  const batch = label === null ? undefined : (db.prepare(STEPPED_BATCH[direction]).get() as { id: number } | undefined);
+  // After an undo the batch it reverted is the next to redo; after a redo, the next to undo.
+  const batch = label === null ? undefined : nextBatch(db, direction === 'undo' ? 'redo' : 'undo');
   return stepped(db, label, batch?.id);
 }
 
-function stepped(db: Db, label: string | null, batchId: number | undefined): UndoResult {
-  const result: UndoResult = { label, undo: undoState(db) };
+function stepped(db: Db, label: string | null, batchId: number | undefined): UndoStep {
+  const result: UndoStep = { label, undo: undoState(db) };
   const changed = batchId === undefined ? undefined : changedCells(db, batchId);
   return changed ? { ...result, changed } : result;
 }
@@ -266,12 +246,13 @@ function dependents(db: Db, t: Touched): { table: string; count: number } | unde
  * its rows get their before-images back. Refused, changing nothing, when any row it touched was
  * changed since (revert that later change first) or when later rows depend on a row it added.
  */
-export function revertBatch(db: Db, batchId: number, now = new Date().toISOString()): UndoResult {
+export function revertBatch(db: Db, batchId: number, now = new Date().toISOString()): UndoStep {
   const batch = db.prepare('SELECT id, label, undone FROM change_batch WHERE id = ?').get(batchId) as
     { id: number; label: string; undone: number } | undefined;
   if (!batch) throw new ApiError('not_found', `There is no change #${batchId} in this course's history; reload the History screen.`);
-  if (batch.undone === 3) throw new ApiError('conflict', `“${batch.label}” is a record kept outside undo; it cannot be reverted.`);
-  if (batch.undone !== 0) throw new ApiError('conflict', `“${batch.label}” is already undone; there is nothing to revert.`);
+  if (batch.undone === BatchState.notUndoable)
+    throw new ApiError('conflict', `“${batch.label}” is a record kept outside undo; it cannot be reverted.`);
+  if (batch.undone !== BatchState.done) throw new ApiError('conflict', `“${batch.label}” is already undone; there is nothing to revert.`);
   const rows = db
     .prepare(`SELECT id, entity, entity_key, before_json, after_json FROM audit WHERE batch_id = ? AND kind = 'do' ORDER BY id`)
     .all(batchId) as Row[];
@@ -310,7 +291,7 @@ export function revertBatch(db: Db, batchId: number, now = new Date().toISOStrin
             const what = thing(names, t.entity, t.key, t.after ?? {});
             throw new ApiError(
               'conflict',
-              `${what} cannot be removed: ${dep.count} later ${dep.table.replace(/_/g, ' ')} record${dep.count === 1 ? '' : 's'} depend on it; undo or delete those first.`,
+              `${what} cannot be removed: ${plural(dep.count, `later ${dep.table.replace(/_/g, ' ')} record depends`, `later ${dep.table.replace(/_/g, ' ')} records depend`)} on it; undo or delete those first.`,
             );
           }
         }
@@ -324,6 +305,6 @@ export function revertBatch(db: Db, batchId: number, now = new Date().toISOStrin
   return stepped(db, label, reverted);
 }
 
-export const undoLast = (db: Db): UndoResult => step(db, 'undo');
-export const redoNext = (db: Db): UndoResult => step(db, 'redo');
+export const undoLast = (db: Db): UndoStep => step(db, 'undo');
+export const redoNext = (db: Db): UndoStep => step(db, 'redo');
 export { undoState };

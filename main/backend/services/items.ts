@@ -1,12 +1,12 @@
 import type { ItemFields, SeriesSpec } from '@shared/api/items';
 import { ApiError } from '@shared/api/envelope';
 import type { Item } from '@shared/model';
+import { plural } from '@shared/text/words';
 import { change, type ChangeSet } from '../changes/tracker';
 import type { Db } from '../db/open';
 import { patchColumns, toItem } from '../db/rows';
 import { addCalendarDays } from '@shared/grading';
-
-type Row = Record<string, any>;
+import type { Row } from '../changes/tables';
 
 export function requireItemRow(db: Db, id: number): Row {
   const row = db.prepare('SELECT * FROM item WHERE id = ?').get(id) as Row | undefined;
@@ -76,7 +76,7 @@ function ensureNoScoresOfOtherKind(db: Db, item: Row, teamGraded: boolean): void
     const kind = teamGraded ? 'individual' : 'team';
     throw new ApiError(
       'validation_failed',
-      `${item.name} already has ${n} ${kind} score(s); clear them before switching it to ${teamGraded ? 'team' : 'individual'} grading.`,
+      `${item.name} already has ${plural(n, `${kind} score`)}; clear them before switching it to ${teamGraded ? 'team' : 'individual'} grading.`,
     );
   }
 }

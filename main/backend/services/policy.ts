@@ -1,14 +1,12 @@
 import type { CategoryDraft } from '@shared/api/policy';
 import { ApiError } from '@shared/api/envelope';
-import { computeCourse, validatePolicy } from '@shared/grading';
-import { studentName } from '@shared/grid/view';
-import type { Category, CourseInfo, Policy } from '@shared/model';
+import { computeCourse, fmtPoints, validatePolicy } from '@shared/grading';
+import { studentName, type Category, type Policy } from '@shared/model';
+import { plural } from '@shared/text/words';
 import { change } from '../changes/tracker';
 import type { Db } from '../db/open';
 import { readSnapshot } from './course';
 import { fromCategory, readCourseRow } from '../db/rows';
-
-const fmt = (n: number) => String(Math.round(n * 1e6) / 1e6);
 
 /**
  * Refuses drafts that would orphan or misfile items: an unknown category id, a category with
@@ -34,7 +32,7 @@ function checkCategories(db: Db, drafts: CategoryDraft[]): void {
     if (d.kind === 'attendance' && current.items > 0) {
       throw new ApiError(
         'validation_failed',
-        `"${current.name}" holds ${current.items} item(s) and cannot become an attendance category; move its items first.`,
+        `"${current.name}" holds ${plural(current.items, 'item')} and cannot become an attendance category; move its items first.`,
       );
     }
   }
@@ -42,7 +40,7 @@ function checkCategories(db: Db, drafts: CategoryDraft[]): void {
     if (!kept.has(c.id) && c.items > 0) {
       throw new ApiError(
         'conflict',
-        `"${c.name}" still holds ${c.items} item(s) and cannot be removed. Move its items to another category or delete them first.`,
+        `"${c.name}" still holds ${plural(c.items, 'item')} and cannot be removed. Move its items to another category or delete them first.`,
       );
     }
   }
@@ -61,7 +59,7 @@ function policyProblems(policy: Policy, drafts: CategoryDraft[]): { message: str
   if (problems.length === 0) return null;
   const weightsOff = problems.some((p) => p.code === 'weights_total');
   const total = drafts.reduce((s, d) => s + d.weight, 0);
-  const weights = `Category weights total ${fmt(total)}%; they must total 100%.`;
+  const weights = `Category weights total ${fmtPoints(total)}%; they must total 100%.`;
   const others = problems.filter((p) => p.code !== 'weights_total').map((p) => p.message);
   const message = [weightsOff ? weights : 'The policy was not saved:', ...others].join(' ');
   // The weights problem is in the message in the settings screen's words; list it only once.
@@ -107,8 +105,4 @@ export function previewPolicy(db: Db, policy: Policy, drafts: CategoryDraft[]) {
       : [],
   );
   return { students: snapshot.students.filter((s) => s.status === 'enrolled').length, changed };
-}
-
-export function renameCourse(db: Db, info: CourseInfo): void {
-  change(db, `Rename course to ${info.name}`, (cs) => cs.put('course', { id: 1 }, { name: info.name, code: info.code, term: info.term }));
 }

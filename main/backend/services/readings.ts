@@ -1,7 +1,6 @@
 import { ApiError } from '@shared/api/envelope';
 import type { ImportProblem } from '@shared/api/excel';
 import type { Reading, ReadingFields, ReadingsAdded } from '@shared/api/presentations';
-import { plural } from '@shared/grading';
 import type { Row } from '../changes/tables';
 import { change, type ChangeSet } from '../changes/tracker';
 import type { Db } from '../db/open';
@@ -9,6 +8,7 @@ import { patchColumns } from '../db/rows';
 import { describeProblem } from '../excel/problems';
 import { requireSession } from './presentation-sessions';
 import { isLink } from '@shared/screens/presentationForm';
+import { plural } from '@shared/text/words';
 
 const toReading = (r: Row): Reading => ({
   id: r.id as number,

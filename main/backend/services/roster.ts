@@ -1,34 +1,25 @@
 import type { StudentFields } from '@shared/api/roster';
 import { ApiError } from '@shared/api/envelope';
-import type { Student } from '@shared/model';
+import { legalName, type Student } from '@shared/model';
 import { change } from '../changes/tracker';
 import type { Db } from '../db/open';
 import { toStudent } from '../db/rows';
+import type { Row } from '../changes/tables';
 
-type StudentRow = Record<string, any>;
-
-/** "Núñez, José": how the instructor finds a student in lists, messages and history. */
-export function studentLabel(row: { last_name?: unknown; first_name?: unknown; registrar_id?: unknown }): string {
-  const last = String(row.last_name ?? '').trim();
-  const first = String(row.first_name ?? '').trim();
-  if (last && first) return `${last}, ${first}`;
-  return last || first || `student ${String(row.registrar_id ?? '')}`.trim();
-}
-
-export function requireStudentRow(db: Db, id: number): StudentRow {
-  const row = db.prepare('SELECT * FROM student WHERE id = ?').get(id) as StudentRow | undefined;
+export function requireStudentRow(db: Db, id: number): Row {
+  const row = db.prepare('SELECT * FROM student WHERE id = ?').get(id) as Row | undefined;
   if (!row) throw new ApiError('not_found', `There is no student with id ${id} in this course.`);
   return row;
 }
 
 function ensureRegistrarIdFree(db: Db, registrarId: string, exceptId?: number): void {
   const other = db.prepare('SELECT * FROM student WHERE registrar_id = ? AND id IS NOT ?').get(registrarId, exceptId ?? null) as
-    StudentRow | undefined;
-  if (other) throw new ApiError('conflict', `Registrar ID ${registrarId} is already used by ${studentLabel(other)}.`);
+    Row | undefined;
+  if (other) throw new ApiError('conflict', `Registrar ID ${registrarId} is already used by ${legalName(toStudent(other))}.`);
 }
 
 /** Only the fields present in `patch` become columns, so an update leaves the others alone. */
-function studentColumns(patch: Partial<StudentFields>): StudentRow {
+function studentColumns(patch: Partial<StudentFields>): Row {
   const columns: Record<keyof StudentFields, string> = {
     registrarId: 'registrar_id',
     firstName: 'first_name',
@@ -39,7 +30,7 @@ function studentColumns(patch: Partial<StudentFields>): StudentRow {
     extensionDays: 'extension_days',
     accommodationNote: 'accommodation_note',
   };
-  const row: StudentRow = {};
+  const row: Row = {};
   for (const [field, column] of Object.entries(columns)) {
     const value = patch[field as keyof StudentFields];
     // Blank optional text is stored as "not set", so lists and exports don't show empty strings.
@@ -51,7 +42,7 @@ function studentColumns(patch: Partial<StudentFields>): StudentRow {
 export function addStudent(db: Db, fields: StudentFields): Student {
   ensureRegistrarIdFree(db, fields.registrarId);
   const row = studentColumns(fields);
-  const id = change(db, `Add student ${studentLabel(row)}`, (cs) =>
+  const id = change(db, `Add student ${legalName(toStudent(row))}`, (cs) =>
     cs.insert('student', { status: 'enrolled', extension_days: 0, ...row, created_at: new Date().toISOString() }),
   );
   return toStudent(requireStudentRow(db, id));
@@ -60,13 +51,13 @@ export function addStudent(db: Db, fields: StudentFields): Student {
 export function updateStudent(db: Db, id: number, patch: Partial<StudentFields>): Student {
   const current = requireStudentRow(db, id);
   if (patch.registrarId !== undefined) ensureRegistrarIdFree(db, patch.registrarId, id);
-  change(db, `Edit student ${studentLabel(current)}`, (cs) => cs.put('student', { id }, studentColumns(patch)));
+  change(db, `Edit student ${legalName(toStudent(current))}`, (cs) => cs.put('student', { id }, studentColumns(patch)));
   return toStudent(requireStudentRow(db, id));
 }
 
 export function setWithdrawn(db: Db, id: number, withdrawn: boolean): Student {
   const current = requireStudentRow(db, id);
-  const label = `${withdrawn ? 'Withdraw' : 'Re-enroll'} ${studentLabel(current)}`;
+  const label = `${withdrawn ? 'Withdraw' : 'Re-enroll'} ${legalName(toStudent(current))}`;
   change(db, label, (cs) => cs.put('student', { id }, { status: withdrawn ? 'withdrawn' : 'enrolled' }));
   return toStudent(requireStudentRow(db, id));
 }

@@ -1,12 +1,11 @@
 import type { CellEdit, CellPatch } from '@shared/api/scores';
 import { ApiError, type ErrorCode } from '@shared/api/envelope';
-import type { Score, TeamScore } from '@shared/model';
+import { legalName, type Score, type TeamScore } from '@shared/model';
+import { plural } from '@shared/text/words';
 import { change } from '../changes/tracker';
 import type { Db } from '../db/open';
-import { patchColumns, toScore, toTeamScore } from '../db/rows';
-import { studentLabel } from './roster';
-
-type Row = Record<string, unknown>;
+import { patchColumns, toScore, toStudent, toTeamScore } from '../db/rows';
+import type { Row } from '../changes/tables';
 
 /** The columns a cell patch sets; fields absent from the patch are left out so they keep their value. */
 function cellColumns(patch: CellPatch): Row {
@@ -42,7 +41,7 @@ function lookup(db: Db): Lookup {
   const teams = db.prepare('SELECT id, name FROM team').all() as { id: number; name: string }[];
   const items = db.prepare('SELECT id, name, team_graded FROM item').all() as { id: number; name: string; team_graded: number }[];
   return {
-    students: new Map(students.map((s) => [s.id as number, studentLabel(s)])),
+    students: new Map(students.map((s) => [s.id as number, legalName(toStudent(s))])),
     teams: new Map(teams.map((t) => [t.id, t.name])),
     items: new Map(items.map((i) => [i.id, { name: i.name, teamGraded: i.team_graded === 1 }])),
   };
@@ -101,7 +100,7 @@ export function applyEdits(db: Db, edits: CellEdit[], opts: { label?: string; re
   });
   const first = problems[0];
   if (first) {
-    const more = problems.length > 1 ? ` (${problems.length - 1} more cell(s) have problems too.)` : '';
+    const more = problems.length > 1 ? ` (${plural(problems.length - 1, 'more cell has', 'more cells have')} problems too.)` : '';
     throw new ApiError(first.code, `${first.message} Nothing was saved.${more}`, problems.slice(0, 50));
   }
   const now = new Date().toISOString();

@@ -12,22 +12,24 @@ import {
   type SessionRow,
 } from '@shared/api/attendance';
 import { ApiError } from '@shared/api/envelope';
-import { addCalendarDays, plural } from '@shared/grading';
+import { addCalendarDays } from '@shared/grading';
 import { sessionLabel, sessionOrder, sessionStart } from '@shared/grading/attendance';
 import type { AttendanceRule, AttendanceSession } from '@shared/model';
 import { change } from '../changes/tracker';
 import type { Db } from '../db/open';
 import { fromSession, readCourseRow, toSession } from '../db/rows';
+import { plural } from '@shared/text/words';
+import type { Row } from '../changes/tables';
 
 /** The setting that keeps the last meeting pattern, for the form's defaults. */
 const PATTERN_KEY = 'attendance.pattern';
 
 export function readSessions(db: Db): AttendanceSession[] {
-  return sessionOrder((db.prepare('SELECT * FROM attendance_session').all() as Record<string, unknown>[]).map(toSession));
+  return sessionOrder((db.prepare('SELECT * FROM attendance_session').all() as Row[]).map(toSession));
 }
 
 export function requireSession(db: Db, id: number): AttendanceSession {
-  const row = db.prepare('SELECT * FROM attendance_session WHERE id = ?').get(id) as Record<string, unknown> | undefined;
+  const row = db.prepare('SELECT * FROM attendance_session WHERE id = ?').get(id) as Row | undefined;
   if (!row) throw new ApiError('not_found', `There is no session with id ${id} in this course. Reload the sessions and try again.`);
   return toSession(row);
 }

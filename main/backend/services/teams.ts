@@ -1,13 +1,13 @@
 import { randomInt } from 'node:crypto';
 import { ApiError } from '@shared/api/envelope';
-import type { Team } from '@shared/model';
+import { legalName, type Team } from '@shared/model';
 import { seededRandom, shuffled } from '@shared/util/random';
+import { plural } from '@shared/text/words';
 import { change, type ChangeSet } from '../changes/tracker';
 import type { Db } from '../db/open';
-import { toTeam } from '../db/rows';
-import { requireStudentRow, studentLabel } from './roster';
-
-type Row = Record<string, any>;
+import { toStudent, toTeam } from '../db/rows';
+import { requireStudentRow } from './roster';
+import type { Row } from '../changes/tables';
 
 export function requireTeamRow(db: Db, id: number): Row {
   const row = db.prepare('SELECT * FROM team WHERE id = ?').get(id) as Row | undefined;
@@ -38,7 +38,7 @@ export function deleteTeam(db: Db, id: number): void {
   const team = requireTeamRow(db, id);
   const graded = (db.prepare('SELECT count(*) AS n FROM team_score WHERE team_id = ?').get(id) as { n: number }).n;
   if (graded > 0) {
-    throw new ApiError('conflict', `${team.name} has ${graded} graded team score(s) and cannot be deleted; rename it instead.`);
+    throw new ApiError('conflict', `${team.name} has ${plural(graded, 'graded team score')} and cannot be deleted; rename it instead.`);
   }
   const presented = (
     db
@@ -83,10 +83,10 @@ export function assignTeam(db: Db, studentId: number, teamId: number | null, fro
   if (ended.t && Date.parse(ended.t) > Date.parse(at)) {
     throw new ApiError(
       'validation_failed',
-      `${studentLabel(student)} has team history until ${ended.t.slice(0, 10)}; a team move must start on or after that date. Nothing was changed.`,
+      `${legalName(toStudent(student))} has team history until ${ended.t.slice(0, 10)}; a team move must start on or after that date. Nothing was changed.`,
     );
   }
-  const label = team ? `Move ${studentLabel(student)} to ${team.name}` : `Remove ${studentLabel(student)} from their team`;
+  const label = team ? `Move ${legalName(toStudent(student))} to ${team.name}` : `Remove ${legalName(toStudent(student))} from their team`;
   change(db, label, (cs) => moveStudent(db, cs, studentId, teamId, at));
 }
 

@@ -1,15 +1,24 @@
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { change } from '../../../main/backend/changes/tracker';
 import { redo, undo, undoState } from '../../../main/backend/changes/undo';
-import { closeCourse, createCourse } from '../../../main/backend/services/course';
+import { closeCourse, createCourse, type Course } from '../../../main/backend/services/course';
 import { tmpDir } from '../../helpers/tmp';
+
+// Closed after each test, so a failed assertion does not leave the course open.
+const courses: Course[] = [];
+afterEach(() => courses.splice(0).forEach(closeCourse));
+const newCourse = (name: string) => {
+  const course = createCourse(path.join(tmpDir(), `${name}.gradebook`), 'blank');
+  courses.push(course);
+  return course;
+};
 
 const now = () => new Date().toISOString();
 
 describe('undo and the change tracker', () => {
   it('restores deleted rows, then re-applies them, in one step each', () => {
-    const course = createCourse(path.join(tmpDir(), 'u.gradebook'), 'blank');
+    const course = newCourse('u');
     const { db } = course;
     const id = change(db, 'Add', (cs) => cs.insert('student', { registrar_id: '1', first_name: 'A', last_name: 'B', created_at: now() }));
     change(db, 'Delete', (cs) => cs.put('student', { id }, null));
@@ -18,18 +27,16 @@ describe('undo and the change tracker', () => {
     expect(db.prepare('SELECT registrar_id FROM student WHERE id = ?').get(id)).toEqual({ registrar_id: '1' });
     expect(redo(db)).toBe('Delete');
     expect(db.prepare('SELECT count(*) AS n FROM student').get()).toEqual({ n: 0 });
-    closeCourse(course);
   });
 
   it('leaves no empty undo step for a change that wrote nothing', () => {
-    const course = createCourse(path.join(tmpDir(), 'e.gradebook'), 'blank');
+    const course = newCourse('e');
     change(course.db, 'Nothing', () => undefined);
     expect(undoState(course.db).canUndo).toBe(false);
-    closeCourse(course);
   });
 
   it('keeps a record outside undo: undo skips it and the redo stack survives it', () => {
-    const course = createCourse(path.join(tmpDir(), 'r.gradebook'), 'blank');
+    const course = newCourse('r');
     const { db } = course;
     change(db, 'Add', (cs) => cs.insert('student', { registrar_id: '1', first_name: 'A', last_name: 'B', created_at: now() }));
     expect(undo(db)).toBe('Add');
@@ -46,6 +53,5 @@ describe('undo and the change tracker', () => {
     expect(undo(db)).toBe('Add');
     expect(db.prepare('SELECT count(*) AS n FROM registrar_export').get()).toEqual({ n: 1 });
     expect(db.prepare("SELECT count(*) AS n FROM audit WHERE entity = 'registrar_export'").get()).toEqual({ n: 1 });
-    closeCourse(course);
   });
 });

@@ -2,7 +2,8 @@ import fs from 'node:fs';
 import ExcelJS from 'exceljs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { computeCourse } from '@shared/grading';
-import { change, NOT_UNDOABLE } from '../../../main/backend/changes/tracker';
+import { BatchState } from '../../../main/backend/changes/batch';
+import { change } from '../../../main/backend/changes/tracker';
 import { undo, undoState } from '../../../main/backend/changes/undo';
 import {
   exportGradesCsv,
@@ -231,7 +232,7 @@ describe('registrar export record and undo', () => {
     expect(listRegistrarExports(course)).toHaveLength(1);
     // In the history, outside undo.
     expect(course.db.prepare("SELECT undone FROM change_batch WHERE label LIKE 'Registrar export%'").all()).toEqual([
-      { undone: NOT_UNDOABLE },
+      { undone: BatchState.notUndoable },
     ]);
   });
 });

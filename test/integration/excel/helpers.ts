@@ -1,4 +1,4 @@
-import { expect } from 'vitest';
+import { afterEach, expect } from 'vitest';
 import { execFileSync } from 'node:child_process';
 import { createHash, randomUUID } from 'node:crypto';
 import fs from 'node:fs';
@@ -7,7 +7,8 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import Papa from 'papaparse';
 import { ApiError } from '@shared/api/envelope';
-import { createCourse, readSnapshot, type Course, type Preset } from '../../../main/backend/services/course';
+import type { Preset } from '@shared/api/course';
+import { closeCourse, createCourse, readSnapshot, type Course } from '../../../main/backend/services/course';
 
 export const FIXTURES = path.resolve('test/fixtures');
 export const fixture = (name: string) => ({ name, bytes: new Uint8Array(fs.readFileSync(path.join(FIXTURES, name))) });
@@ -16,8 +17,16 @@ export function tempDir(): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), 'gradebook-excel-'));
 }
 
+// Every course newCourse made is closed after its test (unless the test closed it itself).
+const created: Course[] = [];
+afterEach(() => {
+  for (const course of created.splice(0)) if (course.db.open) closeCourse(course);
+});
+
 export function newCourse(dir: string, preset: Preset = 'ie7374', name = randomUUID()): Course {
-  return createCourse(path.join(dir, `${name}.gradebook`), preset);
+  const course = createCourse(path.join(dir, `${name}.gradebook`), preset);
+  created.push(course);
+  return course;
 }
 
 /** Everything a failed import must leave untouched: the data and the audit history. */

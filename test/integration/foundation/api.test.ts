@@ -1,12 +1,17 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { dispatch } from '../../../main/backend/rpc/dispatch';
 import { Workspace } from '../../../main/backend/workspace';
 import { sha256, tmpDir } from '../../helpers/tmp';
 
+// Closed after each test, whatever it left open.
+const workspaces: Workspace[] = [];
+afterEach(() => workspaces.splice(0).forEach((w) => w.close()));
+
 function setup() {
   const workspace = new Workspace(tmpDir());
+  workspaces.push(workspace);
   const course = workspace.openDefault();
   // A checkpoint folds the WAL in, so the file's bytes are the whole course.
   course.db.pragma('wal_checkpoint(TRUNCATE)');

@@ -2,8 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { MeetingPattern } from '@shared/api';
-import { formatInstant } from '@shared/grading';
 import { db, newCourse, type TestCourse } from './helpers';
+import { formatInstant } from '@shared/time/format';
 
 const FIXTURES = path.resolve('test/fixtures');
 const file = (name: string) => ({ name, data: fs.readFileSync(path.join(FIXTURES, name)).toString('base64') });

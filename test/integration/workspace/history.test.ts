@@ -195,7 +195,7 @@ describe('history', () => {
       await c.call('score.apply', { edits: [{ studentId: jose.id, itemId: hw3.id, patch: { value: 9 } }], label: 'Grade José' });
       const dep = await c.fail('history.revert', { batchId: added.batchId });
       expect(dep.code).toBe('conflict');
-      expect(dep.message).toContain('Núñez, José cannot be removed: 1 later score record depend');
+      expect(dep.message).toContain('Núñez, José cannot be removed: 1 later score record depends on it');
       expect(count(c, 'SELECT * FROM score')).toBe(1);
 
       await c.call('history.undo', {});

@@ -38,7 +38,7 @@ describe('items', () => {
     const item = await c.call('item.create', { categoryId: categoryId(c), name: 'Lab', pointsPossible: 10 });
     await c.call('score.apply', { edits: [{ studentId: s.id, itemId: item.id, patch: { value: 7 } }] });
     const err = await c.fail('item.update', { id: item.id, patch: { teamGraded: true } });
-    expect(err).toMatchObject({ code: 'validation_failed', message: expect.stringContaining('Lab already has 1 individual score(s)') });
+    expect(err).toMatchObject({ code: 'validation_failed', message: expect.stringContaining('Lab already has 1 individual score;') });
     await c.call('score.apply', { edits: [{ studentId: s.id, itemId: item.id, patch: { value: null } }] });
     expect((await c.call('item.update', { id: item.id, patch: { teamGraded: true } })).teamGraded).toBe(true);
   });

@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { apportion, fmtPoints, formatDuration, formatInstant, plural } from '@shared/grading/format';
+import { apportion, fmtPoints } from '@shared/grading/format';
 import { category, gradeOne, item, itemOf, policy, score, snapshot, student, teamScore } from './helpers';
 import type { StudentResult } from '@shared/grading';
 import { blankSession } from '@shared/model';
+import { formatDuration, formatInstant } from '@shared/time/format';
+import { plural } from '@shared/text/words';
 
 const texts = (r: StudentResult) => r.explanation.map((l) => l.text);
 const HOUR = 3_600_000;

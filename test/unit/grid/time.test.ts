@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { formatInstant, instantToLocalInput, localInputToInstant } from '@shared/grid';
+import { instantToLocalInput, localInputToInstant } from '@shared/grid';
+import { formatInstant } from '@shared/time/format';
 
 describe('submission times in the course time zone', () => {
   it('reads a local time in New York as the right instant, across DST', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Student } from '@shared/model';
-import { matchesSearch, sortBy, studentName } from '@shared/grid';
+import { matchesSearch, sortBy } from '@shared/grid';
 import { student as baseStudent } from '../grading/helpers';
 
 const student = (over: Partial<Student>): Student =>
@@ -16,10 +16,6 @@ describe('student search', () => {
   it('finds by registrar ID and matches all on an empty query', () => {
     expect(matchesSearch(student({}), '1234')).toBe(true);
     expect(matchesSearch(student({}), '  ')).toBe(true);
-  });
-  it('names students last, first with a different preferred name', () => {
-    expect(studentName(student({}))).toBe('Núñez, José');
-    expect(studentName(student({ preferredName: 'Pepe' }))).toBe('Núñez, José (Pepe)');
   });
 });
 

@@ -14,7 +14,7 @@ import {
   rollAction,
   withMarks,
 } from '@shared/screens/attendance';
-import { clockText, formatDay } from '@shared/grading';
+import { clockText, formatDay } from '@shared/time/format';
 
 const totals = (low: boolean): AttendanceTotals => ({
   counts: { present: 0, late: 0, absent: 0, excused: 0, unmarked: 0 },

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { FinalRow } from '@shared/screens/finalGrades';
-import { sortRows, studentName } from '@shared/screens/finalGrades';
+import { sortRows } from '@shared/screens/finalGrades';
 
 const row = (name: string, percent: number | null, letter: string | null): FinalRow => ({
   studentId: name.length,
@@ -25,9 +25,5 @@ describe('final grades sorting', () => {
   it('sorts percentages numerically and category columns by their value', () => {
     expect(sortRows(rows, 'percent', 'asc', BANDS).map((r) => r.name)).toEqual(['b', 'd', 'a', 'c']);
     expect(sortRows(rows, 'category:1', 'desc', BANDS).map((r) => r.name)).toEqual(['a', 'd', 'b', 'c']);
-  });
-  it('shows a preferred name only when it differs', () => {
-    expect(studentName({ firstName: 'José', lastName: 'Núñez', preferredName: 'Pepe' })).toBe('Núñez, José (Pepe)');
-    expect(studentName({ firstName: 'Ava', lastName: 'Kim', preferredName: 'Ava' })).toBe('Kim, Ava');
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { formToPolicy, parseNumber, policyToForm, weightMessage, weightTotal, withBands } from '@shared/screens/policyForm';
+import { parseNumber } from '@shared/screens/fields';
+import { formToPolicy, policyToForm, weightMessage, weightTotal, withBands } from '@shared/screens/policyForm';
 import { IE7374_CATEGORIES, IE7374_COURSE, IE7374_POLICY, type Category } from '@shared/model';
 
 const categories: Category[] = IE7374_CATEGORIES.map((c, i) => ({ ...c, id: i + 1, position: i }));

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Draw, Review, Verification } from '@shared/api/presentations';
 import { gradeText, reviewModel } from '@shared/screens/presentationReview';
-import { formatDay } from '@shared/grading';
+import { formatDay } from '@shared/time/format';
 
 const verification = (drawId: number, ok: boolean): Verification => ({
   drawId,

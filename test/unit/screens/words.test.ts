@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { formatDue } from '@shared/screens/due';
 import { fieldChanges } from '@shared/screens/historyText';
-import { plural } from '@shared/grading';
+import { count, plural } from '@shared/text/words';
 
 const policy = { timeZone: 'America/New_York', defaultDueTime: '23:59' };
 
@@ -11,6 +11,13 @@ describe('plural', () => {
     expect(plural(0, 'item')).toBe('0 items');
     expect(plural(3, 'category', 'categories')).toBe('3 categories');
     expect(plural(1, 'category', 'categories')).toBe('1 category');
+  });
+  it('shows a fractional count as points are shown, and groups large whole counts', () => {
+    expect(plural(0.5, 'day')).toBe('0.5 days');
+    expect(plural(1 / 3, 'point')).toBe('0.333333 points');
+    expect(plural(-0, 'point')).toBe('0 points');
+    expect(count(100_000, 'row')).toBe('100,000 rows');
+    expect(count(1, 'row')).toBe('1 row');
   });
 });
 

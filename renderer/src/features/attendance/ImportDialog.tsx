@@ -1,9 +1,6 @@
 import { useState } from 'react';
 import type { AttendanceImportInput, AttendanceImportReport, FileBytes, SessionRow } from '@shared/api';
-import { plural } from '@shared/grading';
-import { formatInstant } from '@shared/grid';
 import { MARK_WORD } from '@shared/screens/attendance';
-import { formatDay } from '@shared/grading';
 import { api } from '../../api/client';
 import { useApp } from '../../stores/app';
 import { Dialog, Field } from '../common/Dialog';
@@ -12,6 +9,8 @@ import { ProblemList } from '../excel/Problems';
 import { download, toFileBytes } from '../excel/files';
 import '../excel/excel.css';
 import { useAttendance } from './store';
+import { plural } from '@shared/text/words';
+import { formatDay, formatInstant } from '@shared/time/format';
 
 type Kind = 'auto' | 'sign-in' | 'meeting';
 

@@ -2,8 +2,7 @@ import { useMemo, useRef, useState } from 'react';
 import { DataGrid, type CellKeyDownArgs, type CellKeyboardEvent, type Column, type DataGridHandle } from 'react-data-grid';
 import 'react-data-grid/lib/styles.css';
 import type { Register as RegisterData, RegisterStudent, SessionRow, SessionTotals } from '@shared/api';
-import { plural } from '@shared/grading';
-import { fillDown, formatInstant, formatTsv, parseTsv, rangeOf, type Pos, type Range } from '@shared/grid';
+import { fillDown, formatTsv, parseTsv, rangeOf, type Pos, type Range } from '@shared/grid';
 import {
   filterChoices,
   filterStudents,
@@ -19,11 +18,12 @@ import {
   type PasteResult,
   type RegisterFilter,
 } from '@shared/screens/attendance';
-import { formatDay } from '@shared/grading';
 import { useApp } from '../../stores/app';
 import { announce } from '../common/announce';
 import { useAttendance } from './store';
 import { useFindKey } from './useFindKey';
+import { plural } from '@shared/text/words';
+import { formatDay, formatInstant } from '@shared/time/format';
 
 /** Student name and ID come first; session columns start here. */
 const FIRST_SESSION_COL = 2;

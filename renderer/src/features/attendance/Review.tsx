@@ -1,13 +1,12 @@
 import { useEffect, useState } from 'react';
 import { CartesianGrid, Line, LineChart, ReferenceLine, XAxis, YAxis } from 'recharts';
 import type { ClassReview, Register, SessionOutcome, StudentReview } from '@shared/api';
-import { plural } from '@shared/grading';
-import { formatInstant } from '@shared/grid';
 import { ratePercent } from '@shared/screens/attendance';
-import { formatDay } from '@shared/grading';
 import { api } from '../../api/client';
 import { ChartPanel, CountBars } from '../../components/charts/ChartPanel';
 import { useApp } from '../../stores/app';
+import { plural } from '@shared/text/words';
+import { formatDay, formatInstant } from '@shared/time/format';
 
 const OUTCOME: Readonly<Record<SessionOutcome, string>> = {
   present: 'Present',

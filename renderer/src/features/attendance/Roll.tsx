@@ -1,7 +1,6 @@
 import { memo, useEffect, useMemo, useRef, useState } from 'react';
 import type { Register, RegisterStudent, SessionRow } from '@shared/api';
-import { plural } from '@shared/grading';
-import { formatInstant, instantToLocalInput } from '@shared/grid';
+import { instantToLocalInput } from '@shared/grid';
 import type { AttendanceMark } from '@shared/model';
 import {
   defaultSession,
@@ -19,6 +18,8 @@ import { useApp } from '../../stores/app';
 import { Field, FormDialog } from '../common/Dialog';
 import { useAttendance } from './store';
 import { useFindKey } from './useFindKey';
+import { plural } from '@shared/text/words';
+import { formatInstant } from '@shared/time/format';
 
 /** Taking the roll for one session: one key per student, the cursor moving on after each. */
 export function Roll({ sessions, register, timeZone }: { sessions: readonly SessionRow[]; register: Register; timeZone: string }) {

@@ -1,9 +1,6 @@
 import { useEffect, useState } from 'react';
 import { ApiError, type GenerateReport, type MeetingPattern, type SessionList, type SessionRow } from '@shared/api';
-import { plural } from '@shared/grading';
-import { formatInstant } from '@shared/grid';
 import { sessionLabel, sessionStateText } from '@shared/screens/attendance';
-import { clockText, formatDay } from '@shared/grading';
 import {
   EMPTY_SESSION,
   formToPattern,
@@ -14,12 +11,14 @@ import {
   type PatternForm,
   type SessionForm,
 } from '@shared/screens/attendanceForm';
-import type { Errors } from '@shared/screens/itemForm';
+import type { FieldErrors } from '@shared/screens/fields';
 import { api } from '../../api/client';
 import { useApp } from '../../stores/app';
 import { Dialog, Field, FormDialog } from '../common/Dialog';
 import { announce } from '../common/announce';
 import { useAttendance } from './store';
+import { plural } from '@shared/text/words';
+import { clockText, formatDay, formatInstant } from '@shared/time/format';
 
 /** The term's sessions: date and time in the course zone, topic, note, state and how many are marked. */
 export function Sessions({
@@ -156,7 +155,7 @@ const failureText = (err: unknown) => (err instanceof Error ? err.message : Stri
 /** Generates the term's sessions from a meeting pattern, previewing how many it will add. */
 export function PatternDialog({ last, onClose }: { last: MeetingPattern | null; onClose(): void }) {
   const [form, setForm] = useState<PatternForm>(() => patternToForm(last));
-  const [errors, setErrors] = useState<Errors<PatternForm>>({});
+  const [errors, setErrors] = useState<FieldErrors<PatternForm>>({});
   const [preview, setPreview] = useState<GenerateReport | string | null>(null);
   const [busy, setBusy] = useState(false);
   const set = (patch: Partial<PatternForm>) => setForm((f) => ({ ...f, ...patch }));
@@ -268,7 +267,7 @@ function skippedText(skipped: GenerateReport['skipped']): string {
 /** Adds a session, or renames, moves, retimes one and sets its topic and note. */
 export function SessionDialog({ session, onClose }: { session: SessionRow | null; onClose(): void }) {
   const [form, setForm] = useState<SessionForm>(() => (session ? sessionToForm(session) : EMPTY_SESSION));
-  const [errors, setErrors] = useState<Errors<SessionForm>>({});
+  const [errors, setErrors] = useState<FieldErrors<SessionForm>>({});
   const set = (patch: Partial<SessionForm>) => setForm((f) => ({ ...f, ...patch }));
 
   const submit = async () => {

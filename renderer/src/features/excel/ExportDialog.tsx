@@ -1,4 +1,3 @@
-import { plural } from '@shared/grading';
 import { useEffect, useState } from 'react';
 import type { ExportJobInput, ExportJobResult, ExportProfile, Preflight, RegistrarExportRecord } from '@shared/api';
 import { api } from '../../api/client';
@@ -9,6 +8,7 @@ import { failureOf, useJob } from './job';
 import { JobProgress } from './JobProgress';
 import { useExcel } from './store';
 import './excel.css';
+import { plural } from '@shared/text/words';
 
 /**
  * Exports: the full workbook, the grades CSV, and the registrar file by profile with its

@@ -2,6 +2,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { bandDistribution, bandsHighestFirst, cutoffLines, histogram } from '@shared/charts/distribution';
 import { computeCourse, type Flag, type View } from '@shared/grading';
 import type { CourseSnapshot } from '@shared/model';
+import { plural } from '@shared/text/words';
 import { finalRows, sortRows, type FinalRow, type SortKey } from '@shared/screens/finalGrades';
 import { withBands, type BandRow } from '@shared/screens/policyForm';
 import { api } from '../../api/client';
@@ -128,10 +129,7 @@ export function FinalGrades() {
         <button type="button" onClick={() => setReport(null)}>
           Report…
         </button>
-        <span className="muted">
-          Borderline: within {snapshot.policy.borderlineDistance} point{snapshot.policy.borderlineDistance === 1 ? '' : 's'} of the next
-          band.
-        </span>
+        <span className="muted">Borderline: within {plural(snapshot.policy.borderlineDistance, 'point')} of the next band.</span>
       </div>
       {saved.result.policyProblems.length > 0 && (
         <div role="status" className="form-error">

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { Band } from '@shared/model';
-import { parseNumber } from '@shared/screens/policyForm';
+import { parseNumber } from '@shared/screens/fields';
 import { api } from '../../api/client';
 import { useCourse } from '../../stores/course';
 import { announce } from '../common/announce';

@@ -1,15 +1,15 @@
 import { useEffect, useState, type InputHTMLAttributes } from 'react';
 import type { CellEdit, HistoryEntry } from '@shared/api';
-import { plural } from '@shared/grading';
-import { formatInstant, studentName } from '@shared/grid';
+import { plural } from '@shared/text/words';
 import { cellToForm, formToCell, type AdjustmentMode, type CellForm } from '@shared/screens/cellForm';
-import type { Errors } from '@shared/screens/itemForm';
-import type { Item, Score, TeamScore } from '@shared/model';
+import type { FieldErrors } from '@shared/screens/fields';
+import { studentName, type Item, type Score, type TeamScore } from '@shared/model';
 import { api } from '../../api/client';
 import { useApp } from '../../stores/app';
 import { teamKey, useGradebook } from '../../stores/gradebook';
 import { Dialog, Field } from '../common/Dialog';
 import { teamOf } from './edits';
+import { formatInstant } from '@shared/time/format';
 
 interface Props {
   studentId: number;
@@ -39,7 +39,7 @@ export function CellMenu({ studentId, item, onClose }: Props) {
   const teamName = teamId === null ? null : (snapshot?.teams.find((t) => t.id === teamId)?.name ?? null);
 
   const [form, setForm] = useState<CellForm>(() => cellToForm(shared, own, tz));
-  const [errors, setErrors] = useState<Errors<CellForm>>({});
+  const [errors, setErrors] = useState<FieldErrors<CellForm>>({});
   const [history, setHistory] = useState<HistoryEntry[] | null>(null);
   const [historyFailed, setHistoryFailed] = useState<string | null>(null);
   const [refused, setRefused] = useState<string | null>(null);

@@ -24,13 +24,13 @@ import {
   parseTsv,
   itemKey,
   rangeOf,
-  studentName,
   tabTarget,
   type GridShape,
   type Pos,
   type Range,
 } from '@shared/grid';
-import type { CourseSnapshot, Item } from '@shared/model';
+import { studentName, type CourseSnapshot, type Item } from '@shared/model';
+import { plural } from '@shared/text/words';
 import { teamKey, useGradebook, type GridRow } from '../../stores/gradebook';
 import { step, stepOfKey } from '../../stores/undo';
 import { CellEditor, EditorContext, type EditorApi, type Step } from './CellEditor';
@@ -210,7 +210,7 @@ export function ScoreGrid({ snapshot, rows, sortColumns, onSortColumnsChange, on
     const steps = fillDown(r);
     const cells = steps.map((s) => ({ ...s.to, text: rawText(rows[s.from.row]!, items[s.from.col]!) }));
     const edits = cells.length ? toEdits(cells) : null;
-    if (edits?.length) void save(edits, `Fill down ${cells.length} cell${cells.length === 1 ? '' : 's'}`);
+    if (edits?.length) void save(edits, `Fill down ${plural(cells.length, 'cell')}`);
   };
 
   const onKeyDown = (args: CellKeyDownArgs<GridRow>, event: CellKeyboardEvent) => {
@@ -304,7 +304,7 @@ export function ScoreGrid({ snapshot, rows, sortColumns, onSortColumnsChange, on
     const placed = mapPaste(block, r, rows.length, items.length);
     const edits = toEdits(placed.cells);
     if (!edits?.length) return;
-    void save(edits, `Paste ${placed.cells.length} cell${placed.cells.length === 1 ? '' : 's'}`).then((ok) => {
+    void save(edits, `Paste ${plural(placed.cells.length, 'cell')}`).then((ok) => {
       if (ok && placed.clipped) say({ kind: 'info', text: 'Part of the pasted block fell outside the grid and was left out.' });
     });
   };

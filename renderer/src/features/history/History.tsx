@@ -1,13 +1,13 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { HistoryEntry } from '@shared/api';
-import { formatInstant } from '@shared/grid/time';
 import { entrySummary, fieldChanges } from '@shared/screens/historyText';
-import { studentName } from '@shared/screens/finalGrades';
+import { studentName } from '@shared/model';
 import { api } from '../../api/client';
 import { useApp } from '../../stores/app';
 import { useCourse } from '../../stores/course';
 import '../common/screens.css';
 import { ColumnHeads } from '../common/ColumnHeads';
+import { formatInstant } from '@shared/time/format';
 
 const PAGE = 50;
 

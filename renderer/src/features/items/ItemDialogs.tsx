@@ -1,12 +1,13 @@
 import { useState } from 'react';
 import { ApiError } from '@shared/api';
 import type { Category, Item } from '@shared/model';
-import { emptyItem, formToItem, formToSeries, itemToForm, type Errors, type ItemForm, type SeriesForm } from '@shared/screens/itemForm';
+import { emptyItem, formToItem, formToSeries, itemToForm, type ItemForm, type SeriesForm } from '@shared/screens/itemForm';
+import type { FieldErrors } from '@shared/screens/fields';
 import { api } from '../../api/client';
 import { useCourse } from '../../stores/course';
 import { announce } from '../common/announce';
 import { Field, FormDialog } from '../common/Dialog';
-import { plural } from '@shared/grading';
+import { plural } from '@shared/text/words';
 
 /** Saves through the backend, keeping its refusal inside the dialog; says what was saved once it is. */
 function useSave(onClose: () => void) {
@@ -63,7 +64,7 @@ export function ItemDialog({
   onClose: () => void;
 }) {
   const [form, setForm] = useState<ItemForm>(item ? itemToForm(item) : emptyItem(categoryId));
-  const [errors, setErrors] = useState<Errors<ItemForm>>({});
+  const [errors, setErrors] = useState<FieldErrors<ItemForm>>({});
   const { failure, save } = useSave(onClose);
   const set = (patch: Partial<ItemForm>) => setForm({ ...form, ...patch });
   const submit = () => {
@@ -140,7 +141,7 @@ export function SeriesDialog({
     everyDays: '7',
     teamGraded: false,
   });
-  const [errors, setErrors] = useState<Errors<SeriesForm>>({});
+  const [errors, setErrors] = useState<FieldErrors<SeriesForm>>({});
   const { failure, save } = useSave(onClose);
   const set = (patch: Partial<SeriesForm>) => setForm({ ...form, ...patch });
   const text = (key: Exclude<keyof SeriesForm, 'teamGraded'>, label: string, type = 'text') => (

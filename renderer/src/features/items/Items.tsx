@@ -1,12 +1,13 @@
 import { useState } from 'react';
 import type { Item } from '@shared/model';
 import { formatDue } from '@shared/screens/due';
-import { formatInstant, plural } from '@shared/grading';
 import { api } from '../../api/client';
 import { useCourse } from '../../stores/course';
 import { step } from '../../stores/undo';
 import { ItemDialog, SeriesDialog } from './ItemDialogs';
 import { ColumnHeads } from '../common/ColumnHeads';
+import { formatInstant } from '@shared/time/format';
+import { plural } from '@shared/text/words';
 
 type Editing = { kind: 'item'; item: Item | null; categoryId: number } | { kind: 'series'; categoryId: number } | null;
 

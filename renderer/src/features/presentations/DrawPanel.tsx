@@ -1,16 +1,16 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { Draw, DrawCandidates, Exclusion } from '@shared/api';
-import { plural } from '@shared/grading';
 import { EMPTY_DRAW, defaultSession, formToDraw, sessionLabel, type DrawForm } from '@shared/screens/presentationForm';
 import { api } from '../../api/client';
 import { useApp } from '../../stores/app';
 import { useCourse } from '../../stores/course';
 import { Field } from '../common/Dialog';
-import type { Errors } from '@shared/screens/itemForm';
+import type { FieldErrors } from '@shared/screens/fields';
 import { Pending, useCourseData } from './data';
 import { DrawList } from './DrawList';
 import { Projector } from './Projector';
 import { RecordDialog } from './RecordDialog';
+import { plural } from '@shared/text/words';
 
 /** Choose a session, see who can be drawn and why others cannot, draw, and show the result. */
 export function DrawPanel() {
@@ -24,7 +24,7 @@ export function DrawPanel() {
   const [sessionId, setSessionId] = useState<number | null>(null);
   const [exclusions, setExclusions] = useState<Exclusion[]>([]);
   const [form, setForm] = useState<DrawForm>(EMPTY_DRAW);
-  const [errors, setErrors] = useState<Errors<DrawForm>>({});
+  const [errors, setErrors] = useState<FieldErrors<DrawForm>>({});
   const [excusing, setExcusing] = useState<{ teamId: number; name: string; reason: string; error?: string } | null>(null);
   const [lastDraw, setLastDraw] = useState<Draw | null>(null);
   const [projecting, setProjecting] = useState<number | null>(null);

@@ -1,5 +1,5 @@
-import { plural } from '@shared/grading';
 import { ChartPanel, CountBars } from '../../components/charts/ChartPanel';
+import { plural } from '@shared/text/words';
 
 /** Presentations per team as bars with their counts, the table of counts beside it, and PNG export. */
 export function PresentationsChart({ bars, fileName }: { bars: readonly { name: string; presented: number }[]; fileName: string }) {

@@ -1,8 +1,7 @@
 import { useCallback, useState } from 'react';
 import type { Reading, ReadingsAdded } from '@shared/api';
 import { CHAPTERS, formToReading, readingToForm, type ReadingForm } from '@shared/screens/presentationForm';
-import type { Errors } from '@shared/screens/itemForm';
-import { plural } from '@shared/grading';
+import type { FieldErrors } from '@shared/screens/fields';
 import { api } from '../../api/client';
 import { useCourse } from '../../stores/course';
 import { useApp } from '../../stores/app';
@@ -10,6 +9,7 @@ import { Dialog, Field, FormDialog } from '../common/Dialog';
 import { ProblemList } from '../excel/Problems';
 import { toFileBytes } from '../excel/files';
 import { Pending, useCourseData } from './data';
+import { plural } from '@shared/text/words';
 
 const chapterText = (c: number | null) => (c ? `${c} ${CHAPTERS[c - 1]}` : '');
 /** Only a web address becomes a clickable link (a DOI is shown as text). */
@@ -122,7 +122,7 @@ export function Readings() {
 function ReadingDialog({ reading, week, onClose }: { reading: Reading | null; week: number | null; onClose: () => void }) {
   const mutate = useCourse((s) => s.mutate);
   const [form, setForm] = useState<ReadingForm>(() => readingToForm(reading, week));
-  const [errors, setErrors] = useState<Errors<ReadingForm>>({});
+  const [errors, setErrors] = useState<FieldErrors<ReadingForm>>({});
   const [failure, setFailure] = useState<string | null>(null);
   const set = (patch: Partial<ReadingForm>) => setForm({ ...form, ...patch });
   const save = async () => {

@@ -9,11 +9,11 @@ import {
   type RecordErrors,
   type RecordForm,
 } from '@shared/screens/presentationForm';
-import { formatDay } from '@shared/grading';
 import { api } from '../../api/client';
 import { useApp } from '../../stores/app';
 import { useCourse } from '../../stores/course';
 import { Field, FormDialog } from '../common/Dialog';
+import { formatDay } from '@shared/time/format';
 
 export interface RecordStart {
   sessionId: number | null;

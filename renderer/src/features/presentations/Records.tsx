@@ -1,14 +1,14 @@
 import { useCallback, useState } from 'react';
 import type { Presentation } from '@shared/api';
-import { studentName } from '@shared/grid/view';
+import { studentName } from '@shared/model';
 import { gradeText } from '@shared/screens/presentationReview';
-import { formatDay } from '@shared/grading';
 import { api } from '../../api/client';
 import { useApp } from '../../stores/app';
 import { useCourse } from '../../stores/course';
 import { Pending, useCourseData } from './data';
 import { RecordDialog, type RecordStart } from './RecordDialog';
 import { RubricSettings } from './RubricSettings';
+import { formatDay } from '@shared/time/format';
 
 /** Every recorded presentation, with Record, Edit and Delete, and the rubric they are graded on. */
 export function Records() {

@@ -1,6 +1,5 @@
 import { useCallback, useMemo, useState } from 'react';
 import type { Verification } from '@shared/api';
-import { plural } from '@shared/grading';
 import { reviewModel } from '@shared/screens/presentationReview';
 import { api } from '../../api/client';
 import { useApp } from '../../stores/app';
@@ -8,6 +7,7 @@ import { useCourse } from '../../stores/course';
 import { download } from '../excel/files';
 import { Pending, useCourseData } from './data';
 import { PresentationsChart } from './PresentationsChart';
+import { plural } from '@shared/text/words';
 
 /** Not presented yet: an icon and words, never the colour alone. */
 function NotYet() {

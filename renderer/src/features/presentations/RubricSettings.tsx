@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { PresentationPolicy } from '@shared/model';
 import { fmtPoints } from '@shared/grading/format';
-import { parseNumber } from '@shared/screens/policyForm';
+import { parseNumber } from '@shared/screens/fields';
 import { formToRubric, rubricToForm, type RubricForm } from '@shared/screens/presentationForm';
 import { api } from '../../api/client';
 import { useApp } from '../../stores/app';

@@ -1,10 +1,9 @@
 import { useEffect, useMemo, useState } from 'react';
-import type { Student } from '@shared/model';
+import { studentName, type Student } from '@shared/model';
 import { api } from '../../api/client';
 import { useCourse } from '../../stores/course';
 import '../common/screens.css';
 import { StudentDialog } from './StudentDialog';
-import { studentName } from '@shared/grid/view';
 import type { ReportTarget } from '@shared/screens/reportForm';
 import { ReportDialog } from '../reports/ReportDialog';
 import { Teams } from './Teams';

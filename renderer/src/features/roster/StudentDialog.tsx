@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import { ApiError } from '@shared/api';
 import type { Student } from '@shared/model';
-import { EMPTY_STUDENT, formToStudent, studentToForm, type StudentForm, type StudentFormErrors } from '@shared/screens/studentForm';
+import { EMPTY_STUDENT, formToStudent, studentToForm, type StudentForm } from '@shared/screens/studentForm';
+import type { FieldErrors } from '@shared/screens/fields';
 import { api } from '../../api/client';
 import { useCourse } from '../../stores/course';
 import { announce } from '../common/announce';
@@ -20,7 +21,7 @@ const FIELDS: { key: keyof StudentForm; label: string; type?: string }[] = [
 /** Add a student, or edit one; the backend's refusal (e.g. a duplicate ID) shows in the dialog. */
 export function StudentDialog({ student, onClose }: { student: Student | null; onClose: () => void }) {
   const [form, setForm] = useState<StudentForm>(student ? studentToForm(student) : EMPTY_STUDENT);
-  const [errors, setErrors] = useState<StudentFormErrors>({});
+  const [errors, setErrors] = useState<FieldErrors<StudentForm>>({});
   const [failure, setFailure] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
   const reload = useCourse((s) => s.reload);

@@ -1,6 +1,5 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { Output } from '@shared/api';
-import { plural } from '@shared/grading';
 import {
   formToPolicy,
   policyToForm,
@@ -18,6 +17,7 @@ import { Field } from '../common/Dialog';
 import { refusal } from '../common/refusal';
 import { BandsEditor } from './BandsEditor';
 import { InputCell, RemoveCell } from './cells';
+import { plural } from '@shared/text/words';
 
 const TIME_ZONES: string[] = (() => {
   try {

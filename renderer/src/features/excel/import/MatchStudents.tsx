@@ -1,5 +1,5 @@
 import type { CanvasReport } from '@shared/api';
-import { plural } from '@shared/grading';
+import { plural } from '@shared/text/words';
 import { undecided, withCategory, withDecision } from '@shared/screens/canvasImport';
 import type { ImportChoice } from '@shared/screens/importWizard';
 import { CategorySelect } from './CategorySelect';

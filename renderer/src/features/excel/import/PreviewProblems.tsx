@@ -1,5 +1,5 @@
 import type { RosterReport, WorkbookReport } from '@shared/api';
-import { plural } from '@shared/grading';
+import { plural } from '@shared/text/words';
 import type { ImportFailure, WizardState } from '@shared/screens/importWizard';
 import { JobProgress } from '../JobProgress';
 import type { JobView } from '../job';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { toScore, toTeamScore } from '../../../main/backend/db/rows';
 import { unpackSnapshot } from '@shared/model';
-import { categoryId, db, newCourse } from '../../integration/workspace/helpers';
+import { categoryId, db, newCourse } from '../workspace/helpers';
 
 describe('course.snapshot on the wire', () => {
   it('reads every cell field back through the packed form, in key order', async () => {
