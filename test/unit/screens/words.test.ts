@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { formatDue } from '@shared/screens/due';
-import { fieldChanges } from '@shared/screens/historyText';
+import { changeLines } from '@shared/screens/historyText';
 import { plural } from '@shared/grading';
 
 const policy = { timeZone: 'America/New_York', defaultDueTime: '23:59' };
@@ -27,10 +27,17 @@ describe('formatDue', () => {
 
 describe('history times', () => {
   it('shows a submitted-at instant in the course zone, not as stored', () => {
-    const changes = fieldChanges(
-      { key: { student_id: 1, item_id: 2 }, before: { submitted_at: null }, after: { submitted_at: '2026-09-16T14:00:00.000Z' } },
+    const changes = changeLines(
+      {
+        entity: 'score',
+        kind: 'do',
+        refs: { before: {}, after: {} },
+        key: { student_id: 1, item_id: 2 },
+        before: { submitted_at: null },
+        after: { submitted_at: '2026-09-16T14:00:00.000Z' },
+      },
       'America/New_York',
     );
-    expect(changes).toEqual([{ field: 'Submitted', before: 'empty', after: 'Wed 16 Sep, 10:00 am EDT' }]);
+    expect(changes).toEqual(['Submitted: empty → Wed 16 Sep, 10:00 am EDT']);
   });
 });
