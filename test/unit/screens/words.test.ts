@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDue } from '@shared/screens/due';
+import { formatDue, itemDue } from '@shared/screens/due';
 import { changeLines } from '@shared/screens/historyText';
 import { plural } from '@shared/grading';
 
@@ -22,6 +22,14 @@ describe('formatDue', () => {
   it('uses the course default due time when the item has none', () => {
     expect(formatDue('2026-09-08', null, policy)).toBe('Tue 8 Sep, 11:59 pm EDT');
     expect(formatDue('2026-09-08', null, { timeZone: 'Europe/Berlin', defaultDueTime: '12:00' })).toBe('Tue 8 Sep, 12:00 pm GMT+2');
+  });
+});
+
+describe('itemDue', () => {
+  it('prefers the exact deadline, then the due date, and says nothing without either', () => {
+    expect(itemDue({ dueAt: '2026-09-23T03:59:59.000Z', dueDate: '2026-09-22', dueTime: null }, policy)).toBe('Tue 22 Sep, 11:59 pm EDT');
+    expect(itemDue({ dueAt: null, dueDate: '2026-09-22', dueTime: '09:00' }, policy)).toBe('Tue 22 Sep, 9:00 am EDT');
+    expect(itemDue({ dueAt: null, dueDate: null, dueTime: null }, policy)).toBeNull();
   });
 });
 

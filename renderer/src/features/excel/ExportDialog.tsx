@@ -1,4 +1,4 @@
-import { plural } from '@shared/grading';
+import { formatInstant, plural } from '@shared/grading';
 import { useEffect, useState } from 'react';
 import type { ExportJobInput, ExportJobResult, ExportProfile, Preflight, RegistrarExportRecord } from '@shared/api';
 import { api } from '../../api/client';
@@ -25,6 +25,7 @@ export function ExportDialog() {
   const [checking, setChecking] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const { job, run, cancel } = useJob();
+  const timeZone = useApp((s) => s.app?.course?.policy.timeZone ?? 'UTC');
 
   useEffect(() => {
     void api('excel.profiles', {}).then(setProfiles, (e: Error) => setError(e.message));
@@ -195,7 +196,7 @@ export function ExportDialog() {
               <tbody>
                 {history.map((h) => (
                   <tr key={h.id}>
-                    <td>{new Date(h.at).toLocaleString()}</td>
+                    <td>{formatInstant(h.at, timeZone)}</td>
                     <td>{h.profileName}</td>
                     <td>{h.fileName}</td>
                     <td>{h.letters.length}</td>

@@ -5,6 +5,8 @@ import type { Item, Score, TeamScore } from '@shared/model';
 import { api } from '../../api/client';
 import { teamKey, useGradebook } from '../../stores/gradebook';
 import { teamOf } from './edits';
+import { itemDue } from '@shared/screens/due';
+import { changeLines } from '@shared/screens/historyText';
 
 interface Props {
   studentId: number;
@@ -27,6 +29,7 @@ export function CellMenu({ studentId, item, onClose }: Props) {
   const teamScores = useGradebook((s) => s.teamScores);
   const apply = useGradebook((s) => s.apply);
   const tz = snapshot?.policy.timeZone ?? 'UTC';
+  const due = snapshot && itemDue(item, snapshot.policy);
   const teamId = row && item.teamGraded ? teamOf(row, item, itemIndex) : null;
   const own: Score | undefined = row?.scores.get(item.id);
   const shared: Score | TeamScore | undefined = item.teamGraded
@@ -101,7 +104,7 @@ export function CellMenu({ studentId, item, onClose }: Props) {
         <h3>{who}</h3>
         <p className="gb-menu-sub">
           Out of {item.pointsPossible}
-          {item.dueDate && `, due ${item.dueDate}${item.dueTime ? ` ${item.dueTime}` : ''} (${tz})`}
+          {due && `, due ${due}`}
           {item.teamGraded &&
             (teamName ? ` · team score of ${teamName}: submission fields below apply to the whole team` : ' · on no team at the due date')}
         </p>
@@ -188,7 +191,7 @@ export function CellMenu({ studentId, item, onClose }: Props) {
               {history.map((h) => (
                 <li key={h.id}>
                   <time>{formatInstant(h.at, tz)}</time> {h.kind !== 'do' && <strong>{h.kind} </strong>}
-                  {h.label}: {describe(h.before, h.after)}
+                  {h.label}: {changeLines(h, tz).join('; ') || 'no visible change'}
                   {h.reason && ` (${h.reason})`}
                 </li>
               ))}
@@ -198,15 +201,4 @@ export function CellMenu({ studentId, item, onClose }: Props) {
       </form>
     </dialog>
   );
-}
-
-/** What a history row changed, as short text ("value 5.5 → 10"); bookkeeping columns left out. */
-function describe(before: Record<string, unknown> | null, after: Record<string, unknown> | null): string {
-  const keys = new Set([...Object.keys(before ?? {}), ...Object.keys(after ?? {})]);
-  const show = (v: unknown) => (v === null || v === undefined ? 'empty' : String(v));
-  const parts = [...keys]
-    .filter((k) => !/(^id$|_id$|_at$|^updated|^created)/.test(k) || k === 'submitted_at')
-    .filter((k) => (before?.[k] ?? null) !== (after?.[k] ?? null))
-    .map((k) => `${k.replaceAll('_', ' ')} ${show(before?.[k])} → ${show(after?.[k])}`);
-  return parts.length ? parts.join('; ') : 'no visible change';
 }

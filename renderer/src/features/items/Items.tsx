@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { Item } from '@shared/model';
-import { formatDue } from '@shared/screens/due';
-import { formatInstant, plural } from '@shared/grading';
+import { itemDue } from '@shared/screens/due';
+import { plural } from '@shared/grading';
 import { api } from '../../api/client';
 import { useCourse } from '../../stores/course';
 import { ItemDialog, SeriesDialog } from './ItemDialogs';
@@ -66,14 +66,9 @@ export function Items() {
                       <tr key={i.id}>
                         <td>{i.name}</td>
                         <td className="num">{i.pointsPossible}</td>
-                        <td title={i.dueAt ?? undefined}>
-                          {i.dueAt ? (
-                            `${formatInstant(i.dueAt, snapshot.policy.timeZone)} (exact)`
-                          ) : i.dueDate ? (
-                            formatDue(i.dueDate, i.dueTime, snapshot.policy)
-                          ) : (
-                            <span className="muted">no due date</span>
-                          )}
+                        <td>
+                          {itemDue(i, snapshot.policy) ?? <span className="muted">no due date</span>}
+                          {i.dueAt && ' (exact)'}
                         </td>
                         <td>
                           {i.teamGraded && <span className="badge">team</span>}
