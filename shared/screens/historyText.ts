@@ -228,3 +228,9 @@ export function entrySummary(e: Pick<HistoryEntry, 'entity' | 'before' | 'after'
   const prefix = e.kind === 'undo' ? 'Undo: ' : e.kind === 'redo' ? 'Redo: ' : '';
   return `${prefix}${say(verb, e.after ?? e.before ?? {})}`;
 }
+
+/** What an undo or redo step says it did: "Undid: Edit Núñez, José · Homework 3." */
+export function stepNotice(direction: 'undo' | 'redo', label: string | null): string {
+  if (label === null) return direction === 'undo' ? 'Nothing to undo.' : 'Nothing to redo.';
+  return `${direction === 'undo' ? 'Undid' : 'Redid'}: ${label}.`;
+}

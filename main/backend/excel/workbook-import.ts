@@ -21,6 +21,7 @@ import {
   GRADES_SHEET,
   type DataTable,
 } from './workbook-format';
+import { plural } from '@shared/grading';
 
 /** The data sheet's record of the Grades sheet (see GRADES_COLUMNS), as the export wrote it. */
 const GradesColumns = z.object({ header: z.array(z.string()), items: z.array(z.number().int().nullable()) });
@@ -124,7 +125,7 @@ export async function importWorkbook(
   if (opts.dryRun) return report;
   refuseIfErrors(problems);
   await work.step(0.9, 'Writing the course');
-  const label = `Import workbook (${report.courseName})${edits.length ? `, ${edits.length} score(s) edited on the Grades sheet` : ''}`;
+  const label = `Import workbook (${report.courseName})${edits.length ? `, ${plural(edits.length, 'score')} edited on the Grades sheet` : ''}`;
   try {
     report.backup = commitImport(course, readAt, label, file, (cs, now) => {
       applyEdits(rows.get('score')!, edits, now);

@@ -13,6 +13,7 @@ import { blankScore, blankTeamScore, type CourseSnapshot, type Score, type Stude
 import { api } from '../api/client';
 import { NOTICE_MS } from './app';
 import { useCourse } from './course';
+import { stepNotice } from '@shared/screens/historyText';
 
 /** One grid row: replaced (new object) whenever anything of this student changes, so the grid re-renders just it. */
 export interface GridRow {
@@ -219,7 +220,6 @@ export const useGradebook = create<GradebookStore>((set, get) => {
    * too) when it changed more than cells.
    */
   const step = async (direction: 'undo' | 'redo') => {
-    const [verb, none] = direction === 'undo' ? ['Undid', 'Nothing to undo.'] : ['Redid', 'Nothing to redo.'];
     const { epoch } = useCourse.getState();
     try {
       const r = await api(direction === 'undo' ? 'history.undo' : 'history.redo', {});
@@ -227,7 +227,7 @@ export const useGradebook = create<GradebookStore>((set, get) => {
       useCourse.setState({ undo: r.undo });
       if (r.changed) putCells(r.changed);
       else if (r.label) await useCourse.getState().reload();
-      say({ kind: 'info', text: r.label ? `${verb}: ${r.label}` : none });
+      say({ kind: 'info', text: stepNotice(direction, r.label) });
     } catch (err) {
       if (current(epoch)) say({ kind: 'error', text: `${direction === 'undo' ? 'Undo' : 'Redo'} failed: ${message(err)}` });
     }

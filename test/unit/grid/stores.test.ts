@@ -134,7 +134,7 @@ describe('the grid store', () => {
     expect(row.scores.get(10)?.value).toBe(1);
     expect(row.scores.has(11)).toBe(false);
     expect(final(1)).toBeLessThan(before!);
-    expect(useGradebook.getState().message).toEqual({ kind: 'info', text: 'Undid: Paste' });
+    expect(useGradebook.getState().message).toEqual({ kind: 'info', text: 'Undid: Paste.' });
     // Other screens read the shared snapshot: it has the undone cells too.
     await settled();
     const shared = useCourse.getState().snapshot!.scores.filter((s) => s.studentId === 1);
@@ -177,7 +177,7 @@ describe('the grid store', () => {
     expect(useCourse.getState().key).toBe(courseKey(after));
     useGradebook.getState().show();
     expect(useGradebook.getState().rows.size).toBe(3);
-    expect(useGradebook.getState().message).toEqual({ kind: 'info', text: 'Undid: Remove student' });
+    expect(useGradebook.getState().message).toEqual({ kind: 'info', text: 'Undid: Remove student.' });
   });
 
   it('clears the grid at once when another course opens, and an edit on its way does not land in the new one', async () => {

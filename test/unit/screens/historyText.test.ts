@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { changeLines, entrySummary, hasSummary, hasWords, type Described } from '@shared/screens/historyText';
+import { changeLines, entrySummary, hasSummary, hasWords, stepNotice, type Described } from '@shared/screens/historyText';
 import { policyChanges, ruleLabel } from '@shared/screens/policyText';
 import { IE7374_POLICY, PRESENTATION_PRESET } from '@shared/model/preset';
 import { MIGRATIONS } from '../../../main/backend/db/migrations';
@@ -271,5 +271,13 @@ describe('history sentences', () => {
     const s = entry({ entity: 'setting', key: { key: 'attendance.pattern' }, after: { key: 'attendance.pattern', value_json: '{}' } });
     expect(entrySummary(s)).toBe('Setting saved');
     expect(changeLines(s, NY)).toEqual([]);
+  });
+});
+
+describe('undo and redo notices', () => {
+  it('are sentences naming the step', () => {
+    expect(stepNotice('undo', 'Edit Núñez, José · Homework 3')).toBe('Undid: Edit Núñez, José · Homework 3.');
+    expect(stepNotice('redo', 'Import scores (1 cell)')).toBe('Redid: Import scores (1 cell).');
+    expect(stepNotice('undo', null)).toBe('Nothing to undo.');
   });
 });

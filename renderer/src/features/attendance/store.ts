@@ -5,6 +5,7 @@ import { withMarks } from '@shared/screens/attendance';
 import { useApp } from '../../stores/app';
 import { useCourse } from '../../stores/course';
 import { announce } from '../common/announce';
+import { stepNotice } from '@shared/screens/historyText';
 
 interface AttendanceStore {
   sessions: SessionList | null;
@@ -121,7 +122,6 @@ export const useAttendance = create<AttendanceStore>((set, get) => {
       return result;
     },
     step: async (direction) => {
-      const [verb, none] = direction === 'undo' ? ['Undid', 'Nothing to undo.'] : ['Redid', 'Nothing to redo.'];
       const { epoch } = useCourse.getState();
       const r = await useApp
         .getState()
@@ -130,7 +130,7 @@ export const useAttendance = create<AttendanceStore>((set, get) => {
       useCourse.setState({ undo: r.undo });
       set({ dirty: true });
       await load();
-      announce(r.label ? `${verb}: ${r.label}` : none);
+      announce(stepNotice(direction, r.label));
     },
     leave: () => {
       if (!get().dirty) return;

@@ -76,7 +76,7 @@ export function ExportDialog() {
     if (!out) return;
     download(out.file);
     setHistory(await api('excel.registrarExports', {}));
-    useApp.setState({ notice: `Exported ${out.file.name} (${out.record.letters.length} grades). It is recorded in the course.` });
+    useApp.setState({ notice: `Exported ${out.file.name} (${plural(out.record.letters.length, 'grade')}). It is recorded in the course.` });
   }
 
   const busy = !!job || checking;

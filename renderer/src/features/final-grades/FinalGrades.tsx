@@ -1,8 +1,8 @@
 import { useEffect, useMemo, useState } from 'react';
 import { bandDistribution, bandsHighestFirst, cutoffLines, histogram } from '@shared/charts/distribution';
-import { computeCourse, type Flag, type View } from '@shared/grading';
+import { computeCourse, plural, type Flag, type View } from '@shared/grading';
 import type { CourseSnapshot } from '@shared/model';
-import { finalRows, sortRows, type FinalRow, type SortKey } from '@shared/screens/finalGrades';
+import { finalRows, sortRows, VIEW_CHOICE, type FinalRow, type SortKey } from '@shared/screens/finalGrades';
 import { withBands, type BandRow } from '@shared/screens/policyForm';
 import { api } from '../../api/client';
 import { BandChart } from '../../components/charts/BandChart';
@@ -112,19 +112,15 @@ export function FinalGrades() {
       <h2 id="screen-title">Final grades</h2>
       <div className="toolbar">
         <fieldset className="view-choice">
-          <legend className="visually-hidden">Grade view</legend>
-          <label className="check">
-            <input type="radio" name="view" checked={view === 'current'} onChange={() => setView('current')} /> Current (graded work only)
-          </label>
-          <label className="check">
-            <input type="radio" name="view" checked={view === 'final'} onChange={() => setView('final')} /> Final (ungraded work counts 0)
-          </label>
+          <legend>Showing</legend>
+          {(['current', 'final'] as const).map((v) => (
+            <label key={v} className="check">
+              <input type="radio" name="view" checked={view === v} onChange={() => setView(v)} /> {VIEW_CHOICE[v]}
+            </label>
+          ))}
         </fieldset>
         <span className="spacer" />
-        <span className="muted">
-          Borderline: within {snapshot.policy.borderlineDistance} point{snapshot.policy.borderlineDistance === 1 ? '' : 's'} of the next
-          band.
-        </span>
+        <span className="muted">Borderline: within {plural(snapshot.policy.borderlineDistance, 'point')} of the next band.</span>
       </div>
       {saved.result.policyProblems.length > 0 && (
         <div role="status" className="form-error">
@@ -175,7 +171,7 @@ export function FinalGrades() {
                         {r.categories[c.id] == null ? '—' : `${r.categories[c.id]}%`}
                       </td>
                     ))}
-                    <td className="num">{r.display ?? '—'}</td>
+                    <td className="num">{r.display === null ? '—' : `${r.display}%`}</td>
                     <td>
                       <strong>{r.letter ?? '—'}</strong>
                     </td>

@@ -2,6 +2,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import type { SortColumn } from 'react-data-grid';
 import { matchesSearch, sortBy, studentName, type SortValue } from '@shared/grid';
 import type { View } from '@shared/grading';
+import { VIEW_CHOICE } from '@shared/screens/finalGrades';
 import type { Item } from '@shared/model';
 import { api } from '../../api/client';
 import { useApp } from '../../stores/app';
@@ -214,10 +215,11 @@ export function Gradebook() {
               comment and history.
             </p>
             <div role="radiogroup" aria-label="Grade view" className="gb-view">
+              <span className="gb-view-label">Showing</span>
               {(['current', 'final'] as const).map((v) => (
                 <label key={v} title={VIEW_WORDS[v]} className={v === view ? 'is-on' : undefined}>
                   <input type="radio" name="gb-view" value={v} checked={v === view} onChange={() => setView(v)} />
-                  {v === 'current' ? 'Current' : 'Final (ungraded counts 0)'}
+                  {VIEW_CHOICE[v]}
                 </label>
               ))}
             </div>

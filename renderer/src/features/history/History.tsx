@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { HistoryEntry } from '@shared/api';
 import { formatInstant } from '@shared/grid/time';
-import { changeLines, entrySummary } from '@shared/screens/historyText';
+import { changeLines, entrySummary, stepNotice } from '@shared/screens/historyText';
 import { studentName } from '@shared/screens/finalGrades';
 import { api } from '../../api/client';
 import { useApp } from '../../stores/app';
@@ -54,7 +54,7 @@ export function History() {
     async (which: 'undo' | 'redo') => {
       setRefused(null);
       const r = await mutate(which === 'undo' ? 'Undo' : 'Redo', () => api(which === 'undo' ? 'history.undo' : 'history.redo', {}));
-      if (r?.label) useApp.setState({ notice: `${which === 'undo' ? 'Undid' : 'Redid'}: ${r.label}` });
+      if (r?.label) useApp.setState({ notice: stepNotice(which, r.label) });
     },
     [mutate],
   );

@@ -8,6 +8,7 @@ import { Readings } from './Readings';
 import { Records } from './Records';
 import { ReviewPanel } from './ReviewPanel';
 import './presentations.css';
+import { stepNotice } from '@shared/screens/historyText';
 
 const PARTS = ['Draw', 'Readings', 'Records', 'Review'] as const;
 type Part = (typeof PARTS)[number];
@@ -28,7 +29,7 @@ export function Presentations() {
   const step = useCallback(
     async (which: 'undo' | 'redo') => {
       const r = await mutate(which === 'undo' ? 'Undo' : 'Redo', () => api(which === 'undo' ? 'history.undo' : 'history.redo', {}));
-      if (r?.label) useApp.setState({ notice: `${which === 'undo' ? 'Undid' : 'Redid'}: ${r.label}` });
+      if (r?.label) useApp.setState({ notice: stepNotice(which, r.label) });
     },
     [mutate],
   );
