@@ -89,7 +89,7 @@ describe('gradebook grid in Chromium', () => {
     expect(await text(0, 'Current %')).toBe(`${result.display}%`);
     expect(await text(0, 'Letter')).toBe(result.letter);
     await app.screenshot('grid-final-view');
-    await view.getByText('Current', { exact: true }).click();
+    await view.getByText('Current (graded work only)', { exact: true }).click();
     await expect.poll(heads).toContain('Current %');
     await reveal('Homework 1');
   });
@@ -450,6 +450,6 @@ describe('gradebook of a new course in Chromium', () => {
     await page.getByText('Final (ungraded work counts 0)').click();
     await expect.poll(lastCols).toEqual(['0.00%', '—', '—', '—', '0.00%', 'F']);
     await app.screenshot('grid-no-scores-final');
-    await page.getByText('Current', { exact: true }).click();
+    await page.getByText('Current (graded work only)', { exact: true }).click();
   });
 });

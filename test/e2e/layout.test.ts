@@ -90,4 +90,20 @@ describe('layout at 1280×720: the shell stays, each screen scrolls in its own a
       await page.setViewportSize({ width: 1280, height: 720 });
     },
   );
+
+  it('the record dialog scrolls inside: its Save can be reached', async () => {
+    await nav('Presentations');
+    await page.getByRole('tab', { name: 'Records' }).click();
+    // A recorded presentation of the demo class, with its readings, members and rubric: the longest form.
+    await page
+      .getByRole('tabpanel')
+      .getByRole('button', { name: /^Edit / })
+      .first()
+      .click();
+    const dialog = page.getByRole('dialog', { name: 'Edit the presentation' });
+    await dialog.getByText('Who presented').waitFor();
+    expect(await dialog.evaluate((el) => el.getBoundingClientRect().bottom)).toBeLessThanOrEqual(720);
+    expect(await reachable(dialog.getByRole('button', { name: 'Save' }))).toBe(true);
+    await page.keyboard.press('Escape');
+  });
 });
