@@ -44,6 +44,10 @@ describe('layout at 1280×720: the shell stays, each screen scrolls in its own a
     await page.getByRole('heading', { level: 2 }).first().waitFor();
     await page.waitForLoadState('networkidle');
     expect(await pageScroll(page)).toEqual({ height: 0, width: 0 });
+    // It opens at its top, whatever the previous screen's area was scrolled to.
+    expect(await page.locator('main.content').evaluate((el) => el.scrollTop)).toBe(0);
+    // What README.md shows (test/screenshots/), at the size it promises.
+    await app.screenshot(`screen-${screen.toLowerCase().replace(' ', '-')}`);
     // Scroll the screen's area as far as it goes: the shell does not move.
     await page.locator('main.content').evaluate((el) => el.scrollTo(0, el.scrollHeight));
     await page.mouse.wheel(0, 5000);

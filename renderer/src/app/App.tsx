@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { SCREENS, useApp, type Screen } from '../stores/app';
 import { CoursePicker } from './CoursePicker';
 import { useMenuCommands } from './menuCommands';
@@ -56,6 +56,11 @@ export function App() {
     void refresh();
   }, [refresh]);
   const course = app?.course ?? null;
+  // Each screen opens at its top, not where the previous screen's area was scrolled to.
+  const area = useRef<HTMLElement>(null);
+  useEffect(() => {
+    if (area.current) area.current.scrollTop = 0;
+  }, [screen]);
 
   return (
     <div className="shell" aria-busy={busy}>
@@ -92,7 +97,7 @@ export function App() {
           ))}
         </ul>
       </nav>
-      <main className="content">
+      <main className="content" ref={area}>
         {(error || notice) && (
           <div role={error ? 'alert' : 'status'} className={error ? 'message error' : 'message notice'}>
             <span>{error ?? notice}</span>
