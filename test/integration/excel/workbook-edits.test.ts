@@ -79,7 +79,7 @@ describe('workbook round trip with edits on the Grades sheet', () => {
       readSnapshot(c.db).scores.filter((s) => !(s.itemId === hw1.id && (s.studentId === first!.id || s.studentId === second!.id)));
     expect(rest(target)).toEqual(rest(course));
     const label = target.db.prepare('SELECT label FROM change_batch ORDER BY id DESC LIMIT 1').get() as { label: string };
-    expect(label.label).toMatch(/2 score\(s\) edited on the Grades sheet/);
+    expect(label.label).toMatch(/2 scores edited on the Grades sheet/);
   });
 
   it('finds edits after the rows were sorted in Excel', async () => {
