@@ -29,7 +29,10 @@ function describeDraw(course: Course, d: Draw): string {
   const view = projectorView(course.db, d.id);
   return [
     `Draw ${d.id}, week ${d.week} (${d.sessionDate}), ${formatInstant(d.drawnAt, policy.timeZone)}, seed ${d.seed}:`,
-    ...view.teams.map((t, i) => `  ${i + 1}. ${t.name}${t.members.length ? `: ${t.members.join('; ')}` : ''}`),
+    ...view.teams.map(
+      (t, i) =>
+        `  ${i + 1}. ${t.name}${t.members.length ? `: ${t.members.map((m) => `${m.name}${m.absent ? ' (absent)' : ''}`).join('; ')}` : ''}`,
+    ),
     `Candidates (${d.rule === 'lifted' ? `fairness rule lifted: ${d.liftReason}` : 'fewest turns first'}): ${d.candidates.map((c) => `${c.name} (${plural(c.turns, 'turn')})`).join(', ')}`,
     ...d.excluded.map((e) => `  not a candidate: ${e.name}: ${e.reason}`),
   ].join('\n');

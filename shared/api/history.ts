@@ -12,6 +12,8 @@ export const HistoryEntry = z.object({
   key: z.record(z.string(), z.union([z.string(), z.number()])),
   /** Human-readable subject, e.g. "Núñez, José · Homework 3". */
   subject: z.string(),
+  /** What the images' id columns point at, by column: { category_id: "Homeworks", result_json: "Team 3, Team 5" }. */
+  refs: z.object({ before: z.record(z.string(), z.string()), after: z.record(z.string(), z.string()) }),
   before: z.record(z.string(), z.unknown()).nullable(),
   after: z.record(z.string(), z.unknown()).nullable(),
   reason: z.string().nullable(),

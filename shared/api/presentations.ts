@@ -238,7 +238,8 @@ export const ProjectorView = z
     teams: z.array(
       z.object({
         name: z.string(),
-        members: z.array(z.string()),
+        /** Display names; `absent`: marked absent or excused in the session's roll. */
+        members: z.array(z.object({ name: z.string(), absent: z.boolean() }).strict()),
         readings: z.array(z.object({ title: z.string(), authors: z.string().nullable() }).strict()),
       }),
     ),

@@ -19,7 +19,7 @@ import type { AttendanceRule } from '../model/policy';
 import { localToInstant } from './deadline';
 import { type Ratio, SCALE, formatHalfUp, toUnits } from './exact';
 import { fmtPoints } from './format';
-import { formatInstant } from '../time/format';
+import { formatDay, formatInstant } from '../time/format';
 import { plural } from '../text/words';
 
 export interface PreparedAttendance {
@@ -61,7 +61,7 @@ export function sessionStart(session: Pick<AttendanceSession, 'date' | 'start'>,
 
 /** 'session "Week 4" on Mon 26 Oct, 10:00 am EDT' (or "on 2026-10-26" without a start time), for messages and history. */
 export function sessionLabel(session: Pick<AttendanceSession, 'date' | 'start' | 'title'>, timeZone: string): string {
-  const when = session.start === null ? session.date : formatInstant(sessionStart(session, timeZone), timeZone);
+  const when = session.start === null ? formatDay(session.date) : formatInstant(sessionStart(session, timeZone), timeZone);
   return `session${session.title ? ` "${session.title}"` : ''} on ${when}`;
 }
 

@@ -3,7 +3,7 @@ import { toNumber } from './exact';
 import { fmtExact, fmtPoints } from './format';
 import { type Graded, belowScale, describeRounding } from './letter';
 import type { Category } from '../model/policy';
-import type { View } from './types';
+import type { ItemResult, View } from './types';
 import { plural } from '../text/words';
 
 const VIEW_NAME: Record<View, string> = { current: 'Current grade', final: 'Final grade' };
@@ -90,4 +90,34 @@ export function borderlineText(g: Graded): string {
   const next = g.nextBand!;
   const unit = toNumber(g.borderlineGap!) === 1 ? 'point' : 'points';
   return `Borderline: ${fmtExact(g.borderlineGap!)} ${unit} below ${next.letter} (from ${fmtPoints(next.min)})`;
+}
+
+/**
+ * Why an item without a score (ungraded, or marked missing before its deadline) counts the way
+ * it does, true in both views: left out of the current view, 0 in the final view, and, when the
+ * missing-work policy is on, its share once the deadline passes.
+ */
+export function notYetCountedText(outcome: 'ungraded' | 'missing-before-due', missingPercent: number | null): string {
+  const head = outcome === 'ungraded' ? 'Not graded yet' : 'Marked missing, not yet due';
+  const later =
+    missingPercent === null
+      ? ''
+      : `; once past its deadline it counts as missing, ${fmtPoints(missingPercent)}% of points possible, in both views`;
+  return `${head}: not counted in the current view, counts as 0 in the final view${later}.`;
+}
+
+const NOT_COUNTED: Partial<Record<ItemResult['outcome'], string>> = {
+  ungraded: 'not graded yet',
+  'missing-before-due': 'missing, not yet due',
+  excused: 'excused',
+  exempt: 'exempt',
+};
+
+/** How an item counts in one view: "counted", "dropped", "not counted (not graded yet)", "counts as 0 (not graded yet)". */
+export function inclusionText(item: Pick<ItemResult, 'outcome' | 'current' | 'final'>, view: View): string {
+  const inclusion = item[view];
+  const reason = NOT_COUNTED[item.outcome];
+  if (inclusion === 'dropped') return 'dropped';
+  if (inclusion === 'excluded') return reason ? `not counted (${reason})` : 'not counted';
+  return item.outcome === 'ungraded' || item.outcome === 'missing-before-due' ? `counts as 0 (${reason})` : 'counted';
 }

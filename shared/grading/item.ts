@@ -28,12 +28,13 @@
 import { DAY_MS, HOUR_MS, deadlineInstant, exactDeadline } from './deadline';
 import { FINE, SCALE, toUnits } from './exact';
 import { fmtPoints } from './format';
+import { formatDuration, formatInstant } from '../time/format';
+import { plural } from '../text/words';
+import { notYetCountedText } from './explain';
 import { applyLate, describeDeduction, describeLate } from './late';
 import type { PreparedCourse, PreparedItem, PreparedStudent } from './prepare';
 import { teamAt } from './team';
 import type { ExplanationLine, Inclusion, IntegrityInfo, ItemOutcome, ItemResult, LateInfo, TeamInfo } from './types';
-import { formatDuration, formatInstant } from '../time/format';
-import { plural } from '../text/words';
 
 const OUTCOMES: readonly ItemOutcome[] = ['graded', 'ungraded', 'excused', 'exempt', 'missing', 'missing-before-due', 'auto-missing'];
 const INCLUSION: readonly Inclusion[] = ['excluded', 'counted', 'dropped'];
@@ -100,8 +101,6 @@ export function newStudentItems(n: number, detailed: boolean): StudentItems {
 }
 
 const NO_REASONS: readonly string[] = Object.freeze([]);
-const UNGRADED = Object.freeze(['Not graded yet: not counted now, counts 0 in the final view.']);
-const MISSING_BEFORE_DUE = Object.freeze(['Marked missing but not yet due: not counted now, counts 0 in the final view.']);
 
 function deadlineFor(course: PreparedCourse, pi: PreparedItem, extensionDays: number): number | null {
   if (pi.deadline === null || extensionDays === 0) return pi.deadline;
@@ -123,6 +122,8 @@ function effectiveOf(s: StudentItems, i: number): number {
 }
 
 export function itemResults(course: PreparedCourse, s: StudentItems): ItemResult[] {
+  const ungraded = [notYetCountedText('ungraded', course.missingPercent)];
+  const missingBeforeDue = [notYetCountedText('missing-before-due', course.missingPercent)];
   return course.items.map((pi, i): ItemResult => {
     const item = pi.item;
     const code = s.outcome[i]!;
@@ -141,7 +142,7 @@ export function itemResults(course: PreparedCourse, s: StudentItems): ItemResult
       late: d?.late ?? null,
       integrity: d?.integrity ?? null,
       team: d?.team ?? null,
-      why: d?.why ?? (code === Code.Ungraded ? UNGRADED : code === Code.MissingBeforeDue ? MISSING_BEFORE_DUE : NO_REASONS),
+      why: d?.why.length ? d.why : code === Code.Ungraded ? ungraded : code === Code.MissingBeforeDue ? missingBeforeDue : NO_REASONS,
     };
   });
 }

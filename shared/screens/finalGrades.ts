@@ -3,6 +3,12 @@ import type { Student } from '../model/course';
 import { studentName } from '../model/student-name';
 import type { Flag, StudentResult, View } from '../grading/types';
 
+/** The two views as the view switch on the Gradebook and Final grades names them, so both screens say which one they show. */
+export const VIEW_CHOICE: Readonly<Record<View, string>> = {
+  current: 'Current (graded work only)',
+  final: 'Final (ungraded work counts 0)',
+};
+
 export interface FinalRow {
   readonly studentId: number;
   readonly name: string;

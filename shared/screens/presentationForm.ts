@@ -104,6 +104,7 @@ export function formToRecord(f: RecordForm, d: PresentationDraft): Result<Omit<I
       errors.duration = 'Duration in minutes: a number from 0 to 600, or leave it empty.';
   }
   if (f.presenterIds.length === 0) errors.presenterIds = `Tick who presented (at least one member of ${d.teamName}).`;
+  if (f.readingIds.length === 0 && d.readings.length > 0) errors.readingIds = `Tick the reading ${d.teamName} presented.`;
   const graded = f.criteria.some((t) => t.trim() !== '');
   const criteria = d.rubric.map((c, i) => {
     const text = f.criteria[i]?.trim() ?? '';
@@ -128,6 +129,18 @@ export function formToRecord(f: RecordForm, d: PresentationDraft): Result<Omit<I
       feedback: orNull(f.feedback),
     },
   };
+}
+
+/**
+ * The members a graded record gives the team grade although they did not present (absent, or
+ * not ticked), when the course's rule gives them the team's grade: the dialog asks first.
+ */
+export function teamGradeForAbsent(f: RecordForm, d: PresentationDraft, rule: PresentationPolicy['absentPresenter']): string | null {
+  if (rule !== 'team' || f.criteria.every((t) => t.trim() === '')) return null;
+  const absent = d.members.filter((m) => !f.presenterIds.includes(m.studentId));
+  if (absent.length === 0) return null;
+  const names = absent.map((m) => `${m.name}${m.mark === 'absent' ? ' (absent)' : ''}`).join(', ');
+  return `${names} did not present and ${absent.length === 1 ? 'gets' : 'get'} ${d.teamName}'s grade too, as the course's rule says. Save again to confirm, or tick who presented.`;
 }
 
 /** Where the grade lands: the week's item of Reading assignments, named as the gradebook names it. */

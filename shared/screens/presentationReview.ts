@@ -3,7 +3,7 @@
  * date, each student's count, who has not presented yet (marked in words, not only by colour),
  * the chart's data and every draw with its seed, candidates and verification.
  */
-import type { Draw, Review } from '../api/presentations';
+import type { Draw, Presentation, Review } from '../api/presentations';
 import { fmtPoints } from '../grading/format';
 import { formatDay, formatInstant } from '../time/format';
 import { plural } from '../text/words';
@@ -162,4 +162,19 @@ export function reviewModel(review: Review, timeZone: string): ReviewModel {
     draws,
     allVerified: draws.every((d) => d.verified),
   };
+}
+
+/**
+ * The warning shown before a draw is withdrawn when presentations are recorded for it: the
+ * records and their grades stay, so the instructor knows to delete them if they should go.
+ */
+export function recordedForDraw(
+  draw: Pick<Draw, 'id' | 'teams'>,
+  presentations: readonly Pick<Presentation, 'drawId' | 'teamId' | 'teamName'>[],
+): string | null {
+  const drawn = new Set(draw.teams.map((t) => t.teamId));
+  const names = presentations.filter((p) => p.drawId === draw.id || (p.drawId === null && drawn.has(p.teamId))).map((p) => p.teamName);
+  if (names.length === 0) return null;
+  const whose = names.length === 1 ? `The presentation of ${names[0]} is` : `The presentations of ${names.join(', ')} are`;
+  return `${whose} recorded for this draw. Withdrawing the draw keeps ${names.length === 1 ? 'the record and its grade' : 'the records and their grades'}; delete ${names.length === 1 ? 'it' : 'them'} under Records if ${names.length === 1 ? 'it' : 'they'} should go too.`;
 }

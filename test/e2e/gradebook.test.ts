@@ -86,12 +86,12 @@ describe('gradebook grid in Chromium', () => {
     })!;
     expect(await shownRow()).toEqual({ total: `${result.current.display}%`, letter: result.current.letter ?? '' });
 
-    await view.getByText('Final (ungraded counts 0)').click();
+    await view.getByText('Final (ungraded work counts 0)').click();
     await expect.poll(heads).toEqual(['Homeworks %', 'Reading assignments %', 'Final project %', 'Attendance %', 'Final %', 'Letter']);
     expect(await text(0, 'Current %')).toBe(`${result.display}%`);
     expect(await text(0, 'Letter')).toBe(result.letter);
     await app.screenshot('grid-final-view');
-    await view.getByText('Current', { exact: true }).click();
+    await view.getByText('Current (graded work only)', { exact: true }).click();
     await expect.poll(heads).toContain('Current %');
     await reveal('Homework 1');
   });
@@ -456,9 +456,9 @@ describe('gradebook of a new course in Chromium', () => {
     // Four category %, the total, the letter: nothing graded, so nothing to show, no F.
     await expect.poll(lastCols).toEqual(['—', '—', '—', '—', '—', '']);
     await app.screenshot('grid-no-scores-current');
-    await page.getByText('Final (ungraded counts 0)').click();
+    await page.getByText('Final (ungraded work counts 0)').click();
     await expect.poll(lastCols).toEqual(['0.00%', '—', '—', '—', '0.00%', 'F']);
     await app.screenshot('grid-no-scores-final');
-    await page.getByText('Current', { exact: true }).click();
+    await page.getByText('Current (graded work only)', { exact: true }).click();
   });
 });

@@ -16,6 +16,18 @@ describe('History screen in Chromium', () => {
   });
   afterAll(async () => app?.close());
 
+  it('reads in plain words: no JSON, column names, stored timestamps or ids', async () => {
+    const { page } = app;
+    await nav('History');
+    const table = page.getByRole('table', { name: 'Change history' });
+    await expect.poll(() => table.locator('tbody tr').count()).toBeGreaterThan(10);
+    for (let pageNo = 0; pageNo < 3; pageNo++) {
+      const text = await table.locator('tbody').innerText();
+      expect(text).not.toMatch(/[a-z]+_[a-z]+|[{[]|\d{4}-\d{2}-\d{2}|#\d/);
+      await page.getByRole('button', { name: 'Older' }).click();
+    }
+  });
+
   it('shows an edit made on the Roster, and Undo reverts it', async () => {
     const { page } = app;
     const original = sectionOf(student.registrarId);

@@ -26,6 +26,7 @@ import { Problems, refuseIfErrors } from './problems';
 import { isZip, readSpreadsheet } from './read';
 import { cellDate, cellText, type CellValue, type Sheet } from './sheet';
 import type { Row } from '../changes/tables';
+import { plural } from '@shared/text/words';
 
 export type AttendanceOptions = Omit<AttendanceImportInput, 'file'>;
 type Planned = AttendanceImportReport['marks'][number];
@@ -92,7 +93,7 @@ export async function importAttendance(
   if (changes.length === 0) return report;
   await work.step(0.9, 'Writing');
   const what = kind === 'meeting' ? 'meeting report' : 'sign-in sheet';
-  report.backup = commitImport(course, readAt, `Import attendance from a ${what} (${changes.length} marks)`, file, (cs, now) => {
+  report.backup = commitImport(course, readAt, `Import attendance from a ${what} (${plural(changes.length, 'mark')})`, file, (cs, now) => {
     for (const m of changes) {
       const key = { session_id: m.sessionId, student_id: m.studentId };
       cs.put('attendance_mark', key, m.to === null ? null : { mark: m.to, note: null, updated_at: now });

@@ -10,6 +10,7 @@ import { fileError, Problems, refuseIfErrors } from './problems';
 import { readSpreadsheetOffThread } from './read';
 import { checkScoreRange, existingScores, readScoreCell, scorePatch } from './score-cells';
 import { cellNumber, cellText } from './sheet';
+import { plural } from '@shared/text/words';
 
 export type CanvasOptions = Omit<CanvasImportInput, 'file'>;
 
@@ -229,7 +230,7 @@ export async function importCanvas(course: Course, file: ImportFile, opts: Canva
   if (opts.dryRun) return report;
   refuseIfErrors(problems);
   await work.step(0.9, 'Writing');
-  report.backup = commitImport(course, readAt, `Import Canvas gradebook (${plans.length} students)`, file, (cs, now) => {
+  report.backup = commitImport(course, readAt, `Import Canvas gradebook (${plural(plans.length, 'student')})`, file, (cs, now) => {
     let position = (course.db.prepare('SELECT coalesce(max(position), 0) AS p FROM item').get() as { p: number }).p;
     const itemIds = itemPlan.map((a) => {
       if (a.item) {

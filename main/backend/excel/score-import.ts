@@ -9,6 +9,7 @@ import { Problems, refuseIfErrors } from './problems';
 import { readSpreadsheetOffThread } from './read';
 import { checkScoreRange, existingScores, readScoreCell, scorePatch } from './score-cells';
 import { cellText, columnLetter, type CellValue } from './sheet';
+import { plural } from '@shared/text/words';
 
 export type ScoreOptions = Omit<ScoreImportInput, 'file'>;
 
@@ -188,7 +189,7 @@ export async function importScores(course: Course, file: ImportFile, options: Sc
   refuseIfErrors(problems);
   if (writes.length === 0 && counts.itemsCreated === 0) return report;
   await work.step(0.9, 'Writing');
-  report.backup = commitImport(course, readAt, `Import scores (${writes.length} cells)`, file, (cs, now) => {
+  report.backup = commitImport(course, readAt, `Import scores (${plural(writes.length, 'cell')})`, file, (cs, now) => {
     const itemOf = new Map<number, number>();
     let position = (course.db.prepare('SELECT coalesce(max(position), 0) AS p FROM item').get() as { p: number }).p;
     for (const [c, t] of targets) {

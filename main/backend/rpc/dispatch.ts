@@ -70,7 +70,11 @@ export async function dispatch(ctx: Ctx, method: string, input: unknown): Promis
     const spec = API[name];
     const parsed = spec.input.safeParse(input ?? {});
     if (!parsed.success) {
-      throw new ApiError('invalid_input', `Invalid request for ${name}: ${describeZodError(parsed.error)}`, parsed.error.issues);
+      throw new ApiError(
+        'invalid_input',
+        `Invalid request for ${name}: ${describeZodError(parsed.error)}. Nothing was changed.`,
+        parsed.error.issues,
+      );
     }
     const value = await (HANDLERS[name] as Handler<typeof name>)(parsed.data as never, ctx);
     if (checkOutputs) {

@@ -264,7 +264,11 @@ export const verifyAllDraws = (db: Db): { ok: boolean; results: Verification[] }
   return { ok: results.every((r) => r.ok), results };
 };
 
-/** What the class sees: team names, members' names and the readings. Nothing else is read out. */
+/**
+ * What the class sees: team names, members' names (those not in class marked absent) and each
+ * team's readings: the ones its record names, else the session's and week's readings no other
+ * team's record took. Nothing else is read out.
+ */
 export function projectorView(db: Db, id: number): ProjectorView {
   const d = requireDraw(db, id);
   if (d.withdrawnAt)
@@ -275,12 +279,25 @@ export function projectorView(db: Db, id: number): ProjectorView {
     ...listReadings(db, { sessionId: session.id }),
     ...listReadings(db, { week: d.week }).filter((r) => r.sessionId === null),
   ];
+  const recorded = new Map(
+    (db.prepare('SELECT team_id, readings_json FROM presentation WHERE session_id = ?').all(session.id) as Row[]).map((r) => [
+      r.team_id as number,
+      JSON.parse(String(r.readings_json)) as number[],
+    ]),
+  );
+  const takenByOthers = (teamId: number) => new Set([...recorded].filter(([t]) => t !== teamId).flatMap(([, ids]) => ids));
+  const readingsOf = (teamId: number) => {
+    const own = recorded.get(teamId) ?? [];
+    if (own.length) return readings.filter((r) => own.includes(r.id));
+    const taken = takenByOthers(teamId);
+    return readings.filter((r) => !taken.has(r.id));
+  };
   return {
     week: d.week,
     teams: d.teams.map((t) => ({
       name: String(requireTeamRow(db, t.teamId).name),
-      members: (members.get(t.teamId) ?? []).map((m) => m.name),
-      readings: readings.map((r) => ({ title: r.title, authors: r.authors })),
+      members: (members.get(t.teamId) ?? []).map((m) => ({ name: m.name, absent: m.mark === 'absent' || m.mark === 'excused' })),
+      readings: readingsOf(t.teamId).map((r) => ({ title: r.title, authors: r.authors })),
     })),
   };
 }

@@ -9,7 +9,7 @@ import { readCourseRow, toScore, toStudent, toTeamScore } from '../db/rows';
 import { addCalendarDays, localToInstant } from '@shared/grading';
 import { legalName } from '@shared/model';
 import { plural } from '@shared/text/words';
-import { formatInstant } from '@shared/time/format';
+import { formatDay, formatInstant } from '@shared/time/format';
 import type { Row } from '../changes/tables';
 
 /** A date (YYYY-MM-DD) covers its whole day in the course's time zone; anything else must be a date-time. */
@@ -47,20 +47,59 @@ class Names {
     return r ? (JSON.parse(r.image) as Row) : undefined;
   }
 
-  of(table: 'student' | 'item' | 'team' | 'category' | 'attendance_session', id: unknown): string {
+  of(table: Named, id: unknown): string {
     const cacheKey = `${table}:${String(id)}`;
     let name = this.cache.get(cacheKey);
     if (name === undefined) {
       const row = typeof id === 'number' ? this.row(table, id) : undefined;
-      if (!row) name = `${table.replace('_', ' ')} #${String(id)}`;
+      if (!row) name = `a removed ${NAMED[table]}`;
       else if (table === 'student') name = legalName(toStudent(row));
-      else if (table === 'attendance_session') name = row.title ? `${row.title} (${row.date})` : `Session ${row.date}`;
+      else if (table === 'attendance_session')
+        name = row.title ? `${row.title} (${formatDay(row.date)})` : `Session on ${formatDay(row.date)}`;
+      else if (table === 'reading') name = String(row.title);
+      else if (table === 'presentation_draw') name = `the draw for week ${String(row.week)}`;
       else name = String(row.name);
       this.cache.set(cacheKey, name);
     }
     return name;
   }
+
+  /** Names of what an image's id columns (and id lists) point at, by column, for the History's words. */
+  refs(image: Row): Record<string, string> {
+    const out: Record<string, string> = {};
+    for (const [col, value] of Object.entries(image)) {
+      const table = REF_COLUMNS[col];
+      if (!table || value === null || value === undefined) continue;
+      const ids = typeof value === 'string' ? (JSON.parse(value) as unknown[]) : [value];
+      out[col] = ids.map((id) => this.of(table, id)).join(', ');
+    }
+    return out;
+  }
 }
+
+const NAMED = {
+  student: 'student',
+  item: 'item',
+  team: 'team',
+  category: 'category',
+  attendance_session: 'session',
+  reading: 'reading',
+  presentation_draw: 'draw',
+} as const;
+type Named = keyof typeof NAMED;
+
+/** Columns holding the id (or a JSON list of ids) of a named row. */
+const REF_COLUMNS: Record<string, Named> = {
+  student_id: 'student',
+  item_id: 'item',
+  team_id: 'team',
+  category_id: 'category',
+  session_id: 'attendance_session',
+  draw_id: 'presentation_draw',
+  result_json: 'team',
+  readings_json: 'reading',
+  presenters_json: 'student',
+};
 
 function subject(names: Names, entity: string, key: Row, image: Row): string {
   switch (entity) {
@@ -85,13 +124,19 @@ function subject(names: Names, entity: string, key: Row, image: Row): string {
     case 'course':
       return 'Course settings';
     case 'reading':
-      return `Reading · ${String(image.title)}`;
+      return String(image.title);
     case 'presentation_draw':
-      return `Draw · week ${String(image.week)} (${String(image.session_date)})`;
+      return image.session_date ? `Week ${String(image.week)} · ${formatDay(String(image.session_date))}` : `Week ${String(image.week)}`;
     case 'presentation':
-      return `${names.of('team', image.team_id)} · presentation week ${String(image.week)}`;
+      return `${names.of('team', image.team_id)} · week ${String(image.week)}`;
+    case 'export_profile':
+      return String(image.name);
+    case 'registrar_export':
+      return String(image.file_name);
+    case 'setting':
+      return key.key === 'attendance.pattern' ? 'Class session pattern' : String(key.key);
     default:
-      return `${entity.replace(/_/g, ' ')} ${Object.values(key).join('/')}`;
+      return '';
   }
 }
 
@@ -146,6 +191,7 @@ export function listHistory(db: Db, q: HistoryQuery): { entries: HistoryEntry[];
       entity: r.entity,
       key,
       subject: subject(names, r.entity, key, after ?? before ?? {}),
+      refs: { before: names.refs(before ?? {}), after: names.refs(after ?? {}) },
       before,
       after,
       reason: r.reason,

@@ -20,7 +20,11 @@ export function parsePortable(text: string): PortableCourse {
   }
   const parsed = PortableCourse.safeParse(data);
   if (!parsed.success)
-    throw new ApiError('validation_failed', `The course JSON is not valid: ${describeZodError(parsed.error)}`, parsed.error.issues);
+    throw new ApiError(
+      'validation_failed',
+      `The course JSON is not valid: ${describeZodError(parsed.error)}. Nothing was imported.`,
+      parsed.error.issues,
+    );
   return parsed.data;
 }
 

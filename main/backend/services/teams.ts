@@ -126,7 +126,7 @@ export function formRandomTeams(db: Db, opts: { size: number; seed?: number; res
   const now = new Date().toISOString();
   const ids = change(
     db,
-    `Form ${count} random teams of up to ${opts.size} (seed ${seed})`,
+    `Form ${plural(count, 'random team')} of up to ${opts.size} (seed ${seed})`,
     (cs) => {
       const teamIds = freeTeamNames(db, count).map((name) => cs.insert('team', { name, created_at: now }));
       order.forEach((studentId, i) => moveStudent(db, cs, studentId, teamIds[i % count]!, now));

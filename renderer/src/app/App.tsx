@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { SCREENS, useApp, type Screen } from '../stores/app';
 import { CoursePicker } from './CoursePicker';
 import { useMenuCommands } from './menuCommands';
@@ -69,6 +69,11 @@ export function App() {
     void refresh();
   }, [refresh]);
   const course = app?.course ?? null;
+  // Each screen opens at its top, not where the previous screen's area was scrolled to.
+  const area = useRef<HTMLElement>(null);
+  useEffect(() => {
+    if (area.current) area.current.scrollTop = 0;
+  }, [screen]);
 
   return (
     <div className="shell" aria-busy={busy}>

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { CourseFile } from '@shared/api';
+import { formatInstant } from '@shared/time/format';
 import { api } from '../api/client';
 import { desktopBridge } from '../api/transport';
 import { useApp } from '../stores/app';
@@ -29,6 +30,8 @@ export function CoursePicker({ onClose }: { onClose: () => void }) {
   const bridge = desktopBridge();
   const openFile = app?.course?.file ?? null;
   const recent = app?.recent ?? [];
+  // File times read in the open course's zone (named), the machine's when none is open.
+  const timeZone = app?.course?.policy.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
   useEscape(onClose);
 
   useEffect(() => {
@@ -92,7 +95,7 @@ export function CoursePicker({ onClose }: { onClose: () => void }) {
                   {f.name}
                 </button>
                 {f.file === openFile && <OpenNow />}
-                <span className="muted"> {new Date(f.modifiedAt).toLocaleString()}</span>
+                <span className="muted"> changed {formatInstant(f.modifiedAt, timeZone)}</span>
               </li>
             ))}
           </ul>

@@ -1,4 +1,5 @@
 import { useEffect } from 'react';
+import { stepNotice } from '@shared/screens/historyText';
 import { api } from '../api/client';
 import { useApp } from './app';
 import { useCourse } from './course';
@@ -29,8 +30,7 @@ export async function step(direction: Direction): Promise<void> {
   if (r.label && !(r.changed && useGradebook.getState().patch(r.changed))) {
     await Promise.all([useCourse.getState().reload(), ...[...ownData].map((reload) => reload())]);
   }
-  const [verb, none] = direction === 'undo' ? ['Undid', 'Nothing to undo.'] : ['Redid', 'Nothing to redo.'];
-  if (!useApp.getState().error) useApp.setState({ notice: r.label ? `${verb}: ${r.label}` : none });
+  if (!useApp.getState().error) useApp.setState({ notice: stepNotice(direction, r.label) });
 }
 
 /** A modal dialog (or the projector view) is open: it owns the keyboard. */

@@ -139,7 +139,7 @@ describe('running a draw', () => {
     // Withdrawn draws still verify from what they store.
     expect((await c.call('draw.verifyAll', {})).ok).toBe(true);
     const history = await c.call('history.list', { entity: 'presentation_draw' });
-    expect(new Set(history.entries.map((e) => e.subject))).toEqual(new Set(['Draw · week 1 (2026-09-08)']));
+    expect(new Set(history.entries.map((e) => e.subject))).toEqual(new Set(['Week 1 · Tue 8 Sep']));
     expect(history.entries.every((e) => e.after !== null)).toBe(true);
   });
 
@@ -184,9 +184,36 @@ describe('the projector view', () => {
     const view = await c.call('draw.projector', { id: d.id });
     expect(view.teams.map((t) => t.name).sort()).toEqual(['Falcons', 'Hawks', 'Owls']);
     expect(view.teams[0]!.readings).toEqual([{ title: 'Hidden Technical Debt in ML Systems', authors: 'Sculley et al.' }]);
-    expect(view.teams.find((t) => t.name === 'Falcons')!.members).toEqual(['Last1, First1', 'Last2, First2', 'Last3, First3']);
+    expect(view.teams.find((t) => t.name === 'Falcons')!.members).toEqual([
+      { name: 'Last1, First1', absent: false },
+      { name: 'Last2, First2', absent: false },
+      { name: 'Last3, First3', absent: false },
+    ]);
     const text = JSON.stringify(view);
     for (const secret of ['7374', '@example.edu', 'DRC', 'Extra time', 'https://']) expect(text).not.toContain(secret);
     expect(text).not.toMatch(/"(id|teamId|studentId|score|grade)"/);
+  });
+
+  it('lists only the presenting team’s readings and marks its absent members', async () => {
+    const c = newCourse();
+    const k = await setUpClass(c);
+    const debt = await c.call('reading.add', { week: 1, title: 'Hidden Technical Debt in ML Systems' });
+    await c.call('reading.add', { week: 1, title: 'Rules of ML' });
+    for (const t of k.teams) for (const id of t.members) k.mark(k.sessions[0]!, id, 'present');
+    const falcons = k.teams[0]!;
+    k.mark(k.sessions[0]!, falcons.members[1]!, 'absent');
+    const d = await c.call('draw.run', { sessionId: k.sessions[0]!, teams: 3 });
+    await c.call('presentation.record', {
+      sessionId: k.sessions[0]!,
+      teamId: falcons.id,
+      readingIds: [debt.id],
+      presenterIds: [falcons.members[0]!],
+    });
+    const view = await c.call('draw.projector', { id: d.id });
+    const byName = new Map(view.teams.map((t) => [t.name, t]));
+    expect(byName.get('Falcons')!.readings.map((r) => r.title)).toEqual(['Hidden Technical Debt in ML Systems']);
+    expect(byName.get('Hawks')!.readings.map((r) => r.title)).toEqual(['Rules of ML']);
+    expect(byName.get('Falcons')!.members.filter((m) => m.absent)).toEqual([{ name: 'Last2, First2', absent: true }]);
+    expect(byName.get('Hawks')!.members.some((m) => m.absent)).toBe(false);
   });
 });

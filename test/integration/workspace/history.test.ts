@@ -48,6 +48,16 @@ describe('history', () => {
     }
   });
 
+  it('names what id columns point at, from the audit once the row is gone', async () => {
+    const c = newCourse();
+    const { jose } = await setup(c);
+    const team = await c.call('team.create', { name: 'Owls' });
+    await c.call('team.assign', { studentId: jose.id, teamId: team.id });
+    await c.call('team.delete', { id: team.id });
+    const joined = (await c.call('history.list', { entity: 'team_member' })).entries.find((e) => e.before === null);
+    expect(joined?.refs.after).toMatchObject({ team_id: 'Owls', student_id: 'Núñez, José' });
+  });
+
   it('lists entries newest first with readable subjects, filtered by student, item, entity and date, with paging', async () => {
     const c = newCourse();
     const { jose, ana, hw1, hw3 } = await setup(c);

@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { apportion, fmtPoints } from '@shared/grading/format';
+import { formatDuration, formatInstant } from '@shared/time/format';
+import { plural } from '@shared/text/words';
+import { inclusionText } from '@shared/grading/explain';
 import { category, gradeOne, item, itemOf, policy, score, snapshot, student, teamScore } from './helpers';
 import type { StudentResult } from '@shared/grading';
 import { blankSession } from '@shared/model';
-import { formatDuration, formatInstant } from '@shared/time/format';
-import { plural } from '@shared/text/words';
 
 const texts = (r: StudentResult) => r.explanation.map((l) => l.text);
 const HOUR = 3_600_000;
@@ -254,5 +255,39 @@ describe('explanation text: plurals and small wording', () => {
       }),
     );
     expect(texts(r)).toContain('Item1: team score 7.5 + 2 (individual adjustment) → 9.5');
+  });
+});
+
+describe('items without a score read the same in both views', () => {
+  const course = (missingWork = { enabled: false, percent: 0 }) =>
+    snapshot({
+      policy: policy({ missingWork }),
+      items: [item(1, 1, 10), item(2, 1, 10, { dueDate: '2029-12-01' }), item(3, 1, 10, { dueDate: '2031-09-01' })],
+      scores: [score(1, 1, 9), score(1, 3, null, { status: 'missing' })],
+    });
+
+  it('an ungraded item: not counted (not graded yet) in the current view, 0 in the final view, and its line says both', () => {
+    const ungraded = itemOf(gradeOne(course()), 2);
+    expect(inclusionText(ungraded, 'current')).toBe('not counted (not graded yet)');
+    expect(inclusionText(ungraded, 'final')).toBe('counts as 0 (not graded yet)');
+    expect(ungraded.why).toEqual(['Not graded yet: not counted in the current view, counts as 0 in the final view.']);
+  });
+
+  it('missing before its deadline reads the same way', () => {
+    const early = itemOf(gradeOne(course()), 3);
+    expect(inclusionText(early, 'current')).toBe('not counted (missing, not yet due)');
+    expect(inclusionText(early, 'final')).toBe('counts as 0 (missing, not yet due)');
+    expect(early.why).toEqual(['Marked missing, not yet due: not counted in the current view, counts as 0 in the final view.']);
+  });
+
+  it('with the missing-work policy on, the line says what happens once the deadline passes', () => {
+    const r = gradeOne(course({ enabled: true, percent: 50 }), '2029-06-01T00:00:00Z');
+    const ungraded = itemOf(r, 2);
+    expect(inclusionText(ungraded, 'current')).toBe('not counted (not graded yet)');
+    expect(ungraded.why).toEqual([
+      'Not graded yet: not counted in the current view, counts as 0 in the final view; once past its deadline it counts as missing, 50% of points possible, in both views.',
+    ]);
+    const graded = itemOf(r, 1);
+    expect([inclusionText(graded, 'current'), inclusionText(graded, 'final')]).toEqual(['counted', 'counted']);
   });
 });

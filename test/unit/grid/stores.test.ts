@@ -151,7 +151,7 @@ describe('the grid store', () => {
     expect(row.scores.get(10)?.value).toBe(1);
     expect(row.scores.has(11)).toBe(false);
     expect(final(1)).toBeLessThan(before!);
-    expect(useApp.getState().notice).toBe('Undid: Paste');
+    expect(useApp.getState().notice).toBe('Undid: Paste.');
     // Other screens read the shared snapshot: it has the undone cells too.
     await settled();
     const shared = useCourse.getState().snapshot!.scores.filter((s) => s.studentId === 1);
@@ -194,7 +194,7 @@ describe('the grid store', () => {
     expect(useCourse.getState().key).toBe(courseKey(after));
     useGradebook.getState().show();
     expect(useGradebook.getState().rows.size).toBe(3);
-    expect(useApp.getState().notice).toBe('Undid: Remove student');
+    expect(useApp.getState().notice).toBe('Undid: Remove student.');
   });
 
   it('clears the grid at once when another course opens, and an edit on its way does not land in the new one', async () => {
@@ -238,7 +238,7 @@ describe('the one undo action', () => {
               : undoState;
       await step('undo');
       expect(reloaded).toBe(1);
-      expect(useApp.getState().notice).toBe('Undid: Mark all present');
+      expect(useApp.getState().notice).toBe('Undid: Mark all present.');
 
       answer = (m) => (m === 'history.redo' ? { label: null, undo: undoState } : null);
       calls.length = 0;

@@ -12,6 +12,7 @@ import {
   rubricTotal,
   defaultSession,
   sessionLabel,
+  teamGradeForAbsent,
 } from '@shared/screens/presentationForm';
 
 const session = { id: 7, date: '2026-09-15', title: null, week: 2, rollTaken: true, presentCount: 20, drawCount: 0 };
@@ -162,6 +163,22 @@ describe('the record form', () => {
         ],
       },
     });
+  });
+
+  it('refuses a record without a reading when the session lists some', () => {
+    const f = { ...draftToForm(draft()), readingIds: [] };
+    expect(formToRecord(f, draft())).toEqual({ ok: false, errors: { readingIds: 'Tick the reading Team A presented.' } });
+    expect(formToRecord(f, draft({ readings: [] }))).toMatchObject({ ok: true });
+  });
+
+  it('asks before a graded record gives members who did not present the team grade', () => {
+    const graded = { ...draftToForm(draft()), criteria: ['4', '3', '3'] };
+    expect(teamGradeForAbsent(graded, draft(), 'team')).toBe(
+      "Bo (absent) did not present and gets Team A's grade too, as the course's rule says. Save again to confirm, or tick who presented.",
+    );
+    expect(teamGradeForAbsent(graded, draft(), 'zero')).toBeNull();
+    expect(teamGradeForAbsent({ ...graded, presenterIds: [11, 12] }, draft(), 'team')).toBeNull();
+    expect(teamGradeForAbsent(draftToForm(draft()), draft(), 'team')).toBeNull();
   });
 
   it('says where the grade goes', () => {

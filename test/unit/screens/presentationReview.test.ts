@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Draw, Review, Verification } from '@shared/api/presentations';
-import { gradeText, reviewModel } from '@shared/screens/presentationReview';
+import { gradeText, recordedForDraw, reviewModel } from '@shared/screens/presentationReview';
 import { formatDay } from '@shared/time/format';
 
 const verification = (drawId: number, ok: boolean): Verification => ({
@@ -176,5 +176,29 @@ describe('reviewModel', () => {
   it('refuses a cell outside the table as a bug', () => {
     const bad = review({ cells: [{ ...review().cells[0]!, week: 9 }] });
     expect(() => reviewModel(bad, 'UTC')).toThrow(/week 9/);
+  });
+});
+
+describe('recordedForDraw', () => {
+  const draw = {
+    id: 4,
+    teams: [
+      { teamId: 1, name: 'Owls' },
+      { teamId: 2, name: 'Hawks' },
+    ],
+  };
+  it('warns, naming the records that stay, before a draw with recorded presentations is withdrawn', () => {
+    expect(recordedForDraw(draw, [{ drawId: 4, teamId: 1, teamName: 'Owls' }])).toBe(
+      'The presentation of Owls is recorded for this draw. Withdrawing the draw keeps the record and its grade; delete it under Records if it should go too.',
+    );
+    expect(
+      recordedForDraw(draw, [
+        { drawId: 4, teamId: 1, teamName: 'Owls' },
+        { drawId: null, teamId: 2, teamName: 'Hawks' },
+      ]),
+    ).toMatch(/^The presentations of Owls, Hawks are recorded for this draw\. .* the records and their grades; delete them/);
+  });
+  it('says nothing when no record belongs to the draw', () => {
+    expect(recordedForDraw(draw, [{ drawId: 9, teamId: 3, teamName: 'Falcons' }])).toBeNull();
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { formatDue } from '@shared/screens/due';
-import { fieldChanges } from '@shared/screens/historyText';
+import { formatDue, itemDue } from '@shared/screens/due';
+import { changeLines } from '@shared/screens/historyText';
 import { count, plural } from '@shared/text/words';
 
 const policy = { timeZone: 'America/New_York', defaultDueTime: '23:59' };
@@ -32,12 +32,27 @@ describe('formatDue', () => {
   });
 });
 
+describe('itemDue', () => {
+  it('prefers the exact deadline, then the due date, and says nothing without either', () => {
+    expect(itemDue({ dueAt: '2026-09-23T03:59:59.000Z', dueDate: '2026-09-22', dueTime: null }, policy)).toBe('Tue 22 Sep, 11:59 pm EDT');
+    expect(itemDue({ dueAt: null, dueDate: '2026-09-22', dueTime: '09:00' }, policy)).toBe('Tue 22 Sep, 9:00 am EDT');
+    expect(itemDue({ dueAt: null, dueDate: null, dueTime: null }, policy)).toBeNull();
+  });
+});
+
 describe('history times', () => {
   it('shows a submitted-at instant in the course zone, not as stored', () => {
-    const changes = fieldChanges(
-      { key: { student_id: 1, item_id: 2 }, before: { submitted_at: null }, after: { submitted_at: '2026-09-16T14:00:00.000Z' } },
+    const changes = changeLines(
+      {
+        entity: 'score',
+        kind: 'do',
+        refs: { before: {}, after: {} },
+        key: { student_id: 1, item_id: 2 },
+        before: { submitted_at: null },
+        after: { submitted_at: '2026-09-16T14:00:00.000Z' },
+      },
       'America/New_York',
     );
-    expect(changes).toEqual([{ field: 'Submitted', before: 'empty', after: 'Wed 16 Sep, 10:00 am EDT' }]);
+    expect(changes).toEqual(['Submitted: empty → Wed 16 Sep, 10:00 am EDT']);
   });
 });

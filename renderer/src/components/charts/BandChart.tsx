@@ -1,6 +1,7 @@
 import { useRef, type ReactNode } from 'react';
 import { Bar, BarChart, CartesianGrid, ReferenceLine, XAxis, YAxis } from 'recharts';
 import type { BandDistribution, CutoffLine, HistogramBin } from '@shared/charts/distribution';
+import { staggerRows } from '@shared/charts/labels';
 import { CountBars, ExportPngButton } from './ChartPanel';
 import './charts.css';
 
@@ -17,6 +18,13 @@ export interface BandChartProps {
 
 const HIST = '#5f8fc7';
 const CUT = '#b3261e';
+const HIST_WIDTH = 560;
+const Y_AXIS = 32;
+const RIGHT = 16;
+/** Pixels per percentage point along the histogram's x axis. */
+const PX = (HIST_WIDTH - Y_AXIS - RIGHT) / 100;
+const LABEL_FONT = 10;
+const LABEL_ROW = 12;
 
 /**
  * The letter-band bars (course band order, count and share on each bar) beside a histogram of
@@ -28,6 +36,9 @@ export function BandChart({ distribution, bins, cutoffs, caption, fileName, chil
   const bands = distribution.bands.map((b) => ({ ...b, label: b.count ? `${b.count} (${b.percent}%)` : '0' }));
   const hist = bins.map((b) => ({ ...b, mid: (b.from + b.to) / 2 }));
   const width = bins.length ? 100 / bins.length : 5;
+  // Close cut-offs (A 93, A- 90) get their letters on staggered rows instead of on top of each other.
+  const rows = staggerRows(cutoffs.map((c) => ({ at: c.at * PX, width: c.letter.length * 7 + 2 })));
+  const labelRows = Math.max(1, ...rows.map((r) => r + 1));
 
   return (
     <figure className="band-chart" aria-labelledby="band-chart-caption">
@@ -44,7 +55,13 @@ export function BandChart({ distribution, bins, cutoffs, caption, fileName, chil
           description={`Bar chart of students per letter band: ${bands.map((b) => `${b.letter} ${b.count}`).join(', ')}`}
         />
         <div role="img" aria-label={`Histogram of final percentages with cut-offs at ${cutoffs.map((c) => c.label).join(', ')}`}>
-          <BarChart width={560} height={260} data={hist} margin={{ top: 24, right: 16, bottom: 8, left: 0 }} barCategoryGap={1}>
+          <BarChart
+            width={HIST_WIDTH}
+            height={260}
+            data={hist}
+            margin={{ top: 8 + labelRows * LABEL_ROW, right: RIGHT, bottom: 8, left: 0 }}
+            barCategoryGap={1}
+          >
             <CartesianGrid strokeDasharray="3 3" vertical={false} />
             <XAxis
               dataKey="mid"
@@ -54,7 +71,7 @@ export function BandChart({ distribution, bins, cutoffs, caption, fileName, chil
               tick={{ fontSize: 11 }}
               unit="%"
             />
-            <YAxis allowDecimals={false} width={32} tick={{ fontSize: 11 }} />
+            <YAxis allowDecimals={false} width={Y_AXIS} tick={{ fontSize: 11 }} />
             <Bar dataKey="count" fill={HIST} isAnimationActive={false} barSize={Math.max(2, (500 / 100) * width - 2)} />
             {cutoffs.map((c, i) => (
               <ReferenceLine
@@ -63,7 +80,20 @@ export function BandChart({ distribution, bins, cutoffs, caption, fileName, chil
                 stroke={CUT}
                 strokeDasharray="4 3"
                 ifOverflow="extendDomain"
-                label={{ value: c.letter, position: i % 2 ? 'insideTopLeft' : 'top', fontSize: 10, fill: CUT }}
+                label={({ viewBox }: { viewBox?: { x: number; y: number } }) =>
+                  viewBox ? (
+                    <text
+                      className="cutoff-label"
+                      x={viewBox.x}
+                      y={viewBox.y - 4 - rows[i]! * LABEL_ROW}
+                      textAnchor="middle"
+                      fontSize={LABEL_FONT}
+                      fill={CUT}
+                    >
+                      {c.letter}
+                    </text>
+                  ) : null
+                }
               />
             ))}
           </BarChart>

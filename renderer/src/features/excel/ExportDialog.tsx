@@ -9,6 +9,7 @@ import { JobProgress } from './JobProgress';
 import { useExcel } from './store';
 import './excel.css';
 import { plural } from '@shared/text/words';
+import { formatInstant } from '@shared/time/format';
 
 /**
  * Exports: the full workbook, the grades CSV, and the registrar file by profile with its
@@ -25,6 +26,7 @@ export function ExportDialog() {
   const [checking, setChecking] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const { job, run, cancel } = useJob();
+  const timeZone = useApp((s) => s.app?.course?.policy.timeZone ?? 'UTC');
 
   useEffect(() => {
     void api('excel.profiles', {}).then(setProfiles, (e: Error) => setError(e.message));
@@ -77,7 +79,7 @@ export function ExportDialog() {
     if (!out) return;
     download(out.file);
     setHistory(await api('excel.registrarExports', {}));
-    useApp.setState({ notice: `Exported ${out.file.name} (${out.record.letters.length} grades). It is recorded in the course.` });
+    useApp.setState({ notice: `Exported ${out.file.name} (${plural(out.record.letters.length, 'grade')}). It is recorded in the course.` });
   }
 
   const busy = !!job || checking;
@@ -197,7 +199,7 @@ export function ExportDialog() {
               <tbody>
                 {history.map((h) => (
                   <tr key={h.id}>
-                    <td>{new Date(h.at).toLocaleString()}</td>
+                    <td>{formatInstant(h.at, timeZone)}</td>
                     <td>{h.profileName}</td>
                     <td>{h.fileName}</td>
                     <td>{h.letters.length}</td>

@@ -1,8 +1,7 @@
 import type { StudentResult, View } from '@shared/grading';
+import { inclusionText } from '@shared/grading/explain';
 import { fmtPoints } from '@shared/grading/format';
 import { ColumnHeads } from '../common/ColumnHeads';
-
-const INCLUSION: Record<string, string> = { counted: 'counted', dropped: 'dropped', excluded: 'not counted' };
 
 /** The engine's trail for one student: items (counted or dropped), penalties, weights, rounding, band. */
 export function ExplainPanel({ name, result, view, onReport }: { name: string; result: StudentResult; view: View; onReport: () => void }) {
@@ -42,7 +41,7 @@ export function ExplainPanel({ name, result, view, onReport }: { name: string; r
                 <td className="num">{it.raw === null ? '' : fmtPoints(it.raw)}</td>
                 <td className="num">{it.effective === null ? '' : fmtPoints(it.effective)}</td>
                 <td className="num">{fmtPoints(it.possible)}</td>
-                <td>{INCLUSION[it[view]]}</td>
+                <td>{inclusionText(it, view)}</td>
                 <td>{it.why.join('; ')}</td>
               </tr>
             ))}

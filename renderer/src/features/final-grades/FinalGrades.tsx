@@ -3,7 +3,7 @@ import { bandDistribution, bandsHighestFirst, cutoffLines, histogram } from '@sh
 import { computeCourse, type Flag, type View } from '@shared/grading';
 import type { CourseSnapshot } from '@shared/model';
 import { plural } from '@shared/text/words';
-import { finalRows, sortRows, type FinalRow, type SortKey } from '@shared/screens/finalGrades';
+import { finalRows, sortRows, VIEW_CHOICE, type FinalRow, type SortKey } from '@shared/screens/finalGrades';
 import { withBands, type BandRow } from '@shared/screens/policyForm';
 import { api } from '../../api/client';
 import { BandChart } from '../../components/charts/BandChart';
@@ -117,13 +117,12 @@ export function FinalGrades() {
       <h2 id="screen-title">Final grades</h2>
       <div className="toolbar">
         <fieldset className="view-choice">
-          <legend className="visually-hidden">Grade view</legend>
-          <label className="check">
-            <input type="radio" name="view" checked={view === 'current'} onChange={() => setView('current')} /> Current (graded work only)
-          </label>
-          <label className="check">
-            <input type="radio" name="view" checked={view === 'final'} onChange={() => setView('final')} /> Final (ungraded work counts 0)
-          </label>
+          <legend>Showing</legend>
+          {(['current', 'final'] as const).map((v) => (
+            <label key={v} className="check">
+              <input type="radio" name="view" checked={view === v} onChange={() => setView(v)} /> {VIEW_CHOICE[v]}
+            </label>
+          ))}
         </fieldset>
         <span className="spacer" />
         <button type="button" onClick={() => setReport(null)}>
@@ -180,7 +179,7 @@ export function FinalGrades() {
                         {r.categories[c.id] == null ? '—' : `${r.categories[c.id]}%`}
                       </td>
                     ))}
-                    <td className="num">{r.display ?? '—'}</td>
+                    <td className="num">{r.display === null ? '—' : `${r.display}%`}</td>
                     <td>
                       <strong>{r.letter ?? '—'}</strong>
                     </td>

@@ -9,6 +9,8 @@ import { useApp } from '../../stores/app';
 import { teamKey, useGradebook } from '../../stores/gradebook';
 import { Dialog, Field } from '../common/Dialog';
 import { teamOf } from './edits';
+import { itemDue } from '@shared/screens/due';
+import { changeLines } from '@shared/screens/historyText';
 import { formatInstant } from '@shared/time/format';
 
 interface Props {
@@ -29,6 +31,7 @@ export function CellMenu({ studentId, item, onClose }: Props) {
   const teamScores = useGradebook((s) => s.teamScores);
   const apply = useGradebook((s) => s.apply);
   const tz = snapshot?.policy.timeZone ?? 'UTC';
+  const due = snapshot && itemDue(item, snapshot.policy);
   const teamId = row && item.teamGraded ? teamOf(row, item, itemIndex) : null;
   const own: Score | undefined = row?.scores.get(item.id);
   const shared: Score | TeamScore | undefined = item.teamGraded
@@ -94,7 +97,7 @@ export function CellMenu({ studentId, item, onClose }: Props) {
       >
         <p className="gb-menu-sub">
           Out of {item.pointsPossible}
-          {item.dueDate && `, due ${item.dueDate}${item.dueTime ? ` ${item.dueTime}` : ''} (${tz})`}
+          {due && `, due ${due}`}
           {item.teamGraded &&
             (teamName ? ` · team score of ${teamName}: submission fields below apply to the whole team` : ' · on no team at the due date')}
         </p>
@@ -162,7 +165,7 @@ export function CellMenu({ studentId, item, onClose }: Props) {
               {history.map((h) => (
                 <li key={h.id}>
                   <time>{formatInstant(h.at, tz)}</time> {h.kind !== 'do' && <strong>{h.kind} </strong>}
-                  {h.label}: {describe(h.before, h.after)}
+                  {h.label}: {changeLines(h, tz).join('; ') || 'no visible change'}
                   {h.reason && ` (${h.reason})`}
                 </li>
               ))}
@@ -172,15 +175,4 @@ export function CellMenu({ studentId, item, onClose }: Props) {
       </form>
     </Dialog>
   );
-}
-
-/** What a history row changed, as short text ("value 5.5 → 10"); bookkeeping columns left out. */
-function describe(before: Record<string, unknown> | null, after: Record<string, unknown> | null): string {
-  const keys = new Set([...Object.keys(before ?? {}), ...Object.keys(after ?? {})]);
-  const show = (v: unknown) => (v === null || v === undefined ? 'empty' : String(v));
-  const parts = [...keys]
-    .filter((k) => !/(^id$|_id$|_at$|^updated|^created)/.test(k) || k === 'submitted_at')
-    .filter((k) => (before?.[k] ?? null) !== (after?.[k] ?? null))
-    .map((k) => `${k.replaceAll('_', ' ')} ${show(before?.[k])} → ${show(after?.[k])}`);
-  return parts.length ? parts.join('; ') : 'no visible change';
 }

@@ -2,6 +2,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import type { SortColumn } from 'react-data-grid';
 import { order as rowOrder } from '@shared/grid';
 import type { Item } from '@shared/model';
+import { VIEW_CHOICE } from '@shared/screens/finalGrades';
 import { api } from '../../api/client';
 import { useApp } from '../../stores/app';
 import { useExcel } from '../excel/store';
@@ -194,10 +195,11 @@ export function Gradebook() {
               comment and history.
             </p>
             <div role="radiogroup" aria-label="Grade view" className="gb-view">
+              <span className="gb-view-label">Showing</span>
               {(['current', 'final'] as const).map((v) => (
                 <label key={v} title={VIEW_WORDS[v]} className={v === view ? 'is-on' : undefined}>
                   <input type="radio" name="gb-view" value={v} checked={v === view} onChange={() => setView(v)} />
-                  {v === 'current' ? 'Current' : 'Final (ungraded counts 0)'}
+                  {VIEW_CHOICE[v]}
                 </label>
               ))}
             </div>

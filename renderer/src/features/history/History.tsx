@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { HistoryEntry } from '@shared/api';
-import { entrySummary, fieldChanges } from '@shared/screens/historyText';
+import { changeLines, entrySummary } from '@shared/screens/historyText';
 import { studentName } from '@shared/model';
 import { api } from '../../api/client';
 import { useApp } from '../../stores/app';
@@ -150,10 +150,8 @@ export function History() {
                   {e.subject && <div className="muted">{e.subject}</div>}
                 </td>
                 <td>
-                  {fieldChanges(e, timeZone).map((c) => (
-                    <div key={c.field}>
-                      {c.field}: {c.before} → {c.after}
-                    </div>
+                  {changeLines(e, timeZone).map((line) => (
+                    <div key={line}>{line}</div>
                   ))}
                 </td>
                 <td>{e.reason ?? ''}</td>

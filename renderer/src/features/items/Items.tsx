@@ -1,12 +1,11 @@
 import { useState } from 'react';
 import type { Item } from '@shared/model';
-import { formatDue } from '@shared/screens/due';
+import { itemDue } from '@shared/screens/due';
 import { api } from '../../api/client';
 import { useCourse } from '../../stores/course';
 import { step } from '../../stores/undo';
 import { ItemDialog, SeriesDialog } from './ItemDialogs';
 import { ColumnHeads } from '../common/ColumnHeads';
-import { formatInstant } from '@shared/time/format';
 import { plural } from '@shared/text/words';
 
 type Editing = { kind: 'item'; item: Item | null; categoryId: number } | { kind: 'series'; categoryId: number } | null;
@@ -68,14 +67,9 @@ export function Items() {
                       <tr key={i.id}>
                         <td>{i.name}</td>
                         <td className="num">{i.pointsPossible}</td>
-                        <td title={i.dueAt ?? undefined}>
-                          {i.dueAt ? (
-                            `${formatInstant(i.dueAt, snapshot.policy.timeZone)} (exact)`
-                          ) : i.dueDate ? (
-                            formatDue(i.dueDate, i.dueTime, snapshot.policy)
-                          ) : (
-                            <span className="muted">no due date</span>
-                          )}
+                        <td>
+                          {itemDue(i, snapshot.policy) ?? <span className="muted">no due date</span>}
+                          {i.dueAt && ' (exact)'}
                         </td>
                         <td>
                           {i.teamGraded && <span className="badge">team</span>}

@@ -1,6 +1,6 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { Draw } from '@shared/api';
-import { drawRow } from '@shared/screens/presentationReview';
+import { drawRow, recordedForDraw } from '@shared/screens/presentationReview';
 import { api } from '../../api/client';
 import { useApp } from '../../stores/app';
 import { useCourse } from '../../stores/course';
@@ -81,7 +81,14 @@ function WithdrawDialog({ draw, onClose }: { draw: Draw; onClose: () => void }) 
   const [reason, setReason] = useState('');
   const [error, setError] = useState<string | undefined>();
   const [failure, setFailure] = useState<string | null>(null);
+  const [recorded, setRecorded] = useState<string | null>(null);
   const teams = draw.teams.map((t) => t.name).join(', ');
+  useEffect(() => {
+    api('presentation.list', { sessionId: draw.sessionId }).then(
+      (list) => setRecorded(recordedForDraw(draw, list)),
+      (e: Error) => setFailure(`The recorded presentations could not be checked: ${e.message}`),
+    );
+  }, [draw]);
   const save = async () => {
     if (!reason.trim()) {
       setError(`Say why the draw of ${teams} is withdrawn; the reason is stored with it.`);
@@ -95,6 +102,11 @@ function WithdrawDialog({ draw, onClose }: { draw: Draw; onClose: () => void }) 
   return (
     <FormDialog title={`Withdraw the draw of ${teams}`} onClose={onClose} onSubmit={() => void save()} failure={failure} submit="Withdraw">
       <p className="muted">The draw stays listed as withdrawn and its turns stop counting for the fairness rule.</p>
+      {recorded && (
+        <p role="alert" className="form-error">
+          {recorded}
+        </p>
+      )}
       <Field label="Why is it withdrawn?" error={error}>
         {(p) => <input {...p} value={reason} onChange={(e) => setReason(e.target.value)} />}
       </Field>

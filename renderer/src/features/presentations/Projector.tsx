@@ -64,7 +64,10 @@ export function Projector({ drawId, onClose }: { drawId: number; onClose: () => 
               <h2>{t.name}</h2>
               <ul className="projector-members">
                 {t.members.map((m) => (
-                  <li key={m}>{m}</li>
+                  <li key={m.name} className={m.absent ? 'absent' : undefined}>
+                    {m.name}
+                    {m.absent && <span className="projector-absent"> (absent)</span>}
+                  </li>
                 ))}
               </ul>
               {t.readings.length > 0 && (

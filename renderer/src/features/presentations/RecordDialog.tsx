@@ -6,9 +6,11 @@ import {
   gradeDestination,
   rubricTotal,
   sessionLabel,
+  teamGradeForAbsent,
   type RecordErrors,
   type RecordForm,
 } from '@shared/screens/presentationForm';
+import { PRESENTATION_PRESET } from '@shared/model/preset';
 import { api } from '../../api/client';
 import { useApp } from '../../stores/app';
 import { useCourse } from '../../stores/course';
@@ -32,6 +34,8 @@ export function RecordDialog({ start, onClose }: { start: RecordStart; onClose: 
   const [form, setForm] = useState<RecordForm | null>(null);
   const [errors, setErrors] = useState<RecordErrors>({});
   const [failure, setFailure] = useState<string | null>(null);
+  // The question asked before giving members who did not present the team grade; a second Save answers it.
+  const [asked, setAsked] = useState<string | null>(null);
   const teams = [...(snapshot?.teams ?? [])].sort((a, b) => a.name.localeCompare(b.name));
 
   useEffect(() => {
@@ -69,6 +73,9 @@ export function RecordDialog({ start, onClose }: { start: RecordStart; onClose: 
     const r = formToRecord(form, draft);
     setErrors(r.ok ? {} : r.errors);
     if (!r.ok) return;
+    const ask = teamGradeForAbsent(form, draft, (snapshot?.policy.presentations ?? PRESENTATION_PRESET).absentPresenter);
+    setAsked(ask);
+    if (ask && ask !== asked) return;
     setFailure(null);
     const { sessionId: _s, teamId: _t, ...patch } = r.input;
     const saved = await mutate('Recording the presentation', () =>
@@ -122,7 +129,7 @@ export function RecordDialog({ start, onClose }: { start: RecordStart; onClose: 
       </div>
       {draft && form && (
         <>
-          <fieldset>
+          <fieldset aria-describedby={errors.readingIds ? 'readings-error' : undefined}>
             <legend>Reading</legend>
             {draft.readings.length === 0 ? (
               <p className="muted">No reading is listed for week {draft.session.week}. Add one under Readings, or record without.</p>
@@ -137,6 +144,11 @@ export function RecordDialog({ start, onClose }: { start: RecordStart; onClose: 
                   {r.title}
                 </label>
               ))
+            )}
+            {errors.readingIds && (
+              <span id="readings-error" className="field-error">
+                {errors.readingIds}
+              </span>
             )}
           </fieldset>
           <fieldset aria-describedby={errors.presenterIds ? 'presenters-error' : undefined}>
@@ -187,6 +199,11 @@ export function RecordDialog({ start, onClose }: { start: RecordStart; onClose: 
           <Field label="Feedback (optional)">
             {(p) => <textarea {...p} rows={3} value={form.feedback} onChange={(e) => setForm({ ...form, feedback: e.target.value })} />}
           </Field>
+          {asked && (
+            <p role="alert" className="form-error">
+              {asked}
+            </p>
+          )}
         </>
       )}
     </FormDialog>

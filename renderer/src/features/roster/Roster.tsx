@@ -68,7 +68,7 @@ export function Roster() {
           </div>
           <Teams teams={snapshot.teams} sizes={teamSizes} />
           <div className="scroll-x">
-            <table className="data" aria-label="Students">
+            <table className="data roster" aria-label="Students">
               <ColumnHeads
                 columns={[
                   'Registrar ID',
@@ -93,7 +93,7 @@ export function Roster() {
                       <td>{s.lastName}</td>
                       <td>{s.firstName}</td>
                       <td>{s.preferredName}</td>
-                      <td>{s.email}</td>
+                      <td>{s.email && <EmailText email={s.email} />}</td>
                       <td>{s.section}</td>
                       <td>
                         <select
@@ -114,7 +114,7 @@ export function Roster() {
                         </select>
                       </td>
                       <td className="num">{s.extensionDays || ''}</td>
-                      <td>{s.accommodationNote}</td>
+                      <td className="note">{s.accommodationNote}</td>
                       <td>{s.status === 'withdrawn' ? 'Withdrawn' : 'Enrolled'}</td>
                       <td className="actions">
                         <button type="button" aria-label={`Edit ${name}`} onClick={() => setEditing(s)}>
@@ -150,5 +150,18 @@ export function Roster() {
       {report && <ReportDialog target={report} view="final" onClose={() => setReport(null)} />}
       {editing && <StudentDialog student={editing === 'new' ? null : editing} onClose={() => setEditing(null)} />}
     </section>
+  );
+}
+
+/** An address that may wrap after its @ (only there), so the row's Status and Actions fit. */
+function EmailText({ email }: { email: string }) {
+  const at = email.indexOf('@');
+  if (at < 0) return email;
+  return (
+    <>
+      {email.slice(0, at + 1)}
+      <wbr />
+      {email.slice(at + 1)}
+    </>
   );
 }
