@@ -53,6 +53,7 @@ const RULES: Record<string, { label: string; show?: Show }> = {
     label: 'Absent presenters get',
     show: (v: 'team' | 'zero' | 'excused') => ({ team: 'the team grade', zero: 0, excused: 'excused' })[v].toString(),
   },
+  confirmExtraCredit: { label: 'Ask before saving a score above points possible', show: yesNo },
   'missingWork.enabled': { label: 'Missing work scores a share', show: yesNo },
   'missingWork.percent': { label: 'Missing work scores', show: percent },
 };

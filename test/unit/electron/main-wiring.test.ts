@@ -128,14 +128,18 @@ beforeAll(async () => {
   const out = path.join(tmp, 'app', 'out');
   fs.mkdirSync(path.join(out, 'renderer'), { recursive: true });
   fs.writeFileSync(path.join(out, 'renderer', 'index.html'), '<!doctype html><title>t</title>');
+  // node_modules beside out/, as in the packaged app (the report fonts are resolved from there).
+  fs.symlinkSync(path.resolve(__dirname, '../../../node_modules'), path.join(tmp, 'app', 'node_modules'), 'dir');
   const outfile = path.join(out, 'main', 'electron', 'main.js');
   await build({ ...targets.main, outfile, sourcemap: false, logLevel: 'silent' });
   await build({ ...targets.worker, outfile: path.join(path.dirname(outfile), 'worker.js'), sourcemap: false, logLevel: 'silent' });
-  // External modules (better-sqlite3, exceljs) come from this repo's node_modules.
+  // The bundle's external modules (better-sqlite3, exceljs, pdfmake...) come from this repo's node_modules.
   const repoRequire = Module.createRequire(path.resolve(__dirname, '../../../package.json'));
+  const external = (targets.main.external ?? []).filter((m) => m !== 'electron');
   (Module as any)._load = function (request: string, ...rest: unknown[]) {
     if (request === 'electron') return fakeElectron;
-    if (request === 'better-sqlite3' || request === 'exceljs') return originalLoad.call(this, repoRequire.resolve(request), ...rest);
+    if (external.some((m) => request === m || request.startsWith(`${m}/`)))
+      return originalLoad.call(this, repoRequire.resolve(request), ...rest);
     return originalLoad.call(this, request, ...rest);
   };
   Module.createRequire(outfile)(outfile);
