@@ -354,9 +354,9 @@ export interface ExportJobResult {
 
 export const excelMethods = {
   /** Starts an import as a job (poll `job.status`; its result is the kind's report). The direct methods below wait instead. */
-  'excel.startImport': method(ImportJobInput, JobStarted, true),
+  'excel.startImport': method(ImportJobInput, JobStarted, (input) => !input.dryRun),
   /** Starts an export as a job; its result is the file (registrar: file, pre-flight and record). */
-  'excel.startExport': method(ExportJobInput, JobStarted, true),
+  'excel.startExport': method(ExportJobInput, JobStarted, (input) => input.kind === 'registrar'),
   /** The sheets of a file with their first rows, for the wizard's sheet and header-row step. */
   'excel.inspect': method(z.object({ file: FileBytes }).strict(), z.object({ sheets: z.array(SheetInfo) })),
   /** Class list import; with dryRun: the preview (what happens to each row). One undo step, backup first. */

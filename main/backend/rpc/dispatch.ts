@@ -1,4 +1,5 @@
 import { API, ApiError, describeZodError, type Envelope, type MethodName } from '@shared/api';
+import { isWriting } from '../jobs/runner';
 import type { Ctx, Handler, Handlers } from './context';
 import { backupHandlers } from './backups';
 import { attendanceHandlers } from './attendance';
@@ -74,6 +75,14 @@ export async function dispatch(ctx: Ctx, method: string, input: unknown): Promis
         'invalid_input',
         `Invalid request for ${name}: ${describeZodError(parsed.error)}. Nothing was changed.`,
         parsed.error.issues,
+      );
+    }
+    const writes = typeof spec.mutates === 'function' ? (spec.mutates as (i: unknown) => boolean)(parsed.data) : spec.mutates;
+    // An import checked its file against the course as it was: no other write may land meanwhile.
+    if (writes && ctx.workspace.course && isWriting(ctx.workspace.course)) {
+      throw new ApiError(
+        'conflict',
+        'An import is still writing to this course. Wait for it to finish or cancel it, then try again. Nothing was changed.',
       );
     }
     const value = await (HANDLERS[name] as Handler<typeof name>)(parsed.data as never, ctx);

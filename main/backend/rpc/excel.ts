@@ -1,4 +1,3 @@
-import { ApiError } from '@shared/api/envelope';
 import type { ExportedFile, FileBytes } from '@shared/api/excel';
 import { excelMethods } from '@shared/api/excel';
 import {
@@ -17,7 +16,7 @@ import { nativeBindingPath } from '../db/open';
 import { sheetInfos } from '../excel/detect';
 import { readSpreadsheetOffThread } from '../excel/read';
 import { runOffThread } from '../jobs/off-thread';
-import { isWriting, startJob } from '../jobs/runner';
+import { startJob } from '../jobs/runner';
 import { IDLE, type Steps } from '../jobs/steps';
 import type { Course } from '../services/course';
 import { courseOf, type Handlers } from './context';
@@ -47,13 +46,12 @@ const exportRegistrarFile = async (course: Course, { profile, ...opts }: { profi
 export const excelHandlers: Handlers<keyof typeof excelMethods> = {
   'excel.startImport': ({ kind, ...input }, ctx) => {
     const course = courseOf(ctx);
-    const writes = !input.dryRun;
-    // Two imports writing one course would each check the file against the course as it was.
-    // Previews write nothing (and a stale one is caught when its import runs), so they never wait.
-    if (writes && isWriting(course))
-      throw new ApiError('conflict', 'Another import is still running. Wait for it to finish or cancel it, then import again.');
+    // A second writing import is refused by the dispatcher (the contract's `mutates`); previews
+    // write nothing (and a stale one is caught when its import runs), so they never wait.
     return {
-      jobId: startJob(`import.${kind}`, { course, writes }, (work): Promise<unknown> => runImport(course, kind, input, work)),
+      jobId: startJob(`import.${kind}`, { course, writes: !input.dryRun }, (work): Promise<unknown> =>
+        runImport(course, kind, input, work),
+      ),
     };
   },
   'excel.startExport': (input, ctx) => {

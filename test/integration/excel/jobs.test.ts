@@ -3,7 +3,8 @@ import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import type { JobStatus } from '@shared/api';
 import type { Course } from '../../../main/backend/services/course';
-import { newCourse, type TestCourse } from '../workspace/helpers';
+import { applyEdits } from '../../../main/backend/services/scores';
+import { count, newCourse, type TestCourse } from '../workspace/helpers';
 import { fingerprint, FIXTURES } from './helpers';
 
 const wire = (name: string, bytes: Uint8Array | string) => ({ name, data: Buffer.from(bytes).toString('base64') });
@@ -101,7 +102,14 @@ describe('import and export jobs', () => {
     // A running preview blocks nothing.
     const first = await c.call('excel.startImport', { kind: 'roster', file });
     const second = await c.fail('excel.startImport', { kind: 'roster', file: small });
-    expect(second).toMatchObject({ code: 'conflict', message: expect.stringMatching(/Another import is still running/) });
+    expect(second).toMatchObject({ code: 'conflict', message: expect.stringMatching(/An import is still writing to this course/) });
+    // Every other write waits its turn the same way (it would land under the import's checks); reads answer.
+    const teams = count(c, 'SELECT id FROM team');
+    expect(await c.fail('team.create', { name: 'Late team' })).toMatchObject({
+      code: 'conflict',
+      message: expect.stringMatching(/Nothing was changed/),
+    });
+    expect(count(c, 'SELECT id FROM team')).toBe(teams);
     // Changing the wizard's choices starts another preview while the import runs.
     const again = await c.call('excel.startImport', { kind: 'roster', file: small, dryRun: true });
     // Cancelled at once, before the import can finish on a fast machine.
@@ -110,6 +118,8 @@ describe('import and export jobs', () => {
     expect((await settle(c, first.jobId)).state).toBe('cancelled');
     // Once cancelled, it no longer blocks.
     expect((await settle(c, (await c.call('excel.startImport', { kind: 'roster', file: small })).jobId)).state).toBe('done');
+    await c.call('team.create', { name: 'Late team' });
+    expect(count(c, 'SELECT id FROM team')).toBe(teams + 1);
   });
 
   it('stops an import whose course was closed, plainly, and lets the next course import at once', async () => {
@@ -135,7 +145,11 @@ describe('import and export jobs', () => {
     const { jobId } = await c.call('excel.startImport', { kind: 'roster', file: wire('big.csv', bigClassList(20_000)) });
     // Past the first row step, the import has read the roster it compares the file with.
     await reach(c, jobId, (s) => s.phase === 'Checking rows' && s.fraction > 0.3);
-    await c.call('score.apply', { edits: [{ studentId: student!.id, itemId: item!.id, patch: { value: 1.25 } }] });
+    const edit = { studentId: student!.id, itemId: item!.id, patch: { value: 1.25 } };
+    // Through the API the edit waits its turn (refused while the import writes)...
+    expect(await c.fail('score.apply', { edits: [edit] })).toMatchObject({ code: 'conflict' });
+    // ...but a writer outside this app's dispatcher (another process on the file) is still caught.
+    applyEdits(course(c).db, [edit]);
     const edited = fingerprint(course(c));
     const end = await settle(c, jobId);
     expect(end).toMatchObject({

@@ -3,6 +3,7 @@ import type { Column, ColumnOrColumnGroup, RenderEditCellProps } from 'react-dat
 import type { View } from '@shared/grading';
 import type { CourseSnapshot, Item } from '@shared/model';
 import { categoryKey, columnValue, itemKey, type GridRow } from '@shared/grid';
+import { itemDue } from '@shared/screens/due';
 import { ColumnHeader } from './ColumnHeader';
 import { MarkIcon } from './icons';
 import { ScoreCell } from './ScoreCell';
@@ -49,6 +50,8 @@ export function buildColumns(
   view: View,
 ): GridColumns {
   const ids = idWidth(snapshot.students.map((s) => s.registrarId));
+  // The header's tooltip gives the deadline in the course's zone, as the cell menu does.
+  const due = (item: Item) => itemDue(item, snapshot.policy);
   // A wide category's name stays in view while scrolling across, just after the frozen columns.
   const groupName = (name: ReactNode) => (
     <span className="gb-group-name" style={{ left: `calc(${STUDENT_WIDTH}px + ${ids})` }}>
@@ -76,7 +79,7 @@ export function buildColumns(
           <ColumnHeader
             name={item.name}
             title={`${item.name}: out of ${item.pointsPossible}${item.teamGraded ? ', graded per team' : ''}${
-              (item.dueAt ?? item.dueDate) ? `, due ${item.dueAt ?? item.dueDate}` : ''
+              due(item) ? `, due ${due(item)}` : ''
             }${item.omitFromFinal ? ', does not count toward the final grade' : ''}`}
             icons={
               (item.teamGraded || item.omitFromFinal) && (
