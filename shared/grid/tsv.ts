@@ -1,69 +1,24 @@
+import Papa from 'papaparse';
+
 /**
  * Tab-separated text as Excel, LibreOffice and Google Sheets put it on the clipboard: rows end
  * with CRLF or LF (a trailing one is not an extra row), a cell holding a tab, newline or quote is
- * wrapped in double quotes with inner quotes doubled.
+ * wrapped in double quotes with inner quotes doubled. Papaparse detects the one line ending used
+ * throughout the text (spreadsheets never mix them) and drops a leading byte-order mark.
  */
 export function parseTsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = '';
-  let i = 0;
-  let quoted = false;
-  let atCellStart = true;
-  while (i < text.length) {
-    const ch = text[i]!;
-    if (quoted) {
-      if (ch === '"') {
-        if (text[i + 1] === '"') {
-          cell += '"';
-          i += 2;
-          continue;
-        }
-        quoted = false;
-        i++;
-        continue;
-      }
-      cell += ch;
-      i++;
-      continue;
-    }
-    if (ch === '"' && atCellStart) {
-      quoted = true;
-      atCellStart = false;
-      i++;
-      continue;
-    }
-    if (ch === '\t') {
-      row.push(cell);
-      cell = '';
-      atCellStart = true;
-      i++;
-      continue;
-    }
-    if (ch === '\r' || ch === '\n') {
-      row.push(cell);
-      rows.push(row);
-      row = [];
-      cell = '';
-      atCellStart = true;
-      i += ch === '\r' && text[i + 1] === '\n' ? 2 : 1;
-      continue;
-    }
-    cell += ch;
-    atCellStart = false;
-    i++;
-  }
+  if (text === '') return [];
+  const rows = Papa.parse<string[]>(text, { delimiter: '\t', quoteChar: '"', skipEmptyLines: false }).data;
   // A final line without its newline is still a row; a trailing newline adds nothing.
-  if (!atCellStart || cell !== '' || row.length > 0) {
-    row.push(cell);
-    rows.push(row);
-  }
+  const last = rows[rows.length - 1];
+  if (/[\r\n]$/.test(text) && last?.length === 1 && last[0] === '') rows.pop();
   return rows;
 }
 
-const needsQuotes = /[\t\r\n"]/;
-
-/** The inverse of parseTsv: CRLF line ends (what Excel writes), no trailing newline. */
+/**
+ * The inverse of parseTsv: CRLF line ends (what Excel writes), no trailing newline. Papaparse also
+ * quotes a cell with a leading or trailing space, which spreadsheets and parseTsv read back unchanged.
+ */
 export function formatTsv(rows: readonly (readonly string[])[]): string {
-  return rows.map((r) => r.map((c) => (needsQuotes.test(c) ? `"${c.replaceAll('"', '""')}"` : c)).join('\t')).join('\r\n');
+  return Papa.unparse(rows as string[][], { delimiter: '\t', quoteChar: '"', newline: '\r\n', quotes: false });
 }

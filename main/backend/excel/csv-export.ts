@@ -1,22 +1,25 @@
+import Papa from 'papaparse';
 import type { Course } from '../services/course';
 import { buildGradesTable } from './grades-table';
 import { csvSafeText } from './safe-text';
 
 export type CsvCell = string | number | null;
 
+/** Text cells quoted besides those papaparse quotes by itself (a delimiter, quote, CR or LF, a leading or trailing space). */
+const alsoQuoted = /[",;\r\n\t]|^\s|\s$/;
+
 /**
  * RFC 4180 CSV with a UTF-8 BOM (so Excel reads accents and non-Latin names) and CRLF. Text
  * is made safe from formula evaluation; numbers are written as numbers.
  */
 export function toCsv(rows: readonly (readonly CsvCell[])[], delimiter = ','): Uint8Array {
-  const field = (v: CsvCell) => {
-    if (v === null) return '';
-    if (typeof v === 'number') return Number.isFinite(v) ? String(v) : '';
-    const text = csvSafeText(v);
-    return /[",;\r\n\t]|^\s|\s$/.test(text) || text.includes(delimiter) ? `"${text.replace(/"/g, '""')}"` : text;
-  };
-  const body = rows.map((r) => r.map(field).join(delimiter)).join('\r\n') + '\r\n';
-  return new TextEncoder().encode(`\ufeff${body}`);
+  const cell = (v: CsvCell): string | number | null =>
+    typeof v === 'string' ? csvSafeText(v) : typeof v === 'number' && !Number.isFinite(v) ? null : v;
+  const body = Papa.unparse(
+    rows.map((r) => r.map(cell)),
+    { delimiter, newline: '\r\n', quoteChar: '"', quotes: (v: unknown) => typeof v === 'string' && alsoQuoted.test(v) },
+  );
+  return new TextEncoder().encode(`\ufeff${body}\r\n`);
 }
 
 /**

@@ -33,6 +33,23 @@ describe('TSV from and to spreadsheets', () => {
     expect(text).toBe('9.5\tEX\t\r\n"tab\there"\t"new\nline"\t"q""uote"');
     expect(parseTsv(text)).toEqual(rows);
   });
+  it('reads a lone CR as a row end', () => {
+    expect(parseTsv('a\rb\tc\r')).toEqual([['a'], ['b', 'c']]);
+  });
+  it('keeps one empty row before the trailing newline', () => {
+    expect(parseTsv('a\r\n\r\n')).toEqual([['a'], ['']]);
+    expect(parseTsv('a\n""')).toEqual([['a'], ['']]);
+  });
+  it('copies plain cells bare and quotes only tabs, newlines and quotes among them', () => {
+    expect(formatTsv([['a;b', 'x,y', 'é'], []])).toBe('a;b\tx,y\té\r\n');
+    expect(formatTsv([['a\rb']])).toBe('"a\rb"');
+  });
+  it('quotes a copied cell with a leading or trailing space (papaparse), which pastes back unchanged', () => {
+    const rows = [[' lead', 'trail ', 'in side']];
+    const text = formatTsv(rows);
+    expect(text).toBe('" lead"\t"trail "\tin side');
+    expect(parseTsv(text)).toEqual(rows);
+  });
   it('parses nothing from an empty clipboard', () => {
     expect(parseTsv('')).toEqual([]);
   });
