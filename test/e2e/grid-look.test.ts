@@ -51,7 +51,7 @@ describe('grid headers, IDs and the missing cell', () => {
 
   it('shows a medium-length item name whole, on two lines', async () => {
     await grid.evaluate((el) => (el.scrollLeft = el.scrollWidth));
-    const name = head('Milestone 3: Model development').locator('.gb-colhead-name');
+    const name = head('Final delivery and presentation').locator('.gb-colhead-name');
     await name.waitFor();
     await app.screenshot('grid-headers-right');
     expect(await name.evaluate((el) => el.scrollHeight <= el.clientHeight)).toBe(true);

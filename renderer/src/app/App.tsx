@@ -79,7 +79,7 @@ export function App() {
     <div className="shell" aria-busy={busy}>
       <header className="topbar" role="banner">
         <div className="course-title">
-          <h1>{course ? course.info.name : 'No course open'}</h1>
+          <h1 title={course?.info.name}>{course ? course.info.name : 'No course open'}</h1>
           {course && (
             <span className="file" title={course.file}>
               {course.file}
@@ -111,7 +111,7 @@ export function App() {
           ))}
         </ul>
       </nav>
-      <main className="content">
+      <main className="content" ref={area}>
         {connection !== 'ok' && (
           <div role="alert" className="message error">
             <span>{CONNECTION_WORDS[connection]}</span>

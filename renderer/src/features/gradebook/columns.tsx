@@ -21,10 +21,10 @@ export interface GridColumns {
 }
 
 /**
- * A score column's width: room for "/100", a mark or two and "100.5", and wider (up to a limit)
+ * A score column's width: room for "/100", a mark or two, "100.5" and the statistics button, and wider (up to a limit)
  * so a long name fits on its two header lines.
  */
-const itemWidth = (name: string) => Math.min(200, Math.max(100, Math.ceil((name.length / 2) * 8.5) + 36));
+const itemWidth = (name: string) => Math.min(220, Math.max(120, Math.ceil((name.length / 2) * 8.5) + 60));
 
 const STUDENT_WIDTH = 170;
 
