@@ -22,6 +22,8 @@ export interface GradesTable {
   kinds: ColumnKind[];
   /** The item each column holds a score of (null: not a score column). */
   columnItems: (number | null)[];
+  /** The category each column holds the (final-view) percentage of (null: not a category column). */
+  columnCategories: (number | null)[];
   rows: { studentId: number; cells: (string | number | null)[] }[];
 }
 
@@ -89,6 +91,8 @@ export function buildGradesTable(course: Course, now: Date, opts: { raw?: boolea
     null,
     null,
   ];
+  const columnCategories = columnItems.map(() => null as number | null);
+  categories.forEach((c, i) => (columnCategories[5 + rawItems.length + items.length + i] = c.id));
   const entered = new Map(snapshot.scores.map((sc) => [`${sc.studentId}:${sc.itemId}`, sc]));
   const num = (s: string | null) => (s === null ? null : Number(s));
   const rows = snapshot.students.map((s, index) => {
@@ -121,7 +125,7 @@ export function buildGradesTable(course: Course, now: Date, opts: { raw?: boolea
     };
   });
   const fileStem = fileStemOf(snapshot.course);
-  return { snapshot, results, fileStem, header, kinds, columnItems, rows };
+  return { snapshot, results, fileStem, header, kinds, columnItems, columnCategories, rows };
 }
 
 /** A file name stem from the course code (or name): "IE-7374". */

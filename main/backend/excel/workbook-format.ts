@@ -46,7 +46,8 @@ export type DataTable = (typeof DATA_TABLES)[number];
  * Statistics rows under the Grades sheet's students, labelled in the ID column: a title, then one
  * row per figure. They are for reading; the import skips them.
  */
-export const GRADES_FOOTER_TITLE = 'Statistics of each item (enrolled students; excused and ungraded left out; not imported)';
+export const GRADES_FOOTER_TITLE =
+  'Statistics of each item and category % (enrolled students; excused and ungraded left out; not imported)';
 export const GRADES_FOOTER = [
   ['Count', 'count'],
   ['Mean', 'mean'],

@@ -40,13 +40,19 @@ async function gradesSheet(bytes: Uint8Array) {
   await wb.xlsx.load(Buffer.from(bytes) as never);
   const grades = wb.getWorksheet('Grades')!;
   const header = Array.from(grades.getRow(4).values as unknown[], (v) => String(v ?? ''));
-  return { wb, grades, hw1: header.findIndex((h) => h.startsWith('Homework 1')), letter: header.indexOf('Letter') };
+  return {
+    wb,
+    grades,
+    hw1: header.findIndex((h) => h.startsWith('Homework 1')),
+    homeworks: header.indexOf('Homeworks %'),
+    letter: header.indexOf('Letter'),
+  };
 }
 
 describe('statistics rows under the Grades sheet', () => {
   it('gives each item column its count, mean, median, SD, min and max, below a blank row and a title', async () => {
     const course = demoCourse();
-    const { grades, hw1, letter } = await gradesSheet((await exportWorkbook(course, AS_OF)).bytes);
+    const { grades, hw1, homeworks, letter } = await gradesSheet((await exportWorkbook(course, AS_OF)).bytes);
     const students = readSnapshot(course.db).students.length;
     const first = 4 + students + 1;
     expect(grades.getRow(first).cellCount).toBe(0);
@@ -54,6 +60,10 @@ describe('statistics rows under the Grades sheet', () => {
     const rows = LABELS.map((_, i) => grades.getRow(first + 2 + i));
     expect(rows.map((r) => r.getCell(1).value)).toEqual(LABELS);
     expect(rows.map((r) => r.getCell(hw1).value)).toEqual(homework1(course));
+    // A category column's figures are of the final-view percentages it shows, one per enrolled student.
+    const shown = Array.from({ length: students }, (_, i) => grades.getCell(5 + i, homeworks).value).filter((v) => typeof v === 'number');
+    expect(rows[0]!.getCell(homeworks).value).toBe(shown.length);
+    expect(rows[4]!.getCell(homeworks).value).toBe(Math.min(...(shown as number[])));
     // Not under the names or the letter: only item columns have figures.
     expect(rows.every((r) => r.getCell(2).value === null && r.getCell(letter).value === null)).toBe(true);
     expect(grades.rowCount).toBe(first + 1 + LABELS.length);
