@@ -15,6 +15,7 @@ export const SHORTCUTS: readonly [keys: string, does: string][] = [
   ['Ctrl+F', 'search students'],
   ['EX, MI, 0', 'excused, missing, zero'],
   ['Shift+F10 or the context key', 'cell menu: late, extension, waiver, integrity, comment, history'],
+  ['Arrow up into a header, then Enter', 'the column’s statistics (Σ): count, mean, median, SD, min, max, histogram'],
   ['P, L, A, E (Attendance)', 'present, late, absent, excused; the cursor moves to the next student (Shift+E asks for a reason)'],
   ['Esc (projector view)', 'leave the projector view'],
   ['Ctrl+O', 'open or create a course'],
