@@ -13,7 +13,7 @@ import { describeRounding } from '@shared/grading/letter';
 import { studentName } from '@shared/model';
 import { bandChartSvg, histogramSvg } from './charts';
 import { enrolledIndexes, type ClassData } from './data';
-import { summarize } from './stats';
+import { itemStatistics } from '@shared/charts/stats';
 import { courseLine, heading, points, producedText, table, VIEW_TITLE } from './words';
 
 const stat = (x: number | null) => (x === null ? '—' : x.toFixed(2));
@@ -38,17 +38,13 @@ function distribution(d: ClassData, view: View): Content[] {
   ];
 }
 
-function itemStats(d: ClassData, view: View): Content[] {
-  const { items, categories } = d.course.snapshot;
-  const enrolled = enrolledIndexes(d.course).map((i) => d.course.results[i]!);
-  const byId = new Map(items.map((i) => [i.id, i]));
+function itemStats(d: ClassData): Content[] {
+  const { items, categories, students } = d.course.snapshot;
+  const entries = students.map((student, i) => ({ student, result: d.course.results[i]! }));
   const catName = new Map(categories.map((c) => [c.id, c.name]));
-  const values = new Map<number, number[]>(items.map((i) => [i.id, []]));
-  for (const r of enrolled)
-    for (const it of r.items) if (it.effective !== null && it[view] !== 'excluded') values.get(it.itemId)?.push(it.effective);
-  const rows = [...values].map(([id, v]) => {
-    const s = summarize(v);
-    const item = byId.get(id)!;
+  // The grid's Statistics dialog and the workbook footer give the same figures.
+  const rows = items.map((item) => {
+    const s = itemStatistics(entries, item);
     return [
       item.name,
       catName.get(item.categoryId) ?? '',
@@ -163,7 +159,7 @@ export function classSummary(d: ClassData, view: View): Content[] {
     { text: 'Class summary', style: 'title' },
     { text: `${VIEW_TITLE[view]} · Produced ${producedText(d.course.asOf, policy.timeZone)}`, style: 'small', margin: [0, 0, 0, 6] },
     ...distribution(d, view),
-    ...itemStats(d, view),
+    ...itemStats(d),
     ...attendance(d),
     ...presentations(d),
     ...overrides(d),
