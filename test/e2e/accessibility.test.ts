@@ -25,7 +25,7 @@ describe('accessibility (axe-core) on the demo class', () => {
   it.each(['Gradebook', 'Roster', 'Attendance', 'Presentations', 'Final grades', 'Settings', 'History'])(
     'reports no serious violation on %s',
     async (screen) => {
-      await app.page.getByRole('navigation', { name: 'Screens' }).getByRole('button', { name: screen }).click();
+      await app.openScreen(screen);
       await expect.poll(() => app.page.locator('main h2, main [role=grid], main table').count()).toBeGreaterThan(0);
       expect(await seriousViolations(app.page)).toEqual([]);
     },

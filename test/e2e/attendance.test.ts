@@ -28,7 +28,6 @@ const holiday = meetingDays[2]!;
 describe('attendance in Chromium, on a new course without demo data', () => {
   let app: Harness;
   const db = () => app.workspace.course!.db;
-  const nav = (screen: string) => app.page.getByRole('navigation', { name: 'Screens' }).getByRole('button', { name: screen }).click();
   const tab = (name: string) => app.page.getByRole('tab', { name }).click();
   /** The saved marks of one session, by student index, straight from the backend. */
   const savedMarks = (sessionIndex: number) => {
@@ -63,14 +62,14 @@ describe('attendance in Chromium, on a new course without demo data', () => {
   let letterBefore = '';
 
   it('starts empty and says what to do, with the actions as buttons', async () => {
-    await nav('Gradebook');
+    await app.openScreen('Gradebook');
     await app.page
       .getByRole('grid', { name: 'Scores' })
       .getByRole('row')
       .filter({ hasText: name(1) })
       .waitFor();
     letterBefore = await gradeCell(name(1), 'Letter');
-    await nav('Attendance');
+    await app.openScreen('Attendance');
     await app.page.getByText("No class sessions yet. Generate the term's sessions from a meeting pattern, or add one.").waitFor();
     expect(await app.page.getByRole('button', { name: 'Add session…' }).count()).toBe(1);
     expect(await seriousViolations(app.page)).toEqual([]);
@@ -179,7 +178,7 @@ describe('attendance in Chromium, on a new course without demo data', () => {
   });
 
   it('shows the Attendance % and the letter the engine computed on the Gradebook', async () => {
-    await nav('Gradebook');
+    await app.openScreen('Gradebook');
     const reg = readRegister(db());
     expect(reg.students[1]!.totals.display).toMatch(/^0\.00%?$/);
     await expect.poll(() => gradeCell(name(1), 'Attendance %')).toBe('0.00%');
@@ -193,7 +192,7 @@ describe('attendance in Chromium, on a new course without demo data', () => {
 
   it("reviews one student's record and the class charts with the engine's numbers", async () => {
     const { page } = app;
-    await nav('Attendance');
+    await app.openScreen('Attendance');
     await tab('Review');
     await page.getByRole('combobox', { name: /^Student/ }).selectOption({ label: `${name(1)} (90000002)` });
     const facts = page.getByLabel(`Attendance of ${name(1)}`);
@@ -291,7 +290,7 @@ describe('attendance in Chromium, on a new course without demo data', () => {
 
   it('shows the attendance rules in Settings and what a change would do to final letters before saving', async () => {
     const { page } = app;
-    await nav('Settings');
+    await app.openScreen('Settings');
     await page.getByLabel('Credit for late (0–1)').fill('1');
     expect(await page.getByLabel('Free absences (forgiven, never above 100%)').inputValue()).toBe('0');
     expect(await page.getByLabel('Flag attendance below this %').inputValue()).toBe('80');
@@ -305,7 +304,7 @@ describe('attendance in Chromium, on a new course without demo data', () => {
 
   it('fills down in the register with Ctrl+D and copies a block as tab-separated letters', async () => {
     const { page } = app;
-    await nav('Attendance');
+    await app.openScreen('Attendance');
     await tab('Register');
     const grid = page.getByRole('grid', { name: 'Attendance register' });
     const cell = (row: number, col: number) => grid.locator(`[role=row][aria-rowindex="${row + 2}"] > [aria-colindex="${col}"]`);

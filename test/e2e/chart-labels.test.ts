@@ -28,7 +28,7 @@ describe('the histogram’s cut-off labels in Chromium', () => {
 
   it('never overlap, each above its own line', async () => {
     const { page } = app;
-    await page.getByRole('navigation', { name: 'Screens' }).getByRole('button', { name: 'Final grades' }).click();
+    await app.openScreen('Final grades');
     const labels = page.locator('.band-chart text.cutoff-label');
     await expect.poll(() => labels.count()).toBe(BANDS.length - 1);
     const boxes = await labels.evaluateAll((els) =>

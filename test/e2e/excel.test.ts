@@ -27,7 +27,7 @@ describe('Excel import and export in Chromium', () => {
     await app.screenshot('excel-import-preview');
     await dialog.getByRole('button', { name: /^Import \(8 new/ }).click();
     await expect.poll(() => page.getByRole('status').first().textContent(), READ).toMatch(/Imported class-list.csv/);
-    await page.getByRole('navigation', { name: 'Screens' }).getByRole('button', { name: 'Roster' }).click();
+    await app.openScreen('Roster');
     await expect.poll(() => page.getByText('Zhang').count()).toBeGreaterThan(0);
     expect(await page.getByText('Müller-Lüdenscheidt').count()).toBeGreaterThan(0);
     await app.screenshot('excel-import-roster');
@@ -85,7 +85,7 @@ describe('Excel import and export in Chromium', () => {
     expect(await dialog.getByRole('button', { name: /^Import/ }).isDisabled()).toBe(true);
     await app.screenshot('excel-import-too-large');
     await dialog.getByRole('button', { name: 'Close' }).click();
-    await page.getByRole('navigation', { name: 'Screens' }).getByRole('button', { name: 'Roster' }).click();
+    await app.openScreen('Roster');
     await expect.poll(() => page.getByText('Zhang').count()).toBeGreaterThan(0);
   });
 

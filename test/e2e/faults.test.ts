@@ -23,7 +23,7 @@ describe('uncaught errors in the renderer', () => {
     await expect.poll(() => logged.some((l) => l.includes('The export list went missing'))).toBe(true);
     await app.screenshot('fault-notice');
     // It stays through other actions until dismissed.
-    await page.getByRole('navigation', { name: 'Screens' }).getByRole('button', { name: 'Roster' }).click();
+    await app.openScreen('Roster');
     expect(await notice.count()).toBe(1);
     await notice.getByRole('button', { name: 'Dismiss' }).click();
     await expect.poll(() => notice.count()).toBe(0);

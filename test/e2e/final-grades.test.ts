@@ -21,7 +21,7 @@ describe('Final grades screen in Chromium', () => {
   let app: Harness;
   beforeAll(async () => {
     app = await startApp((ws) => loadDemoClass(ws.course!));
-    await app.page.getByRole('navigation', { name: 'Screens' }).getByRole('button', { name: 'Final grades' }).click();
+    await app.openScreen('Final grades');
     await app.page.getByRole('table', { name: 'Final grades' }).waitFor();
   });
   afterAll(async () => app?.close());

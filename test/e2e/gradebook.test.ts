@@ -433,7 +433,7 @@ describe('gradebook of a new course in Chromium', () => {
     addStudent(db, { registrarId: '900000002', firstName: 'Ben', lastName: 'Beta' });
     // The preset comes with the final project's items.
     for (const item of readSnapshot(db).items) deleteItem(db, item.id);
-    await page.getByRole('navigation', { name: 'Screens' }).getByRole('button', { name: 'Gradebook' }).click();
+    await app.openScreen('Gradebook');
     await gradebook();
     await page.getByText('No items yet. Add items in Settings › Items.').waitFor();
     expect(await page.getByRole('grid').count()).toBe(0);
@@ -446,7 +446,7 @@ describe('gradebook of a new course in Chromium', () => {
     const db = app.workspace.course!.db;
     const homeworks = readSnapshot(db).categories.find((c) => c.name === 'Homeworks')!;
     createItem(db, { categoryId: homeworks.id, name: 'Quiz 1', pointsPossible: 10 });
-    await page.getByRole('navigation', { name: 'Screens' }).getByRole('button', { name: 'Gradebook' }).click();
+    await app.openScreen('Gradebook');
     await gradebook();
     const grid = page.getByRole('grid', { name: 'Scores' });
     const lastCols = () => grid.locator(`[role=row][aria-rowindex="3"] > .gb-grade`).allTextContents();

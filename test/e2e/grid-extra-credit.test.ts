@@ -27,7 +27,6 @@ describe('a score above points possible is kept as extra credit, said at once wi
     await app.page.keyboard.type(text);
     await app.page.keyboard.press('Enter');
   };
-  const screen = (name: string) => app.page.getByRole('navigation', { name: 'Screens' }).getByRole('button', { name }).click();
 
   beforeAll(async () => {
     app = await startApp((ws) => loadDemoClass(ws.course!));
@@ -56,11 +55,11 @@ describe('a score above points possible is kept as extra credit, said at once wi
 
   it('with the course setting on, asks first: Cancel saves nothing, Save keeps it as extra credit', async () => {
     const { page } = app;
-    await screen('Settings');
+    await app.openScreen('Settings');
     await page.getByLabel(/Ask before saving a score above points possible/).check();
     await page.getByRole('button', { name: 'Save settings' }).click();
     await expect.poll(() => readSnapshot(app.workspace.course!.db).policy.confirmExtraCredit).toBe(true);
-    await screen('Gradebook');
+    await app.openScreen('Gradebook');
     await cell(3).waitFor();
 
     const before = await saved(3);

@@ -28,6 +28,8 @@ export interface Harness {
   page: Page;
   /** Saves a screenshot under test-results/screenshots (a test artifact to look at). */
   screenshot(name: string): Promise<string>;
+  /** Opens a screen from the navigation and waits for its title. */
+  openScreen(name: string): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -62,6 +64,10 @@ export async function startApp(setup?: (workspace: Workspace) => void): Promise<
       const file = path.join(ARTIFACTS, `${name}.png`);
       await page.screenshot({ path: file, fullPage: false });
       return file;
+    },
+    openScreen: async (name) => {
+      await page.getByRole('navigation', { name: 'Screens' }).getByRole('button', { name, exact: true }).click();
+      await page.locator('main h2#screen-title', { hasText: name }).waitFor();
     },
     close: async () => {
       await browser.close();

@@ -5,7 +5,6 @@ import { startApp, type Harness } from './harness';
 
 describe('History screen in Chromium', () => {
   let app: Harness;
-  const nav = (name: string) => app.page.getByRole('navigation', { name: 'Screens' }).getByRole('button', { name }).click();
   const sectionOf = (id: string) => readSnapshot(app.workspace.course!.db).students.find((s) => s.registrarId === id)?.section;
   let student: { registrarId: string; first: string; last: string };
 
@@ -18,7 +17,7 @@ describe('History screen in Chromium', () => {
 
   it('reads in plain words: no JSON, column names, stored timestamps or ids', async () => {
     const { page } = app;
-    await nav('History');
+    await app.openScreen('History');
     const table = page.getByRole('table', { name: 'Change history' });
     await expect.poll(() => table.locator('tbody tr').count()).toBeGreaterThan(10);
     for (let pageNo = 0; pageNo < 3; pageNo++) {
@@ -31,14 +30,14 @@ describe('History screen in Chromium', () => {
   it('shows an edit made on the Roster, and Undo reverts it', async () => {
     const { page } = app;
     const original = sectionOf(student.registrarId);
-    await nav('Roster');
+    await app.openScreen('Roster');
     await page.getByRole('button', { name: `Edit ${student.first} ${student.last}` }).click();
     const dialog = page.getByRole('dialog');
     await dialog.getByLabel('Section').fill('07');
     await dialog.getByRole('button', { name: 'Save student' }).click();
     await expect.poll(() => sectionOf(student.registrarId)).toBe('07');
 
-    await nav('History');
+    await app.openScreen('History');
     const table = page.getByRole('table', { name: 'Change history' });
     const first = table.locator('tbody tr').first();
     await expect.poll(() => first.textContent()).toContain(`Section: ${original} → 07`);
@@ -68,13 +67,13 @@ describe('History screen in Chromium', () => {
     // "Tue 16 Sep, 2:58 pm EDT" (or EST), not the browser's "9/16/2026, 2:58:00 PM".
     expect(await first.locator('td').first().textContent()).toMatch(/^\w{3} \d{1,2} \w{3}, \d{1,2}:\d\d [ap]m E[DS]T$/);
     // An earlier edit, then a later one on another record: revert the earlier one alone.
-    await nav('Roster');
+    await app.openScreen('Roster');
     const other = readSnapshot(app.workspace.course!.db).students[1]!;
     await page.getByRole('button', { name: `Edit ${other.firstName} ${other.lastName}` }).click();
     await page.getByRole('dialog').getByLabel('Section').fill('09');
     await page.getByRole('dialog').getByRole('button', { name: 'Save student' }).click();
     await expect.poll(() => sectionOf(other.registrarId)).toBe('09');
-    await nav('History');
+    await app.openScreen('History');
     const revert = page.getByRole('button', { name: `Revert Edit student ${student.last}, ${student.first}`, exact: true });
     expect(sectionOf(student.registrarId)).toBe('07');
     await revert.click();

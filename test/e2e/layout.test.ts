@@ -29,7 +29,6 @@ const SCREENS = ['Gradebook', 'Roster', 'Attendance', 'Presentations', 'Final gr
 describe('layout at 1280×720: the shell stays, each screen scrolls in its own area', () => {
   let app: Harness;
   let page: Page;
-  const nav = (name: string) => page.getByRole('navigation', { name: 'Screens' }).getByRole('button', { name, exact: true }).click();
 
   beforeAll(async () => {
     app = await startApp((ws) => loadDemoClass(ws.course!));
@@ -40,7 +39,7 @@ describe('layout at 1280×720: the shell stays, each screen scrolls in its own a
   afterAll(async () => app?.close());
 
   it.each(SCREENS)('%s: no page-level scroll, and the top bar and navigation stay in view', async (screen) => {
-    await nav(screen);
+    await app.openScreen(screen);
     await page.getByRole('heading', { level: 2 }).first().waitFor();
     await page.waitForLoadState('networkidle');
     expect(await pageScroll(page)).toEqual({ height: 0, width: 0 });
@@ -59,14 +58,14 @@ describe('layout at 1280×720: the shell stays, each screen scrolls in its own a
   });
 
   it('the Gradebook grid scrolls itself: its screen area does not scroll as well', async () => {
-    await nav('Gradebook');
+    await app.openScreen('Gradebook');
     const area = page.locator('main.content');
     await page.getByRole('grid', { name: 'Scores' }).waitFor();
     expect(await area.evaluate((el) => el.scrollHeight - el.clientHeight)).toBeLessThanOrEqual(0);
   });
 
   it('Final grades: every row’s Actions can be reached', async () => {
-    await nav('Final grades');
+    await app.openScreen('Final grades');
     const table = page.getByRole('table', { name: 'Final grades' });
     await table.waitFor();
     expect(await reachable(table.getByRole('button', { name: /^Override / }).first())).toBe(true);
@@ -77,7 +76,7 @@ describe('layout at 1280×720: the shell stays, each screen scrolls in its own a
     'Roster at %i px: the table fits, Status and every row’s buttons in view without scrolling sideways',
     async (width) => {
       await page.setViewportSize({ width, height: 720 });
-      await nav('Roster');
+      await app.openScreen('Roster');
       const table = page.getByRole('table', { name: 'Students' });
       await table.waitFor();
       const box = table.locator('xpath=..');
@@ -96,7 +95,7 @@ describe('layout at 1280×720: the shell stays, each screen scrolls in its own a
   );
 
   it('the record dialog scrolls inside: its Save can be reached', async () => {
-    await nav('Presentations');
+    await app.openScreen('Presentations');
     await page.getByRole('tab', { name: 'Records' }).click();
     // A recorded presentation of the demo class, with its readings, members and rubric: the longest form.
     await page

@@ -17,7 +17,7 @@ function screens(get: () => Harness) {
   const page = () => get().page;
   return {
     tab: (name: string) => page().getByRole('tab', { name }).click(),
-    screen: (name: string) => page().getByRole('navigation', { name: 'Screens' }).getByRole('button', { name }).click(),
+    screen: (name: string) => get().openScreen(name),
     /** The shell's message line. */
     message: () => page().locator('main .message').textContent(),
     /** Chooses the week's first session (its label also counts the session's draws). */

@@ -10,7 +10,7 @@ describe('Report… in Chromium', () => {
   let app: Harness;
   beforeAll(async () => {
     app = await startApp((ws) => loadDemoClass(ws.course!));
-    await app.page.getByRole('navigation', { name: 'Screens' }).getByRole('button', { name: 'Final grades' }).click();
+    await app.openScreen('Final grades');
     await app.page.getByRole('table', { name: 'Final grades' }).waitFor();
   });
   afterAll(async () => app?.close());
@@ -93,7 +93,7 @@ describe('Report… in Chromium', () => {
 
   it("offers a student's report on the Roster", async () => {
     const { page } = app;
-    await page.getByRole('navigation', { name: 'Screens' }).getByRole('button', { name: 'Roster' }).click();
+    await app.openScreen('Roster');
     const first = page.getByRole('table', { name: 'Students' }).locator('tbody tr').first();
     const [, last, given] = await first.locator('td').allTextContents();
     await page.getByRole('button', { name: `Report for ${given} ${last}` }).click();

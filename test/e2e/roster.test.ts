@@ -7,7 +7,7 @@ describe('Roster screen in Chromium', () => {
   let app: Harness;
   beforeAll(async () => {
     app = await startApp((ws) => loadDemoClass(ws.course!));
-    await app.page.getByRole('navigation', { name: 'Screens' }).getByRole('button', { name: 'Roster' }).click();
+    await app.openScreen('Roster');
     await app.page.getByRole('table', { name: 'Students' }).waitFor();
   });
   afterAll(async () => app?.close());
@@ -101,7 +101,7 @@ describe('Roster of an empty course', () => {
   it('says what to do next and offers Add student', async () => {
     const app = await startApp();
     try {
-      await app.page.getByRole('navigation', { name: 'Screens' }).getByRole('button', { name: 'Roster' }).click();
+      await app.openScreen('Roster');
       await expect.poll(() => app.page.getByText('No students yet. Import a class list (Excel or CSV) or add a student.').count()).toBe(1);
       await app.page.getByRole('button', { name: 'Add student' }).click();
       expect(await app.page.getByRole('dialog', { name: 'Add a student' }).count()).toBe(1);

@@ -7,7 +7,7 @@ describe('Settings screen in Chromium', () => {
   let app: Harness;
   beforeAll(async () => {
     app = await startApp((ws) => loadDemoClass(ws.course!));
-    await app.page.getByRole('navigation', { name: 'Screens' }).getByRole('button', { name: 'Settings' }).click();
+    await app.openScreen('Settings');
     await app.page.getByRole('form', { name: 'Course policy' }).waitFor();
   });
   afterAll(async () => app?.close());

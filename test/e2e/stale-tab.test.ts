@@ -43,8 +43,7 @@ describe('a stale tab in Chromium', () => {
     const marker = await page.evaluate(() => ((window as unknown as { stale: number }).stale = 1));
     await page.evaluate((token) => (window.location.hash = `token=${token}`), restarted.token);
     await expect.poll(() => banner().count()).toBe(0);
-    await page.getByRole('navigation', { name: 'Screens' }).getByRole('button', { name: 'Roster' }).click();
-    await page.getByRole('heading', { name: 'Roster', level: 2 }).waitFor();
+    await app.openScreen('Roster');
     expect(await page.getByRole('alert').count()).toBe(0);
     expect(await page.evaluate(() => (window as unknown as { stale?: number }).stale)).toBe(marker);
     expect(await page.evaluate(() => window.location.hash)).toBe('');

@@ -13,13 +13,12 @@ describe('undo and redo on every screen', () => {
   afterAll(async () => app?.close());
 
   const saved = () => readSnapshot(app.workspace.course!.db);
-  const go = (screen: string) => app.page.getByRole('navigation', { name: 'Screens' }).getByRole('button', { name: screen }).click();
   const topUndo = () => app.page.getByRole('banner').getByRole('button', { name: /^(Undo |Nothing to undo)/ });
   const topRedo = () => app.page.getByRole('banner').getByRole('button', { name: /^(Redo |Nothing to redo)/ });
 
   it('Ctrl+Z on Final grades takes back an override, and Ctrl+Y puts it back', async () => {
     const { page } = app;
-    await go('Final grades');
+    await app.openScreen('Final grades');
     const table = page.getByRole('table', { name: 'Final grades' });
     const name = (await table.locator('tbody tr').first().locator('td').first().textContent())!;
     await page.getByRole('button', { name: `Override ${name}` }).click();
@@ -46,7 +45,7 @@ describe('undo and redo on every screen', () => {
 
   it('the top-bar Undo takes back a roster edit, and names it', async () => {
     const { page } = app;
-    await go('Roster');
+    await app.openScreen('Roster');
     const student = saved().students[0]!;
     await page.getByRole('button', { name: `Edit ${student.firstName} ${student.lastName}` }).click();
     const dialog = page.getByRole('dialog', { name: `Edit ${student.lastName}, ${student.firstName}` });
@@ -69,7 +68,7 @@ describe('undo and redo on every screen', () => {
 
   it('Ctrl+Z on Settings takes back a saved change and refills the form; in a text field it is the field’s own', async () => {
     const { page } = app;
-    await go('Settings');
+    await app.openScreen('Settings');
     const weight = page.getByLabel('Weight of Homeworks');
     await weight.fill('20');
     await page.getByLabel('Weight of Reading assignments').fill('15');

@@ -6,42 +6,15 @@ const grid: GridShape = { rows: 3, firstEditable: 2, lastEditable: 4, lastCol: 7
 
 describe('Tab and Shift+Tab move among the score cells, like Excel on a protected sheet', () => {
   it.each([
-    [
-      { row: 0, col: 2 },
-      { row: 0, col: 3 },
-    ],
-    [
-      { row: 0, col: 4 },
-      { row: 1, col: 2 },
-    ],
-    [
-      { row: 0, col: 6 },
-      { row: 1, col: 2 },
-    ],
-    [
-      { row: 1, col: 0 },
-      { row: 1, col: 2 },
-    ],
-  ])('Tab from %o goes to %o', (from, to) => expect(tabTarget(from, false, grid)).toEqual(to));
-
-  it.each([
-    [
-      { row: 1, col: 3 },
-      { row: 1, col: 2 },
-    ],
-    [
-      { row: 1, col: 2 },
-      { row: 0, col: 4 },
-    ],
-    [
-      { row: 1, col: 0 },
-      { row: 0, col: 4 },
-    ],
-    [
-      { row: 1, col: 7 },
-      { row: 1, col: 4 },
-    ],
-  ])('Shift+Tab from %o goes to %o', (from, to) => expect(tabTarget(from, true, grid)).toEqual(to));
+    ['Tab', { row: 0, col: 2 }, { row: 0, col: 3 }],
+    ['Tab', { row: 0, col: 4 }, { row: 1, col: 2 }],
+    ['Tab', { row: 0, col: 6 }, { row: 1, col: 2 }],
+    ['Tab', { row: 1, col: 0 }, { row: 1, col: 2 }],
+    ['Shift+Tab', { row: 1, col: 3 }, { row: 1, col: 2 }],
+    ['Shift+Tab', { row: 1, col: 2 }, { row: 0, col: 4 }],
+    ['Shift+Tab', { row: 1, col: 0 }, { row: 0, col: 4 }],
+    ['Shift+Tab', { row: 1, col: 7 }, { row: 1, col: 4 }],
+  ])('%s from %o goes to %o', (key, from, to) => expect(tabTarget(from, key === 'Shift+Tab', grid)).toEqual(to));
 
   it('leaves the grid past its first and last score cell, and when there is none', () => {
     expect(tabTarget({ row: 2, col: 4 }, false, grid)).toBeNull();
