@@ -68,7 +68,7 @@ const percentile = (xs: number[], p: number) => {
   return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)]!;
 };
 
-/** The steps of the open the renderer measures (renderer/src/stores/timing.ts), in order. */
+/** The steps of the open the renderer measures (renderer/src/timing.ts), in order. */
 const OPEN_STEPS = [
   ['grid:unpack', 'unpack'],
   ['grid:prepare', 'prepare'],
@@ -77,9 +77,10 @@ const OPEN_STEPS = [
 ] as const;
 
 /**
- * Where the open's time went, on the page's clock (0 = navigation start): everything before the
- * snapshot request (page, bundle, app state), the request (backend and wire), reading its JSON,
- * the renderer's own steps, and from the rows to the final % on screen (the first render).
+ * Where the open's time went, on the page's clock (0 = navigation start). Two tracks run at
+ * once: the snapshot on the wire (asked for as the page starts, the backend's work, its JSON
+ * read) and the code (bundle loaded and run, the shell shown, the grid asking for the snapshot);
+ * then the renderer's own steps, and from the rows to the final % on screen (the first render).
  */
 async function openBreakdown(page: Page, shownAt: number): Promise<string> {
   const { steps, request } = await page.evaluate(() => ({
@@ -89,18 +90,16 @@ async function openBreakdown(page: Page, shownAt: number): Promise<string> {
       .map((e) => ({ start: e.startTime, end: e.responseEnd, bytes: e.encodedBodySize }))[0],
   }));
   const step = (name: string) => steps.find((m) => m.name === name);
-  const fetched = step('grid:fetch');
-  const rows = step('grid:rows');
-  if (!request || !fetched || !rows) return `no breakdown: the page measured ${steps.map((m) => m.name).join(', ') || 'nothing'}`;
-  const parts: [string, number][] = [
-    ['before the snapshot request', fetched.start],
-    [`request (${(request.bytes / 1e6).toFixed(1)} MB)`, request.end - fetched.start],
-    ['JSON', fetched.end - request.end],
-    ...OPEN_STEPS.map(([name, label]): [string, number] => [label, (step(name)?.end ?? NaN) - (step(name)?.start ?? NaN)]),
-    ['first render', shownAt - rows.end],
-  ];
-  const other = shownAt - parts.reduce((sum, [, ms]) => sum + ms, 0);
-  return [...parts, ['waiting between steps', other] as const].map(([label, ms]) => `${label} ${Math.round(ms)}`).join(' | ') + ' (ms)';
+  const [json, asked, rows] = [step('json:course.snapshot'), step('grid:fetch'), step('grid:rows')];
+  if (!request || !json || !asked || !rows) return `no breakdown: the page measured ${steps.map((m) => m.name).join(', ') || 'nothing'}`;
+  const ms = (n: number) => Math.round(n);
+  const own = OPEN_STEPS.map(([name, label]) => `${label} ${ms((step(name)?.end ?? NaN) - (step(name)?.start ?? NaN))}`);
+  return [
+    `wire: snapshot asked for at ${ms(request.start)}, answered at ${ms(request.end)} (${(request.bytes / 1e6).toFixed(1)} MB), JSON read in ${ms(json.end - json.start)}`,
+    `code: the grid asks for it at ${ms(asked.start)}, has it at ${ms(asked.end)}`,
+    `${own.join(', ')}`,
+    `first render ${ms(shownAt - rows.end)} (ms)`,
+  ].join(' | ');
 }
 
 /** The renderer's main-thread task time so far, in seconds (the DevTools protocol's TaskDuration). */

@@ -3,7 +3,7 @@ import type { CourseSummary, UndoState } from '@shared/api';
 import { unpackSnapshot, type CourseSnapshot } from '@shared/model';
 import { api } from '../api/client';
 import { useApp } from './app';
-import { timed, timedAsync } from './timing';
+import { timed, timedAsync } from '../timing';
 
 /** Changes whenever the open course, or how much is in it, changes. */
 export const courseKey = (course: CourseSummary | null | undefined): string =>

@@ -14,7 +14,7 @@ import { blankScore, blankTeamScore, type CourseSnapshot, type Score, type TeamS
 import { api } from '../api/client';
 import { useApp } from './app';
 import { useCourse } from './course';
-import { timed } from './timing';
+import { timed } from '../timing';
 
 export type { GridRow };
 
