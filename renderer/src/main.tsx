@@ -1,23 +1,14 @@
-// First: the first reads go out before the rest of the app's code is evaluated (see api/boot.ts).
-import { transport, watchConnection } from './api/boot';
-import { StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
-import { createClient, setClient } from './api/client';
-import { App } from './app/App';
-import { watchFaults } from './app/faults';
-import { reloadAll } from './app/menuCommands';
-import { useApp } from './stores/app';
-import './styles.css';
+import { bootTransport } from './api/boot';
 
-watchFaults();
-watchConnection({
-  onConnection: (connection) => useApp.getState().connection !== connection && useApp.setState({ connection }),
-  onNewToken: () => void reloadAll(),
-});
-setClient(createClient(transport));
-
-createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    <App />
-  </StrictMode>,
+// The app's code is a chunk of its own, fetched and run while the first reads are on their way
+// (asked for just after it, so the backend sends the code before it prepares the snapshot):
+// opening a large course waits on the backend and on the code at once.
+const app = import('./app/start');
+const transport = bootTransport();
+app.then(
+  ({ start }) => start(transport),
+  (err: unknown) => {
+    document.getElementById('root')!.textContent =
+      `The gradebook could not load its code (${err instanceof Error ? err.message : String(err)}). Reload the page; if that fails, reinstall the app.`;
+  },
 );
