@@ -37,11 +37,14 @@ export const ScoreCell = memo(function ScoreCell({ row, item, rowIdx, colIdx }: 
   const cls = ['gb-cell', ...view.marks.map((m) => `is-${m}`), selected ? 'is-selected' : ''].filter(Boolean).join(' ');
   return (
     <span className={cls} title={view.title || undefined} data-marks={view.marks.join(' ') || undefined}>
-      <span className="gb-icons">
-        {view.marks.map((m) => (
-          <MarkIcon key={m} mark={m} />
-        ))}
-      </span>
+      {/* Most cells have no mark: no empty element for them, fewer to style and lay out while scrolling. */}
+      {view.marks.length > 0 && (
+        <span className="gb-icons">
+          {view.marks.map((m) => (
+            <MarkIcon key={m} mark={m} />
+          ))}
+        </span>
+      )}
       <span className="gb-value">{view.text}</span>
     </span>
   );
