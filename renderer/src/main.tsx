@@ -1,25 +1,14 @@
-import { StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
-import { createClient, setClient } from './api/client';
-import { pickTransport } from './api/transport';
-import { App } from './app/App';
-import { watchFaults } from './app/faults';
-import { reloadAll } from './app/menuCommands';
-import { useApp } from './stores/app';
-import './styles.css';
+import { bootTransport } from './api/boot';
 
-watchFaults();
-setClient(
-  createClient(
-    pickTransport({
-      onConnection: (connection) => useApp.getState().connection !== connection && useApp.setState({ connection }),
-      onNewToken: () => void reloadAll(),
-    }),
-  ),
-);
-
-createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    <App />
-  </StrictMode>,
+// The app's code is a chunk of its own, fetched and run while the first reads are on their way
+// (asked for just after it, so the backend sends the code before it prepares the snapshot):
+// opening a large course waits on the backend and on the code at once.
+const app = import('./app/start');
+const transport = bootTransport();
+app.then(
+  ({ start }) => start(transport),
+  (err: unknown) => {
+    document.getElementById('root')!.textContent =
+      `The gradebook could not load its code (${err instanceof Error ? err.message : String(err)}). Reload the page; if that fails, reinstall the app.`;
+  },
 );

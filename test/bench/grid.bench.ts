@@ -11,7 +11,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium } from 'playwright-core';
+import { chromium, type CDPSession, type Page } from 'playwright-core';
 import { change } from '../../main/backend/changes/tracker';
 import { dispatch } from '../../main/backend/rpc/dispatch';
 import { readSnapshot } from '../../main/backend/services/course';
@@ -68,6 +68,71 @@ const percentile = (xs: number[], p: number) => {
   return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)]!;
 };
 
+/** The steps of the open the renderer measures (renderer/src/timing.ts), in order. */
+const OPEN_STEPS = [
+  ['grid:unpack', 'unpack'],
+  ['grid:prepare', 'prepare'],
+  ['grid:compute', 'compute'],
+  ['grid:rows', 'rows'],
+] as const;
+
+/**
+ * Where the open's time went, on the page's clock (0 = navigation start). Two tracks run at
+ * once: the snapshot on the wire (asked for as the page starts, the backend's work, its JSON
+ * read) and the code (bundle loaded and run, the shell shown, the grid asking for the snapshot);
+ * then the renderer's own steps, and from the rows to the final % on screen (the first render).
+ */
+async function openBreakdown(page: Page, shownAt: number): Promise<string> {
+  const { steps, request } = await page.evaluate(() => ({
+    steps: performance.getEntriesByType('measure').map((m) => ({ name: m.name, start: m.startTime, end: m.startTime + m.duration })),
+    request: (performance.getEntriesByType('resource') as PerformanceResourceTiming[])
+      .filter((e) => e.name.includes('course.snapshot'))
+      .map((e) => ({ start: e.startTime, end: e.responseEnd, bytes: e.encodedBodySize }))[0],
+  }));
+  const step = (name: string) => steps.find((m) => m.name === name);
+  const [json, asked, rows] = [step('json:course.snapshot'), step('grid:fetch'), step('grid:rows')];
+  if (!request || !json || !asked || !rows) return `no breakdown: the page measured ${steps.map((m) => m.name).join(', ') || 'nothing'}`;
+  const ms = (n: number) => Math.round(n);
+  const own = OPEN_STEPS.map(([name, label]) => `${label} ${ms((step(name)?.end ?? NaN) - (step(name)?.start ?? NaN))}`);
+  return [
+    `wire: snapshot asked for at ${ms(request.start)}, answered at ${ms(request.end)} (${(request.bytes / 1e6).toFixed(1)} MB), JSON read in ${ms(json.end - json.start)}`,
+    `code: the grid asks for it at ${ms(asked.start)}, has it at ${ms(asked.end)}`,
+    `${own.join(', ')}`,
+    `first render ${ms(shownAt - rows.end)} (ms)`,
+  ].join(' | ');
+}
+
+/** The renderer's main-thread task time so far, in seconds (the DevTools protocol's TaskDuration). */
+async function taskSeconds(cdp: CDPSession): Promise<number> {
+  const { metrics } = await cdp.send('Performance.getMetrics');
+  return metrics.find((m) => m.name === 'TaskDuration')?.value ?? NaN;
+}
+
+/**
+ * With GRID_PROFILE=<folder>, a Chromium CPU profile per phase (open.cpuprofile, scroll-down...,
+ * to load in DevTools' Performance panel); otherwise nothing. Call it to start, call what it
+ * answers to stop and save.
+ */
+async function profiler(cdp: CDPSession): Promise<(name: string) => Promise<void>> {
+  const dir = process.env.GRID_PROFILE;
+  if (!dir) return async () => undefined;
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+  await cdp.send('Profiler.start');
+  return async (name) => {
+    const { profile } = await cdp.send('Profiler.stop');
+    fs.mkdirSync(dir, { recursive: true });
+    fs.writeFileSync(path.join(dir, `${name}.cpuprofile`), JSON.stringify(profile));
+  };
+}
+
+async function profiled<T>(cdp: CDPSession, name: string, phase: () => Promise<T>): Promise<T> {
+  const stop = await profiler(cdp);
+  const out = await phase();
+  await stop(name);
+  return out;
+}
+
 export async function main(): Promise<void> {
   if (!fs.existsSync(path.resolve('out/renderer/index.html'))) {
     execFileSync(process.execPath, [path.resolve('node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'], { stdio: 'inherit' });
@@ -95,17 +160,31 @@ export async function main(): Promise<void> {
     const grid = page.getByRole('grid', { name: 'Scores' });
     const finalCell = (row: number) => `[role=grid] [role=row][aria-rowindex="${row + 3}"] > .gb-final`;
 
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Performance.enable');
+    const stopProfile = await profiler(cdp);
+    const backendCpu = process.cpuUsage();
     t = performance.now();
     await page.goto(server.url);
-    await page.waitForFunction((sel) => /%/.test(document.querySelector(sel)?.textContent ?? ''), finalCell(0), { timeout: 60_000 });
+    const shownAt = await (
+      await page.waitForFunction(
+        // The page's clock when the final % shows (0, falsy, keeps waiting).
+        (sel) => (/%/.test(document.querySelector(sel)?.textContent ?? '') ? performance.now() : 0),
+        finalCell(0),
+        {
+          timeout: 60_000,
+        },
+      )
+    ).jsonValue();
     const openMs = performance.now() - t;
-    const rpc = await page.evaluate(() =>
-      performance
-        .getEntriesByType('resource')
-        .filter((e) => e.name.includes('course.snapshot'))
-        .map((e) => Math.round(e.duration)),
+    const cpu = process.cpuUsage(backendCpu);
+    await stopProfile('open');
+    console.log(`open to usable grid: ${Math.round(openMs)} ms (target ≤ 1000)`);
+    console.log(`  ${await openBreakdown(page, shownAt)}`);
+    const rendererCpu = await taskSeconds(cdp);
+    console.log(
+      `  CPU time during the open: renderer ${Math.round(rendererCpu * 1000)} ms, backend and bench ${Math.round((cpu.user + cpu.system) / 1000)} ms`,
     );
-    console.log(`open to usable grid: ${Math.round(openMs)} ms (target ≤ 1000; snapshot request ${rpc.join(', ')} ms)`);
 
     /**
      * Milliseconds from the keydown of `key` to the text at `sel` changing; NaN after 10 s. The
@@ -145,6 +224,8 @@ export async function main(): Promise<void> {
     // Keystroke-commit latency: Enter keydown to the row's final % changing on screen.
     await grid.locator('[role=row][aria-rowindex="3"] > [aria-colindex="3"]').click();
     const latencies: number[] = [];
+    const engine: number[] = [];
+    const stopEditsProfile = await profiler(cdp);
     for (let i = 0; i < 30; i++) {
       const current = await grid.locator(`[role=row][aria-rowindex="${i + 3}"] > [aria-colindex="3"]`).textContent();
       const ms = await timeChange(finalCell(i), 'Enter', async () => {
@@ -154,9 +235,14 @@ export async function main(): Promise<void> {
       });
       if (Number.isNaN(ms)) throw new Error(`edit ${i + 1}: the final % did not change within 10 s`);
       latencies.push(ms);
+      engine.push(await page.evaluate(() => performance.getEntriesByName('grid:engine')[0]?.duration ?? NaN));
     }
+    await stopEditsProfile('edits');
     console.log(
       `commit to new final %: p50 ${percentile(latencies, 50).toFixed(1)} ms, p95 ${percentile(latencies, 95).toFixed(1)} ms, max ${Math.max(...latencies).toFixed(1)} ms (target p95 ≤ 25)`,
+    );
+    console.log(
+      `  of which the engine (withStudentScores + computeStudent): p50 ${percentile(engine, 50).toFixed(2)} ms, p95 ${percentile(engine, 95).toFixed(2)} ms`,
     );
 
     // Undo and redo of the last edit: Ctrl+Z / Ctrl+Y keydown to that row's final % changing back.
@@ -185,11 +271,11 @@ export async function main(): Promise<void> {
           }),
         { dx, dy },
       );
-    console.log(`scrolling: ${(await fps(0, 120)).toFixed(0)} fps down, ${(await fps(160, 0)).toFixed(0)} fps across (target ≥ 55)`);
+    const down = await profiled(cdp, 'scroll-down', () => fps(0, 120));
+    const across = await profiled(cdp, 'scroll-across', () => fps(160, 0));
+    console.log(`scrolling: ${down.toFixed(0)} fps down, ${across.toFixed(0)} fps across (target ≥ 55)`);
 
     // What the page keeps alive, measured by the DevTools protocol after a full collection.
-    const cdp = await page.context().newCDPSession(page);
-    await cdp.send('Performance.enable');
     await cdp.send('HeapProfiler.collectGarbage');
     const { metrics } = await cdp.send('Performance.getMetrics');
     const heap = metrics.find((m) => m.name === 'JSHeapUsedSize')?.value ?? NaN;

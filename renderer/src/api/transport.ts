@@ -1,4 +1,5 @@
 import { BRIDGE_KEY, type GradebookBridge, type Transport } from '@shared/api/bridge';
+import { timedAsync } from '../timing';
 
 /** The Electron preload's bridge, when the renderer runs inside the desktop shell. */
 export function desktopBridge(): GradebookBridge | null {
@@ -43,7 +44,7 @@ function httpTransport(watch: ConnectionWatch): Transport {
         body: JSON.stringify(input ?? {}),
       });
       watch.onConnection(res.status === 401 ? 'refused' : 'ok');
-      return await res.json();
+      return await timedAsync(`json:${method}`, () => res.json());
     } catch (err) {
       watch.onConnection('gone');
       return {

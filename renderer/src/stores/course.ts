@@ -3,6 +3,7 @@ import type { CourseSummary, UndoState } from '@shared/api';
 import { unpackSnapshot, type CourseSnapshot } from '@shared/model';
 import { api } from '../api/client';
 import { useApp } from './app';
+import { timed, timedAsync } from '../timing';
 
 /** Changes whenever the open course, or how much is in it, changes. */
 export const courseKey = (course: CourseSummary | null | undefined): string =>
@@ -45,10 +46,10 @@ export const useCourse = create<CourseStore>((set, get) => {
     for (;;) {
       const { epoch } = get();
       const course = useApp.getState().app?.course;
-      const [packed, undo] = await Promise.all([api('course.snapshot', {}), api('history.state', {})]);
+      const [packed, undo] = await Promise.all([timedAsync('grid:fetch', () => api('course.snapshot', {})), api('history.state', {})]);
       // Another course opened while this was on its way: the answer may be either's, so ask again.
       if (get().epoch !== epoch) continue;
-      set({ snapshot: unpackSnapshot(packed), undo, key: courseKey(course), file: course?.file ?? null });
+      set({ snapshot: timed('grid:unpack', () => unpackSnapshot(packed)), undo, key: courseKey(course), file: course?.file ?? null });
       return;
     }
   };

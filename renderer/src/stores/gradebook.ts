@@ -1,11 +1,20 @@
 import { create } from 'zustand';
 import type { CellChanges, CellEdit } from '@shared/api';
-import { computePrepared, computeStudent, prepareCourse, withStudentScores, type PreparedCourse, type View } from '@shared/grading';
+import {
+  computePrepared,
+  computeStudent,
+  prepareCourse,
+  withStudentScores,
+  type PreparedCourse,
+  type StudentResult,
+  type View,
+} from '@shared/grading';
 import type { GridRow } from '@shared/grid';
 import { blankScore, blankTeamScore, type CourseSnapshot, type Score, type TeamScore } from '@shared/model';
 import { api } from '../api/client';
 import { useApp } from './app';
 import { useCourse } from './course';
+import { timed } from '../timing';
 
 export type { GridRow };
 
@@ -97,10 +106,8 @@ const EMPTY = {
   itemIndex: new Map<number, number>(),
 };
 
-/** Everything the grid derives from a snapshot: engine state, live results, rows. */
-function build(snapshot: CourseSnapshot, file: string | null) {
-  const prepared = prepareCourse(snapshot);
-  const results = computePrepared(prepared).students;
+/** One row per student, in roster order, with the student's cells and result. */
+function rowsOf(snapshot: CourseSnapshot, results: readonly StudentResult[]): Map<number, GridRow> {
   const byStudent = new Map<number, Map<number, Score>>();
   for (const sc of snapshot.scores) {
     let m = byStudent.get(sc.studentId);
@@ -111,12 +118,19 @@ function build(snapshot: CourseSnapshot, file: string | null) {
   snapshot.students.forEach((student, i) => {
     rows.set(student.id, { student, scores: byStudent.get(student.id) ?? new Map(), result: results[i] ?? null });
   });
+  return rows;
+}
+
+/** Everything the grid derives from a snapshot: engine state, live results, rows. */
+function build(snapshot: CourseSnapshot, file: string | null) {
+  const prepared = timed('grid:prepare', () => prepareCourse(snapshot));
+  const results = timed('grid:compute', () => computePrepared(prepared).students);
   return {
     snapshot,
     source: snapshot,
     file,
     prepared,
-    rows,
+    rows: timed('grid:rows', () => rowsOf(snapshot, results)),
     teamScores: new Map(snapshot.teamScores.map((t) => [teamKey(t.teamId, t.itemId), t])),
     itemIndex: new Map(prepared.items.map((p) => [p.item.id, p.index])),
   };
@@ -155,21 +169,24 @@ export const useGradebook = create<GradebookStore>((set, get) => {
     }
     for (const [id, cells] of touched) rows.set(id, { ...rows.get(id)!, scores: cells });
     let snapshot = s.snapshot;
-    if (teamsTouched.size > 0) {
-      // Team cells live in the prepared course itself: prepare it again (rare, and only for team items).
-      snapshot = { ...snapshot, scores: allScores(rows), teamScores: [...teamCells.values()] };
-      prepared = prepareCourse(snapshot);
-    } else {
-      for (const [id, cells] of touched) prepared = withStudentScores(prepared, id, [...cells.values()]);
-    }
-    const recompute = new Set(touched.keys());
-    if (teamsTouched.size > 0) {
-      for (const m of snapshot.memberships) if (teamsTouched.has(m.teamId)) recompute.add(m.studentId);
-    }
-    for (const id of recompute) {
-      const row = rows.get(id);
-      if (row) rows.set(id, { ...row, result: computeStudent(prepared, id) });
-    }
+    // The engine's share of an edit, apart from the grid's (test/bench/grid.bench.ts prints both).
+    timed('grid:engine', () => {
+      if (teamsTouched.size > 0) {
+        // Team cells live in the prepared course itself: prepare it again (rare, and only for team items).
+        snapshot = { ...snapshot, scores: allScores(rows), teamScores: [...teamCells.values()] };
+        prepared = prepareCourse(snapshot);
+      } else {
+        for (const [id, cells] of touched) prepared = withStudentScores(prepared, id, [...cells.values()]);
+      }
+      const recompute = new Set(touched.keys());
+      if (teamsTouched.size > 0) {
+        for (const m of snapshot.memberships) if (teamsTouched.has(m.teamId)) recompute.add(m.studentId);
+      }
+      for (const id of recompute) {
+        const row = rows.get(id);
+        if (row) rows.set(id, { ...row, result: computeStudent(prepared, id) });
+      }
+    });
     set({ rows, prepared, snapshot, teamScores: teamCells });
     writeBackSoon ??= setTimeout(writeBack);
   };

@@ -36,7 +36,7 @@ import { step, stepOfKey } from '../../stores/undo';
 import { CellEditor, EditorContext, type EditorApi, type Step } from './CellEditor';
 import { FIRST_ITEM_COL, buildColumns } from './columns';
 import { dedupe, scoreEdit, teamOf } from './edits';
-import { SelectionContext } from './ScoreCell';
+import { CellCourseContext, SelectionContext } from './ScoreCell';
 import { Dialog } from '../common/Dialog';
 
 interface Props {
@@ -85,6 +85,11 @@ export function ScoreGrid({ snapshot, rows, sortColumns, onSortColumnsChange, on
 
   const itemAt = (col: number): Item | undefined => items[col - FIRST_ITEM_COL];
   const selection: Range | null = active && anchor ? rangeOf(anchor, active) : null;
+  // Only a block of several cells is drawn as selected; one object per block, so cells re-render only when it changes.
+  const { top, left, bottom, right } = selection ?? { top: -1, left: -1, bottom: -1, right: -1 };
+  const block = useMemo(() => (top === bottom && left === right ? null : { top, left, bottom, right }), [top, left, bottom, right]);
+  const itemIndex = useGradebook((s) => s.itemIndex);
+  const cellCourse = useMemo(() => ({ itemIndex, timeZone: snapshot.policy.timeZone }), [itemIndex, snapshot.policy.timeZone]);
 
   /** The selection limited to score columns, in item coordinates (column 0 = first item). */
   const scoreRange = (): Range | null => {
@@ -328,44 +333,46 @@ export function ScoreGrid({ snapshot, rows, sortColumns, onSortColumnsChange, on
 
   return (
     <EditorContext.Provider value={editor}>
-      <SelectionContext.Provider value={selection}>
-        <div className="gb-grid-wrap" onPaste={onPaste} onCopy={onCopy}>
-          <DataGrid
-            ref={grid}
-            aria-label="Scores"
-            className="gb-grid rdg-light"
-            columns={columns}
-            rows={rows}
-            rowKeyGetter={(r) => r.student.id}
-            rowHeight={30}
-            headerRowHeight={52}
-            sortColumns={sortColumns}
-            onSortColumnsChange={(s) => onSortColumnsChange(s.slice(-1))}
-            onCellKeyDown={onKeyDown}
-            onCellMouseDown={(_, e) => {
-              if (e.shiftKey) extending.current = true;
-            }}
-            onCellDoubleClick={() => {
-              seed.current = null;
-            }}
-            onCellContextMenu={(args, e) => {
-              const item = itemAt(args.column.idx);
-              if (!item) return;
-              e.preventGridDefault();
-              e.preventDefault();
-              args.setActivePosition();
-              onOpenMenu(args.row, item);
-            }}
-            onActivePositionChange={({ rowIdx, row, column }) => {
-              const pos = column ? { row: rowIdx, col: column.idx } : null;
-              setActive(pos);
-              if (!extending.current) setAnchor(pos);
-              extending.current = false;
-              const item = column ? itemAt(column.idx) : undefined;
-              onActiveCell(row && item ? { row, item } : null);
-            }}
-          />
-        </div>
+      <SelectionContext.Provider value={block}>
+        <CellCourseContext.Provider value={cellCourse}>
+          <div className="gb-grid-wrap" onPaste={onPaste} onCopy={onCopy}>
+            <DataGrid
+              ref={grid}
+              aria-label="Scores"
+              className="gb-grid rdg-light"
+              columns={columns}
+              rows={rows}
+              rowKeyGetter={(r) => r.student.id}
+              rowHeight={30}
+              headerRowHeight={52}
+              sortColumns={sortColumns}
+              onSortColumnsChange={(s) => onSortColumnsChange(s.slice(-1))}
+              onCellKeyDown={onKeyDown}
+              onCellMouseDown={(_, e) => {
+                if (e.shiftKey) extending.current = true;
+              }}
+              onCellDoubleClick={() => {
+                seed.current = null;
+              }}
+              onCellContextMenu={(args, e) => {
+                const item = itemAt(args.column.idx);
+                if (!item) return;
+                e.preventGridDefault();
+                e.preventDefault();
+                args.setActivePosition();
+                onOpenMenu(args.row, item);
+              }}
+              onActivePositionChange={({ rowIdx, row, column }) => {
+                const pos = column ? { row: rowIdx, col: column.idx } : null;
+                setActive(pos);
+                if (!extending.current) setAnchor(pos);
+                extending.current = false;
+                const item = column ? itemAt(column.idx) : undefined;
+                onActiveCell(row && item ? { row, item } : null);
+              }}
+            />
+          </div>
+        </CellCourseContext.Provider>
         {asking && (
           <Dialog title="Keep as extra credit?" onClose={() => setAsking(null)}>
             <p>{extraCreditQuestion(asking.over)} Cancel keeps the cells as they were.</p>
