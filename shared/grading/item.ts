@@ -32,7 +32,7 @@ import { formatDuration, formatInstant } from '../time/format';
 import { plural } from '../text/words';
 import { notYetCountedText } from './explain';
 import { applyLate, describeDeduction, describeLate } from './late';
-import type { PreparedCourse, PreparedItem, PreparedStudent } from './prepare';
+import { CELL_STATUS, NO_CELL, type PreparedCourse, type PreparedItem, type PreparedStudent } from './prepare';
 import { teamAt } from './team';
 import type { ExplanationLine, Inclusion, IntegrityInfo, ItemOutcome, ItemResult, LateInfo, TeamInfo } from './types';
 
@@ -158,14 +158,16 @@ export function evaluateItems(course: PreparedCourse, ps: PreparedStudent, asOf:
   for (let i = 0; i < n; i++) {
     const pi = course.items[i]!;
     const item = pi.item;
-    const own = ps.scores[i];
+    const cell = ps.cells[i]!;
+    const own = cell === NO_CELL ? undefined : ps.extras?.get(i);
+    const entered = ps.values[i]!;
 
-    let raw = own === undefined ? null : own.value;
-    let status = own === undefined ? null : own.status;
+    let raw = Number.isNaN(entered) ? null : entered;
+    let status = CELL_STATUS[cell]!;
     let submittedAt = ps.submittedAt[i]!;
-    let daysLate = own === undefined ? null : own.daysLate;
-    let extension = own === undefined ? null : own.extensionDays;
-    let waiver = own === undefined ? null : own.waiverReason;
+    let daysLate = own?.daysLate ?? null;
+    let extension = own?.extensionDays ?? null;
+    let waiver = own?.waiverReason ?? null;
     let team: TeamInfo | null = null;
     let why: string[] | null = null;
 

@@ -2,8 +2,22 @@
  * Everything about a course that does not change between students, built once: units, lookups
  * by index, parsed instants, the late rule and the letter scale. Per-student data is indexed by
  * item / session position so the hot loop does no map lookups or date parsing.
+ *
+ * preparePacked reads the wire form (cells as columns) straight into typed arrays, student ×
+ * item, without a Score object per cell; prepareCourse packs an object snapshot first.
  */
-import type { AttendanceMark, AttendanceRecord, CourseSnapshot, Item, Override, Score, Student, TeamScore } from '../model/course';
+import type {
+  AttendanceMark,
+  AttendanceRecord,
+  CourseSnapshot,
+  Item,
+  Override,
+  Score,
+  ScoreStatus,
+  Student,
+  TeamScore,
+} from '../model/course';
+import { type PackedSnapshot, type ScoreExtras, packSnapshot, scoreExtras, unpackTeamScores } from '../model/packed';
 import type { Category, Policy } from '../model/policy';
 import { type PreparedAttendance, prepareAttendance, sessionOrder } from './attendance';
 import { deadlineInstant, isValidTimeZone } from './deadline';
@@ -35,12 +49,25 @@ export interface PreparedTeamCell {
   readonly submittedAt: number;
 }
 
+/** CourseSnapshot cells by item index: what PreparedStudent.cells holds. */
+export const NO_CELL = 0;
+const PLAIN_CELL = 1;
+/** A cell's status by its code in PreparedStudent.cells (null: no status, or no cell). */
+export const CELL_STATUS: readonly (ScoreStatus | null)[] = [null, null, 'excused', 'missing', 'exempt'];
+
 export interface PreparedStudent {
   readonly student: Student;
-  /** By item index. */
-  readonly scores: readonly (Score | undefined)[];
+  /** Score.value by item index; NaN when null or when there is no cell. */
+  readonly values: Float64Array;
+  /** By item index: NO_CELL, or the cell's status as an index into CELL_STATUS. */
+  readonly cells: Uint8Array;
   /** Score.submittedAt as ms by item index (NaN when absent). */
   readonly submittedAt: Float64Array;
+  /**
+   * The few cells with more than a value, status and submission time (days late, extension,
+   * waiver, integrity finding, adjustment), by item index; null when the student has none.
+   */
+  readonly extras: ReadonlyMap<number, ScoreExtras> | null;
   readonly stints: readonly Stint[];
   /** By session index. */
   readonly marks: readonly (AttendanceMark | undefined)[];
@@ -60,6 +87,8 @@ export interface PreparedCourse {
   readonly categories: readonly PreparedCategory[];
   /** Ordered by category position, item position, id. */
   readonly items: readonly PreparedItem[];
+  /** Item id → index into items. */
+  readonly itemIndex: ReadonlyMap<number, number>;
   /** Points possible in units by item index. */
   readonly possibleUnits: Float64Array;
   readonly sessionCount: number;
@@ -79,31 +108,44 @@ function byPositionThenId<T extends { position: number; id: number }>(a: T, b: T
   return a.position - b.position || a.id - b.id;
 }
 
-function parseInstant(s: string | null): number {
-  return s === null ? NaN : Date.parse(s);
+function parseInstant(s: string | null | undefined): number {
+  return s == null ? NaN : Date.parse(s);
 }
 
-function prepareStudent(
-  student: Student,
-  scores: readonly Score[],
-  itemIndex: ReadonlyMap<number, number>,
-  itemCount: number,
-  stints: readonly Stint[],
-  marks: readonly (AttendanceMark | undefined)[],
-  override: Override | null,
-): PreparedStudent {
-  const byItem: (Score | undefined)[] = new Array(itemCount);
-  const submittedAt = new Float64Array(itemCount).fill(NaN);
-  for (const s of scores) {
-    const i = itemIndex.get(s.itemId);
-    if (i === undefined) continue;
-    byItem[i] = s;
-    submittedAt[i] = parseInstant(s.submittedAt);
-  }
-  return { student, scores: byItem, submittedAt, stints, marks, override };
+/** One student's cell columns, written by `put`. */
+interface CellColumns {
+  readonly values: Float64Array;
+  readonly cells: Uint8Array;
+  readonly submittedAt: Float64Array;
 }
 
+function statusCode(status: ScoreStatus | null | undefined): number {
+  return status == null ? PLAIN_CELL : CELL_STATUS.indexOf(status);
+}
+
+/** Whether extras hold anything the engine reads beyond status and submission time. */
+function gradesFrom(e: ScoreExtras): boolean {
+  return e.daysLate != null || e.extensionDays != null || e.waiverReason != null || e.integrity != null || e.adjustment != null;
+}
+
+/** Writes one cell at k (every field, so a later cell for the same item replaces an earlier one). */
+function put(to: CellColumns, k: number, value: number | null, extras: ScoreExtras | undefined): void {
+  to.values[k] = value ?? NaN;
+  to.cells[k] = statusCode(extras?.status);
+  to.submittedAt[k] = parseInstant(extras?.submittedAt);
+}
+
+function newColumns(n: number): CellColumns {
+  return { values: new Float64Array(n).fill(NaN), cells: new Uint8Array(n), submittedAt: new Float64Array(n).fill(NaN) };
+}
+
+/** Prepares an object snapshot (packs its cells first; the engine reads columns). */
 export function prepareCourse(snapshot: CourseSnapshot): PreparedCourse {
+  return preparePacked(packSnapshot(snapshot));
+}
+
+/** Prepares the wire form: cells go straight into typed arrays, student × item. */
+export function preparePacked(snapshot: PackedSnapshot): PreparedCourse {
   const { policy } = snapshot;
   const problems = validatePolicy(policy, snapshot.categories);
   const timeZone = isValidTimeZone(policy.timeZone) ? policy.timeZone : 'UTC';
@@ -132,7 +174,7 @@ export function prepareCourse(snapshot: CourseSnapshot): PreparedCourse {
   }));
 
   const teamCells: Map<number, PreparedTeamCell>[] = new Array(items.length);
-  for (const cell of snapshot.teamScores) {
+  for (const cell of unpackTeamScores(snapshot.teamScores)) {
     const i = itemIndex.get(cell.itemId);
     if (i === undefined) continue;
     (teamCells[i] ??= new Map()).set(cell.teamId, { cell, submittedAt: parseInstant(cell.submittedAt) });
@@ -141,27 +183,46 @@ export function prepareCourse(snapshot: CourseSnapshot): PreparedCourse {
   const sessions = sessionOrder(snapshot.attendanceSessions);
   const sessionIndex = new Map(sessions.map((s, i) => [s.id, i]));
 
-  const scoresBy = groupBy(snapshot.scores, (s) => s.studentId);
-  const stintsBy = groupBy(snapshot.memberships, (m) => m.studentId);
-  const marksBy = groupBy(snapshot.attendance, (a) => a.studentId);
-  const overrideBy = new Map(snapshot.overrides.map((o) => [o.studentId, o]));
-
-  const students = new Map<number, PreparedStudent>();
-  for (const student of snapshot.students) {
-    const marks = marksByIndex(marksBy.get(student.id) ?? [], sessionIndex, sessions.length);
-    students.set(
-      student.id,
-      prepareStudent(
-        student,
-        scoresBy.get(student.id) ?? [],
-        itemIndex,
-        items.length,
-        (stintsBy.get(student.id) ?? []).map(toStint).sort((a, b) => a.from - b.from || a.teamId - b.teamId),
-        marks,
-        overrideBy.get(student.id) ?? null,
-      ),
-    );
+  const N = items.length;
+  const studentIndex = new Map(snapshot.students.map((s, i) => [s.id, i]));
+  const all = newColumns(snapshot.students.length * N);
+  const extrasBy: (Map<number, ScoreExtras> | undefined)[] = new Array(snapshot.students.length);
+  const { studentIds, itemIds, values } = snapshot.scores;
+  const extras = inCellOrder(snapshot.scores.extras);
+  for (let c = 0, e = 0; c < values.length; c++) {
+    const ex = e < extras.length && extras[e]![0] === c ? extras[e++]![1] : undefined;
+    const s = studentIndex.get(studentIds[c]!);
+    const i = itemIndex.get(itemIds[c]!);
+    if (s === undefined || i === undefined) continue;
+    put(all, s * N + i, values[c]!, ex);
+    if (ex && gradesFrom(ex)) (extrasBy[s] ??= new Map()).set(i, ex);
+    else extrasBy[s]?.delete(i);
   }
+
+  const marks: (AttendanceMark | undefined)[][] = snapshot.students.map(() => new Array(sessions.length).fill(undefined));
+  const att = snapshot.attendance;
+  for (let k = 0; k < att.marks.length; k++) {
+    const s = studentIndex.get(att.studentIds[k]!);
+    const i = sessionIndex.get(att.sessionIds[k]!);
+    if (s !== undefined && i !== undefined) marks[s]![i] = att.marks[k];
+  }
+
+  const stintsBy = groupBy(snapshot.memberships, (m) => m.studentId);
+  const overrideBy = new Map(snapshot.overrides.map((o) => [o.studentId, o]));
+  const students = new Map<number, PreparedStudent>();
+  snapshot.students.forEach((student, s) => {
+    const at = (a: Float64Array) => a.subarray(s * N, (s + 1) * N);
+    students.set(student.id, {
+      student,
+      values: at(all.values),
+      cells: all.cells.subarray(s * N, (s + 1) * N),
+      submittedAt: at(all.submittedAt),
+      extras: extrasBy[s]?.size ? extrasBy[s]! : null,
+      stints: (stintsBy.get(student.id) ?? []).map(toStint).sort((a, b) => a.from - b.from || a.teamId - b.teamId),
+      marks: marks[s]!,
+      override: overrideBy.get(student.id) ?? null,
+    });
+  });
 
   return {
     policy,
@@ -174,6 +235,7 @@ export function prepareCourse(snapshot: CourseSnapshot): PreparedCourse {
     sessionIds: sessions.map((s) => s.id),
     categories,
     items,
+    itemIndex,
     possibleUnits: Float64Array.from(items, (p) => p.possibleUnits),
     sessionCount: sessions.length,
     totalWeightUnits: categories.reduce((s, c) => s + c.weightUnits, 0),
@@ -184,6 +246,12 @@ export function prepareCourse(snapshot: CourseSnapshot): PreparedCourse {
   };
 }
 
+/** Extras by ascending cell index (as packing writes them; sorted only if a sender did not). */
+function inCellOrder<E>(extras: readonly (readonly [number, E])[]): readonly (readonly [number, E])[] {
+  for (let k = 1; k < extras.length; k++) if (extras[k]![0] <= extras[k - 1]![0]) return [...extras].sort((a, b) => a[0] - b[0]);
+  return extras;
+}
+
 /**
  * The same prepared course with one student's scores replaced: for live edits, so only that
  * student needs preparing and recomputing.
@@ -191,10 +259,18 @@ export function prepareCourse(snapshot: CourseSnapshot): PreparedCourse {
 export function withStudentScores(course: PreparedCourse, studentId: number, scores: readonly Score[]): PreparedCourse {
   const prev = course.students.get(studentId);
   if (!prev) throw new RangeError(`no student with id ${studentId}`);
-  const itemIndex = new Map(course.items.map((p) => [p.item.id, p.index]));
-  const next = prepareStudent(prev.student, scores, itemIndex, course.items.length, prev.stints, prev.marks, prev.override);
+  const row = newColumns(course.items.length);
+  let extras: Map<number, ScoreExtras> | null = null;
+  for (const score of scores) {
+    const i = course.itemIndex.get(score.itemId);
+    if (i === undefined) continue;
+    const ex = scoreExtras(score);
+    put(row, i, score.value, ex);
+    if (ex && gradesFrom(ex)) (extras ??= new Map()).set(i, ex);
+    else extras?.delete(i);
+  }
   const students = new Map(course.students);
-  students.set(studentId, next);
+  students.set(studentId, { ...prev, ...row, extras: extras?.size ? extras : null });
   return { ...course, students };
 }
 

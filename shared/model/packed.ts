@@ -14,7 +14,7 @@ const Index = z.number().int().min(0);
 /** A cell's rarely-set fields: only the ones it has, so a plain score carries none. */
 const ScoreExtras = Score.omit({ studentId: true, itemId: true, value: true }).partial().strict();
 const TeamScoreExtras = TeamScore.omit({ teamId: true, itemId: true, value: true }).partial().strict();
-type ScoreExtras = z.infer<typeof ScoreExtras>;
+export type ScoreExtras = z.infer<typeof ScoreExtras>;
 type TeamScoreExtras = z.infer<typeof TeamScoreExtras>;
 
 /** Column arrays must line up, and extras must point at a cell. */
@@ -118,7 +118,7 @@ function unpackScores(p: PackedScores): Score[] {
   return scores;
 }
 
-function unpackTeamScores(p: PackedTeamScores): TeamScore[] {
+export function unpackTeamScores(p: PackedTeamScores): TeamScore[] {
   const scores = p.values.map((value, i) => blankTeamScore(p.teamIds[i]!, p.itemIds[i]!, value));
   for (const [i, extras] of p.extras) Object.assign(scores[i]!, extras);
   return scores;

@@ -4,17 +4,16 @@
  * 28 attendance sessions. Seeded, so runs are comparable.
  */
 import {
-  blankScore,
   blankSession,
-  type AttendanceRecord,
   AttendanceSession,
   Category,
   CourseSnapshot,
   Item,
   Membership,
-  Score,
+  type PackedSnapshot,
+  type ScoreExtras,
   Student,
-  TeamScore,
+  unpackSnapshot,
 } from '@shared/model';
 import { IE7374_POLICY } from '@shared/model/preset';
 import { seededRandom } from '@shared/util/random';
@@ -23,7 +22,13 @@ const ITEMS = 100;
 const TEAM_SIZE = 4;
 const SESSIONS = 28;
 
+/** The course as objects (one Score per cell), for tests. */
 export function generateCourse(students: number, items = ITEMS, seed = 7374): CourseSnapshot {
+  return unpackSnapshot(generatePackedCourse(students, items, seed));
+}
+
+/** The course in the wire form, as the app's backend and renderer receive it (cells as columns). */
+export function generatePackedCourse(students: number, items = ITEMS, seed = 7374): PackedSnapshot {
   const r = seededRandom(seed);
   const categories: Category[] = [
     { id: 1, name: 'Homeworks', weight: 25, dropLowest: 2, dropHighest: 0, equalWeightItems: false, kind: 'items', position: 1 },
@@ -67,59 +72,47 @@ export function generateCourse(students: number, items = ITEMS, seed = 7374): Co
     });
     memberships.push({ teamId: Math.ceil(s / TEAM_SIZE), studentId: s, from: '2025-01-01T00:00:00Z', to: null });
   }
-  const scores: Score[] = [];
+  const scores: PackedSnapshot['scores'] = { studentIds: [], itemIds: [], values: [], extras: [] };
+  const score = (studentId: number, itemId: number, value: number | null, extras: ScoreExtras | undefined) => {
+    if (extras) scores.extras.push([scores.values.length, extras]);
+    scores.studentIds.push(studentId);
+    scores.itemIds.push(itemId);
+    scores.values.push(value);
+  };
   for (const st of studentList) {
     for (const it of itemList) {
       if (it.teamGraded) {
-        if (r() < 0.05) {
-          scores.push({ ...blankScore(st.id, it.id), adjustment: { mode: 'delta', value: -5 } });
-        }
+        if (r() < 0.05) score(st.id, it.id, null, { adjustment: { mode: 'delta', value: -5 } });
         continue;
       }
       const roll = r();
-      const late = roll < 0.1;
-      scores.push({
-        studentId: st.id,
-        itemId: it.id,
-        value: roll < 0.03 ? null : Math.round(r() * it.pointsPossible * 4) / 4,
-        status: roll > 0.98 ? 'excused' : null,
-        submittedAt: late ? `${it.dueDate}T${String(10 + Math.floor(r() * 12)).padStart(2, '0')}:00:00Z` : null,
-        daysLate: null,
-        extensionDays: null,
-        waiverReason: null,
-        comment: null,
-        integrity: roll > 0.999 ? { date: '2025-03-01', note: 'copied' } : null,
-        adjustment: null,
-      });
+      const value = roll < 0.03 ? null : Math.round(r() * it.pointsPossible * 4) / 4;
+      const extras: ScoreExtras = {};
+      if (roll < 0.1) extras.submittedAt = `${it.dueDate}T${String(10 + Math.floor(r() * 12)).padStart(2, '0')}:00:00Z`;
+      if (roll > 0.98) extras.status = 'excused';
+      if (roll > 0.999) extras.integrity = { date: '2025-03-01', note: 'copied' };
+      score(st.id, it.id, value, Object.keys(extras).length > 0 ? extras : undefined);
     }
   }
-  const teamScores: TeamScore[] = [];
+  const teamScores: PackedSnapshot['teamScores'] = { teamIds: [], itemIds: [], values: [], extras: [] };
   for (let t = 1; t <= Math.ceil(students / TEAM_SIZE); t++) {
     for (const it of itemList.filter((x) => x.teamGraded)) {
-      teamScores.push({
-        teamId: t,
-        itemId: it.id,
-        value: 60 + Math.round(r() * 40),
-        status: null,
-        submittedAt: null,
-        daysLate: r() < 0.1 ? 1 : null,
-        extensionDays: null,
-        waiverReason: null,
-        comment: null,
-      });
+      const value = 60 + Math.round(r() * 40);
+      if (r() < 0.1) teamScores.extras.push([teamScores.values.length, { daysLate: 1 }]);
+      teamScores.teamIds.push(t);
+      teamScores.itemIds.push(it.id);
+      teamScores.values.push(value);
     }
   }
   const sessions: AttendanceSession[] = [];
-  const attendance: AttendanceRecord[] = [];
+  const attendance: PackedSnapshot['attendance'] = { sessionIds: [], studentIds: [], marks: [] };
   for (let i = 1; i <= SESSIONS; i++) sessions.push(blankSession(i, `2025-02-${String(i).padStart(2, '0')}`));
   for (const st of studentList) {
     for (const se of sessions) {
       const x = r();
-      attendance.push({
-        sessionId: se.id,
-        studentId: st.id,
-        mark: x < 0.8 ? 'present' : x < 0.9 ? 'late' : x < 0.97 ? 'absent' : 'excused',
-      });
+      attendance.sessionIds.push(se.id);
+      attendance.studentIds.push(st.id);
+      attendance.marks.push(x < 0.8 ? 'present' : x < 0.9 ? 'late' : x < 0.97 ? 'absent' : 'excused');
     }
   }
   return {

@@ -7,7 +7,7 @@
  * attendance (late half, excused left out). Its input is laid out before timing; it computes
  * everything that depends on a score.
  */
-import type { CourseSnapshot } from '@shared/model';
+import { type PackedSnapshot, unpackTeamScores } from '@shared/model';
 import { deadlineInstant } from '@shared/grading';
 
 const HOUR_MS = 3_600_000;
@@ -37,7 +37,7 @@ export interface FloorCourse {
 }
 
 /** Lays the bench snapshot out for the floor (not timed). */
-export function floorCourse(snap: CourseSnapshot): FloorCourse {
+export function floorCourse(snap: PackedSnapshot): FloorCourse {
   const cats = [...snap.categories].sort((a, b) => a.position - b.position);
   const catIndex = new Map(cats.map((c, i) => [c.id, i]));
   const items = [...snap.items].sort((a, b) => catIndex.get(a.categoryId)! - catIndex.get(b.categoryId)! || a.position - b.position);
@@ -51,7 +51,7 @@ export function floorCourse(snap: CourseSnapshot): FloorCourse {
   const deadline = (i: number, extension: number) =>
     deadlineInstant(items[i]!.dueDate!, items[i]!.dueTime ?? snap.policy.defaultDueTime, snap.policy.timeZone, extension);
   const teamOf = new Map(snap.memberships.map((m) => [m.studentId, m.teamId]));
-  const teamCell = new Map(snap.teamScores.map((t) => [`${t.teamId}|${t.itemId}`, t]));
+  const teamCell = new Map(unpackTeamScores(snap.teamScores).map((t) => [`${t.teamId}|${t.itemId}`, t]));
   snap.students.forEach((st, s) => {
     items.forEach((it, i) => {
       if (!it.teamGraded) return;
@@ -61,14 +61,17 @@ export function floorCourse(snap: CourseSnapshot): FloorCourse {
       lateMs[s * N + i] = (cell.daysLate ?? 0) * 24 * HOUR_MS;
     });
   });
-  for (const sc of snap.scores) {
-    const s = studentIndex.get(sc.studentId)!;
-    const i = itemIndex.get(sc.itemId)!;
+  const { studentIds, itemIds, values } = snap.scores;
+  const extras = new Map(snap.scores.extras);
+  for (let c = 0; c < values.length; c++) {
+    const s = studentIndex.get(studentIds[c]!)!;
+    const i = itemIndex.get(itemIds[c]!)!;
     const k = s * N + i;
-    if (sc.adjustment) value[k] = Math.max(0, value[k]! + sc.adjustment.value);
-    else value[k] = sc.value ?? NaN;
-    if (sc.submittedAt) lateMs[k] = Math.max(0, Date.parse(sc.submittedAt) - deadline(i, snap.students[s]!.extensionDays));
-    flags[k] = (sc.status === 'excused' ? EXCUSED : 0) | (sc.integrity ? INTEGRITY : 0);
+    const ex = extras.get(c);
+    if (ex?.adjustment) value[k] = Math.max(0, value[k]! + ex.adjustment.value);
+    else value[k] = values[c] ?? NaN;
+    if (ex?.submittedAt) lateMs[k] = Math.max(0, Date.parse(ex.submittedAt) - deadline(i, snap.students[s]!.extensionDays));
+    flags[k] = (ex?.status === 'excused' ? EXCUSED : 0) | (ex?.integrity ? INTEGRITY : 0);
   }
   items.forEach((it, i) => {
     if (it.neverDrop) for (let s = 0; s < S; s++) flags[s * N + i]! |= NEVER_DROP;
@@ -76,12 +79,12 @@ export function floorCourse(snap: CourseSnapshot): FloorCourse {
   const credit = new Float64Array(S);
   const sessions = new Float64Array(S);
   const rule = snap.policy.attendance;
-  for (const a of snap.attendance) {
-    const s = studentIndex.get(a.studentId)!;
-    if (a.mark === 'excused') continue;
+  snap.attendance.marks.forEach((mark, k) => {
+    const s = studentIndex.get(snap.attendance.studentIds[k]!)!;
+    if (mark === 'excused') return;
     sessions[s]!++;
-    credit[s]! += a.mark === 'present' ? rule.present : a.mark === 'late' ? rule.late : rule.absent;
-  }
+    credit[s]! += mark === 'present' ? rule.present : mark === 'late' ? rule.late : rule.absent;
+  });
   return {
     students: S,
     items: N,

@@ -5,8 +5,8 @@
  * time of the process (every thread, so the collector's work counts): on a shared machine wall
  * time mostly measures the neighbours.
  */
-import { computePrepared, computeStudent, prepareCourse } from '@shared/grading';
-import { generateCourse } from './engine-course';
+import { computePrepared, computeStudent, preparePacked } from '@shared/grading';
+import { generatePackedCourse } from './engine-course';
 import { floorCourse, floorGrades } from './engine-floor';
 
 const AS_OF = { asOf: '2025-06-01T00:00:00Z' };
@@ -38,7 +38,7 @@ export interface ProbeFigures {
   readonly items: number;
   readonly scores: number;
   readonly prepareMs: number;
-  /** prepareCourse + computePrepared, the first time in the process (as on opening a course). */
+  /** preparePacked + computePrepared, the first time in the process (as on opening a course). */
   readonly firstMs: number;
   readonly fullMs: number;
   readonly floorMs: number;
@@ -47,15 +47,17 @@ export interface ProbeFigures {
   readonly maxDiff: number;
   readonly mismatches: number;
   readonly peakRssMiB: number;
-  /** Peak RSS once the snapshot (the engine's input) is built, before the engine runs. */
+  /** Peak RSS once the snapshot (the engine's input, in the wire form) is built, before the engine runs. */
   readonly snapshotRssMiB: number;
+  /** The snapshot's size as JSON, in MB (what crosses the wire). */
+  readonly snapshotMB: number;
 }
 
 function probe(students: number): ProbeFigures {
-  const snapshot = generateCourse(students);
+  const snapshot = generatePackedCourse(students);
   const snapshotRssMiB = process.resourceUsage().maxRSS / 1024;
   const t = process.cpuUsage();
-  const prepared = prepareCourse(snapshot);
+  const prepared = preparePacked(snapshot);
   const prepareMs = cpuMs(t);
   const first = computePrepared(prepared, AS_OF);
   const firstMs = cpuMs(t);
@@ -87,7 +89,7 @@ function probe(students: number): ProbeFigures {
   return {
     students,
     items: snapshot.items.length,
-    scores: snapshot.scores.length,
+    scores: snapshot.scores.values.length,
     prepareMs,
     firstMs,
     fullMs,
@@ -97,6 +99,8 @@ function probe(students: number): ProbeFigures {
     mismatches,
     peakRssMiB: process.resourceUsage().maxRSS / 1024,
     snapshotRssMiB,
+    // After the peak is read: the JSON text is not what the engine holds.
+    snapshotMB: JSON.stringify(snapshot).length / 1e6,
   };
 }
 
