@@ -1,7 +1,8 @@
 import { plural } from '@shared/text/words';
-import { computeCourse, type CourseResult, type ItemOutcome } from '@shared/grading';
+import type { CourseResult, ItemOutcome } from '@shared/grading';
 import type { CourseInfo, CourseSnapshot, Item, ScoreStatus } from '@shared/model';
-import { readSnapshot, type Course } from '../services/course';
+import type { Course } from '../services/course';
+import { gradedCourse } from '../services/grades';
 
 /** How a cell's outcome reads in a spreadsheet when it has no number. */
 const OUTCOME_TEXT: Partial<Record<ItemOutcome, string>> = {
@@ -47,8 +48,7 @@ const STATUS_TEXT: Record<ScoreStatus, string> = { excused: 'EX', missing: 'MI',
  * items have no raw column: their scores belong to the team, which a score import cannot set.
  */
 export function buildGradesTable(course: Course, now: Date, opts: { raw?: boolean } = {}): GradesTable {
-  const snapshot = readSnapshot(course.db);
-  const results = computeCourse(snapshot, { asOf: now.toISOString() });
+  const { snapshot, results } = gradedCourse(course.db, now.toISOString());
   // Item columns in category order, then item order, as the grid groups them.
   const categoryOrder = new Map(snapshot.categories.map((c, k) => [c.id, k]));
   const items = [...snapshot.items].sort((a, b) => categoryOrder.get(a.categoryId)! - categoryOrder.get(b.categoryId)!);

@@ -1,11 +1,12 @@
 import { createHash } from 'node:crypto';
 import { ApiError } from '@shared/api/envelope';
 import type { ExportProfile, Preflight, PreflightIssue, RegistrarExportRecord, RegistrarField, RegistrarParams } from '@shared/api/excel';
-import { computeCourse } from '@shared/grading';
+import type { CourseResult } from '@shared/grading';
 import { lastAttendedDates } from '@shared/grading/attendance';
 import { legalName, type CourseSnapshot } from '@shared/model';
 import { change } from '../changes/tracker';
-import { readSnapshot, type Course } from '../services/course';
+import type { Course } from '../services/course';
+import { gradedCourse } from '../services/grades';
 import { toCsv } from './csv-export';
 import { findProfile } from './profiles';
 import { SheetWriter, streamedWorkbook } from './xlsx-writer';
@@ -25,12 +26,17 @@ const PARAMETER_LABEL: Partial<Record<RegistrarField, [keyof RegistrarOptions, s
  * and every withdrawn student, plus missing term/CRN parameters the profile needs.
  */
 export function registrarPreflight(course: Course, profileKey: string, opts: RegistrarOptions, now = new Date()): Preflight {
-  return preflightOn(readSnapshot(course.db), course, profileKey, opts, now);
+  return preflightOn(gradedCourse(course.db, now.toISOString()), course, profileKey, opts, now);
 }
 
-function preflightOn(snapshot: CourseSnapshot, course: Course, profileKey: string, opts: RegistrarOptions, now: Date): Preflight {
+function preflightOn(
+  { snapshot, results }: { snapshot: CourseSnapshot; results: CourseResult },
+  course: Course,
+  profileKey: string,
+  opts: RegistrarOptions,
+  now: Date,
+): Preflight {
   const profile = findProfile(course, profileKey);
-  const results = computeCourse(snapshot, { asOf: now.toISOString() });
   const { config } = profile;
   const issues: PreflightIssue[] = [];
   for (const column of config.columns) {
@@ -112,8 +118,9 @@ export async function exportRegistrar(
   now = new Date(),
 ): Promise<{ file: ExportedBytes; preflight: Preflight; record: RegistrarExportRecord }> {
   // One read of the course for the check and the file (a 2,000-student course takes most of the time to read).
-  const snapshot = readSnapshot(course.db);
-  const preflight = preflightOn(snapshot, course, profileKey, opts, now);
+  const graded = gradedCourse(course.db, now.toISOString());
+  const { snapshot } = graded;
+  const preflight = preflightOn(graded, course, profileKey, opts, now);
   const missing = preflight.issues.filter((i) => i.kind === 'missing-parameter');
   if (missing.length) throw new ApiError('validation_failed', missing.map((i) => i.message).join(' '), { preflight });
   if (!preflight.passes && !opts.confirm) {

@@ -5,11 +5,11 @@
  */
 import type { ClassReview, StudentReview } from '@shared/api/attendance';
 import type { Presentation, Review } from '@shared/api/presentations';
-import { computeCourse, type StudentResult, type View } from '@shared/grading';
+import type { StudentResult, View } from '@shared/grading';
 import type { CourseSnapshot, Student } from '@shared/model';
 import type { Db } from '../db/open';
 import { reviewClass, reviewStudent } from '../services/attendance';
-import { readSnapshot } from '../services/course';
+import { gradedCourse } from '../services/grades';
 import { presentationReview, listPresentations } from '../services/presentations';
 import { listReadings } from '../services/readings';
 
@@ -51,8 +51,8 @@ export interface ClassData {
 }
 
 export function readCourseData(db: Db, now = new Date()): CourseData {
-  const snapshot = readSnapshot(db);
   const asOf = now.toISOString();
+  const { snapshot, results } = gradedCourse(db, asOf);
   const comments = new Map<number, Map<number, string>>();
   for (const s of snapshot.scores) {
     if (!s.comment) continue;
@@ -61,7 +61,7 @@ export function readCourseData(db: Db, now = new Date()): CourseData {
   }
   return {
     snapshot,
-    results: computeCourse(snapshot, { asOf }).students,
+    results: results.students,
     asOf,
     presentations: listPresentations(db),
     readingTitles: new Map(listReadings(db).map((r) => [r.id, r.title])),

@@ -1,11 +1,11 @@
 import type { GradeRow, OverrideInput } from '@shared/api/grades';
 import { ApiError } from '@shared/api/envelope';
-import { legalName } from '@shared/model';
-import { computeCourse, computeStudent, prepareCourse, type CategoryView, type StudentResult } from '@shared/grading';
+import { legalName, unpackSnapshot, type CourseSnapshot } from '@shared/model';
+import { computePrepared, computeStudent, preparePacked, type CategoryView, type CourseResult, type StudentResult } from '@shared/grading';
 import { change } from '../changes/tracker';
 import type { Db } from '../db/open';
 import { readCourseRow, toStudent } from '../db/rows';
-import { readSnapshot } from './course';
+import { readPackedSnapshot } from './course';
 import { requireStudentRow } from './roster';
 
 const categoryCell = (v: CategoryView) => ({
@@ -34,15 +34,21 @@ export function toGradeRow(r: StudentResult): GradeRow {
   };
 }
 
+/** The course as stored and its grades from one read: the engine prepares the wire form itself, without packing it again. */
+export function gradedCourse(db: Db, asOf: string): { snapshot: CourseSnapshot; results: CourseResult } {
+  const packed = readPackedSnapshot(db);
+  return { snapshot: unpackSnapshot(packed), results: computePrepared(preparePacked(packed), { asOf }) };
+}
+
 /** Grades come only from the engine, over the course as stored. */
 export function computeGrades(db: Db, asOf = new Date().toISOString()) {
-  const result = computeCourse(readSnapshot(db), { asOf });
+  const result = computePrepared(preparePacked(readPackedSnapshot(db)), { asOf });
   return { asOf, students: result.students.map(toGradeRow), policyProblems: [...result.policyProblems] };
 }
 
 export function explainGrade(db: Db, studentId: number, asOf = new Date().toISOString()): StudentResult {
   requireStudentRow(db, studentId);
-  return computeStudent(prepareCourse(readSnapshot(db)), studentId, { asOf });
+  return computeStudent(preparePacked(readPackedSnapshot(db)), studentId, { asOf });
 }
 
 export function setOverride(db: Db, o: OverrideInput): GradeRow {

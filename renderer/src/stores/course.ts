@@ -1,9 +1,13 @@
 import { create } from 'zustand';
 import type { CourseSummary, UndoState } from '@shared/api';
-import { unpackSnapshot, type CourseSnapshot } from '@shared/model';
+import { unpackSnapshot, type CourseSnapshot, type PackedSnapshot } from '@shared/model';
 import { api } from '../api/client';
 import { useApp } from './app';
 import { timed, timedAsync } from '../timing';
+
+/** The wire form each fetched snapshot was unpacked from (the engine prepares it without packing again); a snapshot built later has none. */
+const packedForms = new WeakMap<CourseSnapshot, PackedSnapshot>();
+export const packedFormOf = (snapshot: CourseSnapshot): PackedSnapshot | undefined => packedForms.get(snapshot);
 
 /** Changes whenever the open course, or how much is in it, changes. */
 export const courseKey = (course: CourseSummary | null | undefined): string =>
@@ -49,7 +53,9 @@ export const useCourse = create<CourseStore>((set, get) => {
       const [packed, undo] = await Promise.all([timedAsync('grid:fetch', () => api('course.snapshot', {})), api('history.state', {})]);
       // Another course opened while this was on its way: the answer may be either's, so ask again.
       if (get().epoch !== epoch) continue;
-      set({ snapshot: timed('grid:unpack', () => unpackSnapshot(packed)), undo, key: courseKey(course), file: course?.file ?? null });
+      const snapshot = timed('grid:unpack', () => unpackSnapshot(packed));
+      packedForms.set(snapshot, packed);
+      set({ snapshot, undo, key: courseKey(course), file: course?.file ?? null });
       return;
     }
   };

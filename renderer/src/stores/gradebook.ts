@@ -4,6 +4,7 @@ import {
   computePrepared,
   computeStudent,
   prepareCourse,
+  preparePacked,
   withStudentScores,
   type PreparedCourse,
   type StudentResult,
@@ -13,7 +14,7 @@ import type { GridRow } from '@shared/grid';
 import { blankScore, blankTeamScore, type CourseSnapshot, type Score, type TeamScore } from '@shared/model';
 import { api } from '../api/client';
 import { useApp } from './app';
-import { useCourse } from './course';
+import { packedFormOf, useCourse } from './course';
 import { timed } from '../timing';
 
 export type { GridRow };
@@ -123,7 +124,8 @@ function rowsOf(snapshot: CourseSnapshot, results: readonly StudentResult[]): Ma
 
 /** Everything the grid derives from a snapshot: engine state, live results, rows. */
 function build(snapshot: CourseSnapshot, file: string | null) {
-  const prepared = timed('grid:prepare', () => prepareCourse(snapshot));
+  const packed = packedFormOf(snapshot);
+  const prepared = timed('grid:prepare', () => (packed ? preparePacked(packed) : prepareCourse(snapshot)));
   const results = timed('grid:compute', () => computePrepared(prepared).students);
   return {
     snapshot,
