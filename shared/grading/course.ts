@@ -52,8 +52,7 @@ import type {
 interface ViewResult {
   readonly view: View;
   readonly totals: readonly CategoryTotals[];
-  /** Null in the numbers pass: category views are built only when read. */
-  readonly views: readonly CategoryView[] | null;
+  readonly views: readonly CategoryView[];
   readonly grade: GradeView;
   readonly borderline: boolean;
 }
@@ -145,18 +144,11 @@ function exactPercent(course: PreparedCourse, totals: readonly CategoryTotals[],
 /**
  * One view in doubles (category shares, contributions, the total), then rounding and letter:
  * decided from the double when it is clearly away from a boundary, else from the exact total.
- * `withViews`: also each category's view (the numbers pass leaves them to be built on read).
  */
-function computeView(
-  course: PreparedCourse,
-  totals: readonly CategoryTotals[],
-  view: View,
-  weighted: boolean,
-  withViews: boolean,
-): ViewResult {
+function computeView(course: PreparedCourse, totals: readonly CategoryTotals[], view: View, weighted: boolean): ViewResult {
   const items = course.items;
   const cats = course.categories;
-  const views: CategoryView[] | null = withViews ? new Array(cats.length) : null;
+  const views: CategoryView[] = new Array(cats.length);
   let percent: number | null = null;
   if (weighted) {
     let counted = 0;
@@ -169,7 +161,7 @@ function computeView(
     }
     const scale = counted > 0 ? course.totalWeightUnits / counted : 0;
     if (counted > 0) percent = (sum * scale) / SCALE;
-    for (let c = 0; views !== null && c < cats.length; c++) {
+    for (let c = 0; c < cats.length; c++) {
       const t = totals[c]!;
       const effectiveWeight = t.fraction === null ? 0 : (cats[c]!.weightUnits * scale) / SCALE;
       views[c] = viewOf(t, effectiveWeight, t.fraction === null ? 0 : effectiveWeight * t.fraction, items);
@@ -182,7 +174,7 @@ function computeView(
       possible += t.possibleUnits;
     }
     if (possible > 0) percent = (100 * earned) / possible;
-    for (let c = 0; views !== null && c < cats.length; c++) {
+    for (let c = 0; c < cats.length; c++) {
       const t = totals[c]!;
       views[c] = viewOf(
         t,
@@ -292,7 +284,7 @@ function explainView(course: PreparedCourse, v: ViewResult, s: StudentItems, wei
   course.categories.forEach((pc, c) => {
     const cat = pc.category;
     const t = totals[c]!;
-    const cv = views![c]!;
+    const cv = views[c]!;
     const lowest = t.droppedLowest;
     const highest = t.dropped.length - lowest;
     if (cat.kind === 'items' && t.droppable > 0 && (lowest < cat.dropLowest || highest < cat.dropHighest)) {
@@ -397,7 +389,7 @@ interface Computed {
   readonly fin: ViewResult;
 }
 
-function computeNumbers(course: PreparedCourse, ps: PreparedStudent, asOf: number, s: StudentItems, withViews: boolean): Computed {
+function computeNumbers(course: PreparedCourse, ps: PreparedStudent, asOf: number, s: StudentItems): Computed {
   const weighted = course.policy.grading === 'weighted';
   evaluateItems(course, ps, asOf, s);
   const attendance = attendanceTotals(ps.marks, course.attendance, asOf);
@@ -407,14 +399,12 @@ function computeNumbers(course: PreparedCourse, ps: PreparedStudent, asOf: numbe
     totals.map((t) => t[0]),
     'current',
     weighted,
-    withViews,
   );
   const fin = computeView(
     course,
     totals.map((t) => t[1]),
     'final',
     weighted,
-    withViews,
   );
   for (const [tc, tf] of totals) {
     for (const i of tc.dropped) s.inCurrent[i] = DROPPED;
@@ -438,27 +428,24 @@ export function computeStudent(course: PreparedCourse, studentId: number, opts?:
   return computeFor(course, studentId, asOfMs(opts), scratchFor(course.items.length));
 }
 
-function categoryResults(course: PreparedCourse, cur: ViewResult, fin: ViewResult): CategoryResult[] {
-  return course.categories.map(({ category: cat }, c) => ({
-    categoryId: cat.id,
-    name: cat.name,
-    kind: cat.kind,
-    weight: cat.weight,
-    current: cur.views![c]!,
-    final: fin.views![c]!,
-  }));
-}
-
-/**
- * `scratch` holds the item columns while computing; it may be reused for the next student.
- * Only the grades and flags are computed here. Categories, items and the explanation come from
- * a second pass over this student when first read; every pass is deterministic, so its numbers
- * are the ones above, and a full recompute keeps nothing per student but the grades.
- */
+/** `scratch` holds the item columns while computing; it may be reused for the next student. */
 function computeFor(course: PreparedCourse, studentId: number, asOf: number, scratch: StudentItems): StudentResult {
   const ps = course.students.get(studentId);
   if (!ps) throw new RangeError(`no student with id ${studentId}`);
-  const { s, attendance, fin, cur } = computeNumbers(course, ps, asOf, scratch, false);
+  const { s, attendance, cur, fin } = computeNumbers(course, ps, asOf, scratch);
+
+  const categories: CategoryResult[] = new Array(course.categories.length);
+  for (let c = 0; c < categories.length; c++) {
+    const cat = course.categories[c]!.category;
+    categories[c] = {
+      categoryId: cat.id,
+      name: cat.name,
+      kind: cat.kind,
+      weight: cat.weight,
+      current: cur.views[c]!,
+      final: fin.views[c]!,
+    };
+  }
 
   const flags: Flag[] = [];
   if (fin.borderline) flags.push('borderline');
@@ -476,12 +463,13 @@ function computeFor(course: PreparedCourse, studentId: number, asOf: number, scr
   if (s.integrity) flags.push('integrity');
   if (s.late) flags.push('late');
   if (s.missing) flags.push('missing');
-  const low = isLowAttendance(attendance, course.policy.attendance);
+  const low = lowAttendance(course, attendance);
   if (low) flags.push('low-attendance');
 
+  // Items and explanation come from a second, detailed pass over this student when first read;
+  // the pass is deterministic, so its numbers are the ones above.
   let detail: Computed | null = null;
-  const detailed = (): Computed => (detail ??= computeNumbers(course, ps, asOf, newStudentItems(course.items.length, true), true));
-  let categories: readonly CategoryResult[] | null = null;
+  const detailed = (): Computed => (detail ??= computeNumbers(course, ps, asOf, newStudentItems(course.items.length, true)));
   let items: readonly ItemResult[] | null = null;
   let explanation: readonly ExplanationLine[] | null = null;
   return {
@@ -489,14 +477,7 @@ function computeFor(course: PreparedCourse, studentId: number, asOf: number, scr
     get items() {
       return (items ??= itemResults(course, detailed().s));
     },
-    get categories() {
-      if (categories === null) {
-        // Without words when the items are not wanted too: a grid reads every row's categories.
-        const d = detail ?? computeNumbers(course, ps, asOf, scratchFor(course.items.length), true);
-        categories = categoryResults(course, d.cur, d.fin);
-      }
-      return categories;
-    },
+    categories,
     current: cur.grade,
     final: fin.grade,
     letter,
@@ -510,7 +491,7 @@ function computeFor(course: PreparedCourse, studentId: number, asOf: number, scr
         const lines = d.s.lines!.slice();
         explainView(course, d.cur, d.s, weighted, lines);
         explainView(course, d.fin, d.s, weighted, lines);
-        if (low) lines.push({ kind: 'flag', flag: 'low-attendance', text: lowAttendance(course, d.attendance) });
+        if (low) lines.push({ kind: 'flag', flag: 'low-attendance', text: low });
         if (ov && override) {
           const computed = override.computedLetter ?? 'no letter';
           const set = [ov.percent === null ? null : `${display}%`, letter ?? 'no letter'].filter(Boolean).join(' → ');
@@ -525,11 +506,12 @@ function computeFor(course: PreparedCourse, studentId: number, asOf: number, scr
 }
 
 /**
- * "Low attendance: 75.00% is below the 80% threshold", for a student below it. Judged on the
- * attendance rule's own rate, whether or not a category grades it.
+ * "Low attendance: 75.00% is below the 80% threshold", or null. Judged on the attendance rule's
+ * own rate, whether or not a category grades it.
  */
-function lowAttendance(course: PreparedCourse, t: AttendanceTotals): string {
-  return `Low attendance: ${rateDisplay(t)}% is below the ${fmtPoints(course.policy.attendance.lowThreshold)}% threshold`;
+function lowAttendance(course: PreparedCourse, t: AttendanceTotals): string | null {
+  const rule = course.policy.attendance;
+  return isLowAttendance(t, rule) ? `Low attendance: ${rateDisplay(t)}% is below the ${fmtPoints(rule.lowThreshold)}% threshold` : null;
 }
 
 /** Grades every student; problems in the policy are reported alongside, never fatal. */
