@@ -134,7 +134,7 @@ function build(snapshot: CourseSnapshot, file: string | null) {
     prepared,
     rows: timed('grid:rows', () => rowsOf(snapshot, results)),
     teamScores: new Map(snapshot.teamScores.map((t) => [teamKey(t.teamId, t.itemId), t])),
-    itemIndex: new Map(prepared.items.map((p) => [p.item.id, p.index])),
+    itemIndex: prepared.itemIndex,
   };
 }
 
