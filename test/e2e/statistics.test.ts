@@ -31,6 +31,10 @@ describe('column statistics in Chromium', () => {
   });
   afterAll(async () => app?.close());
 
+  /** Whether the page has fetched the chunk holding the chart components (named after ChartPanel.tsx). */
+  const chartCodeLoaded = () =>
+    app.page.evaluate(() => performance.getEntriesByType('resource').some((e) => /\/ChartPanel-[^/]*\.js$/.test(e.name)));
+
   it('opens an item’s statistics from its header by keyboard, with the demo course’s numbers, and Esc goes back', async () => {
     const { page } = app;
     const grid = page.getByRole('grid', { name: 'Scores' });
@@ -39,10 +43,13 @@ describe('column statistics in Chromium', () => {
     await page.keyboard.press('ArrowUp');
     const button = page.getByRole('button', { name: 'Statistics for Homework 1' });
     await expect.poll(() => button.evaluate((el) => el === document.activeElement)).toBe(true);
+    // The chart code (recharts) is not part of opening the grid: it loads with the first dialog.
+    expect(await chartCodeLoaded()).toBe(false);
     await page.keyboard.press('Enter');
 
     const dialog = page.getByRole('dialog', { name: 'Statistics for Homework 1' });
     await dialog.waitFor();
+    expect(await chartCodeLoaded()).toBe(true);
     const snap = readSnapshot(app.workspace.course!.db);
     const hw1 = snap.items.find((i) => i.name === 'Homework 1')!;
     const results = computeCourse(snap).students;

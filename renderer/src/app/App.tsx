@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react';
 import { SCREENS, useApp, type Screen } from '../stores/app';
 import { CoursePicker } from './CoursePicker';
 import { useMenuCommands } from './menuCommands';
@@ -9,13 +9,16 @@ import { step, useUndoKeys } from '../stores/undo';
 import { ExcelMenu } from '../features/excel/ExcelMenu';
 import { Gradebook } from '../features/gradebook/Gradebook';
 import { Roster } from '../features/roster/Roster';
-import { FinalGrades } from '../features/final-grades/FinalGrades';
 import { Settings } from '../features/settings/Settings';
 import { History } from '../features/history/History';
 import { ReplaceCourseDialog } from '../features/backups/ReplaceCourseDialog';
 import { RestoreDialog } from '../features/backups/RestoreDialog';
-import { Attendance } from '../features/attendance/Attendance';
-import { Presentations } from '../features/presentations/Presentations';
+
+// The screens with charts load on first use: recharts is about half the app's code, and opening
+// a course (to the gradebook) would otherwise wait for it to load and run.
+const FinalGrades = lazy(() => import('../features/final-grades/FinalGrades').then((m) => ({ default: m.FinalGrades })));
+const Attendance = lazy(() => import('../features/attendance/Attendance').then((m) => ({ default: m.Attendance })));
+const Presentations = lazy(() => import('../features/presentations/Presentations').then((m) => ({ default: m.Presentations })));
 
 function ScreenView({ screen }: { screen: Screen }) {
   switch (screen) {
@@ -143,7 +146,9 @@ export function App() {
         )}
         {course ? (
           <ScreenBoundary screen={screen}>
-            <ScreenView key={course.file} screen={screen} />
+            <Suspense fallback={<p className="empty">Loading…</p>}>
+              <ScreenView key={course.file} screen={screen} />
+            </Suspense>
           </ScreenBoundary>
         ) : (
           app && <p className="empty">No course is open. Open a course file or create a new course.</p>

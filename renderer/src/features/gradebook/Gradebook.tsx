@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { lazy, Suspense, useEffect, useMemo, useRef, useState } from 'react';
 import type { SortColumn } from 'react-data-grid';
 import { order as rowOrder } from '@shared/grid';
 import type { Item } from '@shared/model';
@@ -11,8 +11,11 @@ import { useGradebook, type GridRow } from '../../stores/gradebook';
 import { CellMenu } from './CellMenu';
 import { VIEW_WORDS } from './columns';
 import { ScoreGrid, type ScoreGridHandle } from './ScoreGrid';
-import { StatisticsDialog } from './StatisticsDialog';
+import { useStatistics } from './StatsButton';
 import './gradebook.css';
+
+// Loaded when first opened: its histogram is drawn by recharts, which the grid's open need not wait for.
+const StatisticsDialog = lazy(() => import('./StatisticsDialog').then((m) => ({ default: m.StatisticsDialog })));
 
 type StatusFilter = '' | 'missing' | 'late' | 'integrity' | 'borderline' | 'override';
 
@@ -23,6 +26,7 @@ export function Gradebook() {
   const course = app?.course;
   const { snapshot, file, rows, itemIndex, shape, view, setView, load, show } = useGradebook();
   const shared = useCourse((s) => s.snapshot);
+  const statistics = useStatistics((s) => s.target);
   const [search, setSearch] = useState('');
   const [section, setSection] = useState('');
   const [team, setTeam] = useState('');
@@ -216,7 +220,11 @@ export function Gradebook() {
           />
         </>
       )}
-      {ready && <StatisticsDialog />}
+      {ready && statistics && (
+        <Suspense>
+          <StatisticsDialog />
+        </Suspense>
+      )}
       {menu && ready && <CellMenu studentId={menu.studentId} item={menu.item} onClose={() => setMenu(null)} />}
     </section>
   );
