@@ -18,8 +18,8 @@ export const targets = {
     format: 'cjs',
     target,
     // Native and heavy CommonJS modules stay in node_modules (asar-unpacked .node files);
-    // pdfmake (pdfkit) reads its data files beside its own sources; jszip is CommonJS with Node shims.
-    external: ['electron', 'better-sqlite3', 'exceljs', 'pdfmake', 'jszip'],
+    // pdfmake (pdfkit) reads its data files beside its own sources; jszip and archiver are CommonJS with Node shims.
+    external: ['electron', 'better-sqlite3', 'exceljs', 'archiver', 'pdfmake', 'jszip'],
     sourcemap: 'linked',
     logLevel: 'warning',
   },
@@ -32,7 +32,7 @@ export const targets = {
     platform: 'node',
     format: 'cjs',
     target,
-    external: ['better-sqlite3', 'exceljs', 'pdfmake', 'jszip'],
+    external: ['better-sqlite3', 'exceljs', 'archiver', 'pdfmake', 'jszip'],
     sourcemap: 'linked',
     logLevel: 'warning',
   },

@@ -4,7 +4,6 @@
  * topic, "cancelled"), marks as P/L/A/E, and the totals the grade uses. The session columns
  * read back as a sign-in sheet, so an exported register can be edited and imported again.
  */
-import ExcelJS from 'exceljs';
 import type { SessionRow } from '@shared/api/attendance';
 import type { AttendanceMark } from '@shared/model';
 import type { Db } from '../db/open';
@@ -51,6 +50,8 @@ export async function exportAttendance(db: Db, format: 'csv' | 'xlsx', asOf: num
   let bytes: Uint8Array;
   if (format === 'csv') bytes = toCsv([header, ...rows]);
   else {
+    // Loaded here, not with the module: the full workbook's export (on the worker) uses attendanceTable only.
+    const { default: ExcelJS } = await import('exceljs');
     const wb = new ExcelJS.Workbook();
     wb.creator = 'Gradebook';
     const ws = wb.addWorksheet('Attendance', { views: [{ state: 'frozen', ySplit: 1, xSplit: 2 }] });

@@ -1,4 +1,3 @@
-import ExcelJS from 'exceljs';
 import { fmtPoints } from '@shared/grading';
 import type { Db } from '../db/open';
 import { readCourseRow } from '../db/rows';
@@ -83,6 +82,8 @@ export async function exportPresentations(course: Course, format: 'csv' | 'xlsx'
   const { info } = readCourseRow(course.db);
   const name = `${fileStemOf(info)}-presentations-${now.toISOString().slice(0, 10)}.${format}`;
   if (format === 'csv') return { name, mime: 'text/csv', bytes: toCsv([PRESENTATION_HEADER, ...rows]) };
+  // Loaded here, not with the module: the full workbook's export (on the worker) uses presentationRows only.
+  const { default: ExcelJS } = await import('exceljs');
   const wb = new ExcelJS.Workbook();
   wb.creator = 'Gradebook';
   wb.created = now;

@@ -9,7 +9,7 @@ import type { Course } from '../services/course';
 import { gradedCourse } from '../services/grades';
 import { toCsv } from './csv-export';
 import { findProfile } from './profiles';
-import { SheetWriter, streamedWorkbook } from './xlsx-writer';
+import { streamedWorkbook } from './xlsx-writer';
 import { plural } from '@shared/text/words';
 
 export type RegistrarOptions = Omit<RegistrarParams, 'profile'>;
@@ -198,17 +198,17 @@ export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsh
 
 /** Every cell is text (format '@'), so IDs keep leading zeros and long IDs stay exact in Excel. */
 async function registrarXlsx(table: string[][], header: boolean, now: Date): Promise<Uint8Array> {
-  const { wb, finish } = streamedWorkbook(now);
+  const wb = streamedWorkbook(now);
   const width = table[0]?.length ?? 0;
   const columns = Array.from({ length: width }, (_, c) => {
     let longest = 0;
     for (const r of table) longest = Math.max(longest, (r[c] ?? '').length);
     return { numFmt: '@', width: Math.min(40, Math.max(10, longest + 2)) };
   });
-  const ws = new SheetWriter(wb.addWorksheet('Grades', header ? { views: [{ state: 'frozen', ySplit: 1 }] } : {}), columns);
+  const ws = wb.addSheet('Grades', { columns, ...(header ? { frozen: { rows: 1 } } : {}) });
   table.forEach((r, n) => ws.add(r, n === 0 && header ? { font: { bold: true } } : undefined));
   ws.done();
-  return finish();
+  return wb.finish();
 }
 
 function fileName(pattern: string, snapshot: CourseSnapshot, opts: RegistrarOptions, now: Date): string {

@@ -1,4 +1,3 @@
-import type ExcelJS from 'exceljs';
 import type { Db } from '../db/open';
 import type { Course } from '../services/course';
 import { describeAttendanceRule } from '@shared/grading/attendance';
@@ -9,7 +8,7 @@ import { PRESENTATION_HEADER, presentationRows } from './presentations-export';
 import type { ExportedBytes } from './registrar-export';
 import { XLSX_MIME } from './registrar-export';
 import { IDLE, ROWS_PER_STEP, type Steps } from '../jobs/steps';
-import { SheetWriter, streamedWorkbook, type ColumnSetup } from './xlsx-writer';
+import { streamedWorkbook, type ColumnSetup, type SheetWriter, type WorkbookWriter } from './xlsx-writer';
 import {
   DATA_SHEET,
   DATA_TABLES,
@@ -28,13 +27,13 @@ const TITLE_ROWS = GRADES_HEADER_ROW;
 /**
  * The full workbook (CLI: `gradebook export workbook`): Grades, Attendance, Presentations and
  * Policy for people, with frozen headers and number formats, plus a hidden data sheet that
- * `importWorkbook` reads to rebuild the course with identical final grades. Written by exceljs's
- * streaming writer: each row is committed (turned into XML and compressed) as it is added, so
- * memory holds one row of the data sheet at a time, not the whole workbook.
+ * `importWorkbook` reads to rebuild the course with identical final grades. Written as sheet XML
+ * into a zip stream (xlsx-writer.ts): the data sheet waits for the compressor when it gets ahead,
+ * so memory holds a few MiB of its XML at a time, not the whole workbook.
  */
 export async function exportWorkbook(course: Course, now = new Date(), work: Steps = IDLE): Promise<ExportedBytes> {
   await work.step(0, 'Computing grades');
-  const { wb, finish } = streamedWorkbook(now);
+  const wb = streamedWorkbook(now);
   const stamp = `Exported ${now.toISOString().replace('T', ' ').slice(0, 16)} UTC`;
   const { title, fileStem, settings, gradesRecord } = writeGradesSheet(wb, course, now, stamp);
   await work.step(0.1, 'Writing the sheets');
@@ -80,7 +79,7 @@ export async function exportWorkbook(course: Course, now = new Date(), work: Ste
     policy.add([rule, setting]);
   policy.done();
 
-  const data = new SheetWriter(wb.addWorksheet(DATA_SHEET, { state: 'hidden' }));
+  const data = wb.addSheet(DATA_SHEET, { hidden: true });
   data.add([FORMAT_TAG, FORMAT_VERSION, now.toISOString()]);
   const total = (
     course.db.prepare(DATA_TABLES.map((t) => `SELECT count(*) AS n FROM "${t}"`).join(' UNION ALL ')).all() as { n: number }[]
@@ -91,15 +90,14 @@ export async function exportWorkbook(course: Course, now = new Date(), work: Ste
       data.add([t, json]);
       if (++written % ROWS_PER_STEP === 0) {
         await work.step(0.2 + (0.7 * written) / total, 'Writing the course data');
-        // Let the zip stream compress what was written so far (the CLI's steps never wait), so it is not all held as XML.
-        await new Promise((resolve) => setImmediate(resolve));
+        await data.drained();
       }
     }
   }
   for (const record of gradesRecord) data.add(record);
   data.done();
   await work.step(0.9, 'Compressing the workbook');
-  const bytes = await finish();
+  const bytes = await wb.finish();
   return { name: `${fileStem}-workbook-${now.toISOString().slice(0, 10)}.xlsx`, mime: XLSX_MIME, bytes };
 }
 
@@ -108,7 +106,7 @@ export async function exportWorkbook(course: Course, now = new Date(), work: Ste
  * record of the sheet (as rows, already JSON) and the course's settings. The table itself (the
  * whole course with every student's results) is let go here, before the data sheet is written.
  */
-function writeGradesSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, course: Course, now: Date, stamp: string) {
+function writeGradesSheet(wb: WorkbookWriter, course: Course, now: Date, stamp: string) {
   const table = buildGradesTable(course, now);
   const { course: info, categories, policy } = table.snapshot;
   const title = `${info.name}${info.term ? ` · ${info.term}` : ''}`;
@@ -121,7 +119,7 @@ function writeGradesSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, course: Course
   });
   for (const r of table.rows) grades.add(r.cells);
   // The importer reads no row after the last student, so the statistics can follow them.
-  for (const cells of gradesFooterRows(table)) grades.add(cells, { font: { italic: true, color: { argb: 'FF555555' } } });
+  for (const cells of gradesFooterRows(table)) grades.add(cells, { font: { italic: true, color: 'FF555555' } });
   grades.done();
   const gradesRecord = [
     [GRADES_COLUMNS, JSON.stringify({ header: table.header, items: table.columnItems })],
@@ -144,7 +142,7 @@ function rowsAsJson(db: Db, table: DataTable): IterableIterator<[string]> {
 
 /** A sheet with the course name and export time above a bold, frozen header row, its columns set up first. */
 function sheet(
-  wb: ExcelJS.stream.xlsx.WorkbookWriter,
+  wb: WorkbookWriter,
   name: string,
   title: string,
   stamp: string,
@@ -152,13 +150,9 @@ function sheet(
   frozenColumns: number,
   column: (index: number) => ColumnSetup = () => ({}),
 ): SheetWriter {
-  const ws = wb.addWorksheet(name, { views: [{ state: 'frozen', ySplit: TITLE_ROWS + 1, xSplit: frozenColumns }] });
-  const out = new SheetWriter(
-    ws,
-    header.map((_, c) => column(c)),
-  );
+  const out = wb.addSheet(name, { frozen: { rows: TITLE_ROWS + 1, columns: frozenColumns }, columns: header.map((_, c) => column(c)) });
   out.add([title], { font: { bold: true, size: 14 } });
-  out.add([stamp], { font: { italic: true, color: { argb: 'FF555555' } } });
+  out.add([stamp], { font: { italic: true, color: 'FF555555' } });
   out.add([]);
   out.add(header, { font: { bold: true }, alignment: { wrapText: true, vertical: 'bottom' } });
   return out;

@@ -1,8 +1,8 @@
 /**
  * The worker thread's entry (bundled as out/main/electron/worker.js): runs tasks sent by
  * off-thread.ts one at a time, off the request path, posting progress and then the result or
- * the error. Readers parse a file and hand back plain sheets; the export opens the course
- * read-only, in one read transaction so every sheet shows the same moment. Nothing here
+ * the error. Readers parse a file and hand back plain sheets; the exports open the course the
+ * app holds open (so already checked) read-only, in one read transaction so every sheet shows the same moment. Nothing here
  * writes a course.
  */
 import { getHeapStatistics } from 'node:v8';
@@ -14,7 +14,6 @@ import { exportWorkbook } from '../excel/workbook-export';
 import { readSpreadsheet } from '../excel/read';
 import { readXlsxSheets } from '../excel/xlsx-parts';
 import type { ReportOptions } from '../reports/data';
-import { allStudentsReport } from '../services/reports';
 import type { Steps } from './steps';
 
 export const TASKS = {
@@ -26,7 +25,7 @@ export const TASKS = {
   ],
   exportWorkbook: async (input: { file: string; now: Date; nativeBinding: string | undefined }, work: Steps) => {
     useNativeBinding(input.nativeBinding);
-    const db = openCourseReadOnly(input.file);
+    const db = openCourseReadOnly(input.file, { checked: true });
     try {
       db.exec('BEGIN');
       return await exportWorkbook({ db, file: input.file }, input.now, work);
@@ -40,7 +39,11 @@ export const TASKS = {
     work: Steps,
   ) => {
     useNativeBinding(input.nativeBinding);
-    const db = openCourseReadOnly(input.file);
+    // The PDF code (pdfmake, its fonts: ~25 MiB) is loaded by the first report, not by every
+    // worker. require, not import(): under tsx the worker has only the CommonJS hook.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { allStudentsReport } = require('../services/reports') as typeof import('../services/reports');
+    const db = openCourseReadOnly(input.file, { checked: true });
     try {
       db.exec('BEGIN');
       return await allStudentsReport(db, input.opts, work, input.now);

@@ -42,6 +42,7 @@ describe('build/bundle.mjs', () => {
         'electron',
         'better-sqlite3',
         'exceljs',
+        'archiver',
         'pdfmake',
         'jszip',
         'fs',
@@ -61,7 +62,7 @@ describe('build/bundle.mjs', () => {
   it('bundles the worker thread, and bundled code runs its tasks on it', async () => {
     const code = await bundleText('worker');
     for (const d of requires(code).filter((r) => !r!.startsWith('node:')))
-      expect([...builtinModules, 'better-sqlite3', 'exceljs', 'pdfmake', 'jszip']).toContain(d);
+      expect([...builtinModules, 'better-sqlite3', 'exceljs', 'archiver', 'pdfmake', 'jszip']).toContain(d);
     expect(await bundleText('main')).toContain('worker.js');
     // The bundled off-thread runner, beside the bundled worker, as main.js and worker.js sit in
     // out/ (inside the repository, so their external modules resolve as they do there).
