@@ -47,20 +47,28 @@ interface Loaded {
   reasons: { sessionId: number; studentId: number; reason: string }[];
 }
 
+/** Up to this many students' marks are looked up by student; more are read with the whole register. */
+const FEW_STUDENTS = 200;
+
 function load(db: Db, studentIds?: readonly number[]): Loaded {
   const { policy } = readCourseRow(db);
   const sessions = readSessions(db);
   const index = new Map(sessions.map((s, i) => [s.id, i]));
-  // Raw rows (arrays, not objects): a whole register is 120,000 of them.
+  // Raw rows (arrays, not objects), one at a time: a whole register is 120,000 of them. Many
+  // students (a session marked for everyone) are read as the whole table: the IN over a JSON list
+  // costs more than the rows it skips.
   const columns = 'SELECT session_id, student_id, mark, note FROM attendance_mark';
+  const few = studentIds && studentIds.length <= FEW_STUDENTS;
+  const wanted = studentIds && !few ? new Set(studentIds) : null;
   const rows = (
-    studentIds
-      ? db.prepare(`${columns} WHERE student_id IN (SELECT value FROM json_each(?))`).raw().all(JSON.stringify(studentIds))
-      : db.prepare(columns).raw().all()
-  ) as [number, number, AttendanceMark, string | null][];
+    few
+      ? db.prepare(`${columns} WHERE student_id IN (SELECT value FROM json_each(?))`).raw().iterate(JSON.stringify(studentIds))
+      : db.prepare(columns).raw().iterate()
+  ) as IterableIterator<[number, number, AttendanceMark, string | null]>;
   const marks = new Map<number, Marks>();
   const reasons: Loaded['reasons'] = [];
   for (const [sessionId, studentId, mark, note] of rows) {
+    if (wanted && !wanted.has(studentId)) continue;
     let m = marks.get(studentId);
     if (!m) marks.set(studentId, (m = new Array(sessions.length).fill(undefined)));
     m[index.get(sessionId)!] = mark;

@@ -151,6 +151,25 @@ describe('marks', () => {
     expect((await c.call('attendance.register', { asOf: AFTER_TERM })).sessionTotals[0]!.counts.unmarked).toBe(8);
   });
 
+  it("a bulk mark for a large class answers each student's totals as the register counts them", async () => {
+    const c = await course();
+    const [s1, s2] = (await c.call('attendance.sessions', {})).sessions.map((s) => s.id) as [number, number];
+    // Past the size where a student's marks are looked up one by one (the whole register is read).
+    const roster = ['Student ID,Name', ...Array.from({ length: 250 }, (_, i) => `${900_000_000 + i},"Extra${i}, Pat"`)].join('\n');
+    await c.call('excel.importRoster', { file: text('more.csv', roster) });
+    const ids = (db(c).prepare('SELECT id FROM student ORDER BY id').all() as { id: number }[]).map((r) => r.id);
+    await c.call('attendance.markMany', {
+      marks: ids.slice(0, 40).map((studentId, i) => ({ sessionId: s1, studentId, mark: i % 2 ? 'absent' : 'late' })),
+    });
+    const all = await c.call('attendance.markAll', { sessionId: s2 });
+    expect(all.changed).toBe(258);
+    const register = await c.call('attendance.register', {});
+    const totals = new Map(register.students.map((s) => [s.studentId, s.totals]));
+    expect(all.students).toHaveLength(258);
+    for (const s of all.students) expect(s.totals).toEqual(totals.get(s.studentId));
+    expect(new Set(all.students.map((s) => s.totals.counts.absent))).toEqual(new Set([0, 1]));
+  });
+
   it('the register counts exactly as the grade does: rates, roll not taken, the Attendance % and the letter', async () => {
     const c = await course();
     const [s1, s2, s3] = ['2026-10-19', '2026-10-21', '2026-10-26'].map(c.sessionOn) as [number, number, number];
