@@ -1,6 +1,6 @@
 import type { GradeRow, OverrideInput } from '@shared/api/grades';
 import { ApiError } from '@shared/api/envelope';
-import { legalName, unpackSnapshot, type CourseSnapshot } from '@shared/model';
+import { legalName, unpackSnapshot, type CourseSnapshot, type PackedSnapshot } from '@shared/model';
 import { computePrepared, computeStudent, preparePacked, type CategoryView, type CourseResult, type StudentResult } from '@shared/grading';
 import { change } from '../changes/tracker';
 import type { Db } from '../db/open';
@@ -34,10 +34,19 @@ export function toGradeRow(r: StudentResult): GradeRow {
   };
 }
 
-/** The course as stored and its grades from one read: the engine prepares the wire form itself, without packing it again. */
-export function gradedCourse(db: Db, asOf: string): { snapshot: CourseSnapshot; results: CourseResult } {
+/**
+ * The course as stored, in its wire form, and its grades from one read: the engine prepares the
+ * wire form itself, without packing it again, and no Score object is made per cell.
+ */
+export function gradedPacked(db: Db, asOf: string): { packed: PackedSnapshot; results: CourseResult } {
   const packed = readPackedSnapshot(db);
-  return { snapshot: unpackSnapshot(packed), results: computePrepared(preparePacked(packed), { asOf }) };
+  return { packed, results: computePrepared(preparePacked(packed), { asOf }) };
+}
+
+/** The same with the cells unpacked, for callers that read scores one by one. */
+export function gradedCourse(db: Db, asOf: string): { snapshot: CourseSnapshot; results: CourseResult } {
+  const { packed, results } = gradedPacked(db, asOf);
+  return { snapshot: unpackSnapshot(packed), results };
 }
 
 /** Grades come only from the engine, over the course as stored. */
