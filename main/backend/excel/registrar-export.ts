@@ -1,12 +1,11 @@
 import { createHash } from 'node:crypto';
 import { ApiError } from '@shared/api/envelope';
 import type { ExportProfile, Preflight, PreflightIssue, RegistrarExportRecord, RegistrarField, RegistrarParams } from '@shared/api/excel';
-import type { CourseResult } from '@shared/grading';
 import { lastAttendedDates } from '@shared/grading/attendance';
 import { legalName, unpackAttendance, type CourseInfo, type PackedSnapshot } from '@shared/model';
 import { change } from '../changes/tracker';
 import type { Course } from '../services/course';
-import { gradedPacked } from '../services/grades';
+import { finalLetters, type FinalLetter } from '../services/grades';
 import { toCsv } from './csv-export';
 import { findProfile } from './profiles';
 import { SheetWriter, streamedWorkbook } from './xlsx-writer';
@@ -26,11 +25,11 @@ const PARAMETER_LABEL: Partial<Record<RegistrarField, [keyof RegistrarOptions, s
  * and every withdrawn student, plus missing term/CRN parameters the profile needs.
  */
 export function registrarPreflight(course: Course, profileKey: string, opts: RegistrarOptions, now = new Date()): Preflight {
-  return preflightOn(gradedPacked(course.db, now.toISOString()), course, profileKey, opts, now);
+  return preflightOn(finalLetters(course.db, now.toISOString()), course, profileKey, opts, now);
 }
 
 function preflightOn(
-  { packed, results }: { packed: PackedSnapshot; results: CourseResult },
+  { packed, letters }: { packed: PackedSnapshot; letters: FinalLetter[] },
   course: Course,
   profileKey: string,
   opts: RegistrarOptions,
@@ -56,7 +55,7 @@ function preflightOn(
   const rows: Preflight['rows'] = [];
   let enrolled = 0;
   packed.students.forEach((s, index) => {
-    const r = results.students[index]!;
+    const r = letters[index]!;
     const who = { studentId: s.id, registrarId: s.registrarId, name: legalName(s) };
     if (s.status === 'withdrawn') {
       issues.push({ kind: 'withdrawn', ...who, message: `${who.name} (${s.registrarId}) is withdrawn and is left out of the file.` });
@@ -118,7 +117,7 @@ export async function exportRegistrar(
   now = new Date(),
 ): Promise<{ file: ExportedBytes; preflight: Preflight; record: RegistrarExportRecord }> {
   // One read of the course for the check and the file (a 2,000-student course takes most of the time to read).
-  const graded = gradedPacked(course.db, now.toISOString());
+  const graded = finalLetters(course.db, now.toISOString());
   const { packed } = graded;
   const preflight = preflightOn(graded, course, profileKey, opts, now);
   const missing = preflight.issues.filter((i) => i.kind === 'missing-parameter');

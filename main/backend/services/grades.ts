@@ -34,19 +34,29 @@ export function toGradeRow(r: StudentResult): GradeRow {
   };
 }
 
-/**
- * The course as stored, in its wire form, and its grades from one read: the engine prepares the
- * wire form itself, without packing it again, and no Score object is made per cell.
- */
-export function gradedPacked(db: Db, asOf: string): { packed: PackedSnapshot; results: CourseResult } {
+/** The course as stored and its grades from one read: the engine prepares the wire form itself, without packing it again. */
+export function gradedCourse(db: Db, asOf: string): { snapshot: CourseSnapshot; results: CourseResult } {
   const packed = readPackedSnapshot(db);
-  return { packed, results: computePrepared(preparePacked(packed), { asOf }) };
+  return { snapshot: unpackSnapshot(packed), results: computePrepared(preparePacked(packed), { asOf }) };
 }
 
-/** The same with the cells unpacked, for callers that read scores one by one. */
-export function gradedCourse(db: Db, asOf: string): { snapshot: CourseSnapshot; results: CourseResult } {
-  const { packed, results } = gradedPacked(db, asOf);
-  return { snapshot: unpackSnapshot(packed), results };
+/** A student's final letter and override: all that the registrar file and its pre-flight read of a grade. */
+export type FinalLetter = Pick<StudentResult, 'letter' | 'override'>;
+
+/**
+ * The course as stored, in its wire form (no Score object per cell), and every student's final
+ * letter in roster order. Graded a student at a time, keeping only the letter, so no whole result
+ * outlives its student: 2,000 kept results are megabytes that the GC would copy while the rest
+ * is computed and the file written.
+ */
+export function finalLetters(db: Db, asOf: string): { packed: PackedSnapshot; letters: FinalLetter[] } {
+  const packed = readPackedSnapshot(db);
+  const prepared = preparePacked(packed);
+  const letters = prepared.studentOrder.map((id): FinalLetter => {
+    const { letter, override } = computeStudent(prepared, id, { asOf });
+    return { letter, override };
+  });
+  return { packed, letters };
 }
 
 /** Grades come only from the engine, over the course as stored. */
