@@ -186,7 +186,7 @@ export function preparePacked(snapshot: PackedSnapshot): PreparedCourse {
   const N = items.length;
   const studentIndex = new Map(snapshot.students.map((s, i) => [s.id, i]));
   const all = newColumns(snapshot.students.length * N);
-  const extrasBy = fillCells(all, snapshot.scores, studentIndex, itemIndex, snapshot.students.length);
+  const extrasBy = fillCells(all, N, snapshot.scores, studentIndex, itemIndex);
 
   const marks: (AttendanceMark | undefined)[][] = snapshot.students.map(() => new Array(sessions.length).fill(undefined));
   const att = snapshot.attendance;
@@ -236,18 +236,18 @@ export function preparePacked(snapshot: PackedSnapshot): PreparedCourse {
 }
 
 /**
- * Writes the packed cells into the student × item columns; answers the extras the engine reads,
- * by student index. A function of its own so that the JIT optimizes this loop alone, early.
+ * Writes the packed cells into the student × item columns (N items a student); answers the
+ * extras the engine reads, by student index. A function of its own so that the JIT optimizes
+ * this loop alone, early.
  */
 function fillCells(
   all: CellColumns,
+  N: number,
   scores: PackedSnapshot['scores'],
   studentIndex: ReadonlyMap<number, number>,
   itemIndex: ReadonlyMap<number, number>,
-  students: number,
 ): (Map<number, ScoreExtras> | undefined)[] {
-  const N = itemIndex.size;
-  const extrasBy: (Map<number, ScoreExtras> | undefined)[] = new Array(students);
+  const extrasBy: (Map<number, ScoreExtras> | undefined)[] = new Array(studentIndex.size);
   const { studentIds, itemIds, values } = scores;
   const extras = inCellOrder(scores.extras);
   for (let c = 0, e = 0; c < values.length; c++) {
