@@ -154,16 +154,20 @@ export function evaluateItems(course: PreparedCourse, ps: PreparedStudent, asOf:
   out.late = out.missing = out.integrity = false;
   const lines = out.lines;
   const standing = ps.student.extensionDays;
+  // Read once, not per item: where modules run as CommonJS (tsx, vitest) every read of an
+  // imported binding is a getter call until the JIT inlines it, and this loop runs per cell.
+  const noCell = NO_CELL;
+  const statuses = CELL_STATUS;
 
   for (let i = 0; i < n; i++) {
     const pi = course.items[i]!;
     const item = pi.item;
     const cell = ps.cells[i]!;
-    const own = cell === NO_CELL ? undefined : ps.extras?.get(i);
+    const own = cell === noCell ? undefined : ps.extras?.get(i);
     const entered = ps.values[i]!;
 
     let raw = Number.isNaN(entered) ? null : entered;
-    let status = CELL_STATUS[cell]!;
+    let status = statuses[cell]!;
     let submittedAt = ps.submittedAt[i]!;
     let daysLate = own?.daysLate ?? null;
     let extension = own?.extensionDays ?? null;

@@ -124,12 +124,14 @@ export function unpackTeamScores(p: PackedTeamScores): TeamScore[] {
   return scores;
 }
 
+export const unpackAttendance = (p: PackedAttendance): AttendanceRecord[] =>
+  p.marks.map((mark, i) => ({ sessionId: p.sessionIds[i]!, studentId: p.studentIds[i]!, mark }));
+
 export function unpackSnapshot(packed: PackedSnapshot): CourseSnapshot {
-  const { attendance } = packed;
   return {
     ...packed,
     scores: unpackScores(packed.scores),
     teamScores: unpackTeamScores(packed.teamScores),
-    attendance: attendance.marks.map((mark, i) => ({ sessionId: attendance.sessionIds[i]!, studentId: attendance.studentIds[i]!, mark })),
+    attendance: unpackAttendance(packed.attendance),
   };
 }

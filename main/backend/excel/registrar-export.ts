@@ -1,12 +1,11 @@
 import { createHash } from 'node:crypto';
 import { ApiError } from '@shared/api/envelope';
 import type { ExportProfile, Preflight, PreflightIssue, RegistrarExportRecord, RegistrarField, RegistrarParams } from '@shared/api/excel';
-import type { CourseResult } from '@shared/grading';
 import { lastAttendedDates } from '@shared/grading/attendance';
-import { legalName, type CourseSnapshot } from '@shared/model';
+import { legalName, unpackAttendance, type CourseInfo, type PackedSnapshot } from '@shared/model';
 import { change } from '../changes/tracker';
 import type { Course } from '../services/course';
-import { gradedCourse } from '../services/grades';
+import { finalLetters, type FinalLetter } from '../services/grades';
 import { toCsv } from './csv-export';
 import { findProfile } from './profiles';
 import { streamedWorkbook } from './xlsx-writer';
@@ -26,11 +25,11 @@ const PARAMETER_LABEL: Partial<Record<RegistrarField, [keyof RegistrarOptions, s
  * and every withdrawn student, plus missing term/CRN parameters the profile needs.
  */
 export function registrarPreflight(course: Course, profileKey: string, opts: RegistrarOptions, now = new Date()): Preflight {
-  return preflightOn(gradedCourse(course.db, now.toISOString()), course, profileKey, opts, now);
+  return preflightOn(finalLetters(course.db, now.toISOString()), course, profileKey, opts, now);
 }
 
 function preflightOn(
-  { snapshot, results }: { snapshot: CourseSnapshot; results: CourseResult },
+  { packed, letters }: { packed: PackedSnapshot; letters: FinalLetter[] },
   course: Course,
   profileKey: string,
   opts: RegistrarOptions,
@@ -52,11 +51,11 @@ function preflightOn(
     }
   }
   const allowed = new Set(config.allowedLetters);
-  const lastAttended = lastAttendedDates(snapshot, now.getTime());
+  const lastAttended = lastAttendedDates({ ...packed, attendance: unpackAttendance(packed.attendance) }, now.getTime());
   const rows: Preflight['rows'] = [];
   let enrolled = 0;
-  snapshot.students.forEach((s, index) => {
-    const r = results.students[index]!;
+  packed.students.forEach((s, index) => {
+    const r = letters[index]!;
     const who = { studentId: s.id, registrarId: s.registrarId, name: legalName(s) };
     if (s.status === 'withdrawn') {
       issues.push({ kind: 'withdrawn', ...who, message: `${who.name} (${s.registrarId}) is withdrawn and is left out of the file.` });
@@ -118,8 +117,8 @@ export async function exportRegistrar(
   now = new Date(),
 ): Promise<{ file: ExportedBytes; preflight: Preflight; record: RegistrarExportRecord }> {
   // One read of the course for the check and the file (a 2,000-student course takes most of the time to read).
-  const graded = gradedCourse(course.db, now.toISOString());
-  const { snapshot } = graded;
+  const graded = finalLetters(course.db, now.toISOString());
+  const { packed } = graded;
   const preflight = preflightOn(graded, course, profileKey, opts, now);
   const missing = preflight.issues.filter((i) => i.kind === 'missing-parameter');
   if (missing.length) throw new ApiError('validation_failed', missing.map((i) => i.message).join(' '), { preflight });
@@ -131,7 +130,7 @@ export async function exportRegistrar(
     );
   }
   const { config } = preflight.profile;
-  const students = new Map(snapshot.students.map((s) => [s.id, s]));
+  const students = new Map(packed.students.map((s) => [s.id, s]));
   const value = (field: RegistrarField, row: Preflight['rows'][number]): string => {
     const s = students.get(row.studentId)!;
     switch (field) {
@@ -166,7 +165,7 @@ export async function exportRegistrar(
     ...preflight.rows.map((r) => config.columns.map((c) => value(c.field, r))),
   ];
   const bytes = config.format === 'csv' ? toCsv(table) : await registrarXlsx(table, config.header, now);
-  const name = `${fileName(config.fileNamePattern, snapshot, opts, now)}.${config.format}`;
+  const name = `${fileName(config.fileNamePattern, packed.course, opts, now)}.${config.format}`;
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   const letters = preflight.rows.map((r) => ({ registrarId: r.registrarId, letter: r.letter }));
   const at = now.toISOString();
@@ -211,11 +210,11 @@ async function registrarXlsx(table: string[][], header: boolean, now: Date): Pro
   return wb.finish();
 }
 
-function fileName(pattern: string, snapshot: CourseSnapshot, opts: RegistrarOptions, now: Date): string {
+function fileName(pattern: string, info: CourseInfo, opts: RegistrarOptions, now: Date): string {
   const tokens: Record<string, string> = {
-    code: snapshot.course.code ?? '',
-    course: snapshot.course.name,
-    term: snapshot.course.term ?? '',
+    code: info.code ?? '',
+    course: info.name,
+    term: info.term ?? '',
     termCode: opts.termCode ?? '',
     crn: opts.crn ?? '',
     classNumber: opts.classNumber ?? '',

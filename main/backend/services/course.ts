@@ -185,11 +185,11 @@ export function readPackedSnapshot(db: Db): PackedSnapshot {
     memberships: all('SELECT * FROM team_member ORDER BY id').map(toMembership),
     items: all('SELECT * FROM item ORDER BY position, id').map(toItem),
     scores: rename(
-      readCells(db, 'score', 'student_id', SCORE_EXTRA_COLUMNS, (r) => scoreExtras(toScore(r))),
+      readCells(db, 'score', 'student_id', SCORE_EXTRA_COLUMNS, SCORE_EXTRA_READ, (r) => scoreExtras(toScore(r))),
       'studentIds',
     ),
     teamScores: rename(
-      readCells(db, 'team_score', 'team_id', CELL_EXTRA_COLUMNS, (r) => teamScoreExtras(toTeamScore(r))),
+      readCells(db, 'team_score', 'team_id', CELL_EXTRA_COLUMNS, CELL_EXTRA_COLUMNS, (r) => teamScoreExtras(toTeamScore(r))),
       'teamIds',
     ),
     attendanceSessions: all('SELECT * FROM attendance_session ORDER BY date, id').map(toSession),
@@ -201,8 +201,10 @@ export function readPackedSnapshot(db: Db): PackedSnapshot {
 /** The whole course as the grading engine reads it. */
 export const readSnapshot = (db: Db): CourseSnapshot => unpackSnapshot(readPackedSnapshot(db));
 
+/** The columns that give a cell more than a value, and the ones read with them (the note's date and the adjustment's value). */
 const CELL_EXTRA_COLUMNS = ['status', 'submitted_at', 'days_late', 'extension_days', 'waiver_reason', 'comment'];
 const SCORE_EXTRA_COLUMNS = [...CELL_EXTRA_COLUMNS, 'integrity_note', 'adjust_mode'];
+const SCORE_EXTRA_READ = [...SCORE_EXTRA_COLUMNS, 'integrity_date', 'adjust_value'];
 
 interface Cells<E> {
   owners: number[];
@@ -212,26 +214,34 @@ interface Cells<E> {
 }
 
 /**
- * A cell table as columns in key order. SQLite builds the columns as JSON arrays (a JS object
- * per cell is most of the cost at 200,000 cells; SQLite writes reals with all 17 digits); whole
- * rows are read only for the few cells with more than a value, and found by binary search.
+ * A cell table as columns in key order, from one scan. SQLite builds the columns as JSON arrays
+ * (a JS object per cell is most of the cost at 200,000 cells), and the few cells with more than
+ * a value as JSON objects of their columns, in key order too, found by binary search. Whole
+ * values come as integers: SQLite stores them so anyway, and writes and JSON parses them faster
+ * than reals, which it writes with all 17 digits.
  */
 function readCells<E>(
   db: Db,
   table: 'score' | 'team_score',
   owner: string,
   extraColumns: string[],
+  readColumns: string[],
   extrasOf: (row: Record<string, unknown>) => E | undefined,
 ): Cells<E> {
-  const [owners, itemIds, values] = (
+  const fields = [owner, 'item_id', ...readColumns].map((c) => `'${c}', ${c}`).join(', ');
+  const [owners, itemIds, values, rows] = (
     db
       .prepare(
-        `SELECT json_group_array(${owner}), json_group_array(item_id), json_group_array(value)
-         FROM (SELECT ${owner}, item_id, value FROM ${table} ORDER BY ${owner}, item_id)`,
+        `SELECT json_group_array(${owner}), json_group_array(item_id),
+           json_group_array(CASE WHEN value = CAST(value AS INTEGER) THEN CAST(value AS INTEGER) ELSE value END),
+           json_group_array(json(extra)) FILTER (WHERE extra IS NOT NULL)
+         FROM (SELECT ${owner}, item_id, value,
+                 CASE WHEN coalesce(${extraColumns.join(', ')}) IS NOT NULL THEN json_object(${fields}) END AS extra
+               FROM ${table} ORDER BY ${owner}, item_id)`,
       )
       .raw()
       .get() as string[]
-  ).map((json) => JSON.parse(json) as number[]) as [number[], number[], (number | null)[]];
+  ).map((json) => JSON.parse(json) as unknown[]) as [number[], number[], (number | null)[], Record<string, number>[]];
   const find = (o: number, item: number): number => {
     let lo = 0;
     let hi = owners.length - 1;
@@ -245,15 +255,11 @@ function readCells<E>(
     throw new Error(`${table} (${o}, ${item}) is not where key order puts it`);
   };
   const extras: [number, E][] = [];
-  const rows = db.prepare(`SELECT * FROM ${table} WHERE coalesce(${extraColumns.join(', ')}) IS NOT NULL`).all() as Record<
-    string,
-    number
-  >[];
   for (const row of rows) {
     const found = extrasOf(row);
     if (found) extras.push([find(row[owner]!, row.item_id!), found]);
   }
-  return { owners, itemIds, values, extras: extras.sort((a, b) => a[0] - b[0]) };
+  return { owners, itemIds, values, extras };
 }
 
 function rename<E, K extends string>({ owners, ...rest }: Cells<E>, key: K): Omit<Cells<E>, 'owners'> & Record<K, number[]> {

@@ -1,6 +1,6 @@
 import type { GradeRow, OverrideInput } from '@shared/api/grades';
 import { ApiError } from '@shared/api/envelope';
-import { legalName, unpackSnapshot, type CourseSnapshot } from '@shared/model';
+import { legalName, unpackSnapshot, type CourseSnapshot, type PackedSnapshot } from '@shared/model';
 import { computePrepared, computeStudent, preparePacked, type CategoryView, type CourseResult, type StudentResult } from '@shared/grading';
 import { change } from '../changes/tracker';
 import type { Db } from '../db/open';
@@ -38,6 +38,25 @@ export function toGradeRow(r: StudentResult): GradeRow {
 export function gradedCourse(db: Db, asOf: string): { snapshot: CourseSnapshot; results: CourseResult } {
   const packed = readPackedSnapshot(db);
   return { snapshot: unpackSnapshot(packed), results: computePrepared(preparePacked(packed), { asOf }) };
+}
+
+/** A student's final letter and override: all that the registrar file and its pre-flight read of a grade. */
+export type FinalLetter = Pick<StudentResult, 'letter' | 'override'>;
+
+/**
+ * The course as stored, in its wire form (no Score object per cell), and every student's final
+ * letter in roster order. Graded a student at a time, keeping only the letter, so no whole result
+ * outlives its student: 2,000 kept results are megabytes that the GC would copy while the rest
+ * is computed and the file written.
+ */
+export function finalLetters(db: Db, asOf: string): { packed: PackedSnapshot; letters: FinalLetter[] } {
+  const packed = readPackedSnapshot(db);
+  const prepared = preparePacked(packed);
+  const letters = prepared.studentOrder.map((id): FinalLetter => {
+    const { letter, override } = computeStudent(prepared, id, { asOf });
+    return { letter, override };
+  });
+  return { packed, letters };
 }
 
 /** Grades come only from the engine, over the course as stored. */

@@ -13,14 +13,23 @@ describe('course.snapshot on the wire', () => {
     const teamId = before.memberships.find((m) => m.studentId === a!.id)?.teamId ?? before.teams[0]!.id;
     await c.call('score.apply', {
       edits: [
-        { studentId: a!.id, itemId: solo.id, patch: { value: 7, comment: 'ok', submittedAt: '2026-09-17T20:00:00.000Z' } },
+        {
+          studentId: a!.id,
+          itemId: solo.id,
+          patch: { value: 7, comment: 'ok "quoted", é\nnext line', submittedAt: '2026-09-17T20:00:00.000Z' },
+        },
         { studentId: b!.id, itemId: solo.id, patch: { value: null, status: 'excused', waiverReason: 'Ill' } },
         {
           studentId: a!.id,
           itemId: team.id,
           patch: { adjustment: { mode: 'delta', value: -2 }, integrity: { date: '2026-09-20', note: 'x' } },
         },
-        { teamId, itemId: team.id, patch: { value: 80, daysLate: 1, extensionDays: 2 } },
+        { teamId, itemId: team.id, patch: { value: 80, daysLate: 1.5, extensionDays: 2 } },
+        // Values with and without a fraction, read back exactly.
+        ...before.items
+          .filter((i) => !i.teamGraded && i.id !== solo.id)
+          .slice(0, 3)
+          .map((i, k) => ({ studentId: b!.id, itemId: i.id, patch: { value: [0.1, 1 / 3, 12][k]! } })),
       ],
     });
     const d = db(c);
