@@ -112,7 +112,7 @@ export function packSnapshot(snapshot: CourseSnapshot): PackedSnapshot {
   };
 }
 
-function unpackScores(p: PackedScores): Score[] {
+export function unpackScores(p: PackedScores): Score[] {
   const scores = p.values.map((value, i) => blankScore(p.studentIds[i]!, p.itemIds[i]!, value));
   for (const [i, extras] of p.extras) Object.assign(scores[i]!, extras);
   return scores;

@@ -1,8 +1,8 @@
 import { plural } from '@shared/text/words';
 import type { CourseResult, ItemOutcome } from '@shared/grading';
-import type { CourseInfo, CourseSnapshot, Item, ScoreStatus } from '@shared/model';
+import { unpackScores, type CourseInfo, type Item, type PackedSnapshot, type ScoreStatus } from '@shared/model';
 import type { Course } from '../services/course';
-import { gradedCourse } from '../services/grades';
+import { gradedPacked } from '../services/grades';
 
 /** How a cell's outcome reads in a spreadsheet when it has no number. */
 const OUTCOME_TEXT: Partial<Record<ItemOutcome, string>> = {
@@ -16,7 +16,8 @@ const OUTCOME_TEXT: Partial<Record<ItemOutcome, string>> = {
 export type ColumnKind = 'id' | 'text' | 'points' | 'percent';
 
 export interface GradesTable {
-  snapshot: CourseSnapshot;
+  /** The course as read, in its wire form (the table's scores are in `rows`). */
+  snapshot: PackedSnapshot;
   results: CourseResult;
   fileStem: string;
   header: string[];
@@ -48,7 +49,7 @@ const STATUS_TEXT: Record<ScoreStatus, string> = { excused: 'EX', missing: 'MI',
  * items have no raw column: their scores belong to the team, which a score import cannot set.
  */
 export function buildGradesTable(course: Course, now: Date, opts: { raw?: boolean } = {}): GradesTable {
-  const { snapshot, results } = gradedCourse(course.db, now.toISOString());
+  const { packed: snapshot, results } = gradedPacked(course.db, now.toISOString());
   // Item columns in category order, then item order, as the grid groups them.
   const categoryOrder = new Map(snapshot.categories.map((c, k) => [c.id, k]));
   const items = [...snapshot.items].sort((a, b) => categoryOrder.get(a.categoryId)! - categoryOrder.get(b.categoryId)!);
@@ -93,12 +94,14 @@ export function buildGradesTable(course: Course, now: Date, opts: { raw?: boolea
   ];
   const columnCategories = columnItems.map(() => null as number | null);
   categories.forEach((c, i) => (columnCategories[5 + rawItems.length + items.length + i] = c.id));
-  const entered = new Map(snapshot.scores.map((sc) => [`${sc.studentId}:${sc.itemId}`, sc]));
+  // Only the CSV shows scores as entered; the workbook's 200,000 are not unpacked for it.
+  const entered = new Map(opts.raw ? unpackScores(snapshot.scores).map((sc) => [`${sc.studentId}:${sc.itemId}`, sc]) : []);
   const num = (s: string | null) => (s === null ? null : Number(s));
+  const first = results.students[0];
+  const itemOf = finder(first?.items ?? [], (i) => i.itemId);
+  const categoryOf = finder(first?.categories ?? [], (c) => c.categoryId);
   const rows = snapshot.students.map((s, index) => {
     const r = results.students[index]!;
-    const byItem = new Map(r.items.map((i) => [i.itemId, i]));
-    const byCategory = new Map(r.categories.map((c) => [c.categoryId, c]));
     return {
       studentId: s.id,
       cells: [
@@ -112,12 +115,12 @@ export function buildGradesTable(course: Course, now: Date, opts: { raw?: boolea
           return sc?.status ? STATUS_TEXT[sc.status] : (sc?.value ?? null);
         }),
         ...items.map((i) => {
-          const ir = byItem.get(i.id);
+          const ir = itemOf(r.items, i.id);
           if (!ir) return null;
           // A status reads as its notation (MI, like EX), not as the 0 it may count for.
           return OUTCOME_TEXT[ir.outcome] ?? ir.effective ?? null;
         }),
-        ...categories.map((c) => num(byCategory.get(c.id)?.final.display ?? null)),
+        ...categories.map((c) => num(categoryOf(r.categories, c.id)?.final.display ?? null)),
         num(r.current.display),
         num(r.display),
         r.letter,
@@ -126,6 +129,18 @@ export function buildGradesTable(course: Course, now: Date, opts: { raw?: boolea
   });
   const fileStem = fileStemOf(snapshot.course);
   return { snapshot, results, fileStem, header, kinds, columnItems, columnCategories, rows };
+}
+
+/**
+ * Finds a student's result entry by id. Every student's results list items and categories in the
+ * same order, so the position found for the first student is tried first.
+ */
+function finder<T>(first: readonly T[], idOf: (entry: T) => number): (entries: readonly T[], id: number) => T | undefined {
+  const at = new Map(first.map((e, k) => [idOf(e), k]));
+  return (entries, id) => {
+    const e = entries[at.get(id) ?? -1];
+    return e !== undefined && idOf(e) === id ? e : entries.find((x) => idOf(x) === id);
+  };
 }
 
 /** A file name stem from the course code (or name): "IE-7374". */

@@ -34,10 +34,16 @@ export function toGradeRow(r: StudentResult): GradeRow {
   };
 }
 
+/** The course as stored, in its wire form (no Score object per cell), and its grades from one read. */
+export function gradedPacked(db: Db, asOf: string): { packed: PackedSnapshot; results: CourseResult } {
+  const packed = readPackedSnapshot(db);
+  return { packed, results: computePrepared(preparePacked(packed), { asOf }) };
+}
+
 /** The course as stored and its grades from one read: the engine prepares the wire form itself, without packing it again. */
 export function gradedCourse(db: Db, asOf: string): { snapshot: CourseSnapshot; results: CourseResult } {
-  const packed = readPackedSnapshot(db);
-  return { snapshot: unpackSnapshot(packed), results: computePrepared(preparePacked(packed), { asOf }) };
+  const { packed, results } = gradedPacked(db, asOf);
+  return { snapshot: unpackSnapshot(packed), results };
 }
 
 /** A student's final letter and override: all that the registrar file and its pre-flight read of a grade. */
