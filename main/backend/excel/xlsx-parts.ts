@@ -103,7 +103,8 @@ function unzip(bytes: Uint8Array, budget: ReadBudget): Map<string, () => string>
       }
       if (method !== 8) throw damaged();
       try {
-        return inflateRawSync(raw, { maxOutputLength: Math.max(1, declared) }).toString('utf8');
+        // One output chunk of the declared size: no joining of 16 KiB chunks (a data sheet is over 100 MB).
+        return inflateRawSync(raw, { maxOutputLength: Math.max(1, declared), chunkSize: Math.max(64, declared) }).toString('utf8');
       } catch {
         throw damaged();
       }
