@@ -2,7 +2,7 @@ import { inflateRawSync } from 'node:zlib';
 import { ApiError } from '@shared/api/envelope';
 import type { ReadBudget } from './limits';
 import { fileError } from './problems';
-import type { CellValue, Sheet } from './sheet';
+import { RowGrid, type CellValue, type RowSink, type Sheet } from './sheet';
 
 /**
  * Reads only the named sheets of an .xlsx, without building the whole workbook: the full
@@ -12,11 +12,18 @@ import type { CellValue, Sheet } from './sheet';
  * numbers, booleans, ISO dates (t="d"), formula results, either quote style for attributes and
  * namespace-prefixed tags (<x:row>). A damaged file is one plain problem; one beyond `budget`
  * is refused as soon as the reader sees it. `names` null reads every sheet (in workbook order).
+ * A sheet named in `sinks` hands its rows as they are read to a sink made there when the sheet
+ * starts (a crafted file may repeat a name; the last sheet of a name wins), and comes back empty.
  */
-export function readXlsxSheets(bytes: Uint8Array, names: readonly string[] | null, budget: ReadBudget): Map<string, Sheet> {
+export function readXlsxSheets(
+  bytes: Uint8Array,
+  names: readonly string[] | null,
+  budget: ReadBudget,
+  sinks: ReadonlyMap<string, () => RowSink> = new Map(),
+): Map<string, Sheet> {
   try {
     budget.file(bytes.length);
-    return readSheets(bytes, names, budget);
+    return readSheets(bytes, names, budget, sinks);
   } catch (err) {
     // Any slip on a malformed zip or XML (a bad offset, a too-large part) is the same plain answer.
     if (err instanceof ApiError) throw err;
@@ -24,7 +31,12 @@ export function readXlsxSheets(bytes: Uint8Array, names: readonly string[] | nul
   }
 }
 
-function readSheets(bytes: Uint8Array, names: readonly string[] | null, budget: ReadBudget): Map<string, Sheet> {
+function readSheets(
+  bytes: Uint8Array,
+  names: readonly string[] | null,
+  budget: ReadBudget,
+  sinks: ReadonlyMap<string, () => RowSink>,
+): Map<string, Sheet> {
   const zip = unzip(bytes, budget);
   const text = (path: string) => {
     const entry = zip.get(path);
@@ -51,7 +63,10 @@ function readSheets(bytes: Uint8Array, names: readonly string[] | null, budget: 
     const path = targets.get(attribute(attrs, 'r:id') ?? '');
     const xml = path ? text(path) : null;
     if (xml === null) throw damaged();
-    out.set(name, { name, rows: sheetRows(name, xml, parts, budget) });
+    const sink = sinks.get(name)?.();
+    const grid = sink ? null : new RowGrid();
+    sheetRows(name, xml, parts, budget, sink ?? grid!.set);
+    out.set(name, { name, rows: grid?.done() ?? [] });
   }
   return out;
 }
@@ -245,11 +260,11 @@ function columnOf(ref: string): number {
 }
 
 /**
- * The sheet's rows. Rows and cells without a value take no memory and count against no limit
- * (spreadsheet programs write formatted but empty rows down to row 1,048,576).
+ * The sheet's rows, each handed to `keep` as it is read. Rows and cells without a value take no
+ * memory and count against no limit (spreadsheet programs write formatted but empty rows down
+ * to row 1,048,576).
  */
-function sheetRows(name: string, xml: string, parts: Parts, budget: ReadBudget): CellValue[][] {
-  const rows: CellValue[][] = [];
+function sheetRows(name: string, xml: string, parts: Parts, budget: ReadBudget, keep: RowSink): void {
   let nextRow = 0;
   let read = 0;
   for (const row of elements(xml, 'row')) {
@@ -272,10 +287,8 @@ function sheetRows(name: string, xml: string, parts: Parts, budget: ReadBudget):
       while (cells.length < c) cells.push(null);
       cells[c] = value;
     }
-    if (cells.length) rows[r] = cells;
+    if (cells.length) keep(r, cells);
   }
-  for (let i = 0; i < rows.length; i++) rows[i] ??= [];
-  return rows;
 }
 
 /** Excel's limits; a reference beyond them is damage, not a reason to allocate a huge grid. */
