@@ -46,23 +46,28 @@ export class ChangeSet {
    * (defaults to fill, a value its column's affinity converts) is read back with RETURNING *.
    */
   private insertRow(table: TrackedTable, row: Row): Row {
-    const cols = Object.keys(row);
+    const columns = this.columnsOf(table);
     // Rows of one table mostly name the same columns: their SQL is built once, not per row.
     let insert = this.inserts.get(table);
-    if (!insert || !sameKeys(insert.cols, cols)) {
+    if (!insert || !namesColumns(row, insert.cols)) {
+      const cols = Object.keys(row);
       const sql = `INSERT INTO "${table}" (${cols.map((c) => `"${c}"`).join(', ')}) VALUES (${cols.map((c) => `@${c}`).join(', ')})`;
-      this.inserts.set(table, (insert = { cols, sql, returning: `${sql} RETURNING *` }));
+      const inTableOrder = cols.length === columns.length && columns.every((c, i) => c.name === cols[i]);
+      this.inserts.set(table, (insert = { cols, sql, returning: `${sql} RETURNING *`, inTableOrder }));
     }
-    const columns = this.columnsOf(table);
-    if (!storedAsGiven(columns, row, cols.length)) return this.stmt(insert.returning).get(row) as Row;
+    if (!storedAsGiven(columns, row, insert.cols.length)) return this.stmt(insert.returning).get(row) as Row;
     const { lastInsertRowid } = this.stmt(insert.sql).run(row);
+    const rowid = columns.find((c) => c.rowid);
+    const fillsId = rowid !== undefined && row[rowid.name] == null;
+    // A row naming every column in the table's order (as the workbook's rows do) is the stored row as it is.
+    if (insert.inTableOrder && !fillsId) return row;
     const stored: Row = {};
-    for (const c of columns) stored[c.name] = c.rowid && row[c.name] == null ? lastInsertRowid : row[c.name];
+    for (const c of columns) stored[c.name] = c.rowid && fillsId ? lastInsertRowid : row[c.name];
     return stored;
   }
 
-  /** The last insert's columns and SQL per table. */
-  private readonly inserts = new Map<TrackedTable, { cols: string[]; sql: string; returning: string }>();
+  /** The last insert's columns and SQL per table, and whether its columns are all the table's, in order. */
+  private readonly inserts = new Map<TrackedTable, { cols: string[]; sql: string; returning: string; inTableOrder: boolean }>();
   /** Read once per change, so a migration between changes never leaves it stale. */
   private readonly columns = new Map<TrackedTable, Column[]>();
 
@@ -175,10 +180,11 @@ function storedAsGiven(columns: Column[], row: Row, given: number): boolean {
   return columns.length - missing === given;
 }
 
-function sameKeys(a: string[], b: string[]): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
+/** Whether `row` names exactly `cols`, in that order (without the array Object.keys would make per row). */
+function namesColumns(row: Row, cols: string[]): boolean {
+  let i = 0;
+  for (const name in row) if (name !== cols[i++]) return false;
+  return i === cols.length;
 }
 
 function sameRow(a: Row, b: Row): boolean {

@@ -64,6 +64,8 @@ describe('undo and the change tracker', () => {
       // every column given: the row is its own stored row, the new id added
       ['category', category],
       ['category', { ...category, id: null, name: 'Quizzes' }],
+      // every column in the table's order, as a workbook's rows come: the row itself
+      ['category', { id: 50, ...category, name: 'Labs' }],
       // defaults to fill in, text that a REAL column turns into a number, a number a TEXT column turns into text
       ['category', { name: 'Exams', weight: '0.5', position: 2 }],
       ['student', { registrar_id: 123, created_at: at }],
@@ -100,6 +102,7 @@ describe('undo and the change tracker', () => {
     expect(audit.map((a) => JSON.parse(a.after_json) as Record<string, unknown>)).toMatchObject([
       category,
       { id: expect.any(Number) as unknown, name: 'Quizzes' },
+      { id: 50, name: 'Labs' },
       { weight: 0.5, kind: 'items' },
       { registrar_id: '123.0', status: 'enrolled' },
       { first_name: expect.not.stringContaining('\ud800') as unknown },
