@@ -143,13 +143,13 @@ const isNameChar = (code: number) =>
 const isSpace = (code: number) => code === 32 || (code >= 9 && code <= 13) || (code > 127 && /\s/.test(String.fromCharCode(code)));
 
 /**
- * The first <tag> element (with or without a namespace prefix such as x:) that starts in
- * xml[from, limit), or null. Tags are found with indexOf and a look at each name, not with a
- * pattern: a large sheet has millions of cells. Its closing tag is found with one forward
- * search, so a file with unclosed tags costs linear time; one unclosed by `limit` is damage.
+ * The first <tag> element (with or without a namespace prefix such as x:) from `from` on, or
+ * null. Tags are found with indexOf and a look at each name, not with a pattern: a large sheet
+ * has millions of cells. Its closing tag is found with one forward search, so a file with
+ * unclosed tags costs linear time; an unclosed element is damage.
  */
-function nextElement(xml: string, tag: string, from: number, limit: number): Element | null {
-  for (let at = xml.indexOf('<', from); at >= 0 && at < limit; at = xml.indexOf('<', at + 1)) {
+function nextElement(xml: string, tag: string, from: number): Element | null {
+  for (let at = xml.indexOf('<', from); at >= 0; at = xml.indexOf('<', at + 1)) {
     let name = at + 1;
     let i = name;
     while (isNameChar(xml.charCodeAt(i))) i++;
@@ -161,11 +161,11 @@ function nextElement(xml: string, tag: string, from: number, limit: number): Ele
     const next = xml.charCodeAt(i);
     if (next !== 47 && next !== 62 && !isSpace(next)) continue;
     const open = xml.indexOf('>', i);
-    if (open < 0 || open >= limit) return null;
+    if (open < 0) return null;
     if (open > i && xml.charCodeAt(open - 1) === 47) return { attrs: xml.slice(i, open - 1), inner: null, start: at, end: open + 1 };
     const close = `</${xml.slice(at + 1, name)}${tag}>`;
     const to = xml.indexOf(close, open + 1);
-    if (to < 0 || to + close.length > limit) throw damaged();
+    if (to < 0) throw damaged();
     return { attrs: xml.slice(i, open), inner: xml.slice(open + 1, to), start: at, end: to + close.length };
   }
   return null;
@@ -173,10 +173,10 @@ function nextElement(xml: string, tag: string, from: number, limit: number): Ele
 
 /** Every <tag> element of `xml`, in order, not nested in itself (see nextElement). */
 function* elements(xml: string, tag: string): Generator<Element> {
-  for (let e = nextElement(xml, tag, 0, xml.length); e; e = nextElement(xml, tag, e.end, xml.length)) yield e;
+  for (let e = nextElement(xml, tag, 0); e; e = nextElement(xml, tag, e.end)) yield e;
 }
 
-const first = (xml: string, tag: string): Element | null => nextElement(xml, tag, 0, xml.length);
+const first = (xml: string, tag: string): Element | null => nextElement(xml, tag, 0);
 
 /**
  * The value of attribute `name` in a tag's attribute text (either quote style, spaces around
