@@ -112,7 +112,6 @@ export function runOffThread<K extends TaskName>(
       if ('progress' in message) {
         work.step(...message.progress).catch((err: unknown) => settle(false, () => reject(err)));
       } else if ('part' in message) {
-        if (settled) return;
         try {
           onPart(message.part as never);
         } catch (err) {
