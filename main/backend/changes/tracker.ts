@@ -40,12 +40,46 @@ export class ChangeSet {
     return this.stmt(`SELECT * FROM "${table}" WHERE ${this.where(table)}`).get(key) as Row | undefined;
   }
 
-  // RETURNING * gives the stored row (defaults included) for the audit without a second read.
+  /**
+   * Writes a new row and returns it as stored, for the audit. A row that gives every column
+   * (but perhaps its new id) with values stored as given is its own stored row; any other
+   * (defaults to fill, a value its column's affinity converts) is read back with RETURNING *.
+   */
   private insertRow(table: TrackedTable, row: Row): Row {
-    const cols = Object.keys(row);
-    return this.stmt(
-      `INSERT INTO "${table}" (${cols.map((c) => `"${c}"`).join(', ')}) VALUES (${cols.map((c) => `@${c}`).join(', ')}) RETURNING *`,
-    ).get(row) as Row;
+    const columns = this.columnsOf(table);
+    // Rows of one table mostly name the same columns: their SQL is built once, not per row.
+    let insert = this.inserts.get(table);
+    if (!insert || !namesColumns(row, insert.cols)) {
+      const cols = Object.keys(row);
+      const sql = `INSERT INTO "${table}" (${cols.map((c) => `"${c}"`).join(', ')}) VALUES (${cols.map((c) => `@${c}`).join(', ')})`;
+      const inTableOrder = cols.length === columns.length && columns.every((c, i) => c.name === cols[i]);
+      this.inserts.set(table, (insert = { cols, sql, returning: `${sql} RETURNING *`, inTableOrder }));
+    }
+    if (!storedAsGiven(columns, row, insert.cols.length)) return this.stmt(insert.returning).get(row) as Row;
+    const { lastInsertRowid } = this.stmt(insert.sql).run(row);
+    const rowid = columns.find((c) => c.rowid);
+    const fillsId = rowid !== undefined && row[rowid.name] == null;
+    // A row naming every column in the table's order (as the workbook's rows do) is the stored row as it is.
+    if (insert.inTableOrder && !fillsId) return row;
+    const stored: Row = {};
+    for (const c of columns) stored[c.name] = c.rowid && fillsId ? lastInsertRowid : row[c.name];
+    return stored;
+  }
+
+  /** The last insert's columns and SQL per table, and whether its columns are all the table's, in order. */
+  private readonly inserts = new Map<TrackedTable, { cols: string[]; sql: string; returning: string; inTableOrder: boolean }>();
+  /** Read once per change, so a migration between changes never leaves it stale. */
+  private readonly columns = new Map<TrackedTable, Column[]>();
+
+  private columnsOf(table: TrackedTable): Column[] {
+    let columns = this.columns.get(table);
+    if (!columns) {
+      const info = this.db.prepare(`PRAGMA table_info("${table}")`).all() as { name: string; type: string; pk: number }[];
+      const rowid = info.filter((c) => c.pk > 0).length === 1 ? info.find((c) => c.pk > 0 && /^integer$/i.test(c.type)) : undefined;
+      columns = info.map((c) => ({ name: c.name, affinity: affinity(c.type), rowid: c === rowid }));
+      this.columns.set(table, columns);
+    }
+    return columns;
   }
 
   /** Inserts a row (its id assigned by SQLite unless given); returns the id. */
@@ -99,6 +133,58 @@ export class ChangeSet {
     ]);
     this.count++;
   }
+}
+
+/** A table column: its name, its type affinity, whether it is the rowid (INTEGER PRIMARY KEY). */
+interface Column {
+  name: string;
+  affinity: Affinity;
+  rowid: boolean;
+}
+
+type Affinity = 'integer' | 'text' | 'blob' | 'real' | 'numeric';
+
+/** SQLite's rules for a declared type's affinity (datatype3.html, section 3.1), in their order. */
+function affinity(type: string): Affinity {
+  const t = type.toUpperCase();
+  if (t.includes('INT')) return 'integer';
+  if (/CHAR|CLOB|TEXT/.test(t)) return 'text';
+  if (t.includes('BLOB') || t === '') return 'blob';
+  if (/REAL|FLOA|DOUB/.test(t)) return 'real';
+  return 'numeric';
+}
+
+const LONE_SURROGATE = /\p{Cs}/u;
+
+/**
+ * Whether SQLite stores `row` exactly as given, so that reading it back would give the same
+ * values: it names every column (or all but the rowid, which a null or absent id gets anew),
+ * and each value is null, a finite number in a column that keeps numbers, or well-formed text
+ * in a column that keeps text ('10' in a REAL column becomes 10, 5 in a TEXT one '5.0', a lone
+ * surrogate replacement characters).
+ */
+function storedAsGiven(columns: Column[], row: Row, given: number): boolean {
+  let missing = 0;
+  for (const c of columns) {
+    if (!(c.name in row)) {
+      if (!c.rowid) return false;
+      missing++;
+      continue;
+    }
+    const v: unknown = row[c.name];
+    if (v === null) continue;
+    if (typeof v === 'number') {
+      if (!Number.isFinite(v) || Object.is(v, -0) || c.affinity === 'text') return false;
+    } else if (typeof v !== 'string' || !(c.affinity === 'text' || c.affinity === 'blob') || LONE_SURROGATE.test(v)) return false;
+  }
+  return columns.length - missing === given;
+}
+
+/** Whether `row` names exactly `cols`, in that order (without the array Object.keys would make per row). */
+function namesColumns(row: Row, cols: string[]): boolean {
+  let i = 0;
+  for (const name in row) if (name !== cols[i++]) return false;
+  return i === cols.length;
 }
 
 function sameRow(a: Row, b: Row): boolean {

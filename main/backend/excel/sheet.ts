@@ -11,6 +11,27 @@ export interface Sheet {
   rows: CellValue[][];
 }
 
+/** Takes a sheet's rows as a reader finds them, in file order: row r (0-based) and its cells. */
+export type RowSink = (r: number, cells: CellValue[]) => void;
+
+/**
+ * A sheet's rows built from what a reader finds, in file order: a row given again replaces the
+ * cells given before, and rows never given are empty.
+ */
+export class RowGrid {
+  private readonly rows: CellValue[][] = [];
+
+  readonly set: RowSink = (r, cells) => {
+    this.rows[r] = cells;
+  };
+
+  /** Every row up to the last one given. */
+  done(): CellValue[][] {
+    for (let i = 0; i < this.rows.length; i++) this.rows[i] ??= [];
+    return this.rows;
+  }
+}
+
 export interface Book {
   /** 'csv' files have one sheet; their text cells are exactly as written (IDs keep leading zeros). */
   kind: 'xlsx' | 'csv';

@@ -1,34 +1,20 @@
 import { ApiError } from '@shared/api/envelope';
 import type { WorkbookReport } from '@shared/api/excel';
 import { plural } from '@shared/text/words';
-import { z } from 'zod';
 import { runOffThread } from '../jobs/off-thread';
 import { keyOf, NEVER_ERASED, TRACKED_TABLES } from '../changes/tables';
 import { IDLE, ROWS_PER_STEP, type Steps } from '../jobs/steps';
 import type { Course } from '../services/course';
 import { commitImport, courseVersion, importOutcome, type ImportFile } from './apply';
-import { findGradesSheetEdits, type GradesRecord } from './grades-sheet-edits';
-import { fileError, Problems, refuseIfErrors } from './problems';
+import { findGradesSheetEdits } from './grades-sheet-edits';
+import { fileError, refuseIfErrors } from './problems';
 import { isZip, readSpreadsheetOffThread } from './read';
 import type { Row } from '../changes/tables';
-import { checkCourseRows, type DataRows } from './workbook-check';
-import { cellText, type CellValue } from './sheet';
-import {
-  DATA_SHEET,
-  DATA_TABLES,
-  FORMAT_TAG,
-  FORMAT_VERSION,
-  GRADES_COLUMNS,
-  GRADES_ROW,
-  GRADES_SHEET,
-  type DataTable,
-} from './workbook-format';
-
-/** The data sheet's record of the Grades sheet (see GRADES_COLUMNS), as the export wrote it. */
-const GradesColumns = z.object({ header: z.array(z.string()), items: z.array(z.number().int().nullable()) });
-const GradesRow = z.tuple([z.number().int()], z.unknown());
-const DAMAGED_GRADES_RECORD =
-  'The record of the Grades sheet is damaged, so edits made there cannot be found. The data sheet was edited; export the workbook again.';
+import { checkCourseRows } from './workbook-check';
+import { DataSheetRows } from './workbook-rows';
+import { cellText, RowGrid } from './sheet';
+import type { RowsPart } from '../jobs/worker';
+import { DATA_SHEET, DATA_TABLES, FORMAT_TAG, FORMAT_VERSION, GRADES_SHEET, type DataTable } from './workbook-format';
 
 const notOurs = () =>
   fileError(
@@ -53,8 +39,25 @@ export async function importWorkbook(
     await readSpreadsheetOffThread(file, work); // refuses empty, encrypted and non-spreadsheet files in its words
     throw notOurs();
   }
-  const read = await runOffThread('readWorkbookSheets', { bytes: file.bytes, names: [DATA_SHEET, GRADES_SHEET] }, work);
-  const sheets = new Map(read.map((s) => [s.name, s]));
+  const columns = new Map(
+    DATA_TABLES.map((t) => [t, new Set((course.db.prepare(`PRAGMA table_info("${t}")`).all() as { name: string }[]).map((c) => c.name))]),
+  );
+  // The data sheet's rows are checked as the worker reads them, and its grid built beside.
+  let [sheet, check, grid] = [0, new DataSheetRows(columns), new RowGrid()];
+  const read = await runOffThread(
+    'readWorkbookSheets',
+    { bytes: file.bytes, names: [DATA_SHEET, GRADES_SHEET], streamed: DATA_SHEET },
+    work,
+    (part: RowsPart) => {
+      if (part.sheet !== sheet) [sheet, check, grid] = [part.sheet, new DataSheetRows(columns), new RowGrid()];
+      const { at, cells } = part;
+      for (let i = 0; i < at.length; i++) {
+        grid.set(at[i]!, cells[i]!);
+        check.add(at[i]!, cells[i]!);
+      }
+    },
+  );
+  const sheets = new Map(read.map((s) => [s.name, s.name === DATA_SHEET ? { ...s, rows: grid.done() } : s]));
   const data = sheets.get(DATA_SHEET);
   if (!data || cellText(data.rows[0]?.[0]) !== FORMAT_TAG) throw notOurs();
   const version = Number(data.rows[0]?.[1]);
@@ -63,56 +66,18 @@ export async function importWorkbook(
   await work.step(0.35, 'Checking the course data');
 
   const readAt = courseVersion(course);
-  const problems = new Problems();
-  const columns = new Map(
-    DATA_TABLES.map((t) => [t, new Set((course.db.prepare(`PRAGMA table_info("${t}")`).all() as { name: string }[]).map((c) => c.name))]),
-  );
-  const parsed: DataRows = { rows: new Map(DATA_TABLES.map((t) => [t, []])), at: new Map() };
-  const { rows } = parsed;
-  let record: GradesRecord | null = null;
-  const recordRows: z.infer<typeof GradesRow>[] = [];
-  for (let r = 1; r < data.rows.length; r++) {
-    if (r % ROWS_PER_STEP === 0) await work.step(0.35 + (0.45 * r) / data.rows.length, 'Checking the course data');
-    const tag = cellText(data.rows[r]?.[0]);
-    let row: unknown;
-    try {
-      row = JSON.parse(cellText(data.rows[r]?.[1]));
-    } catch {
-      problems.error(DATA_SHEET, r, 1, 'This row is damaged (not readable data). The data sheet was edited; export the workbook again.');
-      continue;
+  if (!check.inOrder) {
+    check = new DataSheetRows(columns);
+    for (let r = 0; r < data.rows.length; r++) {
+      if (r % ROWS_PER_STEP === 0) await work.step(0.35 + (0.45 * r) / data.rows.length, 'Checking the course data');
+      check.add(r, data.rows[r]!);
     }
-    if (tag === GRADES_COLUMNS) {
-      const read = GradesColumns.safeParse(row);
-      if (read.success) record = { ...read.data, rows: new Map() };
-      else problems.error(DATA_SHEET, r, 1, DAMAGED_GRADES_RECORD);
-      continue;
-    }
-    if (tag === GRADES_ROW) {
-      const read = GradesRow.safeParse(row);
-      if (read.success) recordRows.push(read.data);
-      else problems.error(DATA_SHEET, r, 1, DAMAGED_GRADES_RECORD);
-      continue;
-    }
-    const known = columns.get(tag as DataTable);
-    if (!known) {
-      problems.error(DATA_SHEET, r, 0, `'${tag}' is not a part of a course. The data sheet was edited; export the workbook again.`);
-      continue;
-    }
-    if (typeof row !== 'object' || row === null || Array.isArray(row)) {
-      problems.error(DATA_SHEET, r, 1, `This ${tag} row holds no fields. The data sheet was edited; export the workbook again.`);
-      continue;
-    }
-    const unknown = Object.keys(row).filter((k) => !known.has(k));
-    if (unknown.length) {
-      problems.error(DATA_SHEET, r, 1, `This ${tag} row has fields a course does not have (${unknown.join(', ')}).`);
-      continue;
-    }
-    rows.get(tag as DataTable)!.push(row as Row);
-    parsed.at.set(row as Row, r);
   }
+  const { problems, parsed } = check;
+  const { rows } = parsed;
   checkCourseRows(parsed, problems);
   const courseRow = rows.get('course')![0];
-  if (record) for (const [studentId, ...cells] of recordRows) record.rows.set(cellText(cells[0] as CellValue), { studentId, cells });
+  const record = check.gradesRecord();
 
   await work.step(0.8, 'Comparing the Grades sheet');
   const edits = findGradesSheetEdits(sheets.get(GRADES_SHEET), record, names(rows), problems);

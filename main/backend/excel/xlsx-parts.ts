@@ -2,7 +2,7 @@ import { inflateRawSync } from 'node:zlib';
 import { ApiError } from '@shared/api/envelope';
 import type { ReadBudget } from './limits';
 import { fileError } from './problems';
-import type { CellValue, Sheet } from './sheet';
+import { RowGrid, type CellValue, type RowSink, type Sheet } from './sheet';
 
 /**
  * Reads only the named sheets of an .xlsx, without building the whole workbook: the full
@@ -12,11 +12,18 @@ import type { CellValue, Sheet } from './sheet';
  * numbers, booleans, ISO dates (t="d"), formula results, either quote style for attributes and
  * namespace-prefixed tags (<x:row>). A damaged file is one plain problem; one beyond `budget`
  * is refused as soon as the reader sees it. `names` null reads every sheet (in workbook order).
+ * A sheet named in `sinks` hands its rows as they are read to a sink made there when the sheet
+ * starts (a crafted file may repeat a name; the last sheet of a name wins), and comes back empty.
  */
-export function readXlsxSheets(bytes: Uint8Array, names: readonly string[] | null, budget: ReadBudget): Map<string, Sheet> {
+export function readXlsxSheets(
+  bytes: Uint8Array,
+  names: readonly string[] | null,
+  budget: ReadBudget,
+  sinks: ReadonlyMap<string, () => RowSink> = new Map(),
+): Map<string, Sheet> {
   try {
     budget.file(bytes.length);
-    return readSheets(bytes, names, budget);
+    return readSheets(bytes, names, budget, sinks);
   } catch (err) {
     // Any slip on a malformed zip or XML (a bad offset, a too-large part) is the same plain answer.
     if (err instanceof ApiError) throw err;
@@ -24,7 +31,12 @@ export function readXlsxSheets(bytes: Uint8Array, names: readonly string[] | nul
   }
 }
 
-function readSheets(bytes: Uint8Array, names: readonly string[] | null, budget: ReadBudget): Map<string, Sheet> {
+function readSheets(
+  bytes: Uint8Array,
+  names: readonly string[] | null,
+  budget: ReadBudget,
+  sinks: ReadonlyMap<string, () => RowSink>,
+): Map<string, Sheet> {
   const zip = unzip(bytes, budget);
   const text = (path: string) => {
     const entry = zip.get(path);
@@ -51,7 +63,10 @@ function readSheets(bytes: Uint8Array, names: readonly string[] | null, budget: 
     const path = targets.get(attribute(attrs, 'r:id') ?? '');
     const xml = path ? text(path) : null;
     if (xml === null) throw damaged();
-    out.set(name, { name, rows: sheetRows(name, xml, parts, budget) });
+    const sink = sinks.get(name)?.();
+    const grid = sink ? null : new RowGrid();
+    sheetRows(name, xml, parts, budget, sink ?? grid!.set);
+    out.set(name, { name, rows: grid?.done() ?? [] });
   }
   return out;
 }
@@ -103,7 +118,8 @@ function unzip(bytes: Uint8Array, budget: ReadBudget): Map<string, () => string>
       }
       if (method !== 8) throw damaged();
       try {
-        return inflateRawSync(raw, { maxOutputLength: Math.max(1, declared) }).toString('utf8');
+        // One output chunk of the declared size: no joining of 16 KiB chunks (a data sheet is over 100 MB).
+        return inflateRawSync(raw, { maxOutputLength: Math.max(1, declared), chunkSize: Math.max(64, declared) }).toString('utf8');
       } catch {
         throw damaged();
       }
@@ -111,8 +127,6 @@ function unzip(bytes: Uint8Array, budget: ReadBudget): Map<string, () => string>
   }
   return entries;
 }
-
-const OPEN_TAGS = new Map<string, RegExp>();
 
 interface Element {
   attrs: string;
@@ -122,40 +136,65 @@ interface Element {
   end: number;
 }
 
+/** [\w.-], the characters of a tag's name and of its namespace prefix. */
+const isNameChar = (code: number) =>
+  (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57) || code === 95 || code === 46 || code === 45;
+/** What \s matches (a tag's name ends at one). */
+const isSpace = (code: number) => code === 32 || (code >= 9 && code <= 13) || (code > 127 && /\s/.test(String.fromCharCode(code)));
+
 /**
- * Every <tag> element of `xml` (with or without a namespace prefix such as x:), in order, not
- * nested in itself. Each closing tag is found with one forward search, so a file with unclosed
- * tags costs linear time; an unclosed element is damage.
+ * The first <tag> element (with or without a namespace prefix such as x:) from `from` on, or
+ * null. Tags are found with indexOf and a look at each name, not with a pattern: a large sheet
+ * has millions of cells. Its closing tag is found with one forward search, so a file with
+ * unclosed tags costs linear time; an unclosed element is damage.
  */
-function* elements(xml: string, tag: string): Generator<Element> {
-  let open = OPEN_TAGS.get(tag);
-  if (!open) OPEN_TAGS.set(tag, (open = new RegExp(`<((?:[\\w.-]+:)?)${tag}(?=[\\s/>])([^>]*)>`, 'g')));
-  // Shared per tag (building one per row is slow on large sheets); no caller nests a tag in itself.
-  open.lastIndex = 0;
-  for (let m = open.exec(xml); m; m = open.exec(xml)) {
-    const selfClosing = m[2]!.endsWith('/');
-    const attrs = selfClosing ? m[2]!.slice(0, -1) : m[2]!;
-    const from = open.lastIndex;
-    if (selfClosing) {
-      yield { attrs, inner: null, start: m.index, end: from };
-      continue;
+function nextElement(xml: string, tag: string, from: number): Element | null {
+  for (let at = xml.indexOf('<', from); at >= 0; at = xml.indexOf('<', at + 1)) {
+    let name = at + 1;
+    let i = name;
+    while (isNameChar(xml.charCodeAt(i))) i++;
+    if (xml.charCodeAt(i) === 58 && i > name) {
+      name = ++i;
+      while (isNameChar(xml.charCodeAt(i))) i++;
     }
-    const close = `</${m[1]!}${tag}>`;
-    const to = xml.indexOf(close, from);
+    if (i - name !== tag.length || !xml.startsWith(tag, name)) continue;
+    const next = xml.charCodeAt(i);
+    if (next !== 47 && next !== 62 && !isSpace(next)) continue;
+    const open = xml.indexOf('>', i);
+    if (open < 0) return null;
+    if (open > i && xml.charCodeAt(open - 1) === 47) return { attrs: xml.slice(i, open - 1), inner: null, start: at, end: open + 1 };
+    const close = `</${xml.slice(at + 1, name)}${tag}>`;
+    const to = xml.indexOf(close, open + 1);
     if (to < 0) throw damaged();
-    open.lastIndex = to + close.length;
-    yield { attrs, inner: xml.slice(from, to), start: m.index, end: open.lastIndex };
+    return { attrs: xml.slice(i, open), inner: xml.slice(open + 1, to), start: at, end: to + close.length };
   }
+  return null;
 }
 
-const first = (xml: string, tag: string): Element | undefined => elements(xml, tag).next().value ?? undefined;
+/** Every <tag> element of `xml`, in order, not nested in itself (see nextElement). */
+function* elements(xml: string, tag: string): Generator<Element> {
+  for (let e = nextElement(xml, tag, 0); e; e = nextElement(xml, tag, e.end)) yield e;
+}
 
-const ATTRIBUTES = new Map<string, RegExp>();
+const first = (xml: string, tag: string): Element | null => nextElement(xml, tag, 0);
+
+/**
+ * The value of attribute `name` in a tag's attribute text (either quote style, spaces around
+ * =), as /(?:^|\s)name\s*=\s*(?:"([^"]*)"|'([^']*)')/ finds it, without a pattern per cell.
+ */
 function attribute(attrs: string, name: string): string | undefined {
-  let re = ATTRIBUTES.get(name);
-  if (!re) ATTRIBUTES.set(name, (re = new RegExp(`(?:^|\\s)${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)')`)));
-  const m = re.exec(attrs);
-  return m ? (m[1] ?? m[2]) : undefined;
+  for (let at = attrs.indexOf(name); at >= 0; at = attrs.indexOf(name, at + 1)) {
+    if (at > 0 && !isSpace(attrs.charCodeAt(at - 1))) continue;
+    let i = at + name.length;
+    while (isSpace(attrs.charCodeAt(i))) i++;
+    if (attrs.charCodeAt(i++) !== 61) continue;
+    while (isSpace(attrs.charCodeAt(i))) i++;
+    const quote = attrs[i];
+    if (quote !== '"' && quote !== "'") continue;
+    const end = attrs.indexOf(quote, i + 1);
+    if (end >= 0) return attrs.slice(i + 1, end);
+  }
+  return undefined;
 }
 
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
@@ -165,16 +204,21 @@ const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"'
  * Excel's _xHHHH_ escapes for control characters, which live inside the XML text.
  */
 function decode(s: string): string {
-  // Without &amp; and &#, no entity can make another: the named ones are replaced one by one, a
-  // few times faster than one pattern with a callback (the data sheet's JSON has a &quot; per quote).
-  if (s.includes('&') && !s.includes('&amp;') && !s.includes('&#'))
-    s = s.replaceAll('&quot;', '"').replaceAll('&lt;', '<').replaceAll('&gt;', '>').replaceAll('&apos;', "'");
-  else if (s.includes('&'))
-    s = s.replace(/&(?:#x([0-9a-f]+)|#(\d+)|(amp|lt|gt|quot|apos));/gi, (whole, hex?: string, dec?: string, name?: string) => {
-      if (name) return ENTITIES[name] ?? whole;
-      const code = hex ? parseInt(hex, 16) : Number(dec);
-      return code <= 0x10ffff ? String.fromCodePoint(code) : whole;
-    });
+  if (s.includes('&')) {
+    // Without &amp; and &#, no entity can make another: the named ones are replaced one by one, a
+    // few times faster than one pattern with a callback. The data sheet's JSON has a &quot; per
+    // quote and mostly no other entity, as the first replace then shows.
+    const quotes = s.replaceAll('&quot;', '"');
+    if (!quotes.includes('&')) s = quotes;
+    else if (!s.includes('&amp;') && !s.includes('&#'))
+      s = quotes.replaceAll('&lt;', '<').replaceAll('&gt;', '>').replaceAll('&apos;', "'");
+    else
+      s = s.replace(/&(?:#x([0-9a-f]+)|#(\d+)|(amp|lt|gt|quot|apos));/gi, (whole, hex?: string, dec?: string, name?: string) => {
+        if (name) return ENTITIES[name] ?? whole;
+        const code = hex ? parseInt(hex, 16) : Number(dec);
+        return code <= 0x10ffff ? String.fromCodePoint(code) : whole;
+      });
+  }
   return s.includes('_x') ? s.replace(/_x([0-9a-f]{4})_/gi, (_, h: string) => String.fromCharCode(parseInt(h, 16))) : s;
 }
 
@@ -216,11 +260,11 @@ function columnOf(ref: string): number {
 }
 
 /**
- * The sheet's rows. Rows and cells without a value take no memory and count against no limit
- * (spreadsheet programs write formatted but empty rows down to row 1,048,576).
+ * The sheet's rows, each handed to `keep` as it is read. Rows and cells without a value take no
+ * memory and count against no limit (spreadsheet programs write formatted but empty rows down
+ * to row 1,048,576).
  */
-function sheetRows(name: string, xml: string, parts: Parts, budget: ReadBudget): CellValue[][] {
-  const rows: CellValue[][] = [];
+function sheetRows(name: string, xml: string, parts: Parts, budget: ReadBudget, keep: RowSink): void {
   let nextRow = 0;
   let read = 0;
   for (const row of elements(xml, 'row')) {
@@ -243,10 +287,8 @@ function sheetRows(name: string, xml: string, parts: Parts, budget: ReadBudget):
       while (cells.length < c) cells.push(null);
       cells[c] = value;
     }
-    if (cells.length) rows[r] = cells;
+    if (cells.length) keep(r, cells);
   }
-  for (let i = 0; i < rows.length; i++) rows[i] ??= [];
-  return rows;
 }
 
 /** Excel's limits; a reference beyond them is damage, not a reason to allocate a huge grid. */

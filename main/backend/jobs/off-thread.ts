@@ -82,13 +82,15 @@ const OUT_OF_MEMORY: Record<TaskName, () => ApiError> = {
 /**
  * Runs a task of worker.ts on a worker thread, so a long parse or export never blocks other
  * calls. Progress goes to `work.step` (which also stops the task if its job was cancelled or
- * its course closed); cancelling the job stops its thread at once. Errors come back as they
- * were thrown: an ApiError with its code and details, anything else as a plain Error.
+ * its course closed); cancelling the job stops its thread at once. Parts a task sends ahead of
+ * its answer go to `onPart`, in order, before the answer. Errors come back as they were thrown
+ * (also one thrown by `onPart`): an ApiError with its code and details, anything else as a plain Error.
  */
 export function runOffThread<K extends TaskName>(
   name: K,
   input: Parameters<Tasks[K]>[0],
   work: Steps = IDLE,
+  onPart: (part: never) => void = () => {},
 ): Promise<Awaited<ReturnType<Tasks[K]>>> {
   return new Promise((resolve, reject) => {
     if (work.signal?.aborted) return reject(new JobCancelled());
@@ -109,6 +111,12 @@ export function runOffThread<K extends TaskName>(
     const onMessage = (message: WorkerMessage) => {
       if ('progress' in message) {
         work.step(...message.progress).catch((err: unknown) => settle(false, () => reject(err)));
+      } else if ('part' in message) {
+        try {
+          onPart(message.part as never);
+        } catch (err) {
+          settle(false, () => reject(err));
+        }
       } else if ('result' in message) {
         settle(!message.retire, () => resolve(message.result as Awaited<ReturnType<Tasks[K]>>));
       } else {

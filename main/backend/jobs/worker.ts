@@ -13,16 +13,38 @@ import { ReadBudget, WORKBOOK_LIMITS } from '../excel/limits';
 import { exportWorkbook } from '../excel/workbook-export';
 import { readSpreadsheet } from '../excel/read';
 import { readXlsxSheets } from '../excel/xlsx-parts';
+import type { CellValue, RowSink } from '../excel/sheet';
 import type { ReportOptions } from '../reports/data';
 import type { Steps } from './steps';
 
 export const TASKS = {
   /** A class list, score sheet or Canvas export (.xlsx or .csv), every sheet. */
   readSpreadsheet: (input: { bytes: Uint8Array; fileName: string }) => readSpreadsheet(input.bytes, input.fileName),
-  /** The named sheets of a full workbook, under the workbook's larger limits. */
-  readWorkbookSheets: (input: { bytes: Uint8Array; names: string[] }) => [
-    ...readXlsxSheets(input.bytes, input.names, new ReadBudget(WORKBOOK_LIMITS)).values(),
-  ],
+  /**
+   * The named sheets of a full workbook, under the workbook's larger limits. The rows of the
+   * sheet `streamed` are sent on in parts as they are read (and it comes back empty), so the
+   * starting thread checks them while the rest is read.
+   */
+  readWorkbookSheets: (input: { bytes: Uint8Array; names: string[]; streamed?: string }, work: WorkerSteps) => {
+    let part: RowsPart = { sheet: 0, at: [], cells: [] };
+    const send = (sheet = part.sheet) => {
+      if (part.at.length) work.send(part);
+      part = { sheet, at: [], cells: [] };
+    };
+    const keep: RowSink = (r, cells) => {
+      part.at.push(r);
+      part.cells.push(cells);
+      if (part.at.length === ROWS_PER_PART) send();
+    };
+    const start = () => {
+      send(part.sheet + 1);
+      return keep;
+    };
+    const sinks = new Map(input.streamed === undefined ? [] : [[input.streamed, start]]);
+    const sheets = [...readXlsxSheets(input.bytes, input.names, new ReadBudget(WORKBOOK_LIMITS), sinks).values()];
+    send();
+    return sheets;
+  },
   exportWorkbook: async (input: { file: string; now: Date; nativeBinding: string | undefined }, work: Steps) => {
     useNativeBinding(input.nativeBinding);
     const db = openCourseReadOnly(input.file, { checked: true });
@@ -53,6 +75,20 @@ export const TASKS = {
   },
 };
 
+/** Rows of a sheet as read, in file order: row at[i] (0-based) holds cells[i]. */
+export interface RowsPart {
+  /** Counts the sheets of the streamed name read so far (rows of a later one replace the earlier's). */
+  sheet: number;
+  at: number[];
+  cells: CellValue[][];
+}
+
+/** Rows per part: large enough that posting costs little, small enough to check while reading. */
+const ROWS_PER_PART = 10_000;
+
+/** A task's steps on the worker, which can also send parts of its answer ahead of it. */
+type WorkerSteps = Steps & { send(part: unknown): void };
+
 export type Tasks = typeof TASKS;
 export type TaskName = keyof Tasks;
 
@@ -68,6 +104,7 @@ export interface TaskMessage {
  */
 export type WorkerMessage =
   | { progress: [fraction: number, phase: string] }
+  | { part: unknown }
   | { result: unknown; retire: boolean }
   | { error: { api: boolean; code: string; message: string; details?: unknown }; retire: boolean };
 
@@ -75,14 +112,15 @@ const RETIRE_HEAP_BYTES = 128 * 1024 * 1024;
 const retire = () => getHeapStatistics().total_heap_size > RETIRE_HEAP_BYTES;
 
 async function run({ name, input }: TaskMessage, post: (m: WorkerMessage, transfer?: ArrayBuffer[]) => void): Promise<void> {
-  const work: Steps = {
+  const work: WorkerSteps = {
     step: async (fraction, phase) => {
       post({ progress: [fraction, phase] });
       await new Promise((resolve) => setImmediate(resolve));
     },
+    send: (part) => post({ part }),
   };
   try {
-    const result = await (TASKS[name] as (input: unknown, work: Steps) => unknown)(input, work);
+    const result = await (TASKS[name] as (input: unknown, work: WorkerSteps) => unknown)(input, work);
     // An exported file moves to the starting thread instead of being copied.
     const bytes = (result as { bytes?: unknown }).bytes;
     post({ result, retire: retire() }, bytes instanceof Uint8Array ? [bytes.buffer as ArrayBuffer] : []);

@@ -54,4 +54,58 @@ describe('undo and the change tracker', () => {
     expect(db.prepare('SELECT count(*) AS n FROM registrar_export').get()).toEqual({ n: 1 });
     expect(db.prepare("SELECT count(*) AS n FROM audit WHERE entity = 'registrar_export'").get()).toEqual({ n: 1 });
   });
+
+  it('records every inserted row in the audit exactly as SQLite stored it', () => {
+    const course = newCourse('s');
+    const { db } = course;
+    const at = now();
+    const category = { name: 'Homework', weight: 1, drop_lowest: 0, drop_highest: 0, equal_weight_items: 0, kind: 'items', position: 1 };
+    const rows: [string, Record<string, unknown>][] = [
+      // every column given: the row is its own stored row, the new id added
+      ['category', category],
+      ['category', { ...category, id: null, name: 'Quizzes' }],
+      // every column in the table's order, as a workbook's rows come: the row itself
+      ['category', { id: 50, ...category, name: 'Labs' }],
+      // defaults to fill in, text that a REAL column turns into a number, a number a TEXT column turns into text
+      ['category', { name: 'Exams', weight: '0.5', position: 2 }],
+      ['student', { registrar_id: 123, created_at: at }],
+      // a lone surrogate, which SQLite's UTF-8 stores as replacement characters
+      [
+        'student',
+        {
+          registrar_id: 'x',
+          first_name: 'A\ud800',
+          last_name: '',
+          preferred_name: null,
+          email: null,
+          section: null,
+          status: 'enrolled',
+          extension_days: 0,
+          accommodation_note: null,
+          created_at: at,
+        },
+      ],
+    ];
+    change(db, 'Add', (cs) => {
+      for (const [table, row] of rows) cs.insert(table as 'category' | 'student', row);
+    });
+    const audit = db.prepare('SELECT entity, entity_key, after_json FROM audit ORDER BY id').all() as {
+      entity: string;
+      entity_key: string;
+      after_json: string;
+    }[];
+    expect(audit).toHaveLength(rows.length);
+    for (const { entity, entity_key, after_json } of audit) {
+      const { id } = JSON.parse(entity_key) as { id: number };
+      expect(after_json).toBe(JSON.stringify(db.prepare(`SELECT * FROM "${entity}" WHERE id = ?`).get(id)));
+    }
+    expect(audit.map((a) => JSON.parse(a.after_json) as Record<string, unknown>)).toMatchObject([
+      category,
+      { id: expect.any(Number) as unknown, name: 'Quizzes' },
+      { id: 50, name: 'Labs' },
+      { weight: 0.5, kind: 'items' },
+      { registrar_id: '123.0', status: 'enrolled' },
+      { first_name: expect.not.stringContaining('\ud800') as unknown },
+    ]);
+  });
 });

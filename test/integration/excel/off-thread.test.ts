@@ -2,7 +2,11 @@ import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { JobStatus } from '@shared/api';
 import { change } from '../../../main/backend/changes/tracker';
+import { runOffThread } from '../../../main/backend/jobs/off-thread';
+import { IDLE } from '../../../main/backend/jobs/steps';
+import type { RowsPart } from '../../../main/backend/jobs/worker';
 import { newCourse, db, type TestCourse } from '../workspace/helpers';
+import { tinyXlsx } from './helpers';
 
 /** A course large enough that its workbook takes seconds to compress. */
 function fill(c: TestCourse, students: number, items: number): { studentId: number; itemId: number } {
@@ -76,4 +80,20 @@ describe('work off the request path', () => {
     // The closed course's WAL was folded back: the file is whole on its own.
     expect(fs.existsSync(`${c.file}-wal`) ? fs.statSync(`${c.file}-wal`).size : 0).toBe(0);
   }, 240_000);
+
+  it('hands the parts a task sends to the caller in order, before its answer, and fails with an error the caller throws', async () => {
+    const sheet = (rows: number) =>
+      `<worksheet><sheetData>${Array.from({ length: rows }, (_, r) => `<row r="${r + 1}"><c r="A${r + 1}"><v>${r}</v></c></row>`).join('')}</sheetData></worksheet>`;
+    const bytes = tinyXlsx(sheet(25_000));
+    const input = { bytes, names: ['Data'], streamed: 'Data' };
+    const seen: number[] = [];
+    const sheets = await runOffThread('readWorkbookSheets', input, IDLE, (part: RowsPart) => seen.push(...part.at));
+    expect(seen).toEqual(Array.from({ length: 25_000 }, (_, r) => r));
+    expect(sheets).toEqual([{ name: 'Data', rows: [] }]);
+    await expect(
+      runOffThread('readWorkbookSheets', input, IDLE, () => {
+        throw new Error('the caller gave up');
+      }),
+    ).rejects.toThrow('the caller gave up');
+  });
 });

@@ -5,7 +5,7 @@ import { computeCourse } from '@shared/grading';
 import { exportWorkbook, importWorkbook } from '../../../main/backend/excel';
 import { readSnapshot, type Course } from '../../../main/backend/services/course';
 import { loadDemoClass } from '../../../main/backend/services/demo';
-import { fingerprint, newCourse, refused, tempDir } from './helpers';
+import { fingerprint, newCourse, refused, tempDir, zipOf } from './helpers';
 
 const dir = tempDir();
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
@@ -142,5 +142,48 @@ describe('full workbook import checks the data sheet before writing', () => {
     const target = newCourse(dir, 'blank');
     expect((await importWorkbook(target, file)).applied).toBe(true);
     expect(readSnapshot(target.db)).toEqual(readSnapshot(source.db));
+  });
+
+  it('checks the data rows alike whether the file lists them in order, out of order or under a repeated sheet name', async () => {
+    const row = (r: number, tag: string, json: string) =>
+      `<row r="${r}"><c r="A${r}" t="inlineStr"><is><t>${tag}</t></is></c><c r="B${r}" t="inlineStr"><is><t>${json}</t></is></c></row>`;
+    const xlsx = (sheets: [name: string, rows: string[]][]) => ({
+      name: 'hand-made.xlsx',
+      bytes: zipOf([
+        {
+          path: 'xl/workbook.xml',
+          text: `<workbook xmlns:r="r"><sheets>${sheets.map(([name], i) => `<sheet name="${name}" r:id="rId${i}"/>`).join('')}</sheets></workbook>`,
+        },
+        {
+          path: 'xl/_rels/workbook.xml.rels',
+          text: `<Relationships>${sheets.map((_, i) => `<Relationship Id="rId${i}" Target="worksheets/sheet${i}.xml"/>`).join('')}</Relationships>`,
+        },
+        ...sheets.map(([, rows], i) => ({
+          path: `xl/worksheets/sheet${i}.xml`,
+          text: `<worksheet><sheetData>${rows.join('')}</sheetData></worksheet>`,
+        })),
+      ]),
+    });
+    // Sheet row 3 is left out: an empty row between the others.
+    const rows = [row(1, 'gradebook-workbook', '2'), row(2, 'student', '{"nickname":"x"}'), row(4, 'bogus', '{}'), row(5, 'score', 'ten')];
+    const target = newCourse(dir, 'blank');
+    const preview = (file: { name: string; bytes: Uint8Array }) => importWorkbook(target, file, { dryRun: true });
+
+    const inOrder = await preview(xlsx([['Gradebook data', rows]]));
+    expect(inOrder.problems.slice(0, 4).map((p) => [p.row, p.column, p.message.slice(0, 24)])).toEqual([
+      [2, 'B', 'This student row has fie'],
+      [3, 'B', 'This row is damaged (not'],
+      [4, 'A', "'bogus' is not a part of"],
+      [5, 'B', 'This row is damaged (not'],
+    ]);
+    expect(await preview(xlsx([['Gradebook data', [rows[0]!, rows[3]!, rows[1]!, rows[2]!]]]))).toEqual(inOrder);
+    expect(
+      await preview(
+        xlsx([
+          ['Gradebook data', [rows[0]!, row(7, 'nothing', '{}')]],
+          ['Gradebook data', rows],
+        ]),
+      ),
+    ).toEqual(inOrder);
   });
 });

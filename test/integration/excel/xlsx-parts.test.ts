@@ -72,6 +72,17 @@ describe('reading sheet XML', () => {
     expect(rows[0]).toEqual([`{"a":"<'x'>","b":&bogus;}`]);
   });
 
+  it('finds cells and attributes however they are spaced, and not in tags or attributes whose names only start alike', () => {
+    const rows = read(
+      tinyXlsx(
+        sheet(
+          `<row r = "1" spans="1:3"><c xr="C1" r ='B1'\n t= "str"><v>b</v></c><cc r="A1"><v>x</v></cc><c r="C1"/><c r="D1"><vv>9</vv><v>4</v></c></row><rows r="2"><c r="A2"><v>1</v></c></rows><row r="3"><c\tr="A3" s="0"><v>3</v></c></row>`,
+        ),
+      ),
+    );
+    expect(rows).toEqual([[null, 'b', null, 4], [], [3]]);
+  });
+
   it('refuses unclosed rows and cells at once instead of scanning the rest of the file for each', () => {
     const unclosed = '<row r="1"><c r="A1"><v>1</v></c>'.repeat(60_000);
     const started = Date.now();
