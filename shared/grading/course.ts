@@ -428,6 +428,64 @@ export function computeStudent(course: PreparedCourse, studentId: number, opts?:
   return computeFor(course, studentId, asOfMs(opts), scratchFor(course.items.length));
 }
 
+/** What a result's items and explanation are built from when first read, and then hold. */
+interface Lazy {
+  readonly course: PreparedCourse;
+  readonly student: PreparedStudent;
+  readonly asOf: number;
+  detail: Computed | null;
+  items: readonly ItemResult[] | null;
+  explanation: readonly ExplanationLine[] | null;
+}
+
+const LAZY = Symbol('lazy');
+
+type LazyResult = StudentResult & { readonly [LAZY]: Lazy };
+type Building = { -readonly [K in keyof StudentResult]: StudentResult[K] };
+
+/**
+ * Items and explanation come from a second, detailed pass over the student when first read; the
+ * pass is deterministic, so its numbers are the ones the result holds.
+ */
+function detailOf(z: Lazy): Computed {
+  return (z.detail ??= computeNumbers(z.course, z.student, z.asOf, newStudentItems(z.course.items.length, true)));
+}
+
+function lazyItems(this: LazyResult): readonly ItemResult[] {
+  const z = this[LAZY];
+  return (z.items ??= itemResults(z.course, detailOf(z).s));
+}
+
+function lazyExplanation(this: LazyResult): readonly ExplanationLine[] {
+  const z = this[LAZY];
+  if (z.explanation === null) {
+    const { course } = z;
+    const d = detailOf(z);
+    const weighted = course.policy.grading === 'weighted';
+    const lines = d.s.lines!.slice();
+    explainView(course, d.cur, d.s, weighted, lines);
+    explainView(course, d.fin, d.s, weighted, lines);
+    const low = lowAttendance(course, d.attendance);
+    if (low) lines.push({ kind: 'flag', flag: 'low-attendance', text: low });
+    const ov = z.student.override;
+    const { override, display, letter } = this;
+    if (ov && override) {
+      const computed = override.computedLetter ?? 'no letter';
+      const set = [ov.percent === null ? null : `${display}%`, letter ?? 'no letter'].filter(Boolean).join(' → ');
+      const versus = letter === override.computedLetter ? '(same letter as computed)' : `instead of the computed ${computed}`;
+      lines.push({ kind: 'override', text: `Override: ${set} ${versus} (${ov.reason})` });
+    }
+    z.explanation = lines;
+  }
+  return z.explanation;
+}
+
+// Own enumerable getters, so a structured clone (IPC) copies their values. Defined with shared
+// functions: getters written in an object literal are new closures per result, which puts every
+// result in dictionary mode (several times the memory, and slower to build and read).
+const ITEMS: PropertyDescriptor = { get: lazyItems, enumerable: true, configurable: true };
+const EXPLANATION: PropertyDescriptor = { get: lazyExplanation, enumerable: true, configurable: true };
+
 /** `scratch` holds the item columns while computing; it may be reused for the next student. */
 function computeFor(course: PreparedCourse, studentId: number, asOf: number, scratch: StudentItems): StudentResult {
   const ps = course.students.get(studentId);
@@ -463,46 +521,22 @@ function computeFor(course: PreparedCourse, studentId: number, asOf: number, scr
   if (s.integrity) flags.push('integrity');
   if (s.late) flags.push('late');
   if (s.missing) flags.push('missing');
-  const low = lowAttendance(course, attendance);
-  if (low) flags.push('low-attendance');
+  if (isLowAttendance(attendance, course.policy.attendance)) flags.push('low-attendance');
 
-  // Items and explanation come from a second, detailed pass over this student when first read;
-  // the pass is deterministic, so its numbers are the ones above.
-  let detail: Computed | null = null;
-  const detailed = (): Computed => (detail ??= computeNumbers(course, ps, asOf, newStudentItems(course.items.length, true)));
-  let items: readonly ItemResult[] | null = null;
-  let explanation: readonly ExplanationLine[] | null = null;
-  return {
-    studentId,
-    get items() {
-      return (items ??= itemResults(course, detailed().s));
-    },
-    categories,
-    current: cur.grade,
-    final: fin.grade,
-    letter,
-    display,
-    override,
-    flags,
-    get explanation() {
-      if (explanation === null) {
-        const d = detailed();
-        const weighted = course.policy.grading === 'weighted';
-        const lines = d.s.lines!.slice();
-        explainView(course, d.cur, d.s, weighted, lines);
-        explainView(course, d.fin, d.s, weighted, lines);
-        if (low) lines.push({ kind: 'flag', flag: 'low-attendance', text: low });
-        if (ov && override) {
-          const computed = override.computedLetter ?? 'no letter';
-          const set = [ov.percent === null ? null : `${display}%`, letter ?? 'no letter'].filter(Boolean).join(' → ');
-          const versus = letter === override.computedLetter ? '(same letter as computed)' : `instead of the computed ${computed}`;
-          lines.push({ kind: 'override', text: `Override: ${set} ${versus} (${ov.reason})` });
-        }
-        explanation = lines;
-      }
-      return explanation;
-    },
-  };
+  // Always the same properties in the same order, so every result shares one shape.
+  const r = { studentId } as Building;
+  Object.defineProperty(r, 'items', ITEMS);
+  r.categories = categories;
+  r.current = cur.grade;
+  r.final = fin.grade;
+  r.letter = letter;
+  r.display = display;
+  r.override = override;
+  r.flags = flags;
+  Object.defineProperty(r, 'explanation', EXPLANATION);
+  const lazy: Lazy = { course, student: ps, asOf, detail: null, items: null, explanation: null };
+  Object.defineProperty(r, LAZY, { value: lazy });
+  return r;
 }
 
 /**
