@@ -116,6 +116,15 @@ function deadlineFor(course: PreparedCourse, pi: PreparedItem, extensionDays: nu
   return d;
 }
 
+/** A score column's value as results give it: NaN (no score) is null. */
+function scoreOrNull(x: number): number | null {
+  return Number.isNaN(x) ? null : x;
+}
+
+function orZero(x: number): number {
+  return Number.isNaN(x) ? 0 : x;
+}
+
 function effectiveOf(s: StudentItems, i: number): number {
   const f = s.fine[i];
   return f == null ? s.approx[i]! / SCALE : Number(f) / FINE / SCALE;
@@ -134,7 +143,7 @@ export function itemResults(course: PreparedCourse, s: StudentItems): ItemResult
       categoryId: item.categoryId,
       name: item.name,
       possible: item.pointsPossible,
-      raw: Number.isNaN(raw) ? null : raw,
+      raw: scoreOrNull(raw),
       effective: code === Code.Graded || code === Code.Missing || code === Code.AutoMissing ? effectiveOf(s, i) : null,
       outcome: OUTCOMES[code]!,
       current: INCLUSION[s.inCurrent[i]!]!,
@@ -162,7 +171,9 @@ export function evaluateItems(course: PreparedCourse, ps: PreparedStudent, asOf:
     const own = cell === NO_CELL ? undefined : ps.extras?.get(i);
     const entered = ps.values[i]!;
 
-    let raw = Number.isNaN(entered) ? null : entered;
+    // NaN for no score, and Number() on what is read from objects: a score the optimiser cannot
+    // prove is a number would be boxed, for every item of every student.
+    let raw = entered;
     let status = CELL_STATUS[cell]!;
     let submittedAt = ps.submittedAt[i]!;
     let daysLate = own?.daysLate ?? null;
@@ -177,7 +188,7 @@ export function evaluateItems(course: PreparedCourse, ps: PreparedStudent, asOf:
       const tc = teamId === null ? undefined : course.teamCells[i]?.get(teamId);
       if (tc) {
         const c = tc.cell;
-        raw = value = c.value;
+        raw = value = Number(c.value ?? NaN);
         status = status ?? c.status;
         submittedAt = tc.submittedAt;
         daysLate = c.daysLate;
@@ -186,13 +197,14 @@ export function evaluateItems(course: PreparedCourse, ps: PreparedStudent, asOf:
       }
       const adjustment = own?.adjustment ?? null;
       if (adjustment) {
-        value = adjustment.mode === 'replace' ? adjustment.value : value === null ? null : Math.max(0, value + adjustment.value);
-        if (lines && value !== null) {
+        value =
+          adjustment.mode === 'replace' ? Number(adjustment.value) : Number.isNaN(value) ? NaN : Math.max(0, value + adjustment.value);
+        if (lines && !Number.isNaN(value)) {
           const how =
             adjustment.mode === 'replace'
-              ? `individual score ${fmtPoints(value)} replaces the team's ${raw === null ? 'missing score' : fmtPoints(raw)}`
-              : `${tc ? 'team score' : 'score'} ${fmtPoints(raw!)} ${adjustment.value >= 0 ? '+' : '−'} ${fmtPoints(Math.abs(adjustment.value))} (individual adjustment)${raw! + adjustment.value < 0 ? ', stopping at 0' : ''}`;
-          why = say(lines, item.id, why, `${item.name}: ${how} → ${fmtPoints(value)}`, value - (raw ?? 0));
+              ? `individual score ${fmtPoints(value)} replaces the team's ${Number.isNaN(raw) ? 'missing score' : fmtPoints(raw)}`
+              : `${tc ? 'team score' : 'score'} ${fmtPoints(raw)} ${adjustment.value >= 0 ? '+' : '−'} ${fmtPoints(Math.abs(adjustment.value))} (individual adjustment)${raw + adjustment.value < 0 ? ', stopping at 0' : ''}`;
+          why = say(lines, item.id, why, `${item.name}: ${how} → ${fmtPoints(value)}`, value - orZero(raw));
         }
       }
       if (lines) team = { teamId, teamScore: tc ? tc.cell.value : null, adjustment };
@@ -212,13 +224,13 @@ export function evaluateItems(course: PreparedCourse, ps: PreparedStudent, asOf:
       current = final = true;
       out.integrity = true;
       if (lines) {
-        integrity = { date: own.integrity.date, note: own.integrity.note, original: value };
+        integrity = { date: own.integrity.date, note: own.integrity.note, original: scoreOrNull(value) };
         why = say(
           lines,
           item.id,
           why,
-          `${item.name}: academic integrity finding (${integrity.date}: ${integrity.note}) — score ${value === null ? 'none' : fmtPoints(value)} → 0, never dropped`,
-          -(value ?? 0),
+          `${item.name}: academic integrity finding (${integrity.date}: ${integrity.note}) — score ${Number.isNaN(value) ? 'none' : fmtPoints(value)} → 0, never dropped`,
+          -orZero(value),
         );
       }
     } else if (status === 'excused' || status === 'exempt') {
@@ -231,12 +243,12 @@ export function evaluateItems(course: PreparedCourse, ps: PreparedStudent, asOf:
         current = final = true;
         out.missing = true;
         units = missingUnits(course, pi);
-        if (lines) why = say(lines, item.id, why, `${item.name}: missing — ${missingText(course, units)}`, units / SCALE - (value ?? 0));
+        if (lines) why = say(lines, item.id, why, `${item.name}: missing — ${missingText(course, units)}`, units / SCALE - orZero(value));
       } else {
         code = Code.MissingBeforeDue;
         final = true;
       }
-    } else if (value === null) {
+    } else if (Number.isNaN(value)) {
       const deadline = course.missingPercent === null ? null : deadlineFor(course, pi, extensionDays);
       if (deadline !== null && asOf > deadline) {
         code = Code.AutoMissing;
@@ -314,7 +326,7 @@ export function evaluateItems(course: PreparedCourse, ps: PreparedStudent, asOf:
     }
 
     out.outcome[i] = code;
-    out.raw[i] = raw ?? NaN;
+    out.raw[i] = raw;
     out.approx[i] = fine === null ? units : Number(fine) / FINE;
     if (fine !== null) out.fine[i] = fine;
     out.inCurrent[i] = current ? COUNTED : 0;
