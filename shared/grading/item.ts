@@ -32,6 +32,7 @@ import { formatDuration, formatInstant } from '../time/format';
 import { plural } from '../text/words';
 import { notYetCountedText } from './explain';
 import { applyLate, describeDeduction, describeLate } from './late';
+import type { ScoreExtras } from '../model/packed';
 import { CELL_STATUS, NO_CELL, type PreparedCourse, type PreparedItem, type PreparedStudent } from './prepare';
 import { teamAt } from './team';
 import type { ExplanationLine, Inclusion, IntegrityInfo, ItemOutcome, ItemResult, LateInfo, TeamInfo } from './types';
@@ -156,6 +157,26 @@ export function itemResults(course: PreparedCourse, s: StudentItems): ItemResult
   });
 }
 
+/**
+ * The last evaluated student's extras by item index (`laidOut`): a Map lookup for every item
+ * costs more than laying out the few cells that have extras.
+ */
+let extrasAt: (ScoreExtras | undefined)[] = [];
+let laidOut: ReadonlyMap<number, ScoreExtras> | null = null;
+
+function layOutExtras(extras: ReadonlyMap<number, ScoreExtras> | null, n: number): readonly (ScoreExtras | undefined)[] {
+  if (extrasAt.length < n) {
+    extrasAt = new Array<ScoreExtras | undefined>(n).fill(undefined);
+    laidOut = null;
+  }
+  if (extras !== laidOut) {
+    laidOut?.forEach((_, i) => (extrasAt[i] = undefined));
+    extras?.forEach((e, i) => (extrasAt[i] = e));
+    laidOut = extras;
+  }
+  return extrasAt;
+}
+
 /** Fills `out` (reset first) for one student. Words are produced only when out.lines is set. */
 export function evaluateItems(course: PreparedCourse, ps: PreparedStudent, asOf: number, out: StudentItems): void {
   const n = course.items.length;
@@ -163,12 +184,13 @@ export function evaluateItems(course: PreparedCourse, ps: PreparedStudent, asOf:
   out.late = out.missing = out.integrity = false;
   const lines = out.lines;
   const standing = ps.student.extensionDays;
+  const extras = layOutExtras(ps.extras, n);
 
   for (let i = 0; i < n; i++) {
     const pi = course.items[i]!;
     const item = pi.item;
     const cell = ps.cells[i]!;
-    const own = cell === NO_CELL ? undefined : ps.extras?.get(i);
+    const own = cell === NO_CELL ? undefined : extras[i];
     const entered = ps.values[i]!;
 
     // NaN for no score, and Number() on what is read from objects: a score the optimiser cannot
