@@ -72,29 +72,36 @@ function percentOf(r: Ratio): Ratio {
   return { n: r.n * 100n, d: r.d };
 }
 
-function categoryTotals(
-  course: PreparedCourse,
-  attendance: AttendanceTotals,
-  s: StudentItems,
-  weighted: boolean,
-): [CategoryTotals, CategoryTotals][] {
+/** Each category's totals in the current and the final view (the same object where they agree). */
+interface ViewTotals {
+  readonly current: readonly CategoryTotals[];
+  readonly final: readonly CategoryTotals[];
+}
+
+function categoryTotals(course: PreparedCourse, attendance: AttendanceTotals, s: StudentItems, weighted: boolean): ViewTotals {
   if (!weighted) return pointsTotals(course, attendance, s);
-  return course.categories.map((pc) => {
+  const n = course.categories.length;
+  const current: CategoryTotals[] = new Array(n);
+  const final: CategoryTotals[] = new Array(n);
+  for (let c = 0; c < n; c++) {
+    const pc = course.categories[c]!;
     if (pc.category.kind === 'attendance') {
       // The attendance rule says what counts, in both views.
-      const t = attendanceCategory(attendance);
-      return [t, t];
+      current[c] = final[c] = attendanceCategory(attendance);
+      continue;
     }
     const equal = pc.category.equalWeightItems;
-    const current = itemsCategory(pc, course.possibleUnits, s, s.inCurrent, equal);
+    const t = itemsCategory(pc, course.possibleUnits, s, s.inCurrent, equal);
     let same = true;
     for (const i of pc.items) if (s.inCurrent[i] !== s.inFinal[i]) same = false;
-    return [current, same ? current : itemsCategory(pc, course.possibleUnits, s, s.inFinal, equal)];
-  });
+    current[c] = t;
+    final[c] = same ? t : itemsCategory(pc, course.possibleUnits, s, s.inFinal, equal);
+  }
+  return { current, final };
 }
 
 /** Points grading: every category's drops are chosen together, for the course total. */
-function pointsTotals(course: PreparedCourse, sessions: AttendanceTotals, s: StudentItems): [CategoryTotals, CategoryTotals][] {
+function pointsTotals(course: PreparedCourse, sessions: AttendanceTotals, s: StudentItems): ViewTotals {
   const itemCats = course.categories.filter((pc) => pc.category.kind === 'items');
   const attendance = course.categories.filter((pc) => pc.category.kind === 'attendance').map(() => attendanceCategory(sessions));
   const view = (final: boolean): CategoryTotals[] => {
@@ -103,9 +110,7 @@ function pointsTotals(course: PreparedCourse, sessions: AttendanceTotals, s: Stu
     let it = 0;
     return course.categories.map((pc) => (pc.category.kind === 'attendance' ? attendance[a++]! : items[it++]!));
   };
-  const current = view(false);
-  const final = view(true);
-  return current.map((c, i) => [c, final[i]!]);
+  return { current: view(false), final: view(true) };
 }
 
 /** The category percentage half-up to 2 decimals, avoiding bigint when the integers allow. */
@@ -384,7 +389,6 @@ function tiedWith(
 interface Computed {
   readonly s: StudentItems;
   readonly attendance: AttendanceTotals;
-  readonly totals: readonly [CategoryTotals, CategoryTotals][];
   readonly cur: ViewResult;
   readonly fin: ViewResult;
 }
@@ -394,23 +398,13 @@ function computeNumbers(course: PreparedCourse, ps: PreparedStudent, asOf: numbe
   evaluateItems(course, ps, asOf, s);
   const attendance = attendanceTotals(ps.marks, course.attendance, asOf);
   const totals = categoryTotals(course, attendance, s, weighted);
-  const cur = computeView(
-    course,
-    totals.map((t) => t[0]),
-    'current',
-    weighted,
-  );
-  const fin = computeView(
-    course,
-    totals.map((t) => t[1]),
-    'final',
-    weighted,
-  );
-  for (const [tc, tf] of totals) {
-    for (const i of tc.dropped) s.inCurrent[i] = DROPPED;
-    for (const i of tf.dropped) s.inFinal[i] = DROPPED;
+  const cur = computeView(course, totals.current, 'current', weighted);
+  const fin = computeView(course, totals.final, 'final', weighted);
+  for (let c = 0; c < course.categories.length; c++) {
+    for (const i of totals.current[c]!.dropped) s.inCurrent[i] = DROPPED;
+    for (const i of totals.final[c]!.dropped) s.inFinal[i] = DROPPED;
   }
-  return { s, attendance, totals, cur, fin };
+  return { s, attendance, cur, fin };
 }
 
 /**
