@@ -177,10 +177,9 @@ function layOutExtras(extras: ReadonlyMap<number, ScoreExtras> | null, n: number
   return extrasAt;
 }
 
-/** Fills `out` (reset first) for one student. Words are produced only when out.lines is set. */
+/** Writes every item of `out` for one student. Words are produced only when out.lines is set. */
 export function evaluateItems(course: PreparedCourse, ps: PreparedStudent, asOf: number, out: StudentItems): void {
   const n = course.items.length;
-  out.fine.fill(null);
   out.late = out.missing = out.integrity = false;
   const lines = out.lines;
   const standing = ps.student.extensionDays;
@@ -350,7 +349,7 @@ export function evaluateItems(course: PreparedCourse, ps: PreparedStudent, asOf:
     out.outcome[i] = code;
     out.raw[i] = raw;
     out.approx[i] = fine === null ? units : Number(fine) / FINE;
-    if (fine !== null) out.fine[i] = fine;
+    out.fine[i] = fine;
     out.inCurrent[i] = current ? COUNTED : 0;
     out.inFinal[i] = final ? COUNTED : 0;
     out.droppable[i] = final && !own?.integrity && !item.neverDrop ? 1 : 0;
