@@ -422,6 +422,24 @@ export function computeStudent(course: PreparedCourse, studentId: number, opts?:
   return computeFor(course, studentId, asOfMs(opts), scratchFor(course.items.length));
 }
 
+/** The flags in the order results list them. */
+const FLAG_ORDER: readonly Flag[] = ['borderline', 'override', 'integrity', 'late', 'missing', 'low-attendance'];
+
+/** Flag lists by which flags are raised, each made once and frozen: students share a few. */
+const flagLists = new Map<number, readonly Flag[]>();
+
+/** The list of the flags raised, `raised` in FLAG_ORDER. */
+function flagsOf(raised: readonly boolean[]): readonly Flag[] {
+  let mask = 0;
+  for (let k = 0; k < raised.length; k++) if (raised[k]) mask |= 1 << k;
+  let list = flagLists.get(mask);
+  if (list === undefined) {
+    list = Object.freeze(FLAG_ORDER.filter((_, k) => raised[k]));
+    flagLists.set(mask, list);
+  }
+  return list;
+}
+
 /** What a result's items and explanation are built from when first read, and then hold. */
 interface Lazy {
   readonly course: PreparedCourse;
@@ -499,8 +517,6 @@ function computeFor(course: PreparedCourse, studentId: number, asOf: number, scr
     };
   }
 
-  const flags: Flag[] = [];
-  if (fin.borderline) flags.push('borderline');
   let letter = fin.grade.letter;
   let display = fin.grade.display;
   let override: OverrideInfo | null = null;
@@ -510,12 +526,15 @@ function computeFor(course: PreparedCourse, studentId: number, asOf: number, scr
     letter = ov.letter ?? og?.letter ?? letter;
     display = og?.display ?? display;
     override = { letter: ov.letter, percent: ov.percent, reason: ov.reason, computedLetter: fin.grade.letter };
-    flags.push('override');
   }
-  if (s.integrity) flags.push('integrity');
-  if (s.late) flags.push('late');
-  if (s.missing) flags.push('missing');
-  if (isLowAttendance(attendance, course.policy.attendance)) flags.push('low-attendance');
+  const flags = flagsOf([
+    fin.borderline,
+    ov !== null,
+    s.integrity,
+    s.late,
+    s.missing,
+    isLowAttendance(attendance, course.policy.attendance),
+  ]);
 
   // Always the same properties in the same order, so every result shares one shape.
   const r = { studentId } as Building;
