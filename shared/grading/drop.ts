@@ -103,7 +103,7 @@ class Choice {
 
   constructor(
     readonly set: readonly number[],
-    total: DropTotal,
+    private readonly total: DropTotal,
     v: DropScores,
     readonly exact: boolean,
   ) {
@@ -136,6 +136,9 @@ class Choice {
       const y = o.qn * this.qd;
       if (Math.abs(x - y) > TOL * (Math.abs(x) + Math.abs(y))) return x < y ? -1 : 1;
     }
+    // The same items dropped from the same total: equal, without bigints (a converging walk
+    // ends on such a comparison).
+    if (this.total === o.total && this.set.length === o.set.length && containsAll(this.set, o.set)) return 0;
     const ex = this.exactNumerator() * BigInt(o.qd);
     const ey = o.exactNumerator() * BigInt(this.qd);
     return ex < ey ? -1 : ex > ey ? 1 : 0;
