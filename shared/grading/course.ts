@@ -93,7 +93,12 @@ function categoryTotals(course: PreparedCourse, attendance: AttendanceTotals, s:
     const equal = pc.category.equalWeightItems;
     const t = itemsCategory(pc, course.possibleUnits, s, s.inCurrent, equal);
     let same = true;
-    for (const i of pc.items) if (s.inCurrent[i] !== s.inFinal[i]) same = false;
+    for (const i of pc.items) {
+      if (s.inCurrent[i] !== s.inFinal[i]) {
+        same = false;
+        break;
+      }
+    }
     current[c] = t;
     final[c] = same ? t : itemsCategory(pc, course.possibleUnits, s, s.inFinal, equal);
   }
