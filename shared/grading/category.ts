@@ -74,6 +74,24 @@ interface Collected {
   readonly highest: number;
 }
 
+const NO_CANDIDATES: number[] = [];
+
+/**
+ * Each category's candidate list, reused: it lives only while the category's drops are chosen
+ * (the totals keep its length), the engine is synchronous, and one category is never chosen twice
+ * at once. A new list per category, view and student was a tenth of a full recompute's garbage.
+ */
+const candidateLists = new WeakMap<PreparedCategory, number[]>();
+
+function candidatesOf(pc: PreparedCategory): number[] {
+  let list = candidateLists.get(pc);
+  if (list === undefined) {
+    list = [];
+    candidateLists.set(pc, list);
+  }
+  return list;
+}
+
 function collect(pc: PreparedCategory, possibleUnits: Float64Array, s: StudentItems, inView: Uint8Array): Collected {
   const c = pc.category;
   const wantDrops = c.dropLowest > 0 || c.dropHighest > 0;
@@ -85,8 +103,7 @@ function collect(pc: PreparedCategory, possibleUnits: Float64Array, s: StudentIt
   let counted = 0;
   let positive = 0;
   let positiveCandidates = 0;
-  // Sized once: growing by push reallocates, and this runs per category, view and student.
-  const candidates: number[] = new Array(wantDrops ? pc.items.length : 0);
+  const candidates = wantDrops ? candidatesOf(pc) : NO_CANDIDATES;
   let n = 0;
   for (const i of pc.items) {
     if (!inView[i]) continue;

@@ -72,29 +72,41 @@ function percentOf(r: Ratio): Ratio {
   return { n: r.n * 100n, d: r.d };
 }
 
-function categoryTotals(
-  course: PreparedCourse,
-  attendance: AttendanceTotals,
-  s: StudentItems,
-  weighted: boolean,
-): [CategoryTotals, CategoryTotals][] {
+/** Each category's totals in the current and the final view (the same object where they agree). */
+interface ViewTotals {
+  readonly current: readonly CategoryTotals[];
+  readonly final: readonly CategoryTotals[];
+}
+
+function categoryTotals(course: PreparedCourse, attendance: AttendanceTotals, s: StudentItems, weighted: boolean): ViewTotals {
   if (!weighted) return pointsTotals(course, attendance, s);
-  return course.categories.map((pc) => {
+  const n = course.categories.length;
+  const current: CategoryTotals[] = new Array(n);
+  const final: CategoryTotals[] = new Array(n);
+  for (let c = 0; c < n; c++) {
+    const pc = course.categories[c]!;
     if (pc.category.kind === 'attendance') {
       // The attendance rule says what counts, in both views.
-      const t = attendanceCategory(attendance);
-      return [t, t];
+      current[c] = final[c] = attendanceCategory(attendance);
+      continue;
     }
     const equal = pc.category.equalWeightItems;
-    const current = itemsCategory(pc, course.possibleUnits, s, s.inCurrent, equal);
+    const t = itemsCategory(pc, course.possibleUnits, s, s.inCurrent, equal);
     let same = true;
-    for (const i of pc.items) if (s.inCurrent[i] !== s.inFinal[i]) same = false;
-    return [current, same ? current : itemsCategory(pc, course.possibleUnits, s, s.inFinal, equal)];
-  });
+    for (const i of pc.items) {
+      if (s.inCurrent[i] !== s.inFinal[i]) {
+        same = false;
+        break;
+      }
+    }
+    current[c] = t;
+    final[c] = same ? t : itemsCategory(pc, course.possibleUnits, s, s.inFinal, equal);
+  }
+  return { current, final };
 }
 
 /** Points grading: every category's drops are chosen together, for the course total. */
-function pointsTotals(course: PreparedCourse, sessions: AttendanceTotals, s: StudentItems): [CategoryTotals, CategoryTotals][] {
+function pointsTotals(course: PreparedCourse, sessions: AttendanceTotals, s: StudentItems): ViewTotals {
   const itemCats = course.categories.filter((pc) => pc.category.kind === 'items');
   const attendance = course.categories.filter((pc) => pc.category.kind === 'attendance').map(() => attendanceCategory(sessions));
   const view = (final: boolean): CategoryTotals[] => {
@@ -103,9 +115,7 @@ function pointsTotals(course: PreparedCourse, sessions: AttendanceTotals, s: Stu
     let it = 0;
     return course.categories.map((pc) => (pc.category.kind === 'attendance' ? attendance[a++]! : items[it++]!));
   };
-  const current = view(false);
-  const final = view(true);
-  return current.map((c, i) => [c, final[i]!]);
+  return { current: view(false), final: view(true) };
 }
 
 /** The category percentage half-up to 2 decimals, avoiding bigint when the integers allow. */
@@ -384,7 +394,6 @@ function tiedWith(
 interface Computed {
   readonly s: StudentItems;
   readonly attendance: AttendanceTotals;
-  readonly totals: readonly [CategoryTotals, CategoryTotals][];
   readonly cur: ViewResult;
   readonly fin: ViewResult;
 }
@@ -394,23 +403,13 @@ function computeNumbers(course: PreparedCourse, ps: PreparedStudent, asOf: numbe
   evaluateItems(course, ps, asOf, s);
   const attendance = attendanceTotals(ps.marks, course.attendance, asOf);
   const totals = categoryTotals(course, attendance, s, weighted);
-  const cur = computeView(
-    course,
-    totals.map((t) => t[0]),
-    'current',
-    weighted,
-  );
-  const fin = computeView(
-    course,
-    totals.map((t) => t[1]),
-    'final',
-    weighted,
-  );
-  for (const [tc, tf] of totals) {
-    for (const i of tc.dropped) s.inCurrent[i] = DROPPED;
-    for (const i of tf.dropped) s.inFinal[i] = DROPPED;
+  const cur = computeView(course, totals.current, 'current', weighted);
+  const fin = computeView(course, totals.final, 'final', weighted);
+  for (let c = 0; c < course.categories.length; c++) {
+    for (const i of totals.current[c]!.dropped) s.inCurrent[i] = DROPPED;
+    for (const i of totals.final[c]!.dropped) s.inFinal[i] = DROPPED;
   }
-  return { s, attendance, totals, cur, fin };
+  return { s, attendance, cur, fin };
 }
 
 /**
@@ -427,6 +426,82 @@ function scratchFor(items: number): StudentItems {
 export function computeStudent(course: PreparedCourse, studentId: number, opts?: ComputeOptions): StudentResult {
   return computeFor(course, studentId, asOfMs(opts), scratchFor(course.items.length));
 }
+
+/** The flags in the order results list them. */
+const FLAG_ORDER: readonly Flag[] = ['borderline', 'override', 'integrity', 'late', 'missing', 'low-attendance'];
+
+/** Flag lists by which flags are raised, each made once and frozen: students share a few. */
+const flagLists = new Map<number, readonly Flag[]>();
+
+/** The list of the flags raised, `raised` in FLAG_ORDER. */
+function flagsOf(raised: readonly boolean[]): readonly Flag[] {
+  let mask = 0;
+  for (let k = 0; k < raised.length; k++) if (raised[k]) mask |= 1 << k;
+  let list = flagLists.get(mask);
+  if (list === undefined) {
+    list = Object.freeze(FLAG_ORDER.filter((_, k) => raised[k]));
+    flagLists.set(mask, list);
+  }
+  return list;
+}
+
+/** What a result's items and explanation are built from when first read, and then hold. */
+interface Lazy {
+  readonly course: PreparedCourse;
+  readonly student: PreparedStudent;
+  readonly asOf: number;
+  detail: Computed | null;
+  items: readonly ItemResult[] | null;
+  explanation: readonly ExplanationLine[] | null;
+}
+
+const LAZY = Symbol('lazy');
+
+type LazyResult = StudentResult & { readonly [LAZY]: Lazy };
+type Building = { -readonly [K in keyof StudentResult]: StudentResult[K] };
+
+/**
+ * Items and explanation come from a second, detailed pass over the student when first read; the
+ * pass is deterministic, so its numbers are the ones the result holds.
+ */
+function detailOf(z: Lazy): Computed {
+  return (z.detail ??= computeNumbers(z.course, z.student, z.asOf, newStudentItems(z.course.items.length, true)));
+}
+
+function lazyItems(this: LazyResult): readonly ItemResult[] {
+  const z = this[LAZY];
+  return (z.items ??= itemResults(z.course, detailOf(z).s));
+}
+
+function lazyExplanation(this: LazyResult): readonly ExplanationLine[] {
+  const z = this[LAZY];
+  if (z.explanation === null) {
+    const { course } = z;
+    const d = detailOf(z);
+    const weighted = course.policy.grading === 'weighted';
+    const lines = d.s.lines!.slice();
+    explainView(course, d.cur, d.s, weighted, lines);
+    explainView(course, d.fin, d.s, weighted, lines);
+    const low = lowAttendance(course, d.attendance);
+    if (low) lines.push({ kind: 'flag', flag: 'low-attendance', text: low });
+    const ov = z.student.override;
+    const { override, display, letter } = this;
+    if (ov && override) {
+      const computed = override.computedLetter ?? 'no letter';
+      const set = [ov.percent === null ? null : `${display}%`, letter ?? 'no letter'].filter(Boolean).join(' → ');
+      const versus = letter === override.computedLetter ? '(same letter as computed)' : `instead of the computed ${computed}`;
+      lines.push({ kind: 'override', text: `Override: ${set} ${versus} (${ov.reason})` });
+    }
+    z.explanation = lines;
+  }
+  return z.explanation;
+}
+
+// Own enumerable getters, so a structured clone (IPC) copies their values. Defined with shared
+// functions: getters written in an object literal are new closures per result, which puts every
+// result in dictionary mode (several times the memory, and slower to build and read).
+const ITEMS: PropertyDescriptor = { get: lazyItems, enumerable: true, configurable: true };
+const EXPLANATION: PropertyDescriptor = { get: lazyExplanation, enumerable: true, configurable: true };
 
 /** `scratch` holds the item columns while computing; it may be reused for the next student. */
 function computeFor(course: PreparedCourse, studentId: number, asOf: number, scratch: StudentItems): StudentResult {
@@ -447,8 +522,6 @@ function computeFor(course: PreparedCourse, studentId: number, asOf: number, scr
     };
   }
 
-  const flags: Flag[] = [];
-  if (fin.borderline) flags.push('borderline');
   let letter = fin.grade.letter;
   let display = fin.grade.display;
   let override: OverrideInfo | null = null;
@@ -458,51 +531,30 @@ function computeFor(course: PreparedCourse, studentId: number, asOf: number, scr
     letter = ov.letter ?? og?.letter ?? letter;
     display = og?.display ?? display;
     override = { letter: ov.letter, percent: ov.percent, reason: ov.reason, computedLetter: fin.grade.letter };
-    flags.push('override');
   }
-  if (s.integrity) flags.push('integrity');
-  if (s.late) flags.push('late');
-  if (s.missing) flags.push('missing');
-  const low = lowAttendance(course, attendance);
-  if (low) flags.push('low-attendance');
+  const flags = flagsOf([
+    fin.borderline,
+    ov !== null,
+    s.integrity,
+    s.late,
+    s.missing,
+    isLowAttendance(attendance, course.policy.attendance),
+  ]);
 
-  // Items and explanation come from a second, detailed pass over this student when first read;
-  // the pass is deterministic, so its numbers are the ones above.
-  let detail: Computed | null = null;
-  const detailed = (): Computed => (detail ??= computeNumbers(course, ps, asOf, newStudentItems(course.items.length, true)));
-  let items: readonly ItemResult[] | null = null;
-  let explanation: readonly ExplanationLine[] | null = null;
-  return {
-    studentId,
-    get items() {
-      return (items ??= itemResults(course, detailed().s));
-    },
-    categories,
-    current: cur.grade,
-    final: fin.grade,
-    letter,
-    display,
-    override,
-    flags,
-    get explanation() {
-      if (explanation === null) {
-        const d = detailed();
-        const weighted = course.policy.grading === 'weighted';
-        const lines = d.s.lines!.slice();
-        explainView(course, d.cur, d.s, weighted, lines);
-        explainView(course, d.fin, d.s, weighted, lines);
-        if (low) lines.push({ kind: 'flag', flag: 'low-attendance', text: low });
-        if (ov && override) {
-          const computed = override.computedLetter ?? 'no letter';
-          const set = [ov.percent === null ? null : `${display}%`, letter ?? 'no letter'].filter(Boolean).join(' → ');
-          const versus = letter === override.computedLetter ? '(same letter as computed)' : `instead of the computed ${computed}`;
-          lines.push({ kind: 'override', text: `Override: ${set} ${versus} (${ov.reason})` });
-        }
-        explanation = lines;
-      }
-      return explanation;
-    },
-  };
+  // Always the same properties in the same order, so every result shares one shape.
+  const r = { studentId } as Building;
+  Object.defineProperty(r, 'items', ITEMS);
+  r.categories = categories;
+  r.current = cur.grade;
+  r.final = fin.grade;
+  r.letter = letter;
+  r.display = display;
+  r.override = override;
+  r.flags = flags;
+  Object.defineProperty(r, 'explanation', EXPLANATION);
+  const lazy: Lazy = { course, student: ps, asOf, detail: null, items: null, explanation: null };
+  Object.defineProperty(r, LAZY, { value: lazy });
+  return r;
 }
 
 /**

@@ -32,6 +32,7 @@ import { formatDuration, formatInstant } from '../time/format';
 import { plural } from '../text/words';
 import { notYetCountedText } from './explain';
 import { applyLate, describeDeduction, describeLate } from './late';
+import type { ScoreExtras } from '../model/packed';
 import { CELL_STATUS, NO_CELL, type PreparedCourse, type PreparedItem, type PreparedStudent } from './prepare';
 import { teamAt } from './team';
 import type { ExplanationLine, Inclusion, IntegrityInfo, ItemOutcome, ItemResult, LateInfo, TeamInfo } from './types';
@@ -116,6 +117,15 @@ function deadlineFor(course: PreparedCourse, pi: PreparedItem, extensionDays: nu
   return d;
 }
 
+/** A score column's value as results give it: NaN (no score) is null. */
+function scoreOrNull(x: number): number | null {
+  return Number.isNaN(x) ? null : x;
+}
+
+function orZero(x: number): number {
+  return Number.isNaN(x) ? 0 : x;
+}
+
 function effectiveOf(s: StudentItems, i: number): number {
   const f = s.fine[i];
   return f == null ? s.approx[i]! / SCALE : Number(f) / FINE / SCALE;
@@ -134,7 +144,7 @@ export function itemResults(course: PreparedCourse, s: StudentItems): ItemResult
       categoryId: item.categoryId,
       name: item.name,
       possible: item.pointsPossible,
-      raw: Number.isNaN(raw) ? null : raw,
+      raw: scoreOrNull(raw),
       effective: code === Code.Graded || code === Code.Missing || code === Code.AutoMissing ? effectiveOf(s, i) : null,
       outcome: OUTCOMES[code]!,
       current: INCLUSION[s.inCurrent[i]!]!,
@@ -147,10 +157,29 @@ export function itemResults(course: PreparedCourse, s: StudentItems): ItemResult
   });
 }
 
-/** Fills `out` (reset first) for one student. Words are produced only when out.lines is set. */
+/**
+ * The last evaluated student's extras by item index (`laidOut`): a Map lookup for every item
+ * costs more than laying out the few cells that have extras.
+ */
+let extrasAt: (ScoreExtras | undefined)[] = [];
+let laidOut: ReadonlyMap<number, ScoreExtras> | null = null;
+
+function layOutExtras(extras: ReadonlyMap<number, ScoreExtras> | null, n: number): readonly (ScoreExtras | undefined)[] {
+  if (extrasAt.length < n) {
+    extrasAt = new Array<ScoreExtras | undefined>(n).fill(undefined);
+    laidOut = null;
+  }
+  if (extras !== laidOut) {
+    laidOut?.forEach((_, i) => (extrasAt[i] = undefined));
+    extras?.forEach((e, i) => (extrasAt[i] = e));
+    laidOut = extras;
+  }
+  return extrasAt;
+}
+
+/** Writes every item of `out` for one student. Words are produced only when out.lines is set. */
 export function evaluateItems(course: PreparedCourse, ps: PreparedStudent, asOf: number, out: StudentItems): void {
   const n = course.items.length;
-  out.fine.fill(null);
   out.late = out.missing = out.integrity = false;
   const lines = out.lines;
   const standing = ps.student.extensionDays;
@@ -158,15 +187,18 @@ export function evaluateItems(course: PreparedCourse, ps: PreparedStudent, asOf:
   // imported binding is a getter call until the JIT inlines it, and this loop runs per cell.
   const noCell = NO_CELL;
   const statuses = CELL_STATUS;
+  const extras = layOutExtras(ps.extras, n);
 
   for (let i = 0; i < n; i++) {
     const pi = course.items[i]!;
     const item = pi.item;
     const cell = ps.cells[i]!;
-    const own = cell === noCell ? undefined : ps.extras?.get(i);
+    const own = cell === noCell ? undefined : extras[i];
     const entered = ps.values[i]!;
 
-    let raw = Number.isNaN(entered) ? null : entered;
+    // NaN for no score, and Number() on what is read from objects: a score the optimiser cannot
+    // prove is a number would be boxed, for every item of every student.
+    let raw = entered;
     let status = statuses[cell]!;
     let submittedAt = ps.submittedAt[i]!;
     let daysLate = own?.daysLate ?? null;
@@ -181,7 +213,7 @@ export function evaluateItems(course: PreparedCourse, ps: PreparedStudent, asOf:
       const tc = teamId === null ? undefined : course.teamCells[i]?.get(teamId);
       if (tc) {
         const c = tc.cell;
-        raw = value = c.value;
+        raw = value = Number(c.value ?? NaN);
         status = status ?? c.status;
         submittedAt = tc.submittedAt;
         daysLate = c.daysLate;
@@ -190,13 +222,14 @@ export function evaluateItems(course: PreparedCourse, ps: PreparedStudent, asOf:
       }
       const adjustment = own?.adjustment ?? null;
       if (adjustment) {
-        value = adjustment.mode === 'replace' ? adjustment.value : value === null ? null : Math.max(0, value + adjustment.value);
-        if (lines && value !== null) {
+        value =
+          adjustment.mode === 'replace' ? Number(adjustment.value) : Number.isNaN(value) ? NaN : Math.max(0, value + adjustment.value);
+        if (lines && !Number.isNaN(value)) {
           const how =
             adjustment.mode === 'replace'
-              ? `individual score ${fmtPoints(value)} replaces the team's ${raw === null ? 'missing score' : fmtPoints(raw)}`
-              : `${tc ? 'team score' : 'score'} ${fmtPoints(raw!)} ${adjustment.value >= 0 ? '+' : '−'} ${fmtPoints(Math.abs(adjustment.value))} (individual adjustment)${raw! + adjustment.value < 0 ? ', stopping at 0' : ''}`;
-          why = say(lines, item.id, why, `${item.name}: ${how} → ${fmtPoints(value)}`, value - (raw ?? 0));
+              ? `individual score ${fmtPoints(value)} replaces the team's ${Number.isNaN(raw) ? 'missing score' : fmtPoints(raw)}`
+              : `${tc ? 'team score' : 'score'} ${fmtPoints(raw)} ${adjustment.value >= 0 ? '+' : '−'} ${fmtPoints(Math.abs(adjustment.value))} (individual adjustment)${raw + adjustment.value < 0 ? ', stopping at 0' : ''}`;
+          why = say(lines, item.id, why, `${item.name}: ${how} → ${fmtPoints(value)}`, value - orZero(raw));
         }
       }
       if (lines) team = { teamId, teamScore: tc ? tc.cell.value : null, adjustment };
@@ -216,13 +249,13 @@ export function evaluateItems(course: PreparedCourse, ps: PreparedStudent, asOf:
       current = final = true;
       out.integrity = true;
       if (lines) {
-        integrity = { date: own.integrity.date, note: own.integrity.note, original: value };
+        integrity = { date: own.integrity.date, note: own.integrity.note, original: scoreOrNull(value) };
         why = say(
           lines,
           item.id,
           why,
-          `${item.name}: academic integrity finding (${integrity.date}: ${integrity.note}) — score ${value === null ? 'none' : fmtPoints(value)} → 0, never dropped`,
-          -(value ?? 0),
+          `${item.name}: academic integrity finding (${integrity.date}: ${integrity.note}) — score ${Number.isNaN(value) ? 'none' : fmtPoints(value)} → 0, never dropped`,
+          -orZero(value),
         );
       }
     } else if (status === 'excused' || status === 'exempt') {
@@ -235,12 +268,12 @@ export function evaluateItems(course: PreparedCourse, ps: PreparedStudent, asOf:
         current = final = true;
         out.missing = true;
         units = missingUnits(course, pi);
-        if (lines) why = say(lines, item.id, why, `${item.name}: missing — ${missingText(course, units)}`, units / SCALE - (value ?? 0));
+        if (lines) why = say(lines, item.id, why, `${item.name}: missing — ${missingText(course, units)}`, units / SCALE - orZero(value));
       } else {
         code = Code.MissingBeforeDue;
         final = true;
       }
-    } else if (value === null) {
+    } else if (Number.isNaN(value)) {
       const deadline = course.missingPercent === null ? null : deadlineFor(course, pi, extensionDays);
       if (deadline !== null && asOf > deadline) {
         code = Code.AutoMissing;
@@ -318,9 +351,9 @@ export function evaluateItems(course: PreparedCourse, ps: PreparedStudent, asOf:
     }
 
     out.outcome[i] = code;
-    out.raw[i] = raw ?? NaN;
+    out.raw[i] = raw;
     out.approx[i] = fine === null ? units : Number(fine) / FINE;
-    if (fine !== null) out.fine[i] = fine;
+    out.fine[i] = fine;
     out.inCurrent[i] = current ? COUNTED : 0;
     out.inFinal[i] = final ? COUNTED : 0;
     out.droppable[i] = final && !own?.integrity && !item.neverDrop ? 1 : 0;
