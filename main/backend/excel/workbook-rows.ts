@@ -9,6 +9,7 @@ import { DATA_SHEET, DATA_TABLES, GRADES_COLUMNS, GRADES_ROW, type DataTable } f
 /** The data sheet's record of the Grades sheet (see GRADES_COLUMNS), as the export wrote it. */
 const GradesColumns = z.object({ header: z.array(z.string()), items: z.array(z.number().int().nullable()) });
 const GradesRow = z.tuple([z.number().int()], z.unknown());
+const UNREADABLE = Symbol('unreadable');
 const DAMAGED_GRADES_RECORD =
   'The record of the Grades sheet is damaged, so edits made there cannot be found. The data sheet was edited; export the workbook again.';
 
@@ -50,10 +51,17 @@ export class DataSheetRows {
   private check(r: number, cells: CellValue[]): void {
     const { problems } = this;
     const tag = cellText(cells[0]);
-    let row: unknown;
-    try {
-      row = JSON.parse(cellText(cells[1]));
-    } catch {
+    const json = cellText(cells[1]);
+    let row: unknown = UNREADABLE;
+    // An empty cell is damage without a thrown SyntaxError: a sheet of a million such rows would
+    // otherwise leave a million errors (and their stack traces) to the collector.
+    if (json !== '')
+      try {
+        row = JSON.parse(json);
+      } catch {
+        // reported below
+      }
+    if (row === UNREADABLE) {
       problems.error(DATA_SHEET, r, 1, 'This row is damaged (not readable data). The data sheet was edited; export the workbook again.');
       return;
     }
