@@ -222,8 +222,9 @@ export function evaluateItems(course: PreparedCourse, ps: PreparedStudent, asOf:
       }
       const adjustment = own?.adjustment ?? null;
       if (adjustment) {
-        value =
-          adjustment.mode === 'replace' ? Number(adjustment.value) : Number.isNaN(value) ? NaN : Math.max(0, value + adjustment.value);
+        // A stored replacement without a value (the file's schema allows one) is no score, not 0.
+        const replacement = (adjustment.value as number | null) ?? NaN;
+        value = adjustment.mode === 'replace' ? Number(replacement) : Number.isNaN(value) ? NaN : Math.max(0, value + adjustment.value);
         if (lines && !Number.isNaN(value)) {
           const how =
             adjustment.mode === 'replace'

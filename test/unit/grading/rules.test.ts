@@ -263,6 +263,13 @@ describe('team items', () => {
     expect(itemOf(res[3]!, 1).effective).toBe(90);
   });
 
+  it('a stored replacement without a value is no score, not 0', () => {
+    // The course file allows adjust_mode without adjust_value (an edited workbook can bring one in).
+    const blank = { ...snap, scores: [score(4, 1, null, { adjustment: { mode: 'replace', value: null as unknown as number } })] };
+    const r = computeCourse(blank, { asOf: '2030-01-01T00:00:00Z' }).students[3]!;
+    expect(itemOf(r, 1).effective).toBeNull();
+  });
+
   it("a member's own status wins over the team's", () => {
     const r = computeCourse({ ...snap, scores: [score(1, 1, null, { status: 'excused' })] }, { asOf: '2030-01-01T00:00:00Z' }).students[0]!;
     expect(itemOf(r, 1).outcome).toBe('excused');
