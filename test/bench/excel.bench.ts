@@ -81,7 +81,7 @@ async function timed(fn: () => Promise<unknown>): Promise<{ ms: number; cpuMs: n
 }
 
 const exportFile = async (file: string) =>
-  (await runOffThread('exportWorkbook', { file, now: new Date(), nativeBinding: undefined })).bytes;
+  (await runOffThread('exportWorkbook', { file, checked: true, now: new Date(), nativeBinding: undefined })).bytes;
 const importInto = (dir: string, bytes: Uint8Array) =>
   importWorkbook(createCourse(path.join(dir, `import-${process.pid}-${performance.now()}.gradebook`), 'blank'), {
     name: 'bench.xlsx',

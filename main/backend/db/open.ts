@@ -32,9 +32,9 @@ export const openConnections = (): Db[] => [...connections].filter((c) => c.open
 
 /**
  * Reads a file's identity without writing a byte: refuses anything that is not a gradebook
- * this app can open, before any read-write connection exists. `checked`: the app already ran
- * SQLite's quick_check on this file when it opened it (a worker reading the open course), so it
- * is not run again (it reads every page: ~150 ms on a 2,000-student course).
+ * this app can open, before any read-write connection exists. `checked`: the caller knows the
+ * file is the course the app holds open (checked by quick_check when opened, or created by the
+ * app), so quick_check is not run again (it reads every page: ~150 ms on a 2,000-student course).
  */
 export function inspectCourseFile(file: string, checked = false): { version: number } {
   let fd: number;

@@ -205,7 +205,8 @@ async function registrarXlsx(table: string[][], header: boolean, now: Date): Pro
     return { numFmt: '@', width: Math.min(40, Math.max(10, longest + 2)) };
   });
   const ws = wb.addSheet('Grades', { columns, ...(header ? { frozen: { rows: 1 } } : {}) });
-  table.forEach((r, n) => ws.add(r, n === 0 && header ? { font: { bold: true } } : undefined));
+  const bold = { font: { bold: true } };
+  table.forEach((r, n) => ws.add(r, n === 0 && header ? bold : undefined));
   ws.done();
   return wb.finish();
 }

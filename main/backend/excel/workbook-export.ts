@@ -8,7 +8,7 @@ import { PRESENTATION_HEADER, presentationRows } from './presentations-export';
 import type { ExportedBytes } from './registrar-export';
 import { XLSX_MIME } from './registrar-export';
 import { IDLE, ROWS_PER_STEP, type Steps } from '../jobs/steps';
-import { streamedWorkbook, type ColumnSetup, type SheetWriter, type WorkbookWriter } from './xlsx-writer';
+import { streamedWorkbook, type CellStyle, type ColumnSetup, type SheetWriter, type WorkbookWriter } from './xlsx-writer';
 import {
   DATA_SHEET,
   DATA_TABLES,
@@ -23,6 +23,11 @@ import {
 
 const NUMBER_FORMAT: Record<ColumnKind, string | undefined> = { id: '@', text: undefined, points: 'General', percent: '0.00' };
 const TITLE_ROWS = GRADES_HEADER_ROW;
+// One object per look: the writer merges a row style with each column's once per style object.
+const TITLE: CellStyle = { font: { bold: true, size: 14 } };
+const NOTE: CellStyle = { font: { italic: true, color: 'FF555555' } };
+const HEADER: CellStyle = { font: { bold: true }, alignment: { wrapText: true, vertical: 'bottom' } };
+const BOLD: CellStyle = { font: { bold: true } };
 
 /**
  * The full workbook (CLI: `gradebook export workbook`): Grades, Attendance, Presentations and
@@ -57,10 +62,10 @@ export async function exportWorkbook(course: Course, now = new Date(), work: Ste
   for (const c of settings.categories) policy.add([c.name, c.weight, c.dropLowest, c.dropHighest, c.kind]);
   const p = settings.policy;
   policy.add([]);
-  policy.add(['Letter', 'From %'], { font: { bold: true } });
+  policy.add(['Letter', 'From %'], BOLD);
   for (const b of p.bands) policy.add([b.letter, b.min]);
   policy.add([]);
-  policy.add(['Rule', 'Setting'], { font: { bold: true } });
+  policy.add(['Rule', 'Setting'], BOLD);
   const lateSteps = p.late.steps
     .map((s) => `up to ${s.upToHours} h: −${s.deduction}% ${s.per === 'flat' ? 'once' : `per ${s.per}`}`)
     .join('; ');
@@ -119,7 +124,7 @@ function writeGradesSheet(wb: WorkbookWriter, course: Course, now: Date, stamp: 
   });
   for (const r of table.rows) grades.add(r.cells);
   // The importer reads no row after the last student, so the statistics can follow them.
-  for (const cells of gradesFooterRows(table)) grades.add(cells, { font: { italic: true, color: 'FF555555' } });
+  for (const cells of gradesFooterRows(table)) grades.add(cells, NOTE);
   grades.done();
   const gradesRecord = [
     [GRADES_COLUMNS, JSON.stringify({ header: table.header, items: table.columnItems })],
@@ -151,10 +156,10 @@ function sheet(
   column: (index: number) => ColumnSetup = () => ({}),
 ): SheetWriter {
   const out = wb.addSheet(name, { frozen: { rows: TITLE_ROWS + 1, columns: frozenColumns }, columns: header.map((_, c) => column(c)) });
-  out.add([title], { font: { bold: true, size: 14 } });
-  out.add([stamp], { font: { italic: true, color: 'FF555555' } });
+  out.add([title], TITLE);
+  out.add([stamp], NOTE);
   out.add([]);
-  out.add(header, { font: { bold: true }, alignment: { wrapText: true, vertical: 'bottom' } });
+  out.add(header, HEADER);
   return out;
 }
 

@@ -1,9 +1,9 @@
 /**
  * The worker thread's entry (bundled as out/main/electron/worker.js): runs tasks sent by
  * off-thread.ts one at a time, off the request path, posting progress and then the result or
- * the error. Readers parse a file and hand back plain sheets; the exports open the course the
- * app holds open (so already checked) read-only, in one read transaction so every sheet shows the same moment. Nothing here
- * writes a course.
+ * the error. Readers parse a file and hand back plain sheets; the exports open the course
+ * read-only, in one read transaction so every sheet shows the same moment. Nothing here writes
+ * a course.
  */
 import { getHeapStatistics } from 'node:v8';
 import { parentPort } from 'node:worker_threads';
@@ -45,9 +45,10 @@ export const TASKS = {
     send();
     return sheets;
   },
-  exportWorkbook: async (input: { file: string; now: Date; nativeBinding: string | undefined }, work: Steps) => {
+  /** `checked`: the file is the course the app holds open, checked when it was opened (or created by it). */
+  exportWorkbook: async (input: { file: string; checked: boolean; now: Date; nativeBinding: string | undefined }, work: Steps) => {
     useNativeBinding(input.nativeBinding);
-    const db = openCourseReadOnly(input.file, { checked: true });
+    const db = openCourseReadOnly(input.file, { checked: input.checked });
     try {
       db.exec('BEGIN');
       return await exportWorkbook({ db, file: input.file }, input.now, work);
@@ -57,7 +58,7 @@ export const TASKS = {
   },
   /** Every enrolled student's grade report (one PDF, or one each in a zip). */
   reportAll: async (
-    input: { file: string; now: Date; nativeBinding: string | undefined; opts: ReportOptions & { each: boolean } },
+    input: { file: string; checked: boolean; now: Date; nativeBinding: string | undefined; opts: ReportOptions & { each: boolean } },
     work: Steps,
   ) => {
     useNativeBinding(input.nativeBinding);
@@ -65,7 +66,7 @@ export const TASKS = {
     // worker. require, not import(): under tsx the worker has only the CommonJS hook.
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const { allStudentsReport } = require('../services/reports') as typeof import('../services/reports');
-    const db = openCourseReadOnly(input.file, { checked: true });
+    const db = openCourseReadOnly(input.file, { checked: input.checked });
     try {
       db.exec('BEGIN');
       return await allStudentsReport(db, input.opts, work, input.now);

@@ -34,9 +34,14 @@ type Importer = (course: Course, file: ImportFile, opts: object, work: Steps) =>
 const runImport = <K extends ImporterKind>(course: Course, kind: K, { file, ...opts }: { file: FileBytes }, work: Steps = IDLE) =>
   (IMPORTERS[kind] as Importer)(course, fromWire(file), opts, work) as ReturnType<(typeof IMPORTERS)[K]>;
 
-/** On a worker thread over a read-only connection, so the export blocks no other call. */
+/**
+ * On a worker thread over a read-only connection, so the export blocks no other call. The file is
+ * the open course, checked when it was opened: the worker does not run quick_check again.
+ */
 const exportWorkbookFile = async (course: Course, work: Steps) =>
-  toWire(await runOffThread('exportWorkbook', { file: course.file, now: new Date(), nativeBinding: nativeBindingPath() }, work));
+  toWire(
+    await runOffThread('exportWorkbook', { file: course.file, checked: true, now: new Date(), nativeBinding: nativeBindingPath() }, work),
+  );
 const exportCsvFile = (course: Course) => toWire({ ...exportGradesCsv(course), mime: 'text/csv' });
 const exportRegistrarFile = async (course: Course, { profile, ...opts }: { profile: string; confirm?: boolean }) => {
   const result = await exportRegistrar(course, profile, opts);

@@ -12,7 +12,8 @@ export const reportHandlers: Handlers<keyof typeof reportMethods> = {
   // On a worker thread over a read-only connection: laying out hundreds of reports blocks no other call.
   'report.startAll': (opts, ctx) => {
     const course = courseOf(ctx);
-    const input = { file: course.file, now: new Date(), nativeBinding: nativeBindingPath(), opts };
+    // The open course, checked when it was opened: the worker does not run quick_check again.
+    const input = { file: course.file, checked: true, now: new Date(), nativeBinding: nativeBindingPath(), opts };
     return {
       jobId: startJob('report.students', { course, writes: false }, async (work) => toWire(await runOffThread('reportAll', input, work))),
     };
