@@ -218,7 +218,9 @@ interface Cells<E> {
  * (a JS object per cell is most of the cost at 200,000 cells), and the few cells with more than
  * a value as JSON objects of their columns, in key order too, found by binary search. Whole
  * values come as integers: SQLite stores them so anyway, and writes and JSON parses them faster
- * than reals, which it writes with all 17 digits.
+ * than reals, which it writes with all 17 digits. The aggregates take the subquery's rows in its
+ * ORDER BY (SQLite's behaviour, not a guarantee of SQL): the binary search below relies on it,
+ * and preparePacked puts the extras back in cell order should they ever come otherwise.
  */
 function readCells<E>(
   db: Db,
