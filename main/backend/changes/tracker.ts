@@ -51,12 +51,14 @@ export class ChangeSet {
     let insert = this.inserts.get(table);
     if (!insert || !namesColumns(row, insert.cols)) {
       const cols = Object.keys(row);
-      const sql = `INSERT INTO "${table}" (${cols.map((c) => `"${c}"`).join(', ')}) VALUES (${cols.map((c) => `@${c}`).join(', ')})`;
+      // Bound by position: SQLite looks each named parameter up by name, for every row.
+      const sql = `INSERT INTO "${table}" (${cols.map((c) => `"${c}"`).join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`;
       const inTableOrder = cols.length === columns.length && columns.every((c, i) => c.name === cols[i]);
       this.inserts.set(table, (insert = { cols, sql, returning: `${sql} RETURNING *`, inTableOrder }));
     }
-    if (!storedAsGiven(columns, row, insert.cols.length)) return this.stmt(insert.returning).get(row) as Row;
-    const { lastInsertRowid } = this.stmt(insert.sql).run(row);
+    const values = valuesOf(row, insert.cols);
+    if (!storedAsGiven(columns, row, insert.cols.length)) return this.stmt(insert.returning).get(values) as Row;
+    const { lastInsertRowid } = this.stmt(insert.sql).run(values);
     const rowid = columns.find((c) => c.rowid);
     const fillsId = rowid !== undefined && row[rowid.name] == null;
     // A row naming every column in the table's order (as the workbook's rows do) is the stored row as it is.
@@ -178,6 +180,12 @@ function storedAsGiven(columns: Column[], row: Row, given: number): boolean {
     } else if (typeof v !== 'string' || !(c.affinity === 'text' || c.affinity === 'blob') || LONE_SURROGATE.test(v)) return false;
   }
   return columns.length - missing === given;
+}
+
+function valuesOf(row: Row, cols: readonly string[]): unknown[] {
+  const values: unknown[] = new Array(cols.length);
+  for (let i = 0; i < cols.length; i++) values[i] = row[cols[i]!];
+  return values;
 }
 
 /** Whether `row` names exactly `cols`, in that order (without the array Object.keys would make per row). */
