@@ -152,3 +152,9 @@ export function importSummary(kind: ImportKind, r: ImportReport): string {
   const edits = w.gradesSheetEdits.length;
   return `${w.counts.student ?? 0} students${edits ? `, ${plural(edits, 'score')} edited on the Grades sheet` : ''}`;
 }
+
+/** What the app says once an import is done. */
+export function importNotice(fileName: string, kind: ImportKind, r: ImportReport): string {
+  if (!r.applied) return `Imported ${fileName}: the course already matched it, so nothing was changed.`;
+  return `Imported ${fileName}: ${importSummary(kind, r)}. You can undo this as one step.`;
+}

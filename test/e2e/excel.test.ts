@@ -137,7 +137,7 @@ describe('Excel import and export in Chromium', () => {
     await dialog.getByRole('button', { name: 'Close' }).click();
   });
 
-  it('exports the workbook, and importing it back shows the score edited on its Grades sheet', async () => {
+  it('exports the workbook, and importing it back shows and writes only the score edited on its Grades sheet', async () => {
     const { page } = app;
     await page.getByRole('button', { name: 'Export…' }).click();
     const exportDialog = page.getByRole('dialog', { name: 'Export' });
@@ -165,6 +165,21 @@ describe('Excel import and export in Chromium', () => {
     expect(await dialog.getByText('1 score changed on the Grades sheet will be imported too:').count()).toBe(1);
     expect(await edits.getByRole('row').nth(1).textContent()).toMatch(/^5[A-Z]+.*Pop quiz\(empty\)3$/);
     await app.screenshot('excel-import-workbook-edits');
-    await dialog.getByRole('button', { name: 'Close' }).click();
+    // Back into the course it came from: only the edited score is written, as one undo step.
+    await dialog.getByRole('button', { name: /^Import \(/ }).click();
+    await expect
+      .poll(() => page.getByRole('status').first().textContent(), READ)
+      .toMatch(/Imported IE-7374-workbook-.*: .*1 score edited on the Grades sheet\. You can undo this as one step\./);
+    expect(await page.getByRole('button', { name: /^Undo Import workbook/ }).count()).toBe(1);
+
+    // The same file again: the course already matches it.
+    await page.getByRole('button', { name: 'Import…' }).click();
+    await dialog.getByLabel('What is in the file').selectOption('workbook');
+    await dialog.locator('input[type=file]').setInputFiles(target);
+    await dialog.getByRole('button', { name: /^Import \(/ }).click();
+    await expect
+      .poll(() => page.getByRole('status').first().textContent(), READ)
+      .toMatch(/the course already matched it, so nothing was changed\./);
+    await app.screenshot('excel-import-workbook-unchanged');
   });
 });

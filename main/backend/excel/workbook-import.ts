@@ -2,7 +2,8 @@ import { ApiError } from '@shared/api/envelope';
 import type { WorkbookReport } from '@shared/api/excel';
 import { plural } from '@shared/text/words';
 import { runOffThread } from '../jobs/off-thread';
-import { keyOf, NEVER_ERASED, TRACKED_TABLES } from '../changes/tables';
+import { keyOf, NEVER_ERASED, TRACKED_TABLES, type Key } from '../changes/tables';
+import type { ChangeSet } from '../changes/tracker';
 import { IDLE, ROWS_PER_STEP, type Steps } from '../jobs/steps';
 import type { Course } from '../services/course';
 import { commitImport, courseVersion, importOutcome, type ImportFile } from './apply';
@@ -95,21 +96,13 @@ export async function importWorkbook(
   try {
     report.backup = commitImport(course, readAt, label, file, (cs, now) => {
       applyEdits(rows.get('score')!, edits, now);
-      // Empty the course (children first), then write the workbook's rows with their own ids,
-      // so references inside stored JSON (draw candidates, presenters) stay valid.
-      for (const t of [...DATA_TABLES].reverse()) {
-        if (t === 'course') continue;
-        const key = TRACKED_TABLES[t];
-        for (const old of course.db.prepare(`SELECT ${key.map((k) => `"${k}"`).join(', ')} FROM "${t}"`).all() as Record<string, number>[])
-          cs.put(t, old, null);
-      }
-      for (const t of DATA_TABLES) {
-        for (const row of rows.get(t)!) {
-          if (t === 'course') cs.put('course', { id: 1 }, row);
-          // A draw emptying the course only withdrew: the workbook's row takes its place.
-          else if (NEVER_ERASED[t]) cs.put(t, keyOf(t, row), row);
-          else cs.insert(t, row);
-        }
+      try {
+        // A savepoint: a unique value moved between rows can refuse the in-place writes; then
+        // the course is replaced whole instead.
+        course.db.transaction(() => writeDifferences(course, cs, rows))();
+      } catch (err) {
+        if ((err as { code?: string }).code !== 'SQLITE_CONSTRAINT_UNIQUE') throw err;
+        replaceAll(course, cs, rows);
       }
     });
   } catch (err) {
@@ -118,12 +111,62 @@ export async function importWorkbook(
       `The workbook's data does not fit together (${(err as Error).message}); the course was not changed. Export the workbook again from the gradebook.`,
     );
   }
-  report.applied = true;
+  // A workbook that matches the course writes nothing and leaves no undo step.
+  report.applied = courseVersion(course) !== readAt;
   return report;
 }
 
+type WorkbookRows = Map<DataTable, Row[]>;
+
+const keyText = (t: DataTable, row: Row) => TRACKED_TABLES[t].map((k) => String(row[k])).join('|');
+
+/**
+ * Writes only what differs from the course: rows the workbook has are put in place (a row equal
+ * to the stored one writes nothing), parents first; then rows it no longer has are removed,
+ * children first, so no removal cascades onto a row the workbook keeps. A workbook exported
+ * from this course and imported back costs an undo step, an audit and a file growth the size of
+ * its edits, not of the whole course.
+ */
+function writeDifferences(course: Course, cs: ChangeSet, rows: WorkbookRows): void {
+  const left = new Map<DataTable, Map<string, Row>>();
+  for (const t of DATA_TABLES) {
+    if (t === 'course') {
+      for (const row of rows.get(t)!) cs.put('course', { id: 1 }, row);
+      continue;
+    }
+    const stored = new Map(storedKeys(course, t).map((k) => [keyText(t, k), k]));
+    for (const row of rows.get(t)!) {
+      if (stored.delete(keyText(t, row)) || NEVER_ERASED[t]) cs.put(t, keyOf(t, row), row);
+      else cs.insert(t, row);
+    }
+    left.set(t, stored);
+  }
+  for (const t of [...DATA_TABLES].reverse()) for (const key of left.get(t)?.values() ?? []) cs.put(t, key, null);
+}
+
+/** Empties the course (children first), then writes the workbook's rows with their own ids. */
+function replaceAll(course: Course, cs: ChangeSet, rows: WorkbookRows): void {
+  for (const t of [...DATA_TABLES].reverse()) {
+    if (t === 'course') continue;
+    for (const old of storedKeys(course, t)) cs.put(t, old, null);
+  }
+  for (const t of DATA_TABLES) {
+    for (const row of rows.get(t)!) {
+      if (t === 'course') cs.put('course', { id: 1 }, row);
+      // A draw emptying the course only withdrew: the workbook's row takes its place.
+      else if (NEVER_ERASED[t]) cs.put(t, keyOf(t, row), row);
+      else cs.insert(t, row);
+    }
+  }
+}
+
+function storedKeys(course: Course, t: DataTable): Key[] {
+  const key = TRACKED_TABLES[t];
+  return course.db.prepare(`SELECT ${key.map((k) => `"${k}"`).join(', ')} FROM "${t}"`).all() as Key[];
+}
+
 /** Names for the preview, from the workbook's own rows. */
-function names(rows: Map<DataTable, Row[]>): Parameters<typeof findGradesSheetEdits>[2] {
+function names(rows: WorkbookRows): Parameters<typeof findGradesSheetEdits>[2] {
   const students = new Map(rows.get('student')!.map((s) => [s.id as number, s]));
   const items = new Map(rows.get('item')!.map((i) => [i.id as number, i]));
   // Only a cell edited on the Grades sheet asks for its score: the 200,000 of a large course are indexed on the first ask.

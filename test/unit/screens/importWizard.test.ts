@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import type { RosterReport, ScoreReport, WorkbookReport } from '@shared/api';
-import { importInput, importSummary, initialWizard, previewErrors, wizardReducer, type WizardAction } from '@shared/screens/importWizard';
+import {
+  importInput,
+  importNotice,
+  importSummary,
+  initialWizard,
+  previewErrors,
+  wizardReducer,
+  type WizardAction,
+} from '@shared/screens/importWizard';
 
 const file = { name: 'class.csv', data: 'YQ==' };
 const failure = { message: 'Nothing was imported.', problems: [] };
@@ -80,5 +88,15 @@ describe('import wizard state', () => {
     const workbook = (n: number) => ({ counts: { student: 40 }, gradesSheetEdits: Array(n).fill({}) }) as unknown as WorkbookReport;
     expect(importSummary('workbook', workbook(0))).toBe('40 students');
     expect(importSummary('workbook', workbook(1))).toBe('40 students, 1 score edited on the Grades sheet');
+  });
+
+  it('offers undo only for an import that changed the course', () => {
+    const workbook = (applied: boolean) => ({ applied, counts: { student: 40 }, gradesSheetEdits: [] }) as unknown as WorkbookReport;
+    expect(importNotice('course.xlsx', 'workbook', workbook(true))).toBe(
+      'Imported course.xlsx: 40 students. You can undo this as one step.',
+    );
+    expect(importNotice('course.xlsx', 'workbook', workbook(false))).toBe(
+      'Imported course.xlsx: the course already matched it, so nothing was changed.',
+    );
   });
 });

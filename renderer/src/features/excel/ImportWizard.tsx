@@ -2,7 +2,7 @@ import { useReducer, useRef } from 'react';
 import type { FileBytes, RosterReport, ScoreReport, CanvasReport, WorkbookReport } from '@shared/api';
 import {
   importInput,
-  importSummary,
+  importNotice,
   initialWizard,
   wizardReducer,
   type ImportChoice,
@@ -65,7 +65,7 @@ export function ImportWizard() {
       if (request !== latest.current) return;
       if (!done) return dispatch({ type: 'note', note: 'The import was cancelled; nothing was changed.' });
       await useCourse.getState().reload();
-      useApp.setState({ notice: `Imported ${file.name}: ${importSummary(kind, done)}. You can undo this as one step.` });
+      useApp.setState({ notice: importNotice(file.name, kind, done) });
       close();
     } catch (err) {
       if (request === latest.current) dispatch({ type: 'importFailed', failure: failureOf(err) });
