@@ -200,6 +200,12 @@ function sameRow(a: Row, b: Row): boolean {
   return true;
 }
 
+/** Whether put(table, key, after) over the stored row `before` would write nothing. */
+export function writesNothing(before: Row, after: Row): boolean {
+  for (const k in after) if (k !== 'updated_at' && before[k] !== after[k]) return false;
+  return true;
+}
+
 /**
  * Runs `fn` as one user action: one transaction, one undo step. A batch that wrote nothing
  * is rolled back so it leaves no empty undo step. Starting an action discards the redo stack.

@@ -3,7 +3,7 @@ import type { WorkbookReport } from '@shared/api/excel';
 import { plural } from '@shared/text/words';
 import { runOffThread } from '../jobs/off-thread';
 import { keyOf, NEVER_ERASED, TRACKED_TABLES, type Key } from '../changes/tables';
-import type { ChangeSet } from '../changes/tracker';
+import { writesNothing, type ChangeSet } from '../changes/tracker';
 import { IDLE, ROWS_PER_STEP, type Steps } from '../jobs/steps';
 import type { Course } from '../services/course';
 import { commitImport, courseVersion, importOutcome, type ImportFile } from './apply';
@@ -128,20 +128,31 @@ const keyText = (t: DataTable, row: Row) => TRACKED_TABLES[t].map((k) => String(
  * its edits, not of the whole course.
  */
 function writeDifferences(course: Course, cs: ChangeSet, rows: WorkbookRows): void {
-  const left = new Map<DataTable, Map<string, Row>>();
+  const left = new Map<DataTable, Key[]>();
   for (const t of DATA_TABLES) {
+    const given = rows.get(t)!;
     if (t === 'course') {
-      for (const row of rows.get(t)!) cs.put('course', { id: 1 }, row);
+      for (const row of given) cs.put('course', { id: 1 }, row);
       continue;
     }
-    const stored = new Map(storedKeys(course, t).map((k) => [keyText(t, k), k]));
-    for (const row of rows.get(t)!) {
-      if (stored.delete(keyText(t, row)) || NEVER_ERASED[t]) cs.put(t, keyOf(t, row), row);
+    // The stored rows are compared as they are read, one at a time: only the workbook's are held.
+    const byKey = new Map(given.map((row) => [keyText(t, row), row]));
+    const stored = new Set<Row>();
+    const same = new Set<Row>();
+    const gone: Key[] = [];
+    for (const old of course.db.prepare(`SELECT * FROM "${t}"`).iterate() as IterableIterator<Row>) {
+      const row = byKey.get(keyText(t, old));
+      if (row === undefined) gone.push(keyOf(t, old));
+      else (writesNothing(old, row) ? same : stored).add(row);
+    }
+    for (const row of given) {
+      if (same.has(row)) continue;
+      if (stored.has(row) || NEVER_ERASED[t]) cs.put(t, keyOf(t, row), row);
       else cs.insert(t, row);
     }
-    left.set(t, stored);
+    left.set(t, gone);
   }
-  for (const t of [...DATA_TABLES].reverse()) for (const key of left.get(t)?.values() ?? []) cs.put(t, key, null);
+  for (const t of [...DATA_TABLES].reverse()) for (const key of left.get(t) ?? []) cs.put(t, key, null);
 }
 
 /** Empties the course (children first), then writes the workbook's rows with their own ids. */
