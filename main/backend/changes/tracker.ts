@@ -106,7 +106,7 @@ export class ChangeSet {
       return;
     }
     const next: Row = { ...before, ...after, ...key };
-    if (before && sameRow(before, next)) return;
+    if (before && writesNothing(before, next)) return;
     let stored: Row;
     if (before) {
       const sets = Object.keys(next)
@@ -193,11 +193,6 @@ function namesColumns(row: Row, cols: string[]): boolean {
   let i = 0;
   for (const name in row) if (name !== cols[i++]) return false;
   return i === cols.length;
-}
-
-function sameRow(a: Row, b: Row): boolean {
-  for (const k of Object.keys(b)) if (k !== 'updated_at' && a[k] !== b[k]) return false;
-  return true;
 }
 
 /** Whether put(table, key, after) over the stored row `before` would write nothing. */

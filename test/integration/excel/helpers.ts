@@ -9,6 +9,7 @@ import Papa from 'papaparse';
 import { ApiError } from '@shared/api/envelope';
 import type { Preset } from '@shared/api/course';
 import { closeCourse, createCourse, readSnapshot, type Course } from '../../../main/backend/services/course';
+import { loadDemoClass } from '../../../main/backend/services/demo';
 
 export const FIXTURES = path.resolve('test/fixtures');
 export const fixture = (name: string) => ({ name, bytes: new Uint8Array(fs.readFileSync(path.join(FIXTURES, name))) });
@@ -26,6 +27,13 @@ afterEach(() => {
 export function newCourse(dir: string, preset: Preset = 'ie7374', name = randomUUID()): Course {
   const course = createCourse(path.join(dir, `${name}.gradebook`), preset);
   created.push(course);
+  return course;
+}
+
+/** A new IE 7374 course holding the demo class. */
+export function demoCourse(dir: string): Course {
+  const course = newCourse(dir);
+  loadDemoClass(course);
   return course;
 }
 

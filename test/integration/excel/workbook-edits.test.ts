@@ -4,18 +4,11 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { exportWorkbook, importWorkbook } from '../../../main/backend/excel';
 import { change } from '../../../main/backend/changes/tracker';
 import { readSnapshot, type Course } from '../../../main/backend/services/course';
-import { loadDemoClass } from '../../../main/backend/services/demo';
-import { fingerprint, hasSoffice, libreOfficeResave, newCourse, refused, tempDir } from './helpers';
+import { demoCourse, fingerprint, hasSoffice, libreOfficeResave, newCourse, refused, tempDir } from './helpers';
 
 const dir = tempDir();
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 const AS_OF = new Date('2026-12-20T12:00:00Z');
-
-function demoCourse(): Course {
-  const course = newCourse(dir);
-  loadDemoClass(course);
-  return course;
-}
 
 /** Exports the course, lets `edit` change the Grades sheet as an instructor would in Excel, and answers the file. */
 async function editedWorkbook(course: Course, edit: (grades: ExcelJS.Worksheet, column: (header: string) => number) => void) {
@@ -37,7 +30,7 @@ const scoreOf = (c: Course, studentId: number, itemId: number) =>
 
 describe('workbook round trip with edits on the Grades sheet', () => {
   it('imports scores typed over on the Grades sheet, lists them in the preview, and leaves the rest as exported', async () => {
-    const course = demoCourse();
+    const course = demoCourse(dir);
     const snapshot = readSnapshot(course.db);
     const hw1 = snapshot.items.find((i) => i.name === 'Homework 1')!;
     const [first, second] = snapshot.students;
@@ -83,7 +76,7 @@ describe('workbook round trip with edits on the Grades sheet', () => {
   });
 
   it('finds edits after the rows were sorted in Excel', async () => {
-    const course = demoCourse();
+    const course = demoCourse(dir);
     const snapshot = readSnapshot(course.db);
     const hw1 = snapshot.items.find((i) => i.name === 'Homework 1')!;
     const last = snapshot.students.at(-1)!;
@@ -105,7 +98,7 @@ describe('workbook round trip with edits on the Grades sheet', () => {
   });
 
   it('refuses an unreadable edit with its sheet, row and column, and changes nothing', async () => {
-    const course = demoCourse();
+    const course = demoCourse(dir);
     const before = fingerprint(course);
     let letter = '';
     const file = await editedWorkbook(course, (grades, column) => {
@@ -121,7 +114,7 @@ describe('workbook round trip with edits on the Grades sheet', () => {
   });
 
   it.skipIf(!hasSoffice)('reads a workbook saved again by LibreOffice, with an edit made there', async () => {
-    const course = demoCourse();
+    const course = demoCourse(dir);
     const snapshot = readSnapshot(course.db);
     const hw1 = snapshot.items.find((i) => i.name === 'Homework 1')!;
     const file = await editedWorkbook(course, (grades, column) => {
@@ -150,7 +143,7 @@ describe('Grades sheet: MI cells, rows below the students, workbooks of the prev
   }
 
   it('reads MI left as it is as no change, a score typed over MI, and MI typed over a score', async () => {
-    const course = demoCourse();
+    const course = demoCourse(dir);
     let cell: ReturnType<typeof firstMissing> | undefined;
     const file = await editedWorkbook(course, (grades, column) => {
       cell = firstMissing(course, grades);
@@ -174,7 +167,7 @@ describe('Grades sheet: MI cells, rows below the students, workbooks of the prev
   });
 
   it('ignores rows below the last student (statistics, notes) without a warning', async () => {
-    const course = demoCourse();
+    const course = demoCourse(dir);
     const students = readSnapshot(course.db).students.length;
     const file = await editedWorkbook(course, (grades, column) => {
       const below = 4 + students + 2;
@@ -188,7 +181,7 @@ describe('Grades sheet: MI cells, rows below the students, workbooks of the prev
   });
 
   it('reads a workbook of the previous format: headers "Name (10)" and missing work shown as 0', async () => {
-    const course = demoCourse();
+    const course = demoCourse(dir);
     const snapshot = readSnapshot(course.db);
     const hw2 = snapshot.items.find((i) => i.name === 'Homework 2')!;
     const old = (header: string) => header.replace(/^(.*), (\d+(?:\.\d+)?) pts?$/, '$1 ($2)');
@@ -235,7 +228,7 @@ describe('Grades sheet: MI cells, rows below the students, workbooks of the prev
 describe('Grades sheet edits: duplicate headers, penalised cells, a missing sheet', () => {
   /** Two 10-point items named "Week 1", in Homeworks and in Reading assignments, with different scores. */
   function twoWeekOnes(): { course: Course; first: number; second: number } {
-    const course = demoCourse();
+    const course = demoCourse(dir);
     const snapshot = readSnapshot(course.db);
     const category = (name: string) => snapshot.categories.find((c) => c.name === name)!.id;
     const now = new Date().toISOString();
@@ -278,7 +271,7 @@ describe('Grades sheet edits: duplicate headers, penalised cells, a missing shee
   });
 
   it('refuses an edit on a cell shown after a late penalty, naming the raw score, and changes nothing', async () => {
-    const course = demoCourse();
+    const course = demoCourse(dir);
     const before = fingerprint(course);
     const snapshot = readSnapshot(course.db);
     const hw11 = snapshot.items.find((i) => i.name === 'Homework 11')!;
@@ -304,7 +297,7 @@ describe('Grades sheet edits: duplicate headers, penalised cells, a missing shee
   });
 
   it('refuses an edit on a cell an integrity finding zeroed', async () => {
-    const course = demoCourse();
+    const course = demoCourse(dir);
     const cell = course.db.prepare('SELECT student_id, item_id, value FROM score WHERE integrity_date IS NOT NULL').get() as {
       student_id: number;
       item_id: number;
@@ -325,7 +318,7 @@ describe('Grades sheet edits: duplicate headers, penalised cells, a missing shee
   });
 
   it('warns when the Grades sheet was renamed or deleted, instead of silently dropping its edits', async () => {
-    const course = demoCourse();
+    const course = demoCourse(dir);
     for (const rename of [true, false]) {
       const file = await editedWorkbook(course, (grades) => {
         grades.getRow(5).getCell(6).value = 1;

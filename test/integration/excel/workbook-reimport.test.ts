@@ -5,20 +5,13 @@ import { exportWorkbook, importWorkbook } from '../../../main/backend/excel';
 import { change } from '../../../main/backend/changes/tracker';
 import { undo } from '../../../main/backend/changes/undo';
 import { readSnapshot, type Course } from '../../../main/backend/services/course';
-import { loadDemoClass } from '../../../main/backend/services/demo';
 import { addStudent } from '../../../main/backend/services/roster';
-import { fingerprint, newCourse, tempDir } from './helpers';
+import { demoCourse, fingerprint, tempDir } from './helpers';
 
 /** A course's own full workbook imported back into it: only what differs is written. */
 const dir = tempDir();
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 const AS_OF = new Date('2026-12-20T12:00:00Z');
-
-function demoCourse(): Course {
-  const course = newCourse(dir);
-  loadDemoClass(course);
-  return course;
-}
 
 const count = (c: Course, sql: string, ...params: unknown[]) => (c.db.prepare(sql).get(...params) as { n: number }).n;
 const latestBatch = (c: Course) => count(c, 'SELECT coalesce(max(id), 0) AS n FROM change_batch');
@@ -35,7 +28,7 @@ const latestAudit = (c: Course) =>
 
 describe('a full workbook imported back into its own course', () => {
   it('writes nothing when nothing was edited: no undo step, no audit rows, the course as it was', async () => {
-    const course = demoCourse();
+    const course = demoCourse(dir);
     const before = fingerprint(course);
     const batches = latestBatch(course);
     const file = await exportWorkbook(course, AS_OF);
@@ -49,7 +42,7 @@ describe('a full workbook imported back into its own course', () => {
   });
 
   it('writes only the score typed over on the Grades sheet, as one undo step that undo reverts', async () => {
-    const course = demoCourse();
+    const course = demoCourse(dir);
     const snapshot = readSnapshot(course.db);
     const hw1 = snapshot.items.find((i) => i.name === 'Homework 1')!;
     const first = snapshot.students[0]!;
@@ -70,7 +63,7 @@ describe('a full workbook imported back into its own course', () => {
   });
 
   it('removes what the course gained since the export, children first, and undo brings it back', async () => {
-    const course = demoCourse();
+    const course = demoCourse(dir);
     const file = await exportWorkbook(course, AS_OF);
     const exported = readSnapshot(course.db);
     const added = addStudent(course.db, { registrarId: '999000111', firstName: 'Late', lastName: 'Joiner' });
@@ -89,7 +82,7 @@ describe('a full workbook imported back into its own course', () => {
   });
 
   it('replaces the course whole when a unique value moved between rows since the export', async () => {
-    const course = demoCourse();
+    const course = demoCourse(dir);
     const file = await exportWorkbook(course, AS_OF);
     const exported = readSnapshot(course.db);
     const [a, b] = exported.students;
