@@ -121,11 +121,12 @@ type WorkbookRows = Map<DataTable, Row[]>;
 const keyText = (t: DataTable, row: Row) => TRACKED_TABLES[t].map((k) => String(row[k])).join('|');
 
 /**
- * Writes only what differs from the course: rows the workbook has are put in place (a row equal
- * to the stored one writes nothing), parents first; then rows it no longer has are removed,
- * children first, so no removal cascades onto a row the workbook keeps. A workbook exported
- * from this course and imported back costs an undo step, an audit and a file growth the size of
- * its edits, not of the whole course.
+ * Makes the course the workbook's, writing only what differs: rows the workbook has are put in
+ * place with their own ids (so references inside stored JSON, draw candidates and presenters,
+ * stay valid), parents first, and a row equal to the stored one writes nothing; then rows it no
+ * longer has are removed, children first, so no removal cascades onto a row the workbook keeps.
+ * A workbook exported from this course and imported back costs an undo step, an audit and a
+ * file growth the size of its edits, not of the whole course.
  */
 function writeDifferences(course: Course, cs: ChangeSet, rows: WorkbookRows): void {
   const left = new Map<DataTable, Key[]>();
@@ -137,17 +138,18 @@ function writeDifferences(course: Course, cs: ChangeSet, rows: WorkbookRows): vo
     }
     // The stored rows are compared as they are read, one at a time: only the workbook's are held.
     const byKey = new Map(given.map((row) => [keyText(t, row), row]));
-    const stored = new Set<Row>();
+    const changed = new Set<Row>();
     const same = new Set<Row>();
     const gone: Key[] = [];
     for (const old of course.db.prepare(`SELECT * FROM "${t}"`).iterate() as IterableIterator<Row>) {
       const row = byKey.get(keyText(t, old));
       if (row === undefined) gone.push(keyOf(t, old));
-      else (writesNothing(old, row) ? same : stored).add(row);
+      else (writesNothing(old, row) ? same : changed).add(row);
     }
     for (const row of given) {
       if (same.has(row)) continue;
-      if (stored.has(row) || NEVER_ERASED[t]) cs.put(t, keyOf(t, row), row);
+      // A draw is never erased (removing one withdraws it): the workbook's row takes its place.
+      if (changed.has(row) || NEVER_ERASED[t]) cs.put(t, keyOf(t, row), row);
       else cs.insert(t, row);
     }
     left.set(t, gone);
@@ -155,25 +157,14 @@ function writeDifferences(course: Course, cs: ChangeSet, rows: WorkbookRows): vo
   for (const t of [...DATA_TABLES].reverse()) for (const key of left.get(t) ?? []) cs.put(t, key, null);
 }
 
-/** Empties the course (children first), then writes the workbook's rows with their own ids. */
+/** Empties the course (children first), then writes the workbook's rows into it. */
 function replaceAll(course: Course, cs: ChangeSet, rows: WorkbookRows): void {
   for (const t of [...DATA_TABLES].reverse()) {
     if (t === 'course') continue;
-    for (const old of storedKeys(course, t)) cs.put(t, old, null);
+    const key = TRACKED_TABLES[t];
+    for (const old of course.db.prepare(`SELECT ${key.map((k) => `"${k}"`).join(', ')} FROM "${t}"`).all() as Key[]) cs.put(t, old, null);
   }
-  for (const t of DATA_TABLES) {
-    for (const row of rows.get(t)!) {
-      if (t === 'course') cs.put('course', { id: 1 }, row);
-      // A draw emptying the course only withdrew: the workbook's row takes its place.
-      else if (NEVER_ERASED[t]) cs.put(t, keyOf(t, row), row);
-      else cs.insert(t, row);
-    }
-  }
-}
-
-function storedKeys(course: Course, t: DataTable): Key[] {
-  const key = TRACKED_TABLES[t];
-  return course.db.prepare(`SELECT ${key.map((k) => `"${k}"`).join(', ')} FROM "${t}"`).all() as Key[];
+  writeDifferences(course, cs, rows);
 }
 
 /** Names for the preview, from the workbook's own rows. */
