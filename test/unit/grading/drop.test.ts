@@ -105,6 +105,25 @@ function checkBothDrops(gs: readonly ArbGroup[], fixed: readonly ArbItem[]): voi
   const dropped = [...got.lowest.flat(), ...got.highest.flat()];
   expect(new Set(dropped).size).toBe(dropped.length);
   expect(cmp(ratio(dropped), minMax)).toBe(0);
+  // Both kinds: the sets are the saddle at V itself, whatever route found V: per group the
+  // `lowest` smallest keys s − V·p, then the `highest` largest of the rest, ties by the tie rule.
+  if (groups.some((g) => g.lowest > 0) && groups.some((g) => g.highest > 0)) {
+    const [n, d] = minMax;
+    const key = (i: number) => exactOf[i]! * d - n * BigInt(v.possible[i]!);
+    const byKey = (dir: number) => (a: number, b: number) =>
+      dir * Math.sign(Number(key(a) - key(b))) || v.possible[b]! - v.possible[a]! || b - a;
+    groups.forEach((g, j) => {
+      const lowest = g.lowest > 0 ? [...g.candidates].sort(byKey(1)).slice(0, g.lowest) : [];
+      const highest =
+        g.highest > 0
+          ? g.candidates
+              .filter((i) => !lowest.includes(i))
+              .sort(byKey(-1))
+              .slice(0, g.highest)
+          : [];
+      expect([got.lowest[j], got.highest[j]]).toEqual([lowest, highest]);
+    });
+  }
   // With one kind of drop only, exactly the plain optimum (same sets).
   const lowsOnly = groups.map((g) => ({ candidates: g.candidates, k: g.lowest }));
   const highsOnly = groups.map((g) => ({ candidates: g.candidates, k: g.highest }));
