@@ -246,6 +246,15 @@ let slotSlack = new Float64Array(8);
 let highKey = new Float64Array(8);
 let highSlack = new Float64Array(8);
 
+/** Grows every list's slots to hold k. */
+function slotsFor(k: number): void {
+  if (slotKey.length >= k) return;
+  slotKey = new Float64Array(k);
+  slotSlack = new Float64Array(k);
+  highKey = new Float64Array(k);
+  highSlack = new Float64Array(k);
+}
+
 /**
  * firstK by the key, each candidate's key worked out once: s_i·qd − qn·p_i on doubles (the key
  * times qd, so a difference of two is what compareKeys weighs) with a bound on its error, the
@@ -262,10 +271,7 @@ function firstKeys(
   v: DropScores,
   skip: readonly number[] | null,
 ): number[] {
-  if (slotKey.length < k) {
-    slotKey = new Float64Array(k);
-    slotSlack = new Float64Array(k);
-  }
+  slotsFor(k);
   const out: number[] = new Array(k);
   const { qn, qd } = q;
   const absQd = Math.abs(qd);
@@ -300,14 +306,7 @@ function firstKeys(
  */
 function bothEnds(candidates: readonly number[], lowest: number, highest: number, q: Choice, v: DropScores): [number[], number[]] {
   const kh = lowest + highest;
-  if (slotKey.length < kh) {
-    slotKey = new Float64Array(kh);
-    slotSlack = new Float64Array(kh);
-  }
-  if (highKey.length < kh) {
-    highKey = new Float64Array(kh);
-    highSlack = new Float64Array(kh);
-  }
+  slotsFor(kh);
   const low: number[] = new Array(lowest);
   const high: number[] = new Array(kh);
   const { qn, qd } = q;
