@@ -106,6 +106,13 @@ export function notYetCountedText(outcome: 'ungraded' | 'missing-before-due', mi
   return `${head}: not counted in the current view, counts as 0 in the final view${later}.`;
 }
 
+const NAMES = new Intl.ListFormat('en', { type: 'conjunction' });
+
+/** "Week 1: excused — not counted", "Week 1, Week 2, and Week 3: excused — not counted". */
+export function notCountedText(names: readonly string[], status: 'excused' | 'exempt'): string {
+  return `${NAMES.format(names)}: ${status} — not counted`;
+}
+
 const NOT_COUNTED: Partial<Record<ItemResult['outcome'], string>> = {
   ungraded: 'not graded yet',
   'missing-before-due': 'missing, not yet due',

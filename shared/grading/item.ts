@@ -30,9 +30,10 @@ import { FINE, SCALE, toUnits } from './exact';
 import { fmtPoints } from './format';
 import { formatDuration, formatInstant } from '../time/format';
 import { plural } from '../text/words';
-import { notYetCountedText } from './explain';
+import { notCountedText, notYetCountedText } from './explain';
 import { applyLate, describeDeduction, describeLate } from './late';
 import type { ScoreExtras } from '../model/packed';
+import type { Item } from '../model/course';
 import { CELL_STATUS, NO_CELL, type PreparedCourse, type PreparedItem, type PreparedStudent } from './prepare';
 import { teamAt } from './team';
 import type { ExplanationLine, Inclusion, IntegrityInfo, ItemOutcome, ItemResult, LateInfo, TeamInfo } from './types';
@@ -261,7 +262,7 @@ export function evaluateItems(course: PreparedCourse, ps: PreparedStudent, asOf:
       }
     } else if (status === 'excused' || status === 'exempt') {
       code = status === 'excused' ? Code.Excused : Code.Exempt;
-      if (lines) why = say(lines, item.id, why, `${item.name}: ${status} — not counted`, 0);
+      if (lines) why = notCounted(lines, course, item, why, status);
     } else if (status === 'missing') {
       const deadline = deadlineFor(course, pi, extensionDays);
       if (deadline === null || asOf > deadline) {
@@ -370,6 +371,32 @@ function missingUnits(course: PreparedCourse, pi: PreparedItem): number {
 function missingText(course: PreparedCourse, units: number): string {
   if (course.missingPercent === null) return 'counts 0';
   return `scores ${fmtPoints(course.missingPercent)}% of points possible by the missing-work policy = ${fmtPoints(units / SCALE)}`;
+}
+
+/**
+ * Notes an excused or exempt item: in the item's own reasons, and on its category's one line of
+ * items with that status (the trail would otherwise open with a line per excused week).
+ */
+function notCounted(
+  lines: ExplanationLine[],
+  course: PreparedCourse,
+  item: Item,
+  why: string[] | null,
+  status: 'excused' | 'exempt',
+): string[] {
+  const { id, categoryId } = item;
+  const k = lines.findIndex((l) => l.kind === 'not-counted' && l.categoryId === categoryId && l.status === status);
+  const prev = lines[k];
+  if (prev?.kind === 'not-counted') {
+    const itemIds = [...prev.itemIds, id];
+    const names = itemIds.map((i) => course.items[course.itemIndex.get(i)!]!.item.name);
+    lines[k] = { ...prev, itemIds, text: notCountedText(names, status) };
+  } else {
+    lines.push({ kind: 'not-counted', categoryId, status, itemIds: [id], text: notCountedText([item.name], status) });
+  }
+  const list = why ?? [];
+  list.push(notCountedText([item.name], status));
+  return list;
 }
 
 function say(lines: ExplanationLine[], itemId: number, why: string[] | null, text: string, change: number): string[] {

@@ -133,6 +133,14 @@ export type Flag = 'borderline' | 'override' | 'integrity' | 'late' | 'missing' 
 export type ExplanationLine =
   /** `change` is what this step did to the item's score, in points (0 for notes). */
   | { readonly kind: 'item'; readonly itemId: number; readonly text: string; readonly change: number }
+  /** The excused (or exempt) items of one category, in item order: one line, however many. */
+  | {
+      readonly kind: 'not-counted';
+      readonly categoryId: number;
+      readonly status: 'excused' | 'exempt';
+      readonly itemIds: readonly number[];
+      readonly text: string;
+    }
   | { readonly kind: 'drop'; readonly view: View; readonly categoryId: number; readonly itemId: number; readonly text: string }
   /** A drop setting the limits cut down (see category.ts). */
   | { readonly kind: 'drop-limit'; readonly view: View; readonly categoryId: number; readonly text: string }

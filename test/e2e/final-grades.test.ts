@@ -79,6 +79,11 @@ describe('Final grades screen in Chromium', () => {
     expect(text).toMatch(/%/);
     const items = panel.getByRole('table', { name: `Items of ${name}` }).locator('tbody tr');
     expect(await items.count()).toBeGreaterThan(20);
+    // The weeks the student's team did not present: one line for them all, not one a week.
+    const weeks = (await lines.allTextContents()).filter((t) => t.startsWith('Presentation week'));
+    expect(weeks).toHaveLength(1);
+    expect(weeks[0]).toMatch(/^Presentation week \d+(, Presentation week \d+)*,? and Presentation week \d+: excused — not counted$/);
+    await app.screenshot('final-grades-explain');
   });
 
   it('previews an edited cut-off: the chart counts change before anything is saved', async () => {

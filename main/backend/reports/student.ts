@@ -5,21 +5,37 @@
  */
 import type { Content } from 'pdfmake/interfaces';
 import type { ExplanationLine, View } from '@shared/grading';
+import { notCountedText } from '@shared/grading/explain';
 import { plural } from '@shared/text/words';
 import { formatDay } from '@shared/time/format';
 import { studentName } from '@shared/model';
 import type { ReportOptions, StudentData } from './data';
 import { contributionText, courseLine, heading, itemStatus, percent, points, producedText, table, VIEW_TITLE } from './words';
 
-/** The explanation trail of one view, with integrity lines reworded to leave the case note out. */
+/**
+ * The explanation trail of one view, with integrity lines reworded to leave the case note out
+ * and muted items (not yet shown to students) left out, from grouped lines too.
+ */
 function trail(d: StudentData, view: View): string[] {
   const items = new Map(d.result.items.map((i) => [i.itemId, i]));
   const muted = new Set(d.course.snapshot.items.filter((i) => i.muted).map((i) => i.id));
   const keep = (l: ExplanationLine) => l.kind !== 'flag' && (!('view' in l) || l.view === view) && !('itemId' in l && muted.has(l.itemId));
-  return d.result.explanation.filter(keep).map((l) => {
+  return d.result.explanation.filter(keep).flatMap((l) => {
+    if (l.kind === 'not-counted') {
+      const shown = l.itemIds.filter((id) => !muted.has(id));
+      if (shown.length === l.itemIds.length) return [l.text];
+      return shown.length === 0
+        ? []
+        : [
+            notCountedText(
+              shown.map((id) => items.get(id)!.name),
+              l.status,
+            ),
+          ];
+    }
     const item = l.kind === 'item' ? items.get(l.itemId) : undefined;
-    if (item?.integrity) return `${item.name}: zero credit (academic integrity) — scores 0 and is never dropped`;
-    return l.text;
+    if (item?.integrity) return [`${item.name}: zero credit (academic integrity) — scores 0 and is never dropped`];
+    return [l.text];
   });
 }
 

@@ -53,8 +53,33 @@ function plainStudent(r: StudentResult) {
     display: r.display,
     override: r.override && { ...r.override },
     flags: [...r.flags],
-    explanation: r.explanation.map((l) => ({ ...l })),
+    explanation: asRecorded(r),
   };
+}
+
+/**
+ * The explanation as the digests were recorded: since then a category's excused (or exempt)
+ * items share one line, so each is spelled out again as its own item line, after that item's
+ * other lines (the status is the last thing the item pass says of an excused item).
+ */
+function asRecorded(r: StudentResult) {
+  const order = new Map(r.items.map((it, k) => [it.itemId, k]));
+  const itemLines: { line: object; at: number }[] = [];
+  const rest: object[] = [];
+  for (const l of r.explanation) {
+    if (l.kind === 'item') itemLines.push({ line: { ...l }, at: order.get(l.itemId)! });
+    else if (l.kind === 'not-counted') {
+      for (const itemId of l.itemIds) {
+        const name = r.items[order.get(itemId)!]!.name;
+        itemLines.push({
+          line: { kind: 'item', itemId, text: `${name}: ${l.status} — not counted`, change: 0 },
+          at: order.get(itemId)! + 0.5,
+        });
+      }
+    } else rest.push({ ...l });
+  }
+  // Item lines came first, in item order (a stable sort keeps each item's own order).
+  return [...itemLines.sort((a, b) => a.at - b.at).map((x) => x.line), ...rest];
 }
 
 function digest(res: CourseResult): string {

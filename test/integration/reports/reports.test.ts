@@ -133,6 +133,24 @@ describe('printable reports', () => {
     expect(withComments).toContain('Final grade (work not graded yet counts as 0)');
   });
 
+  it("lists a category's excused items on one line, leaving out a muted one", async () => {
+    const c = newCourse('ie7374', { demo: true });
+    const students = (db(c).prepare('SELECT id FROM student ORDER BY id').all() as { id: number }[]).map((s) => s.id);
+    const results = await Promise.all(students.map((studentId) => c.call('grades.explain', { studentId })));
+    const r = results.find((x) => x.explanation.some((l) => l.kind === 'not-counted' && l.itemIds.length >= 3))!;
+    const line = r.explanation.find((l) => l.kind === 'not-counted')!;
+    if (line.kind !== 'not-counted') throw new Error('no grouped line');
+    const names = line.itemIds.map((id) => r.items.find((i) => i.itemId === id)!.name);
+    const dir = tmpDir();
+    expect(pdfText(writeWire(dir, await c.call('report.student', { studentId: r.studentId })))).toContain(line.text);
+
+    await c.call('item.update', { id: line.itemIds[1]!, patch: { muted: true } });
+    const shown = names.filter((_, k) => k !== 1);
+    const text = pdfText(writeWire(dir, await c.call('report.student', { studentId: r.studentId })));
+    expect(text).toContain(`${shown.slice(0, -1).join(', ')}, and ${shown.at(-1)}: excused — not counted`);
+    expect(text).not.toContain(names[1]!);
+  });
+
   it('refuses an unknown student and writes nothing', async () => {
     const { c } = await demo();
     const before = c.fileBytes();

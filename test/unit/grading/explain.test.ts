@@ -291,3 +291,37 @@ describe('items without a score read the same in both views', () => {
     expect([inclusionText(graded, 'current'), inclusionText(graded, 'final')]).toEqual(['counted', 'counted']);
   });
 });
+
+describe('excused and exempt items: one line per category and status', () => {
+  const r = gradeOne(
+    snapshot({
+      categories: [category(1, { name: 'Talks', weight: 50 }), category(2, { name: 'Labs', weight: 50 })],
+      items: [item(1, 1, 10), item(2, 1, 10), item(3, 1, 10), item(4, 1, 10), item(5, 1, 10), item(6, 2, 10), item(7, 2, 10)],
+      scores: [
+        score(1, 1, null, { status: 'excused' }),
+        score(1, 2, 6),
+        score(1, 3, null, { status: 'excused' }),
+        score(1, 4, null, { status: 'exempt' }),
+        score(1, 5, null, { status: 'excused' }),
+        score(1, 6, null, { status: 'excused' }),
+        score(1, 7, 9),
+      ],
+    }),
+  );
+  const notCounted = r.explanation.filter((l) => l.kind === 'not-counted');
+
+  it('names the items in order, with "and", in the line of their category and status', () => {
+    expect(notCounted.map((l) => [l.categoryId, l.status, l.itemIds, l.text])).toEqual([
+      [1, 'excused', [1, 3, 5], 'Item1, Item3, and Item5: excused — not counted'],
+      [1, 'exempt', [4], 'Item4: exempt — not counted'],
+      [2, 'excused', [6], 'Item6: excused — not counted'],
+    ]);
+  });
+
+  it('the trail opens with those lines, and each item still gives its own reason', () => {
+    expect(r.explanation.slice(0, 3)).toEqual(notCounted);
+    expect(itemOf(r, 3).why).toEqual(['Item3: excused — not counted']);
+    expect(itemOf(r, 4).why).toEqual(['Item4: exempt — not counted']);
+    expect(texts(r).filter((t) => t.includes('not counted'))).toHaveLength(3);
+  });
+});
