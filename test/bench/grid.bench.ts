@@ -7,7 +7,6 @@
  *   scroll     frames per second while scrolling down and across (≥ 55)
  *   heap       the renderer's JS heap with the course open, after a garbage collection (≤ 150 MiB)
  */
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -19,6 +18,7 @@ import { Workspace } from '../../main/backend/workspace';
 import { startWebServer } from '../../main/web/server';
 import { seededRandom } from '@shared/util/random';
 import { CHROMIUM, CHROMIUM_FLAGS } from '../e2e/harness';
+import { buildRenderer } from '../helpers/build-renderer';
 
 const STUDENTS = Number(process.env.BENCH_STUDENTS ?? 2000);
 const ITEMS = Number(process.env.BENCH_ITEMS ?? 100);
@@ -134,9 +134,8 @@ async function profiled<T>(cdp: CDPSession, name: string, phase: () => Promise<T
 }
 
 export async function main(): Promise<void> {
-  if (!fs.existsSync(path.resolve('out/renderer/index.html'))) {
-    execFileSync(process.execPath, [path.resolve('node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'], { stdio: 'inherit' });
-  }
+  // Always the current code, and always the production build (see buildRenderer).
+  buildRenderer();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'gradebook-bench-'));
   const ws = new Workspace(dataDir);
   ws.openDefault();

@@ -1,0 +1,15 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const ASSETS = path.resolve('out/renderer/assets');
+
+describe('the renderer the browser suite drives', () => {
+  it("is the production build, without React's development checks (vitest's NODE_ENV must not reach the build)", () => {
+    const scripts = fs.readdirSync(ASSETS).filter((f) => f.endsWith('.js'));
+    expect(scripts.length).toBeGreaterThan(0);
+    // A warning only React's development build carries.
+    const dev = scripts.filter((f) => fs.readFileSync(path.join(ASSETS, f), 'utf8').includes('unique "key" prop'));
+    expect(dev).toEqual([]);
+  });
+});
