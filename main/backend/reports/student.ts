@@ -22,16 +22,8 @@ function trail(d: StudentData, view: View): string[] {
   const keep = (l: ExplanationLine) => l.kind !== 'flag' && (!('view' in l) || l.view === view) && !('itemId' in l && muted.has(l.itemId));
   return d.result.explanation.filter(keep).flatMap((l) => {
     if (l.kind === 'not-counted') {
-      const shown = l.itemIds.filter((id) => !muted.has(id));
-      if (shown.length === l.itemIds.length) return [l.text];
-      return shown.length === 0
-        ? []
-        : [
-            notCountedText(
-              shown.map((id) => items.get(id)!.name),
-              l.status,
-            ),
-          ];
+      const shown = l.itemIds.filter((id) => !muted.has(id)).map((id) => items.get(id)!.name);
+      return shown.length === 0 ? [] : [notCountedText(shown, l.status)];
     }
     const item = l.kind === 'item' ? items.get(l.itemId) : undefined;
     if (item?.integrity) return [`${item.name}: zero credit (academic integrity) — scores 0 and is never dropped`];
