@@ -64,6 +64,20 @@ describe('layout at 1280×720: the shell stays, each screen scrolls in its own a
     expect(await area.evaluate((el) => el.scrollHeight - el.clientHeight)).toBeLessThanOrEqual(0);
   });
 
+  it('Final grades at 1280 px: the table fits across, each name on one line', async () => {
+    await app.openScreen('Final grades');
+    const table = page.getByRole('table', { name: 'Final grades' });
+    await table.waitFor();
+    const wrap = await table.evaluate((t) => {
+      const box = t.closest('.table-wrap')!;
+      return { overflow: box.scrollWidth - box.clientWidth };
+    });
+    expect(wrap.overflow).toBeLessThanOrEqual(0);
+    const heights = await table.locator('tbody td.student').evaluateAll((cells) => cells.map((c) => c.getBoundingClientRect().height));
+    expect(heights.length).toBeGreaterThan(10);
+    expect(Math.max(...heights)).toBeLessThan(1.5 * Math.min(...heights) + 1);
+  });
+
   it('Final grades: every row’s Actions can be reached', async () => {
     await app.openScreen('Final grades');
     const table = page.getByRole('table', { name: 'Final grades' });

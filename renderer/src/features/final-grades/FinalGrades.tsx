@@ -149,7 +149,7 @@ export function FinalGrades() {
                     <th
                       key={c.id}
                       scope="col"
-                      className="num"
+                      className="num category"
                       aria-sort={sort.key === `category:${c.id}` ? (sort.dir === 'asc' ? 'ascending' : 'descending') : 'none'}
                     >
                       <button
@@ -172,7 +172,7 @@ export function FinalGrades() {
               <tbody>
                 {rows.map((r) => (
                   <tr key={r.studentId} aria-selected={r.studentId === selected}>
-                    <td>{r.name}</td>
+                    <td className="student">{r.name}</td>
                     <td>{r.registrarId}</td>
                     {categories.map((c) => (
                       <td key={c.id} className="num">
