@@ -111,7 +111,7 @@ export function DrawPanel() {
               <p className="muted">The roll of this session was not taken, so every team is a candidate.</p>
             )}
             {candidates.eligible.length > 0 && (
-              <table className="data compact" aria-label="Candidates">
+              <table className="data compact candidates" aria-label="Candidates">
                 <thead>
                   <tr>
                     <th scope="col">Team</th>
@@ -135,8 +135,12 @@ export function DrawPanel() {
                       </td>
                       <td>{fewest.has(c.teamId) ? '✓ can be drawn now' : '– waits: more turns than others'}</td>
                       <td>
-                        <button type="button" onClick={() => setExcusing({ teamId: c.teamId, name: c.name, reason: '' })}>
-                          Excuse {c.name}
+                        <button
+                          type="button"
+                          aria-label={`Excuse ${c.name}`}
+                          onClick={() => setExcusing({ teamId: c.teamId, name: c.name, reason: '' })}
+                        >
+                          Excuse
                         </button>
                       </td>
                     </tr>
