@@ -155,7 +155,13 @@ function exactPercent(course: PreparedCourse, totals: readonly CategoryTotals[],
  * One view in doubles (category shares, contributions, the total), then rounding and letter:
  * decided from the double when it is clearly away from a boundary, else from the exact total.
  */
-function computeView(course: PreparedCourse, totals: readonly CategoryTotals[], view: View, weighted: boolean): ViewResult {
+function computeView(
+  course: PreparedCourse,
+  totals: readonly CategoryTotals[],
+  view: View,
+  weighted: boolean,
+  other: ViewResult | null = null,
+): ViewResult {
   const items = course.items;
   const cats = course.categories;
   const views: CategoryView[] = new Array(cats.length);
@@ -174,7 +180,7 @@ function computeView(course: PreparedCourse, totals: readonly CategoryTotals[], 
     for (let c = 0; c < cats.length; c++) {
       const t = totals[c]!;
       const effectiveWeight = t.fraction === null ? 0 : (cats[c]!.weightUnits * scale) / SCALE;
-      views[c] = viewOf(t, effectiveWeight, t.fraction === null ? 0 : effectiveWeight * t.fraction, items);
+      views[c] = viewOf(t, effectiveWeight, t.fraction === null ? 0 : effectiveWeight * t.fraction, items, other, c);
     }
   } else {
     let earned = 0;
@@ -191,6 +197,8 @@ function computeView(course: PreparedCourse, totals: readonly CategoryTotals[], 
         possible > 0 ? (100 * t.possibleUnits) / possible : 0,
         possible > 0 ? (100 * t.earnedApprox) / possible : 0,
         items,
+        other,
+        c,
       );
     }
   }
@@ -203,7 +211,22 @@ function computeView(course: PreparedCourse, totals: readonly CategoryTotals[], 
 
 const NONE_DROPPED: readonly number[] = Object.freeze([]);
 
-function viewOf(t: CategoryTotals, effectiveWeight: number, contribution: number, items: PreparedCourse['items']): CategoryView {
+/**
+ * The category's view; the other view's own object when it was made from the same totals with the
+ * same weight (most categories read the same in both views: a student's result holds half the objects).
+ */
+function viewOf(
+  t: CategoryTotals,
+  effectiveWeight: number,
+  contribution: number,
+  items: PreparedCourse['items'],
+  other: ViewResult | null,
+  c: number,
+): CategoryView {
+  if (other !== null && other.totals[c] === t) {
+    const o = other.views[c]!;
+    if (o.effectiveWeight === effectiveWeight && o.contribution === contribution) return o;
+  }
   return {
     earned: t.earnedApprox / SCALE,
     possible: t.possibleUnits / SCALE,
@@ -404,7 +427,7 @@ function computeNumbers(course: PreparedCourse, ps: PreparedStudent, asOf: numbe
   const attendance = attendanceTotals(ps.marks, course.attendance, asOf);
   const totals = categoryTotals(course, attendance, s, weighted);
   const cur = computeView(course, totals.current, 'current', weighted);
-  const fin = computeView(course, totals.final, 'final', weighted);
+  const fin = computeView(course, totals.final, 'final', weighted, cur);
   for (let c = 0; c < course.categories.length; c++) {
     for (const i of totals.current[c]!.dropped) s.inCurrent[i] = DROPPED;
     for (const i of totals.final[c]!.dropped) s.inFinal[i] = DROPPED;
