@@ -17,7 +17,8 @@ import type {
   Student,
   TeamScore,
 } from '../model/course';
-import { type PackedSnapshot, type ScoreExtras, packSnapshot, scoreExtras, unpackTeamScores } from '../model/packed';
+import { packSnapshot, scoreExtras, unpackTeamScores } from '../model/pack';
+import type { PackedSnapshot, ScoreExtras } from '../model/packed';
 import type { Category, Policy } from '../model/policy';
 import { type PreparedAttendance, prepareAttendance, sessionOrder } from './attendance';
 import { deadlineInstant, isValidTimeZone } from './deadline';

@@ -7,7 +7,8 @@
  * attendance (late half, excused left out). Its input is laid out before timing; it computes
  * everything that depends on a score.
  */
-import { type PackedSnapshot, unpackTeamScores } from '@shared/model';
+import type { PackedSnapshot } from '@shared/model';
+import { unpackTeamScores } from '@shared/model/pack';
 import { deadlineInstant } from '@shared/grading';
 
 const HOUR_MS = 3_600_000;
