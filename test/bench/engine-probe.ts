@@ -1,12 +1,14 @@
 /**
  * One measured process of the engine bench (engine.bench.ts bundles this file as the app bundles
  * the engine, and runs it with plain node, one process per course size so each peak RSS is its
- * own). Prints one line of JSON: the figures for `node engine-probe.js <students>`. Times are CPU
- * time of the process (every thread, so the collector's work counts): on a shared machine wall
- * time mostly measures the neighbours.
+ * own). Prints one line of JSON: the figures for `node engine-probe.js <course.json>`, the course
+ * in the wire form as JSON, parsed here as the renderer receives it (so the generator's own
+ * garbage is not in the peak). Times are CPU time of the process (every thread, so the
+ * collector's work counts): on a shared machine wall time mostly measures the neighbours.
  */
+import fs from 'node:fs';
 import { computePrepared, computeStudent, preparePacked } from '@shared/grading';
-import { generatePackedCourse } from './engine-course';
+import type { PackedSnapshot } from '@shared/model';
 import { floorCourse, floorGrades } from './engine-floor';
 
 const AS_OF = { asOf: '2025-06-01T00:00:00Z' };
@@ -47,14 +49,13 @@ export interface ProbeFigures {
   readonly maxDiff: number;
   readonly mismatches: number;
   readonly peakRssMiB: number;
-  /** Peak RSS once the snapshot (the engine's input, in the wire form) is built, before the engine runs. */
+  /** Peak RSS once the snapshot (the engine's input, in the wire form) is parsed, before the engine runs. */
   readonly snapshotRssMiB: number;
-  /** The snapshot's size as JSON, in MB (what crosses the wire). */
-  readonly snapshotMB: number;
 }
 
-function probe(students: number): ProbeFigures {
-  const snapshot = generatePackedCourse(students);
+function probe(file: string): ProbeFigures {
+  const snapshot = JSON.parse(fs.readFileSync(file, 'utf8')) as PackedSnapshot;
+  const students = snapshot.students.length;
   const snapshotRssMiB = process.resourceUsage().maxRSS / 1024;
   const t = process.cpuUsage();
   const prepared = preparePacked(snapshot);
@@ -99,9 +100,7 @@ function probe(students: number): ProbeFigures {
     mismatches,
     peakRssMiB: process.resourceUsage().maxRSS / 1024,
     snapshotRssMiB,
-    // After the peak is read: the JSON text is not what the engine holds.
-    snapshotMB: JSON.stringify(snapshot).length / 1e6,
   };
 }
 
-console.log(JSON.stringify(probe(Number(process.argv[2] ?? 2000))));
+console.log(JSON.stringify(probe(process.argv[2]!)));

@@ -7,8 +7,9 @@
  *   first full  preparePacked + computePrepared, the first in the process (opening a course), ≤ 50 ms
  *   peak RSS    of the whole process at 2,000 × 100, ≤ 120 MiB
  *   scaling     full recompute at 500, 2,000 and 8,000 students, per student × item
- * Each size runs in its own node process on an esbuild bundle, as the app runs the engine; 2,000
- * runs three times and the medians are printed (the machine is shared and noisy).
+ * Each size runs in its own node process on an esbuild bundle, as the app runs the engine, from
+ * the course as JSON (the wire form); 2,000 runs three times and the medians are printed (the
+ * machine is shared and noisy).
  * Run: npx tsx test/bench/engine.bench.ts (ENGINE_BENCH_SIZES=2000 for one size while iterating)
  */
 import { execFileSync } from 'node:child_process';
@@ -16,14 +17,14 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { buildSync } from 'esbuild';
+import { generatePackedCourse } from './engine-course';
 import type { ProbeFigures } from './engine-probe';
 
 const SIZES = (process.env.ENGINE_BENCH_SIZES ?? '500,2000,8000').split(',').map(Number);
 const REPEATS_AT_TARGET = 3;
 const TARGET = { ratio: 5, singleUs: 5, firstMs: 50, rssMiB: 120 };
 
-function bundleProbe(): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'engine-bench-'));
+function bundleProbe(dir: string): string {
   const outfile = path.join(dir, 'engine-probe.js');
   buildSync({
     entryPoints: [path.join(__dirname, 'engine-probe.ts')],
@@ -37,8 +38,15 @@ function bundleProbe(): string {
   return outfile;
 }
 
-function run(probe: string, students: number): ProbeFigures {
-  return JSON.parse(execFileSync(process.execPath, [probe, String(students)], { encoding: 'utf8' })) as ProbeFigures;
+function run(probe: string, course: string): ProbeFigures {
+  return JSON.parse(execFileSync(process.execPath, [probe, course], { encoding: 'utf8' })) as ProbeFigures;
+}
+
+/** The bench course of n students as JSON in `dir`: its path and its size in MB. */
+function writeCourse(dir: string, students: number): { file: string; mb: number } {
+  const file = path.join(dir, `course-${students}.json`);
+  fs.writeFileSync(file, JSON.stringify(generatePackedCourse(students)));
+  return { file, mb: fs.statSync(file).size / 1e6 };
 }
 
 function median(xs: number[]): number {
@@ -51,14 +59,18 @@ function line(label: string, value: string, target: string, holds: boolean | nul
 }
 
 export function main(): void {
-  const probe = bundleProbe();
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'engine-bench-'));
+  const probe = bundleProbe(dir);
   try {
     const at: ProbeFigures[] = [];
     const bySize = new Map<number, ProbeFigures>();
+    let snapshotMB = 0;
     for (const n of SIZES) {
       const runs = n === 2000 ? REPEATS_AT_TARGET : 1;
+      const course = writeCourse(dir, n);
+      if (n === 2000) snapshotMB = course.mb;
       for (let k = 0; k < runs; k++) {
-        const f = run(probe, n);
+        const f = run(probe, course.file);
         if (n === 2000) at.push(f);
         bySize.set(n, f);
       }
@@ -91,7 +103,7 @@ export function main(): void {
       line(
         '  of which the snapshot (input)',
         `${m('snapshotRssMiB').toFixed(0)} MiB`,
-        `packed, ${f.snapshotMB.toFixed(1)} MB as JSON`,
+        `parsed from ${snapshotMB.toFixed(1)} MB of JSON`,
         null,
       ),
     );
@@ -104,7 +116,7 @@ export function main(): void {
       );
     }
   } finally {
-    fs.rmSync(path.dirname(probe), { recursive: true, force: true });
+    fs.rmSync(dir, { recursive: true, force: true });
   }
 }
 
