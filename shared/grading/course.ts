@@ -213,7 +213,7 @@ const NONE_DROPPED: readonly number[] = Object.freeze([]);
 
 /**
  * The category's view; the other view's own object when it was made from the same totals with the
- * same weight (most categories read the same in both views: a student's result holds half the objects).
+ * same weight and contribution (categories often read the same in both views: fewer objects kept).
  */
 function viewOf(
   t: CategoryTotals,
