@@ -11,8 +11,10 @@
  * The total is an exact fraction; rounding and the letter are decided on it. Category
  * percentages and contributions are also returned as doubles, for display.
  *
- * `items` and `explanation` are built when first read: a full-course recompute only pays for
- * the numbers, a person opening one student pays for that student's sentences.
+ * A result's objects are built when first read: `categories`, `current` and `final` from the
+ * numbers the pass wrote into a result store (result-store.ts), `items` and `explanation` from a
+ * detailed pass over that one student. A full-course recompute only pays for the numbers, a person
+ * opening one student pays for that student's sentences.
  */
 import type { CourseSnapshot } from '../model/course';
 import { type AttendanceTotals, attendanceDetail, attendanceTotals, isLowAttendance, rateDisplay } from './attendance';
@@ -35,9 +37,19 @@ import { borderlineText, categoryText, dropLimitText, letterText, pointsTotalTex
 import { DROPPED, type StudentItems, evaluateItems, itemResults, newStudentItems } from './item';
 import { decideFromDouble, decisionOf, grade } from './letter';
 import { type PreparedCategory, type PreparedCourse, type PreparedStudent, prepareCourse } from './prepare';
+import {
+  type ResultStore,
+  markSameView,
+  newResultStore,
+  readCategories,
+  readGrade,
+  readView,
+  readsAsCurrent,
+  writeGrade,
+  writeView,
+} from './result-store';
 import type {
   CategoryResult,
-  CategoryView,
   ComputeOptions,
   CourseResult,
   ExplanationLine,
@@ -49,11 +61,14 @@ import type {
   View,
 } from './types';
 
+/** One view's totals and grade; its category views are in the store. */
 interface ViewResult {
   readonly view: View;
   readonly totals: readonly CategoryTotals[];
-  readonly views: readonly CategoryView[];
-  readonly grade: GradeView;
+  readonly percent: number | null;
+  readonly rounded: number | null;
+  readonly display: string | null;
+  readonly letter: string | null;
   readonly borderline: boolean;
 }
 
@@ -154,17 +169,18 @@ function exactPercent(course: PreparedCourse, totals: readonly CategoryTotals[],
 /**
  * One view in doubles (category shares, contributions, the total), then rounding and letter:
  * decided from the double when it is clearly away from a boundary, else from the exact total.
+ * Category views and the grade go into the store at student slot `k`.
  */
 function computeView(
   course: PreparedCourse,
   totals: readonly CategoryTotals[],
   view: View,
   weighted: boolean,
-  other: ViewResult | null = null,
+  store: ResultStore,
+  k: number,
+  current: ViewResult | null = null,
 ): ViewResult {
-  const items = course.items;
   const cats = course.categories;
-  const views: CategoryView[] = new Array(cats.length);
   let percent: number | null = null;
   if (weighted) {
     let counted = 0;
@@ -180,7 +196,7 @@ function computeView(
     for (let c = 0; c < cats.length; c++) {
       const t = totals[c]!;
       const effectiveWeight = t.fraction === null ? 0 : (cats[c]!.weightUnits * scale) / SCALE;
-      views[c] = viewOf(t, effectiveWeight, t.fraction === null ? 0 : effectiveWeight * t.fraction, items, other, c);
+      storeView(store, k, c, view, t, effectiveWeight, t.fraction === null ? 0 : effectiveWeight * t.fraction, current);
     }
   } else {
     let earned = 0;
@@ -192,50 +208,53 @@ function computeView(
     if (possible > 0) percent = (100 * earned) / possible;
     for (let c = 0; c < cats.length; c++) {
       const t = totals[c]!;
-      views[c] = viewOf(
-        t,
-        possible > 0 ? (100 * t.possibleUnits) / possible : 0,
-        possible > 0 ? (100 * t.earnedApprox) / possible : 0,
-        items,
-        other,
-        c,
-      );
+      const effectiveWeight = possible > 0 ? (100 * t.possibleUnits) / possible : 0;
+      storeView(store, k, c, view, t, effectiveWeight, possible > 0 ? (100 * t.earnedApprox) / possible : 0, current);
     }
   }
   if (percent === null) {
-    return { view, totals, views, grade: { percent: null, rounded: null, display: null, letter: null }, borderline: false };
+    writeGrade(store, k, view, null, null, null, null);
+    return { view, totals, percent, rounded: null, display: null, letter: null, borderline: false };
   }
   const d = decideFromDouble(percent, course.letters) ?? decisionOf(grade(exactPercent(course, totals, weighted)!, course.letters));
-  return { view, totals, views, grade: { percent, rounded: d.rounded, display: d.display, letter: d.letter }, borderline: d.borderline };
+  writeGrade(store, k, view, percent, d.rounded, d.display, d.letter);
+  return { view, totals, percent, rounded: d.rounded, display: d.display, letter: d.letter, borderline: d.borderline };
 }
 
-const NONE_DROPPED: readonly number[] = Object.freeze([]);
-
 /**
- * The category's view; the other view's own object when it was made from the same totals with the
- * same weight and contribution (categories often read the same in both views: fewer objects kept).
+ * The category's view into the store; for the final view, a mark that it reads as the current
+ * one when made from the same totals with the same weight and contribution (categories often
+ * do: the result then builds one view object for both).
  */
-function viewOf(
+function storeView(
+  store: ResultStore,
+  k: number,
+  c: number,
+  view: View,
   t: CategoryTotals,
   effectiveWeight: number,
   contribution: number,
-  items: PreparedCourse['items'],
-  other: ViewResult | null,
-  c: number,
-): CategoryView {
-  if (other !== null && other.totals[c] === t) {
-    const o = other.views[c]!;
-    if (o.effectiveWeight === effectiveWeight && o.contribution === contribution) return o;
+  current: ViewResult | null,
+): void {
+  if (current !== null) {
+    const same = current.totals[c] === t && readsAsCurrent(store, k, c, effectiveWeight, contribution);
+    markSameView(store, k, c, same);
+    if (same) return;
   }
-  return {
-    earned: t.earnedApprox / SCALE,
-    possible: t.possibleUnits / SCALE,
-    percent: t.fraction === null ? null : 100 * t.fraction,
-    display: categoryDisplay(t),
+  const percent = t.fraction === null ? null : 100 * t.fraction;
+  writeView(
+    store,
+    k,
+    c,
+    view,
+    t.earnedApprox / SCALE,
+    t.possibleUnits / SCALE,
+    percent,
+    categoryDisplay(t),
     effectiveWeight,
     contribution,
-    dropped: t.dropped.length === 0 ? NONE_DROPPED : t.dropped.map((i) => items[i]!.item.id),
-  };
+    t.dropped,
+  );
 }
 
 /** The exact parts of a view's total: each category's contribution (null: nothing to count, weighted). */
@@ -262,9 +281,16 @@ function exactContributions(course: PreparedCourse, totals: readonly CategoryTot
  * gives) and the contributions are apportioned to sum to exactly that; in points grading the
  * categories' points are apportioned to the shown points totals likewise.
  */
-function explainView(course: PreparedCourse, v: ViewResult, s: StudentItems, weighted: boolean, lines: ExplanationLine[]): void {
-  const { view, totals, views } = v;
-  const percent = v.grade.percent === null ? null : exactPercent(course, totals, weighted);
+function explainView(
+  course: PreparedCourse,
+  v: ViewResult,
+  store: ResultStore,
+  s: StudentItems,
+  weighted: boolean,
+  lines: ExplanationLine[],
+): void {
+  const { view, totals } = v;
+  const percent = v.percent === null ? null : exactPercent(course, totals, weighted);
   const shownTotal = percent === null ? null : truncate(percent, SUM_DECIMALS);
   const totalText = shownTotal === null ? null : `${formatSteps(shownTotal.steps, SUM_DECIMALS)}${shownTotal.exact ? '' : '…'}`;
 
@@ -317,7 +343,7 @@ function explainView(course: PreparedCourse, v: ViewResult, s: StudentItems, wei
   course.categories.forEach((pc, c) => {
     const cat = pc.category;
     const t = totals[c]!;
-    const cv = views[c]!;
+    const cv = readView(store, course, 0, c, view);
     const lowest = t.droppedLowest;
     const highest = t.dropped.length - lowest;
     if (cat.kind === 'items' && t.droppable > 0 && (lowest < cat.dropLowest || highest < cat.dropHighest)) {
@@ -371,7 +397,7 @@ function explainView(course: PreparedCourse, v: ViewResult, s: StudentItems, wei
     kind: 'total',
     view,
     text: weighted ? weightedTotalText(view, parts, totalText) : pointsTotalText(view, earnedTotal, possibleTotal, totalText),
-    percent: v.grade.percent,
+    percent: v.percent,
   });
   if (percent !== null) {
     const g = grade(percent, course.letters);
@@ -379,8 +405,8 @@ function explainView(course: PreparedCourse, v: ViewResult, s: StudentItems, wei
       kind: 'rounding',
       view,
       text: roundingText(totalText!, g, course.letters.rounding),
-      from: v.grade.percent!,
-      to: v.grade.rounded!,
+      from: v.percent!,
+      to: v.rounded!,
     });
     lines.push({ kind: 'letter', view, text: letterText(g), letter: g.letter });
     if (view === 'final' && g.borderlineGap) lines.push({ kind: 'flag', flag: 'borderline', text: borderlineText(g) });
@@ -421,13 +447,20 @@ interface Computed {
   readonly fin: ViewResult;
 }
 
-function computeNumbers(course: PreparedCourse, ps: PreparedStudent, asOf: number, s: StudentItems): Computed {
+function computeNumbers(
+  course: PreparedCourse,
+  ps: PreparedStudent,
+  asOf: number,
+  s: StudentItems,
+  store: ResultStore,
+  k: number,
+): Computed {
   const weighted = course.policy.grading === 'weighted';
   evaluateItems(course, ps, asOf, s);
   const attendance = attendanceTotals(ps.marks, course.attendance, asOf);
   const totals = categoryTotals(course, attendance, s, weighted);
-  const cur = computeView(course, totals.current, 'current', weighted);
-  const fin = computeView(course, totals.final, 'final', weighted, cur);
+  const cur = computeView(course, totals.current, 'current', weighted, store, k);
+  const fin = computeView(course, totals.final, 'final', weighted, store, k, cur);
   for (let c = 0; c < course.categories.length; c++) {
     for (const i of totals.current[c]!.dropped) s.inCurrent[i] = DROPPED;
     for (const i of totals.final[c]!.dropped) s.inFinal[i] = DROPPED;
@@ -447,7 +480,8 @@ function scratchFor(items: number): StudentItems {
 }
 
 export function computeStudent(course: PreparedCourse, studentId: number, opts?: ComputeOptions): StudentResult {
-  return computeFor(course, studentId, asOfMs(opts), scratchFor(course.items.length));
+  const store = newResultStore(1, course.categories.length);
+  return computeFor(course, studentId, asOfMs(opts), scratchFor(course.items.length), store, 0);
 }
 
 /** The flags in the order results list them. */
@@ -468,14 +502,28 @@ function flagsOf(raised: readonly boolean[]): readonly Flag[] {
   return list;
 }
 
-/** What a result's items and explanation are built from when first read, and then hold. */
+/**
+ * What a result's lazy fields are built from when first read, and then hold: its categories and
+ * grades from the store, its items and explanation from a detailed pass.
+ */
 interface Lazy {
   readonly course: PreparedCourse;
   readonly student: PreparedStudent;
   readonly asOf: number;
-  detail: Computed | null;
+  readonly store: ResultStore;
+  /** The student's slot in the store. */
+  readonly k: number;
+  categories: readonly CategoryResult[] | null;
+  current: GradeView | null;
+  final: GradeView | null;
+  detail: Detail | null;
   items: readonly ItemResult[] | null;
   explanation: readonly ExplanationLine[] | null;
+}
+
+/** The detailed pass: its numbers, and the one-student store its category views are in. */
+interface Detail extends Computed {
+  readonly store: ResultStore;
 }
 
 const LAZY = Symbol('lazy');
@@ -487,8 +535,28 @@ type Building = { -readonly [K in keyof StudentResult]: StudentResult[K] };
  * Items and explanation come from a second, detailed pass over the student when first read; the
  * pass is deterministic, so its numbers are the ones the result holds.
  */
-function detailOf(z: Lazy): Computed {
-  return (z.detail ??= computeNumbers(z.course, z.student, z.asOf, newStudentItems(z.course.items.length, true)));
+function detailOf(z: Lazy): Detail {
+  if (z.detail === null) {
+    const store = newResultStore(1, z.course.categories.length);
+    const d = computeNumbers(z.course, z.student, z.asOf, newStudentItems(z.course.items.length, true), store, 0);
+    z.detail = { ...d, store };
+  }
+  return z.detail;
+}
+
+function lazyCategories(this: LazyResult): readonly CategoryResult[] {
+  const z = this[LAZY];
+  return (z.categories ??= readCategories(z.store, z.course, z.k));
+}
+
+function lazyCurrent(this: LazyResult): GradeView {
+  const z = this[LAZY];
+  return (z.current ??= readGrade(z.store, z.k, 'current'));
+}
+
+function lazyFinal(this: LazyResult): GradeView {
+  const z = this[LAZY];
+  return (z.final ??= readGrade(z.store, z.k, 'final'));
 }
 
 function lazyItems(this: LazyResult): readonly ItemResult[] {
@@ -503,8 +571,8 @@ function lazyExplanation(this: LazyResult): readonly ExplanationLine[] {
     const d = detailOf(z);
     const weighted = course.policy.grading === 'weighted';
     const lines = d.s.lines!.slice();
-    explainView(course, d.cur, d.s, weighted, lines);
-    explainView(course, d.fin, d.s, weighted, lines);
+    explainView(course, d.cur, d.store, d.s, weighted, lines);
+    explainView(course, d.fin, d.store, d.s, weighted, lines);
     const low = lowAttendance(course, d.attendance);
     if (low) lines.push({ kind: 'flag', flag: 'low-attendance', text: low });
     const ov = z.student.override;
@@ -523,37 +591,40 @@ function lazyExplanation(this: LazyResult): readonly ExplanationLine[] {
 // Own enumerable getters, so a structured clone (IPC) copies their values. Defined with shared
 // functions: getters written in an object literal are new closures per result, which puts every
 // result in dictionary mode (several times the memory, and slower to build and read).
-const ITEMS: PropertyDescriptor = { get: lazyItems, enumerable: true, configurable: true };
-const EXPLANATION: PropertyDescriptor = { get: lazyExplanation, enumerable: true, configurable: true };
+const getter = (get: (this: LazyResult) => unknown): PropertyDescriptor => ({ get, enumerable: true, configurable: true });
+const ITEMS = getter(lazyItems);
+const CATEGORIES = getter(lazyCategories);
+const CURRENT = getter(lazyCurrent);
+const FINAL = getter(lazyFinal);
+const EXPLANATION = getter(lazyExplanation);
+/** The getters that come right after studentId, defined in one call. */
+const LEADING: PropertyDescriptorMap = { items: ITEMS, categories: CATEGORIES, current: CURRENT, final: FINAL };
 
-/** `scratch` holds the item columns while computing; it may be reused for the next student. */
-function computeFor(course: PreparedCourse, studentId: number, asOf: number, scratch: StudentItems): StudentResult {
+/**
+ * `scratch` holds the item columns while computing; it may be reused for the next student. The
+ * numbers go into `store` at slot `k`, which the result reads its categories and grades from.
+ */
+function computeFor(
+  course: PreparedCourse,
+  studentId: number,
+  asOf: number,
+  scratch: StudentItems,
+  store: ResultStore,
+  k: number,
+): StudentResult {
   const ps = course.students.get(studentId);
   if (!ps) throw new RangeError(`no student with id ${studentId}`);
-  const { s, attendance, cur, fin } = computeNumbers(course, ps, asOf, scratch);
+  const { s, attendance, fin } = computeNumbers(course, ps, asOf, scratch, store, k);
 
-  const categories: CategoryResult[] = new Array(course.categories.length);
-  for (let c = 0; c < categories.length; c++) {
-    const cat = course.categories[c]!.category;
-    categories[c] = {
-      categoryId: cat.id,
-      name: cat.name,
-      kind: cat.kind,
-      weight: cat.weight,
-      current: cur.views[c]!,
-      final: fin.views[c]!,
-    };
-  }
-
-  let letter = fin.grade.letter;
-  let display = fin.grade.display;
+  let letter = fin.letter;
+  let display = fin.display;
   let override: OverrideInfo | null = null;
   const ov = ps.override;
   if (ov) {
     const og = ov.percent === null ? null : grade({ n: BigInt(toUnits(ov.percent)), d: SCALE_N }, course.letters);
     letter = ov.letter ?? og?.letter ?? letter;
     display = og?.display ?? display;
-    override = { letter: ov.letter, percent: ov.percent, reason: ov.reason, computedLetter: fin.grade.letter };
+    override = { letter: ov.letter, percent: ov.percent, reason: ov.reason, computedLetter: fin.letter };
   }
   const flags = flagsOf([
     fin.borderline,
@@ -566,16 +637,25 @@ function computeFor(course: PreparedCourse, studentId: number, asOf: number, scr
 
   // Always the same properties in the same order, so every result shares one shape.
   const r = { studentId } as Building;
-  Object.defineProperty(r, 'items', ITEMS);
-  r.categories = categories;
-  r.current = cur.grade;
-  r.final = fin.grade;
+  Object.defineProperties(r, LEADING);
   r.letter = letter;
   r.display = display;
   r.override = override;
   r.flags = flags;
   Object.defineProperty(r, 'explanation', EXPLANATION);
-  const lazy: Lazy = { course, student: ps, asOf, detail: null, items: null, explanation: null };
+  const lazy: Lazy = {
+    course,
+    student: ps,
+    asOf,
+    store,
+    k,
+    categories: null,
+    current: null,
+    final: null,
+    detail: null,
+    items: null,
+    explanation: null,
+  };
   Object.defineProperty(r, LAZY, { value: lazy });
   return r;
 }
@@ -597,5 +677,9 @@ export function computeCourse(snapshot: CourseSnapshot, opts?: ComputeOptions): 
 export function computePrepared(course: PreparedCourse, opts?: ComputeOptions): CourseResult {
   const asOf = asOfMs(opts);
   const scratch = scratchFor(course.items.length);
-  return { students: course.studentOrder.map((id) => computeFor(course, id, asOf, scratch)), policyProblems: course.problems };
+  const store = newResultStore(course.studentOrder.length, course.categories.length);
+  return {
+    students: course.studentOrder.map((id, k) => computeFor(course, id, asOf, scratch, store, k)),
+    policyProblems: course.problems,
+  };
 }
