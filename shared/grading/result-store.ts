@@ -1,11 +1,12 @@
 /**
- * A recompute's numbers in columns: typed arrays for the whole pass, not objects per student.
+ * A recompute's numbers in columns: one typed array and one plain array for the whole pass, not
+ * objects per student.
  *
- * A full recompute keeps 2,000 results alive until it ends. When each held its category views and
- * grades as objects (about 25 per student), V8 grew the young generation to its limit and then
- * pretenured the allocation sites, so even single-student results landed in old space. Here a
- * result keeps only itself and its lazy state; its `categories`, `current` and `final` objects
- * are built from these columns when first read (see course.ts).
+ * A full recompute keeps every result alive until it ends. When each held its category views and
+ * grades as objects (about 25 per student), all of them survived the pass's scavenges, were
+ * copied and promoted, and were old-generation garbage by the next pass. Here a result keeps only
+ * itself and its lazy state; its `categories`, `current` and `final` objects are built from these
+ * columns when first read (see course.ts).
  */
 import type { CategoryResult, CategoryView, GradeView, View } from './types';
 import type { PreparedCourse } from './prepare';
