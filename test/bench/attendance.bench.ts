@@ -13,6 +13,7 @@ import { change } from '../../main/backend/changes/tracker';
 import { applyMarks, markAll, readRegister } from '../../main/backend/services/attendance';
 import { createCourse, readSnapshot, type Course } from '../../main/backend/services/course';
 import { computeStudent, prepareCourse, withStudentMarks } from '@shared/grading';
+import { percentile } from './stats';
 
 const STUDENTS = 2000;
 const SESSIONS = 60;
@@ -48,7 +49,6 @@ function fill(course: Course): { students: number[]; sessions: number[] } {
   });
 }
 
-const percentile = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))]!;
 const time = <T>(fn: () => T): [number, T] => {
   const t = performance.now();
   const v = fn();

@@ -10,14 +10,10 @@ import fs from 'node:fs';
 import { computePrepared, computeStudent, preparePacked } from '@shared/grading';
 import type { PackedSnapshot } from '@shared/model';
 import { floorCourse, floorGrades } from './engine-floor';
+import { median } from './stats';
 
 const AS_OF = { asOf: '2025-06-01T00:00:00Z' };
 const RUNS = 7;
-
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)]!;
-}
 
 /** CPU milliseconds of this process (every thread, the collector's included) since `from`. */
 function cpuMs(from?: NodeJS.CpuUsage): number {

@@ -21,6 +21,7 @@ import { exportRegistrar, importWorkbook } from '../../main/backend/excel';
 import { runOffThread } from '../../main/backend/jobs/off-thread';
 import { closeCourse, createCourse, openCourse, type Course } from '../../main/backend/services/course';
 import { loadDemoClass } from '../../main/backend/services/demo';
+import { median } from './stats';
 
 const STUDENTS = 2000;
 const ITEMS = 100;
@@ -151,7 +152,6 @@ function child(name: string, dir: string, file: string): Record<string, Figure> 
   return JSON.parse(run.stdout.trim().split('\n').at(-1)!) as Record<string, Figure>;
 }
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 const millis = (ms: number) => `${ms.toFixed(0)} ms`;
 const mib = (m: number) => `${m.toFixed(0)} MiB`;

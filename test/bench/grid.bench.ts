@@ -19,6 +19,7 @@ import { startWebServer } from '../../main/web/server';
 import { seededRandom } from '@shared/util/random';
 import { CHROMIUM, CHROMIUM_FLAGS } from '../e2e/harness';
 import { buildRenderer } from '../helpers/build-renderer';
+import { percentile } from './stats';
 
 const STUDENTS = Number(process.env.BENCH_STUDENTS ?? 2000);
 const ITEMS = Number(process.env.BENCH_ITEMS ?? 100);
@@ -62,11 +63,6 @@ function fillCourse(ws: Workspace): void {
     }
   });
 }
-
-const percentile = (xs: number[], p: number) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)]!;
-};
 
 /** The steps of the open the renderer measures (renderer/src/timing.ts), in order. */
 const OPEN_STEPS = [
