@@ -42,6 +42,7 @@ import {
   markSameView,
   newResultStore,
   readCategories,
+  slotOf,
   readGrade,
   readView,
   readsAsCurrent,
@@ -343,7 +344,7 @@ function explainView(
   course.categories.forEach((pc, c) => {
     const cat = pc.category;
     const t = totals[c]!;
-    const cv = readView(store, course, 0, c, view);
+    const cv = readView(store, 0, c, view);
     const lowest = t.droppedLowest;
     const highest = t.dropped.length - lowest;
     if (cat.kind === 'items' && t.droppable > 0 && (lowest < cat.dropLowest || highest < cat.dropHighest)) {
@@ -480,8 +481,8 @@ function scratchFor(items: number): StudentItems {
 }
 
 export function computeStudent(course: PreparedCourse, studentId: number, opts?: ComputeOptions): StudentResult {
-  const store = newResultStore(1, course.categories.length);
-  return computeFor(course, new Result(studentId), asOfMs(opts), scratchFor(course.items.length), store, 0);
+  const asOf = asOfMs(opts);
+  return computeFor(course, new Result(studentId), asOf, scratchFor(course.items.length), newResultStore<Built>(course, asOf, 1), 0);
 }
 
 /** The flags in the order results list them. */
@@ -502,34 +503,25 @@ function flagsOf(raised: readonly boolean[]): readonly Flag[] {
   return list;
 }
 
-/**
- * What a result's lazy fields are built from when first read, and then hold: its categories and
- * grades from the store, its items and explanation from a detailed pass.
- */
-class Lazy {
+/** What a result has built when read: its categories and grades from the store, its items and explanation from a detailed pass. */
+class Built {
   categories: readonly CategoryResult[] | null = null;
   current: GradeView | null = null;
   final: GradeView | null = null;
   detail: Detail | null = null;
   items: readonly ItemResult[] | null = null;
   explanation: readonly ExplanationLine[] | null = null;
-
-  constructor(
-    readonly course: PreparedCourse,
-    readonly student: PreparedStudent,
-    readonly asOf: number,
-    readonly store: ResultStore,
-    /** The student's slot in the store. */
-    readonly k: number,
-  ) {}
 }
+
+type Store = ResultStore<Built>;
 
 /** The detailed pass: its numbers, and the one-student store its category views are in. */
 interface Detail extends Computed {
-  readonly store: ResultStore;
+  readonly store: Store;
 }
 
-const LAZY = Symbol('lazy');
+/** A result's link to its store: a property every result shares the descriptor of (store.link). */
+const STORE = Symbol('store');
 
 /**
  * A one-student result starts as a class instance, a full pass's as an object literal. V8 learns
@@ -542,54 +534,62 @@ class Result {
   constructor(readonly studentId: number) {}
 }
 
-type LazyResult = StudentResult & { readonly [LAZY]: Lazy };
+type StoredResult = StudentResult & { readonly [STORE]: Store };
 type Building = { -readonly [K in keyof StudentResult]: StudentResult[K] };
+
+/** The result's store, its slot there, and what it has built (made on the first read). */
+function builtFor(r: StoredResult): { store: Store; k: number; z: Built } {
+  const store = r[STORE];
+  const k = slotOf(store, r.studentId);
+  return { store, k, z: (store.built[k] ??= new Built()) };
+}
 
 /**
  * Items and explanation come from a second, detailed pass over the student when first read; the
  * pass is deterministic, so its numbers are the ones the result holds.
  */
-function detailOf(z: Lazy): Detail {
+function detailOf(store: Store, z: Built, studentId: number): Detail {
   if (z.detail === null) {
-    const store = newResultStore(1, z.course.categories.length);
-    const d = computeNumbers(z.course, z.student, z.asOf, newStudentItems(z.course.items.length, true), store, 0);
-    z.detail = { ...d, store };
+    const { course, asOf } = store;
+    const detailed = newResultStore<Built>(course, asOf, 1);
+    const d = computeNumbers(course, course.students.get(studentId)!, asOf, newStudentItems(course.items.length, true), detailed, 0);
+    z.detail = { ...d, store: detailed };
   }
   return z.detail;
 }
 
-function lazyCategories(this: LazyResult): readonly CategoryResult[] {
-  const z = this[LAZY];
-  return (z.categories ??= readCategories(z.store, z.course, z.k));
+function lazyCategories(this: StoredResult): readonly CategoryResult[] {
+  const { store, k, z } = builtFor(this);
+  return (z.categories ??= readCategories(store, k));
 }
 
-function lazyCurrent(this: LazyResult): GradeView {
-  const z = this[LAZY];
-  return (z.current ??= readGrade(z.store, z.k, 'current'));
+function lazyCurrent(this: StoredResult): GradeView {
+  const { store, k, z } = builtFor(this);
+  return (z.current ??= readGrade(store, k, 'current'));
 }
 
-function lazyFinal(this: LazyResult): GradeView {
-  const z = this[LAZY];
-  return (z.final ??= readGrade(z.store, z.k, 'final'));
+function lazyFinal(this: StoredResult): GradeView {
+  const { store, k, z } = builtFor(this);
+  return (z.final ??= readGrade(store, k, 'final'));
 }
 
-function lazyItems(this: LazyResult): readonly ItemResult[] {
-  const z = this[LAZY];
-  return (z.items ??= itemResults(z.course, detailOf(z).s));
+function lazyItems(this: StoredResult): readonly ItemResult[] {
+  const { store, z } = builtFor(this);
+  return (z.items ??= itemResults(store.course, detailOf(store, z, this.studentId).s));
 }
 
-function lazyExplanation(this: LazyResult): readonly ExplanationLine[] {
-  const z = this[LAZY];
+function lazyExplanation(this: StoredResult): readonly ExplanationLine[] {
+  const { store, z } = builtFor(this);
   if (z.explanation === null) {
-    const { course } = z;
-    const d = detailOf(z);
+    const { course } = store;
+    const d = detailOf(store, z, this.studentId);
     const weighted = course.policy.grading === 'weighted';
     const lines = d.s.lines!.slice();
     explainView(course, d.cur, d.store, d.s, weighted, lines);
     explainView(course, d.fin, d.store, d.s, weighted, lines);
     const low = lowAttendance(course, d.attendance);
     if (low) lines.push({ kind: 'flag', flag: 'low-attendance', text: low });
-    const ov = z.student.override;
+    const ov = course.students.get(this.studentId)!.override;
     const { override, display, letter } = this;
     if (ov && override) {
       const computed = override.computedLetter ?? 'no letter';
@@ -605,7 +605,7 @@ function lazyExplanation(this: LazyResult): readonly ExplanationLine[] {
 // Own enumerable getters, so a structured clone (IPC) copies their values. Defined with shared
 // functions: getters written in an object literal are new closures per result, which puts every
 // result in dictionary mode (several times the memory, and slower to build and read).
-const getter = (get: (this: LazyResult) => unknown): PropertyDescriptor => ({ get, enumerable: true, configurable: true });
+const getter = (get: (this: StoredResult) => unknown): PropertyDescriptor => ({ get, enumerable: true, configurable: true });
 const ITEMS = getter(lazyItems);
 const CATEGORIES = getter(lazyCategories);
 const CURRENT = getter(lazyCurrent);
@@ -658,7 +658,7 @@ function computeFor(
   r.override = override;
   r.flags = flags;
   Object.defineProperty(r, 'explanation', EXPLANATION);
-  Object.defineProperty(r, LAZY, { value: new Lazy(course, ps, asOf, store, k) });
+  Object.defineProperty(r, STORE, store.link);
   return r;
 }
 
@@ -679,7 +679,7 @@ export function computeCourse(snapshot: CourseSnapshot, opts?: ComputeOptions): 
 export function computePrepared(course: PreparedCourse, opts?: ComputeOptions): CourseResult {
   const asOf = asOfMs(opts);
   const scratch = scratchFor(course.items.length);
-  const store = newResultStore(course.studentOrder.length, course.categories.length);
+  const store = newResultStore<Built>(course, asOf, course.studentOrder.length);
   return {
     // A literal: its allocation site learns that these results live long (see Result).
     students: course.studentOrder.map((id, k) => computeFor(course, { studentId: id }, asOf, scratch, store, k)),

@@ -4,9 +4,10 @@
  *
  * A full recompute keeps every result alive until it ends. When each held its category views and
  * grades as objects (about 25 per student), all of them survived the pass's scavenges, were
- * copied and promoted, and were old-generation garbage by the next pass. Here a result keeps only
- * itself and its lazy state; its `categories`, `current` and `final` objects are built from these
- * columns when first read (see course.ts).
+ * copied and promoted, and were old-generation garbage by the next pass; and the scavenges' cost
+ * is what survives them. Here a result is one object, linked to its pass's store; its
+ * `categories`, `current` and `final` objects are built from these columns when first read, and
+ * what it builds is kept in the store too (see course.ts).
  */
 import type { CategoryResult, CategoryView, GradeView, View } from './types';
 import type { PreparedCourse } from './prepare';
@@ -17,42 +18,107 @@ const VIEW_FIELDS = 5;
 const viewIndex = (v: View) => (v === 'current' ? 0 : 1);
 
 /**
- * Two arrays, so that a one-student store (every live edit makes one) is three objects. Per
- * student, in `numbers`: each category's two view slots of VIEW_FIELDS, then each view's grade
- * (percent, rounded; NaN: null), then per category 1 when its final view reads as the current one.
- * In `refs`: each view slot's display and dropped item indices, then each view's display and letter.
+ * Where a student's numbers are, the same for every store of one prepared course. Per student, in
+ * `numbers`: each category's two view slots of VIEW_FIELDS, then each view's grade (percent,
+ * rounded; NaN: null), then per category 1 when its final view reads as the current one, then per
+ * category and view its dropped item indices (a count, then room for the most the category can
+ * drop). In `refs`: each view slot's display, then each view's display and letter.
  */
-export interface ResultStore {
+interface Layout {
   readonly categories: number;
-  readonly numbers: Float64Array;
-  readonly refs: unknown[];
+  readonly numbersPer: number;
+  readonly refsPer: number;
+  /** Per category, where its current view's dropped list starts (the final view's follows). */
+  readonly droppedAt: readonly number[];
+  /** Per category, the most items it can drop in one view (drop lowest + drop highest). */
+  readonly droppedRoom: readonly number[];
 }
 
-const numbersPer = (categories: number) => categories * 2 * VIEW_FIELDS + 4 + categories;
-const refsPer = (categories: number) => categories * 4 + 4;
+const layouts = new WeakMap<PreparedCourse, Layout>();
 
-export function newResultStore(students: number, categories: number): ResultStore {
-  // `refs` grows as the pass writes it, student by student (never far past its end, so it stays a
-  // fast array): `new Array(n)` past 100,000 slots makes a dictionary (slow) one, and filling it
-  // first cost 2% of a full recompute. Every slot that is read has been written.
-  return { categories, numbers: new Float64Array(students * numbersPer(categories)), refs: [] };
+function layoutOf(course: PreparedCourse): Layout {
+  let layout = layouts.get(course);
+  if (layout === undefined) {
+    const categories = course.categories.length;
+    const droppedRoom = course.categories.map(({ category: c }) => (c.kind === 'items' ? c.dropLowest + c.dropHighest : 0));
+    const droppedAt: number[] = [];
+    let at = categories * 2 * VIEW_FIELDS + 4 + categories;
+    for (const room of droppedRoom) {
+      droppedAt.push(at);
+      at += 2 * (1 + room);
+    }
+    layout = { categories, numbersPer: at, refsPer: categories * 2 + 4, droppedAt, droppedRoom };
+    layouts.set(course, layout);
+  }
+  return layout;
+}
+
+/** The students' slots in a full pass's store: their order in the course. */
+const slotMaps = new WeakMap<PreparedCourse, ReadonlyMap<number, number>>();
+
+function slotsOf(course: PreparedCourse): ReadonlyMap<number, number> {
+  let slots = slotMaps.get(course);
+  if (slots === undefined) {
+    slots = new Map(course.studentOrder.map((id, k) => [id, k]));
+    slotMaps.set(course, slots);
+  }
+  return slots;
+}
+
+export interface ResultStore<Built = unknown> {
+  readonly course: PreparedCourse;
+  readonly asOf: number;
+  readonly layout: Layout;
+  readonly numbers: Float64Array;
+  readonly refs: unknown[];
+  /** Per slot, what its result has built when read (course.ts), made on the first read. */
+  readonly built: (Built | undefined)[];
+  /** Slots by student id; null for a one-student store (slot 0). */
+  readonly slots: ReadonlyMap<number, number> | null;
+  /** A property descriptor whose value is this store, shared by every result linked to it. */
+  readonly link: PropertyDescriptor;
+}
+
+/** A store for every student of the course (`students` = the course's), or for one student. */
+export function newResultStore<Built>(course: PreparedCourse, asOf: number, students: number): ResultStore<Built> {
+  const layout = layoutOf(course);
+  const store: ResultStore<Built> = {
+    course,
+    asOf,
+    layout,
+    numbers: new Float64Array(students * layout.numbersPer),
+    // Grows as the pass writes it, student by student (never far past its end, so it stays a fast
+    // array): `new Array(n)` past 100,000 slots makes a dictionary (slow) one, and filling it
+    // first cost 2% of a full recompute. Every slot that is read has been written.
+    refs: [],
+    built: students === 1 ? [undefined] : new Array<Built | undefined>(students),
+    slots: students === 1 ? null : slotsOf(course),
+    link: { value: null },
+  };
+  store.link.value = store;
+  return store;
+}
+
+/** The slot of a student's numbers in the store. */
+export function slotOf(store: ResultStore, studentId: number): number {
+  return store.slots === null ? 0 : store.slots.get(studentId)!;
 }
 
 const NONE: readonly number[] = Object.freeze([]);
 const orNaN = (x: number | null) => (x === null ? NaN : x);
 const orNull = (x: number) => (Number.isNaN(x) ? null : x);
 
-/** Where a view slot's numbers start. */
 const viewAt = (store: ResultStore, student: number, c: number, view: 0 | 1) =>
-  student * numbersPer(store.categories) + (c * 2 + view) * VIEW_FIELDS;
-/** Where a view slot's display is (its dropped list is after it). */
-const viewRef = (store: ResultStore, student: number, c: number, view: 0 | 1) => student * refsPer(store.categories) + (c * 2 + view) * 2;
+  student * store.layout.numbersPer + (c * 2 + view) * VIEW_FIELDS;
+const viewRef = (store: ResultStore, student: number, c: number, view: 0 | 1) => student * store.layout.refsPer + c * 2 + view;
 const gradeAt = (store: ResultStore, student: number, view: 0 | 1) =>
-  student * numbersPer(store.categories) + store.categories * 2 * VIEW_FIELDS + view * 2;
+  student * store.layout.numbersPer + store.layout.categories * 2 * VIEW_FIELDS + view * 2;
 const gradeRef = (store: ResultStore, student: number, view: 0 | 1) =>
-  student * refsPer(store.categories) + store.categories * 4 + view * 2;
+  student * store.layout.refsPer + store.layout.categories * 2 + view * 2;
 const sameAt = (store: ResultStore, student: number, c: number) =>
-  student * numbersPer(store.categories) + store.categories * 2 * VIEW_FIELDS + 4 + c;
+  student * store.layout.numbersPer + store.layout.categories * 2 * VIEW_FIELDS + 4 + c;
+const droppedAt = (store: ResultStore, student: number, c: number, view: 0 | 1) =>
+  student * store.layout.numbersPer + store.layout.droppedAt[c]! + view * (1 + store.layout.droppedRoom[c]!);
 
 /** Positional, as the numbers pass calls it per category and view: no object to build. */
 export function writeView(
@@ -76,9 +142,12 @@ export function writeView(
   n[at + 2] = orNaN(percent);
   n[at + 3] = effectiveWeight;
   n[at + 4] = contribution;
-  const ref = viewRef(store, student, c, v);
-  store.refs[ref] = display;
-  store.refs[ref + 1] = dropped.length === 0 ? NONE : dropped;
+  store.refs[viewRef(store, student, c, v)] = display;
+  // The category's drop limits bound its drops (category.ts); more would be a bug to stop on.
+  if (dropped.length > store.layout.droppedRoom[c]!) throw new RangeError(`category ${c} dropped more items than its limits allow`);
+  const d = droppedAt(store, student, c, v);
+  n[d] = dropped.length;
+  for (let j = 0; j < dropped.length; j++) n[d + 1 + j] = dropped[j]!;
 }
 
 /** Whether the current view at this slot has this weight and contribution. */
@@ -124,28 +193,34 @@ export function readGrade(store: ResultStore, student: number, view: View): Grad
   };
 }
 
-export function readView(store: ResultStore, course: PreparedCourse, student: number, c: number, view: View): CategoryView {
+export function readView(store: ResultStore, student: number, c: number, view: View): CategoryView {
   const v = view === 'final' && !isSameView(store, student, c) ? 1 : 0;
   const at = viewAt(store, student, c, v);
   const n = store.numbers;
-  const ref = viewRef(store, student, c, v);
-  const dropped = store.refs[ref + 1] as readonly number[];
+  const d = droppedAt(store, student, c, v);
+  const count = n[d]!;
+  let dropped = NONE;
+  if (count > 0) {
+    const ids: number[] = new Array(count);
+    for (let j = 0; j < count; j++) ids[j] = store.course.items[n[d + 1 + j]!]!.item.id;
+    dropped = ids;
+  }
   return {
     earned: n[at]!,
     possible: n[at + 1]!,
     percent: orNull(n[at + 2]!),
-    display: store.refs[ref] as string | null,
+    display: store.refs[viewRef(store, student, c, v)] as string | null,
     effectiveWeight: n[at + 3]!,
     contribution: n[at + 4]!,
-    dropped: dropped.length === 0 ? NONE : dropped.map((i) => course.items[i]!.item.id),
+    dropped,
   };
 }
 
 /** A student's categories, both views; a category that reads the same in both has one view object. */
-export function readCategories(store: ResultStore, course: PreparedCourse, student: number): CategoryResult[] {
-  return course.categories.map((pc, c) => {
+export function readCategories(store: ResultStore, student: number): CategoryResult[] {
+  return store.course.categories.map((pc, c) => {
     const cat = pc.category;
-    const current = readView(store, course, student, c, 'current');
+    const current = readView(store, student, c, 'current');
     const same = isSameView(store, student, c);
     return {
       categoryId: cat.id,
@@ -153,7 +228,7 @@ export function readCategories(store: ResultStore, course: PreparedCourse, stude
       kind: cat.kind,
       weight: cat.weight,
       current,
-      final: same ? current : readView(store, course, student, c, 'final'),
+      final: same ? current : readView(store, student, c, 'final'),
     };
   });
 }
