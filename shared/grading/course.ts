@@ -42,10 +42,10 @@ import {
   markSameView,
   newResultStore,
   readCategories,
-  slotOf,
   readGrade,
   readView,
   readsAsCurrent,
+  slotOf,
   writeGrade,
   writeView,
 } from './result-store';
@@ -503,7 +503,10 @@ function flagsOf(raised: readonly boolean[]): readonly Flag[] {
   return list;
 }
 
-/** What a result has built when read: its categories and grades from the store, its items and explanation from a detailed pass. */
+/**
+ * What a result has built when read, kept in its store: its categories and grades from the
+ * store's numbers, its items and explanation from a detailed pass.
+ */
 class Built {
   categories: readonly CategoryResult[] | null = null;
   current: GradeView | null = null;
