@@ -514,6 +514,12 @@ class Built {
   detail: Detail | null = null;
   items: readonly ItemResult[] | null = null;
   explanation: readonly ExplanationLine[] | null = null;
+
+  constructor(
+    readonly store: Store,
+    /** The result's slot in the store. */
+    readonly k: number,
+  ) {}
 }
 
 type Store = ResultStore<Built>;
@@ -540,20 +546,23 @@ class Result {
 type StoredResult = StudentResult & { readonly [STORE]: Store };
 type Building = { -readonly [K in keyof StudentResult]: StudentResult[K] };
 
-/** The result's store, its slot there, and what it has built (made on the first read). */
-function builtFor(r: StoredResult): { store: Store; k: number; z: Built } {
+/**
+ * What the result has built, made on its first read. A screen reads a result many times (every
+ * cell of its row, on every render), so this allocates nothing.
+ */
+function builtOf(r: StoredResult): Built {
   const store = r[STORE];
   const k = slotOf(store, r.studentId);
-  return { store, k, z: (store.built[k] ??= new Built()) };
+  return (store.built[k] ??= new Built(store, k));
 }
 
 /**
  * Items and explanation come from a second, detailed pass over the student when first read; the
  * pass is deterministic, so its numbers are the ones the result holds.
  */
-function detailOf(store: Store, z: Built, studentId: number): Detail {
+function detailOf(z: Built, studentId: number): Detail {
   if (z.detail === null) {
-    const { course, asOf } = store;
+    const { course, asOf } = z.store;
     const detailed = newResultStore<Built>(course, asOf, 1);
     const d = computeNumbers(course, course.students.get(studentId)!, asOf, newStudentItems(course.items.length, true), detailed, 0);
     z.detail = { ...d, store: detailed };
@@ -562,30 +571,30 @@ function detailOf(store: Store, z: Built, studentId: number): Detail {
 }
 
 function lazyCategories(this: StoredResult): readonly CategoryResult[] {
-  const { store, k, z } = builtFor(this);
-  return (z.categories ??= readCategories(store, k));
+  const z = builtOf(this);
+  return (z.categories ??= readCategories(z.store, z.k));
 }
 
 function lazyCurrent(this: StoredResult): GradeView {
-  const { store, k, z } = builtFor(this);
-  return (z.current ??= readGrade(store, k, 'current'));
+  const z = builtOf(this);
+  return (z.current ??= readGrade(z.store, z.k, 'current'));
 }
 
 function lazyFinal(this: StoredResult): GradeView {
-  const { store, k, z } = builtFor(this);
-  return (z.final ??= readGrade(store, k, 'final'));
+  const z = builtOf(this);
+  return (z.final ??= readGrade(z.store, z.k, 'final'));
 }
 
 function lazyItems(this: StoredResult): readonly ItemResult[] {
-  const { store, z } = builtFor(this);
-  return (z.items ??= itemResults(store.course, detailOf(store, z, this.studentId).s));
+  const z = builtOf(this);
+  return (z.items ??= itemResults(z.store.course, detailOf(z, this.studentId).s));
 }
 
 function lazyExplanation(this: StoredResult): readonly ExplanationLine[] {
-  const { store, z } = builtFor(this);
+  const z = builtOf(this);
   if (z.explanation === null) {
-    const { course } = store;
-    const d = detailOf(store, z, this.studentId);
+    const { course } = z.store;
+    const d = detailOf(z, this.studentId);
     const weighted = course.policy.grading === 'weighted';
     const lines = d.s.lines!.slice();
     explainView(course, d.cur, d.store, d.s, weighted, lines);
