@@ -618,13 +618,14 @@ function lazyExplanation(this: StoredResult): readonly ExplanationLine[] {
 // functions: getters written in an object literal are new closures per result, which puts every
 // result in dictionary mode (several times the memory, and slower to build and read).
 const getter = (get: (this: StoredResult) => unknown): PropertyDescriptor => ({ get, enumerable: true, configurable: true });
-const ITEMS = getter(lazyItems);
-const CATEGORIES = getter(lazyCategories);
-const CURRENT = getter(lazyCurrent);
-const FINAL = getter(lazyFinal);
-const EXPLANATION = getter(lazyExplanation);
 /** The getters that come right after studentId, defined in one call. */
-const LEADING: PropertyDescriptorMap = { items: ITEMS, categories: CATEGORIES, current: CURRENT, final: FINAL };
+const LEADING: PropertyDescriptorMap = {
+  items: getter(lazyItems),
+  categories: getter(lazyCategories),
+  current: getter(lazyCurrent),
+  final: getter(lazyFinal),
+};
+const EXPLANATION = getter(lazyExplanation);
 
 /**
  * Fills `fresh`, the new result holding only its student id (see Result). `scratch` holds the
